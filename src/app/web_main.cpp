@@ -1,0 +1,199 @@
+// Entry point of the web app: sets up glfw + WebGL2 + Dear ImGui, then runs one frame per
+// animation frame: read the browser's input and canvas size, draw the UI, apply its intents.
+
+#include "core/sections.hpp"
+#include "platform/browser.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/probe.hpp"
+#include "ui/theme.hpp"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cfloat>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+using ties::ui::ThemeChoice;
+
+struct App {
+    GLFWwindow* window = nullptr;
+    ties::platform::Canvas canvas;
+    ties::ui::Fonts fonts;
+    ties::ui::UiState ui;
+    ties::Section section = ties::Section::Today;
+    ThemeChoice theme_choice = ThemeChoice::System;
+    bool dark = false;
+    bool theme_applied = false;
+    bool ready = false;
+    bool test_mode = false;
+    bool mac = false;
+    std::string build;
+    std::string clipboard;       // the latest text copied in the app or pasted into it
+    ImGuiPlatformImeData ime;    // where ImGui wants text input, if anywhere
+};
+
+App g_app;
+
+ThemeChoice parse_theme(const std::string& text) {
+    if (text == "light") return ThemeChoice::Light;
+    if (text == "dark") return ThemeChoice::Dark;
+    return ThemeChoice::System;
+}
+
+const char* theme_key(ThemeChoice choice) {
+    switch (choice) {
+        case ThemeChoice::Light: return "light";
+        case ThemeChoice::Dark: return "dark";
+        case ThemeChoice::System: return "system";
+    }
+    return "system";
+}
+
+// glfw reports the mouse in canvas backing-store pixels; ImGui works in CSS pixels.
+void on_cursor_pos(GLFWwindow* window, double x, double y) {
+    const double sx = g_app.canvas.css_width > 0 ? g_app.canvas.pixel_width / double(g_app.canvas.css_width) : 1.0;
+    const double sy = g_app.canvas.css_height > 0 ? g_app.canvas.pixel_height / double(g_app.canvas.css_height) : 1.0;
+    ImGui_ImplGlfw_CursorPosCallback(window, x / sx, y / sy);
+}
+
+// Leaving the canvas hides the cursor from ImGui without letting the backend fall back to
+// glfwGetCursorPos, which would report unscaled coordinates.
+void on_cursor_enter(GLFWwindow* window, int entered) {
+    if (entered) {
+        ImGui_ImplGlfw_CursorEnterCallback(window, 1);
+    } else {
+        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    }
+}
+
+const char* get_clipboard(void*) { return g_app.clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+    g_app.clipboard = text;
+    ties::platform::write_clipboard(g_app.clipboard);
+}
+
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) { g_app.ime = *data; }
+
+void apply_theme_if_needed() {
+    const bool dark = g_app.theme_choice == ThemeChoice::Dark ||
+                      (g_app.theme_choice == ThemeChoice::System && ties::platform::prefers_dark());
+    if (g_app.theme_applied && dark == g_app.dark) return;
+    g_app.dark = dark;
+    g_app.theme_applied = true;
+    ties::ui::apply_theme(dark);
+}
+
+void apply(const ties::ui::UiIntents& intents) {
+    if (intents.go_to) g_app.section = *intents.go_to;
+    if (intents.theme) {
+        g_app.theme_choice = *intents.theme;
+        ties::platform::save_preference("theme", theme_key(g_app.theme_choice));
+    }
+}
+
+void frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    g_app.canvas = ties::platform::sync_canvas();
+    if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
+        g_app.fonts = ties::ui::load_fonts(g_app.canvas.pixel_ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (const std::string typed = ties::platform::take_typed_text(); !typed.empty())
+        io.AddInputCharactersUTF8(typed.c_str());
+    ties::platform::take_pasted_text(g_app.clipboard);
+    apply_theme_if_needed();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    io.DisplaySize = ImVec2(g_app.canvas.css_width, g_app.canvas.css_height);
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(g_app.canvas.pixel_width) / g_app.canvas.css_width,
+                                        static_cast<float>(g_app.canvas.pixel_height) / g_app.canvas.css_height);
+    ImGui::NewFrame();
+    ties::probe::begin_frame(g_app.test_mode);
+
+    const ties::ui::UiView view{
+        .section = g_app.section,
+        .theme_choice = g_app.theme_choice,
+        .dark = g_app.dark,
+        .system_dark = ties::platform::prefers_dark(),
+        .mac = g_app.mac,
+        .fonts = &g_app.fonts,
+        .build = g_app.build,
+    };
+    const ties::ui::UiIntents intents = ties::ui::draw_app(g_app.ui, view);
+
+    ImGui::Render();
+    glViewport(0, 0, g_app.canvas.pixel_width, g_app.canvas.pixel_height);
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    apply(intents);
+    ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,
+                                   g_app.ime.InputLineHeight);
+    if (g_app.test_mode) {
+        ties::probe::value("theme", g_app.dark ? "dark" : "light");
+        ties::probe::value("clipboard", g_app.clipboard);
+        ties::probe::value("fontPixelRatio", std::to_string(g_app.fonts.pixel_ratio));
+        ties::platform::publish_probe(ties::probe::to_json());
+    }
+    if (!g_app.ready) {
+        g_app.ready = true;
+        ties::platform::signal_ready();
+    }
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "Ties: could not start glfw\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_app.canvas = ties::platform::sync_canvas();
+    g_app.window = glfwCreateWindow(static_cast<int>(g_app.canvas.css_width),
+                                    static_cast<int>(g_app.canvas.css_height), "Ties", nullptr, nullptr);
+    if (g_app.window == nullptr) {
+        std::fprintf(stderr, "Ties: could not create a WebGL 2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_app.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is code; nothing is written to a file
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    g_app.mac = ties::platform::is_mac();
+    io.ConfigMacOSXBehaviors = g_app.mac;
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.SetPlatformImeDataFn = set_ime_data;
+
+    ImGui_ImplGlfw_InitForOpenGL(g_app.window, true);
+    glfwSetCursorPosCallback(g_app.window, on_cursor_pos);
+    glfwSetCursorEnterCallback(g_app.window, on_cursor_enter);
+    ImGui_ImplGlfw_CursorEnterCallback(g_app.window, 1);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    g_app.test_mode = ties::platform::test_mode();
+    g_app.build = ties::platform::build_id();
+    g_app.theme_choice = parse_theme(ties::platform::load_preference("theme"));
+
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

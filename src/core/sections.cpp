@@ -1,0 +1,36 @@
+#include "core/sections.hpp"
+
+#include "core/fuzzy.hpp"
+
+namespace ties {
+
+const std::array<SectionInfo, 7>& all_sections() {
+    static const std::array<SectionInfo, 7> sections{{
+        {Section::Today, "Today", "Whom to reach out to today, within the time you want to spend.", false},
+        {Section::Contacts, "Contacts", "Everyone you know a little: who they are and how you met.", false},
+        {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first.", false},
+        {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there.", false},
+        {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through.", false},
+        {Section::Insights, "Insights", "How your network grows, and whom you are neglecting.", false},
+        {Section::Settings, "Settings", "Appearance and, later, your data.", true},
+    }};
+    return sections;
+}
+
+const SectionInfo& section_info(Section section) {
+    return all_sections()[static_cast<size_t>(section)];
+}
+
+std::optional<Section> find_section(std::string_view query) {
+    std::optional<Section> best;
+    int best_score = 0;
+    for (const SectionInfo& info : all_sections()) {
+        if (auto score = fuzzy_score(query, info.title); score && (!best || *score > best_score)) {
+            best = info.section;
+            best_score = *score;
+        }
+    }
+    return best;
+}
+
+}  // namespace ties

@@ -1,0 +1,26 @@
+// The app's top-level sections, in sidebar order, and what each one offers today.
+// Kept in the core so navigation can be tested natively and reused by the command palette.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace ties {
+
+enum class Section { Today, Contacts, Timeline, Events, Opportunities, Insights, Settings };
+
+struct SectionInfo {
+    Section section;
+    std::string_view title;
+    std::string_view summary;  // one line: what the section is for
+    bool built;                // false: the section says honestly that it is not built yet
+};
+
+const std::array<SectionInfo, 7>& all_sections();
+const SectionInfo& section_info(Section section);
+
+// The best section whose title fuzzily matches `query` (see fuzzy.hpp), if any.
+std::optional<Section> find_section(std::string_view query);
+
+}  // namespace ties

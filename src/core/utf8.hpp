@@ -1,0 +1,13 @@
+// UTF-8 decoding that never fails: malformed bytes become U+FFFD, so text from any source
+// (the browser's input events, imported files) can be handled without crashing.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ties {
+
+std::u32string decode_utf8(std::string_view bytes);
+std::string encode_utf8(std::u32string_view code_points);
+
+}  // namespace ties

@@ -1,0 +1,80 @@
+#include "platform/browser.hpp"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+// clang-format off
+EM_JS(void, js_sync_canvas, (float* out), { Module.tiesPlatform.syncCanvas(out); });
+EM_JS(char*, js_take_typed_text, (), { return Module.tiesPlatform.takeTyped(); });
+EM_JS(char*, js_take_pasted_text, (), { return Module.tiesPlatform.takePasted(); });
+EM_JS(void, js_write_clipboard, (const char* text), { Module.tiesPlatform.writeClipboard(UTF8ToString(text)); });
+EM_JS(void, js_set_text_input, (int active, float x, float y, float h), { Module.tiesPlatform.setTextInput(!!active, x, y, h); });
+EM_JS(int, js_prefers_dark, (), { return Module.tiesPlatform.prefersDark() ? 1 : 0; });
+EM_JS(int, js_is_mac, (), { return Module.tiesPlatform.isMac() ? 1 : 0; });
+EM_JS(char*, js_load_preference, (const char* key), { return Module.tiesPlatform.loadPreference(UTF8ToString(key)); });
+EM_JS(void, js_save_preference, (const char* key, const char* value), { Module.tiesPlatform.savePreference(UTF8ToString(key), UTF8ToString(value)); });
+EM_JS(int, js_test_mode, (), { return Module.tiesPlatform.testMode ? 1 : 0; });
+EM_JS(char*, js_build_id, (), { return Module.tiesPlatform.newString(Module.tiesBuild || "dev"); });
+EM_JS(void, js_signal_ready, (), { Module.tiesPlatform.ready(); });
+EM_JS(void, js_publish_probe, (const char* json), { Module.tiesPlatform.publishProbe(UTF8ToString(json)); });
+// clang-format on
+
+namespace ties::platform {
+namespace {
+
+// Takes ownership of a string malloc'ed by the JS side (null means none).
+bool adopt(char* text, std::string& out) {
+    if (text == nullptr) return false;
+    out.assign(text);
+    std::free(text);
+    return true;
+}
+
+}  // namespace
+
+Canvas sync_canvas() {
+    float values[5] = {};
+    js_sync_canvas(values);
+    return {values[0], values[1], static_cast<int>(values[2]), static_cast<int>(values[3]), values[4]};
+}
+
+std::string take_typed_text() {
+    std::string text;
+    adopt(js_take_typed_text(), text);
+    return text;
+}
+
+bool take_pasted_text(std::string& out) { return adopt(js_take_pasted_text(), out); }
+
+void write_clipboard(std::string_view text) { js_write_clipboard(std::string(text).c_str()); }
+
+void set_text_input(bool active, float x, float y, float line_height) {
+    js_set_text_input(active ? 1 : 0, x, y, line_height);
+}
+
+bool prefers_dark() { return js_prefers_dark() != 0; }
+bool is_mac() { return js_is_mac() != 0; }
+
+std::string load_preference(std::string_view key) {
+    std::string value;
+    adopt(js_load_preference(std::string(key).c_str()), value);
+    return value;
+}
+
+void save_preference(std::string_view key, std::string_view value) {
+    js_save_preference(std::string(key).c_str(), std::string(value).c_str());
+}
+
+bool test_mode() { return js_test_mode() != 0; }
+
+std::string build_id() {
+    std::string id;
+    adopt(js_build_id(), id);
+    return id;
+}
+
+void signal_ready() { js_signal_ready(); }
+void publish_probe(std::string_view json) { js_publish_probe(std::string(json).c_str()); }
+
+}  // namespace ties::platform

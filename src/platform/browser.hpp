@@ -1,0 +1,42 @@
+// Everything Ties needs from the browser, in one place: canvas sizing for HiDPI, the hidden text
+// input that carries typed text and clipboard pastes into ImGui (glfw 3.1.6 drops non-ASCII
+// text and keeps its own clipboard), preferences, and the ready/test signals for the page.
+// The JavaScript half lives in web/platform.js.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ties::platform {
+
+struct Canvas {
+    float css_width = 0, css_height = 0;   // layout size, CSS pixels
+    int pixel_width = 0, pixel_height = 0; // backing store, device pixels
+    float pixel_ratio = 1;                 // devicePixelRatio the backing store follows
+};
+
+// Sizes the canvas backing store to its CSS size times devicePixelRatio; call once per frame.
+Canvas sync_canvas();
+
+// Text typed into the hidden input since the last call (UTF-8), including IME compositions.
+std::string take_typed_text();
+// The text of a paste event since the last call, or false when there was none.
+bool take_pasted_text(std::string& out);
+// Writes to the system clipboard (navigator.clipboard, with a fallback).
+void write_clipboard(std::string_view text);
+
+// Focuses the hidden input at (x, y) while a text field is active, so keystrokes, the on-screen
+// keyboard and the IME go there; blurs it otherwise.
+void set_text_input(bool active, float x, float y, float line_height);
+
+bool prefers_dark();
+bool is_mac();
+std::string load_preference(std::string_view key);
+void save_preference(std::string_view key, std::string_view value);
+
+bool test_mode();         // the page was opened with ?test
+std::string build_id();   // the build hash stamped into the page
+void signal_ready();      // hides the loading screen; tests wait for it
+void publish_probe(std::string_view json);
+
+}  // namespace ties::platform

@@ -1,0 +1,148 @@
+// Browser half of src/platform/browser.cpp, included into ties.js with --pre-js.
+//
+// Text input: glfw 3.1.6 only forwards `keypress` char codes, which drops anything typed through
+// an IME, the on-screen keyboard or a non-ASCII `insertText`. So while an ImGui text field is
+// active, a hidden <textarea> holds the focus: its `input` and `compositionend` events carry the
+// text, its `paste` event brings the system clipboard in, and glfw's own keypress path is muted
+// so nothing arrives twice. Key events (arrows, Backspace, shortcuts) still reach ImGui via glfw.
+Module.tiesPlatform = (function () {
+  'use strict';
+  const params = new URLSearchParams(window.location.search);
+  const typed = [];
+  let pasted = null;
+  let probeFrame = 0;
+
+  const bridge = document.createElement('textarea');
+  bridge.id = 'ties-text-bridge';
+  bridge.setAttribute('aria-hidden', 'true');
+  bridge.setAttribute('autocomplete', 'off');
+  bridge.setAttribute('autocapitalize', 'off');
+  bridge.setAttribute('autocorrect', 'off');
+  bridge.spellcheck = false;
+  bridge.tabIndex = -1;
+  document.body.appendChild(bridge);
+
+  // Registered before glfw's own capture listener (pre-js runs before main), so it runs first.
+  window.addEventListener('keypress', (event) => {
+    if (document.activeElement === bridge) event.stopImmediatePropagation();
+  }, true);
+
+  bridge.addEventListener('input', (event) => {
+    if (event.isComposing) return;  // the composition's result arrives with compositionend
+    if ((event.inputType === 'insertText' || event.inputType === 'insertReplacementText') && event.data) {
+      typed.push(event.data);
+    }
+    bridge.value = '';
+  });
+  bridge.addEventListener('compositionend', (event) => {
+    if (event.data) typed.push(event.data);
+    bridge.value = '';
+  });
+  bridge.addEventListener('paste', (event) => {
+    event.preventDefault();
+    pasted = (event.clipboardData && event.clipboardData.getData('text/plain')) || '';
+  });
+
+  const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+  function newString(text) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  }
+
+  function legacyCopy(text) {
+    const active = document.activeElement;
+    bridge.value = text;
+    bridge.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    bridge.value = '';
+    if (active && active !== bridge && active.focus) active.focus();
+    if (!ok) console.warn('Ties: the browser refused clipboard access; the text stays in the app.');
+  }
+
+  return {
+    testMode: params.has('test'),
+    newString,
+
+    syncCanvas(out) {
+      const canvas = Module.canvas;
+      const ratio = window.devicePixelRatio || 1;
+      const cssWidth = Math.max(1, canvas.clientWidth);
+      const cssHeight = Math.max(1, canvas.clientHeight);
+      const pixelWidth = Math.max(1, Math.round(cssWidth * ratio));
+      const pixelHeight = Math.max(1, Math.round(cssHeight * ratio));
+      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+      const base = out >> 2;
+      HEAPF32[base] = cssWidth;
+      HEAPF32[base + 1] = cssHeight;
+      HEAPF32[base + 2] = pixelWidth;
+      HEAPF32[base + 3] = pixelHeight;
+      HEAPF32[base + 4] = ratio;
+    },
+
+    takeTyped() {
+      if (typed.length === 0) return 0;
+      const text = typed.join('');
+      typed.length = 0;
+      return newString(text);
+    },
+
+    takePasted() {
+      if (pasted === null) return 0;
+      const text = pasted;
+      pasted = null;
+      return newString(text);
+    },
+
+    writeClipboard(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch(() => legacyCopy(text));
+      } else {
+        legacyCopy(text);
+      }
+    },
+
+    setTextInput(active, x, y, lineHeight) {
+      if (active) {
+        bridge.style.left = x + 'px';
+        bridge.style.top = y + 'px';
+        bridge.style.height = Math.max(lineHeight, 1) + 'px';
+        if (document.activeElement !== bridge) bridge.focus({ preventScroll: true });
+      } else if (document.activeElement === bridge) {
+        bridge.blur();
+      }
+    },
+
+    prefersDark() { return !!(darkQuery && darkQuery.matches); },
+    isMac() { return /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent); },
+
+    loadPreference(key) {
+      try {
+        const value = window.localStorage.getItem('ties.' + key);
+        return value === null ? 0 : newString(value);
+      } catch (e) {
+        return 0;  // storage disabled: defaults apply
+      }
+    },
+
+    savePreference(key, value) {
+      try { window.localStorage.setItem('ties.' + key, value); } catch (e) { /* kept for this visit only */ }
+    },
+
+    ready() {
+      document.documentElement.dataset.tiesState = 'ready';
+      if (typeof Module.onTiesReady === 'function') Module.onTiesReady();
+    },
+
+    publishProbe(json) {
+      const probe = JSON.parse(json);
+      probe.frame = ++probeFrame;
+      probe.textInput = document.activeElement === bridge;
+      window.__ties = probe;
+    },
+  };
+})();
