@@ -3,13 +3,16 @@
 // Text input: glfw 3.1.6 only forwards `keypress` char codes, which drops anything typed through
 // an IME, the on-screen keyboard or a non-ASCII `insertText`. So while an ImGui text field is
 // active, a hidden <textarea> holds the focus: its `input` and `compositionend` events carry the
-// text, its `paste` event brings the system clipboard in, and glfw's own keypress path is muted
-// so nothing arrives twice. Key events (arrows, Backspace, shortcuts) still reach ImGui via glfw.
+// text, and glfw's own keypress path is muted so nothing arrives twice. Key events (arrows,
+// Backspace, shortcuts) still reach ImGui via glfw.
+// Paste: Chromium may fire `paste` a task after the Ctrl+V keydown, when ImGui has already handled
+// the shortcut, so the app inserts pasted text itself (see take_pasted_text) and ImGui's own
+// Ctrl+V handling is a no-op (its clipboard getter returns nothing).
 Module.tiesPlatform = (function () {
   'use strict';
   const params = new URLSearchParams(window.location.search);
   const typed = [];
-  let pasted = null;
+  const pasted = [];
   let probeFrame = 0;
 
   const bridge = document.createElement('textarea');
@@ -40,7 +43,8 @@ Module.tiesPlatform = (function () {
   });
   bridge.addEventListener('paste', (event) => {
     event.preventDefault();
-    pasted = (event.clipboardData && event.clipboardData.getData('text/plain')) || '';
+    const text = (event.clipboardData && event.clipboardData.getData('text/plain')) || '';
+    if (text) pasted.push(text.replace(/\r\n?/g, '\n'));
   });
 
   const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -50,6 +54,13 @@ Module.tiesPlatform = (function () {
     const ptr = _malloc(size);
     stringToUTF8(text, ptr, size);
     return ptr;
+  }
+
+  function takeAll(queue) {
+    if (queue.length === 0) return 0;
+    const text = queue.join('');
+    queue.length = 0;
+    return newString(text);
   }
 
   function legacyCopy(text) {
@@ -84,19 +95,8 @@ Module.tiesPlatform = (function () {
       HEAPF32[base + 4] = ratio;
     },
 
-    takeTyped() {
-      if (typed.length === 0) return 0;
-      const text = typed.join('');
-      typed.length = 0;
-      return newString(text);
-    },
-
-    takePasted() {
-      if (pasted === null) return 0;
-      const text = pasted;
-      pasted = null;
-      return newString(text);
-    },
+    takeTyped() { return takeAll(typed); },
+    takePasted() { return takeAll(pasted); },
 
     writeClipboard(text) {
       if (navigator.clipboard && navigator.clipboard.writeText) {

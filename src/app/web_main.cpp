@@ -35,7 +35,7 @@ struct App {
     bool test_mode = false;
     bool mac = false;
     std::string build;
-    std::string clipboard;       // the latest text copied in the app or pasted into it
+    std::string clipboard;       // the latest text copied in the app
     ImGuiPlatformImeData ime;    // where ImGui wants text input, if anywhere
 };
 
@@ -73,11 +73,27 @@ void on_cursor_enter(GLFWwindow* window, int entered) {
     }
 }
 
-const char* get_clipboard(void*) { return g_app.clipboard.c_str(); }
+// Pasting goes through the browser's paste event (see web/platform.js), so ImGui's own Ctrl+V
+// finds nothing to paste and cannot paste twice.
+const char* get_clipboard(void*) { return nullptr; }
 
 void set_clipboard(void*, const char* text) {
     g_app.clipboard = text;
     ties::platform::write_clipboard(g_app.clipboard);
+}
+
+// ImGui ignores characters while Ctrl (or Cmd) is down, and the user still holds it when the
+// paste arrives: release the modifiers around the text, then restore their real state.
+void insert_pasted_text(const std::string& text) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto held = [](int left, int right) {
+        return glfwGetKey(g_app.window, left) == GLFW_PRESS || glfwGetKey(g_app.window, right) == GLFW_PRESS;
+    };
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    io.AddKeyEvent(ImGuiMod_Super, false);
+    io.AddInputCharactersUTF8(text.c_str());
+    io.AddKeyEvent(ImGuiMod_Ctrl, held(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL));
+    io.AddKeyEvent(ImGuiMod_Super, held(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER));
 }
 
 void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) { g_app.ime = *data; }
@@ -109,7 +125,8 @@ void frame() {
     }
     if (const std::string typed = ties::platform::take_typed_text(); !typed.empty())
         io.AddInputCharactersUTF8(typed.c_str());
-    ties::platform::take_pasted_text(g_app.clipboard);
+    if (const std::string pasted = ties::platform::take_pasted_text(); !pasted.empty())
+        insert_pasted_text(pasted);
     apply_theme_if_needed();
 
     ImGui_ImplOpenGL3_NewFrame();

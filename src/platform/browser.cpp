@@ -45,7 +45,11 @@ std::string take_typed_text() {
     return text;
 }
 
-bool take_pasted_text(std::string& out) { return adopt(js_take_pasted_text(), out); }
+std::string take_pasted_text() {
+    std::string text;
+    adopt(js_take_pasted_text(), text);
+    return text;
+}
 
 void write_clipboard(std::string_view text) { js_write_clipboard(std::string(text).c_str()); }
 

@@ -20,8 +20,8 @@ Canvas sync_canvas();
 
 // Text typed into the hidden input since the last call (UTF-8), including IME compositions.
 std::string take_typed_text();
-// The text of a paste event since the last call, or false when there was none.
-bool take_pasted_text(std::string& out);
+// Text pasted (Ctrl/Cmd+V, Shift+Insert, the context menu) since the last call.
+std::string take_pasted_text();
 // Writes to the system clipboard (navigator.clipboard, with a fallback).
 void write_clipboard(std::string_view text);
 

@@ -54,6 +54,13 @@ void draw_logo(ImVec2 origin, float size) {
     dl->AddCircle(ImVec2(origin.x + size * 0.61f, cy), ring, IM_COL32(255, 255, 255, 190), 40, thickness);
 }
 
+// A focus ring around the last item while it is being edited (ImGui has no focus border colour).
+void focus_ring(const Palette& p) {
+    if (!ImGui::IsItemActive()) return;
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), p.accent, rounding, 0, 1.5f);
+}
+
 void muted_text(const Palette& p, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextWrapped("%s", text);
@@ -76,6 +83,7 @@ void draw_jump_box(UiState& state, const UiView& view, const Palette& p, UiInten
     const bool entered = ImGui::InputTextWithHint(
         "##jump", hint.c_str(), &state.jump_query,
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_EscapeClearsAll);
+    focus_ring(p);
     probe::item("jump");
     probe::value("jump", state.jump_query);
     if (state.jump_query.empty()) return;
@@ -180,11 +188,15 @@ void draw_settings(const UiView& view, const Palette& p, UiIntents& out) {
     for (size_t i = 0; i < choices.size(); ++i) {
         const bool chosen = choices[i] == view.theme_choice;
         if (i > 0) ImGui::SameLine(0, 6);
-        ImGui::PushStyleColor(ImGuiCol_Button, chosen ? p.accent : p.accent_soft);
-        ImGui::PushStyleColor(ImGuiCol_Text, chosen ? p.accent_text : p.text);
+        if (chosen) {
+            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+        }
         const std::string label = std::string(choice_icons[i]) + "  " + theme_name(choices[i]);
         if (ImGui::Button(label.c_str(), ImVec2(112, 0))) out.theme = choices[i];
-        ImGui::PopStyleColor(2);
+        if (chosen) ImGui::PopStyleColor(4);
         probe::item(std::string("settings.theme.") + theme_name(choices[i]));
     }
     if (view.theme_choice == ThemeChoice::System)

@@ -1,0 +1,140 @@
+// Shared helpers for the browser tests: start serve.py on a free port, launch Debian's Chromium
+// headless with software WebGL, open the app in test mode and find widgets through the probe the
+// app publishes (window.__ties), so tests click and type where a person would.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUTPUT = path.join(ROOT, 'test-output');
+const CHROMIUM = process.env.TIES_CHROMIUM || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--disable-features=Translate,MediaRouter',
+];
+
+// Starts `python3 serve.py --no-build --port 0`; resolves when it prints its URL.
+export async function startServer() {
+  const child = spawn('python3', ['serve.py', '--no-build', '--port', '0'], {
+    cwd: ROOT, env: { ...process.env, TIES_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (d) => { errors += d; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start: ${errors}`)), 15000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const match = out.match(/http:\/\/[^\s]+\//);
+      if (match) { clearTimeout(timer); resolve(match[0]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code}): ${errors}`)); });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// A Chromium profile that survives relaunches (IndexedDB, service worker, localStorage).
+export function newProfile() {
+  return mkdtempSync(path.join(tmpdir(), 'ties-profile-'));
+}
+
+// serviceWorkers: 'block' keeps the offline cache out of tests that stub network responses.
+export async function launch({ profile = newProfile(), dpr = 1, colorScheme = 'light',
+                               viewport = { width: 1200, height: 760 }, serviceWorkers = 'allow' } = {}) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+    deviceScaleFactor: dpr, colorScheme, viewport, serviceWorkers,
+  });
+  context.profile = profile;
+  return context;
+}
+
+export async function closeAll(context, { keepProfile = false } = {}) {
+  await context.close();
+  if (!keepProfile) rmSync(context.profile, { recursive: true, force: true });
+}
+
+// Opens the app in test mode and waits until it has drawn a few frames. Console errors and
+// uncaught exceptions are collected in page.problems; tests assert it stays empty.
+export async function openApp(context, baseUrl, { query = 'test', page = null } = {}) {
+  page = page || context.pages()[0] || await context.newPage();
+  page.problems = page.problems || [];
+  if (!page.watched) {
+    page.watched = true;
+    page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+    page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  }
+  await page.goto(`${baseUrl}?${query}`);
+  await waitReady(page);
+  return page;
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.tiesState === 'ready' &&
+                                   window.__ties && window.__ties.frame > 2, null, { timeout: 30000 });
+}
+
+// The probe as published on the latest frame.
+export function probe(page) {
+  return page.evaluate(() => window.__ties);
+}
+
+// Waits until the next frame has been published, so a probe read reflects earlier input.
+export async function nextFrames(page, count = 2) {
+  const start = await page.evaluate(() => window.__ties.frame);
+  await page.waitForFunction((n) => window.__ties.frame >= n, start + count);
+}
+
+export async function widget(page, name) {
+  const handle = await page.waitForFunction((n) => window.__ties && window.__ties.widgets[n], name,
+                                            { timeout: 10000 });
+  const [x, y, w, h] = await handle.jsonValue();
+  return { x, y, w, h };
+}
+
+export async function click(page, name) {
+  const r = await widget(page, name);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await nextFrames(page, 1);  // ImGui sees the hover before the press, as with a real hand
+  await page.mouse.down();
+  await nextFrames(page, 1);
+  await page.mouse.up();
+  await nextFrames(page, 2);
+}
+
+export async function waitValue(page, name, expected, timeout = 10000) {
+  try {
+    await page.waitForFunction(([n, e]) => window.__ties && window.__ties.values[n] === e,
+                               [name, expected], { timeout });
+  } catch (error) {
+    const actual = await page.evaluate((n) => window.__ties && window.__ties.values[n], name);
+    throw new Error(`probe value ${name}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+// Clicks a text field and waits until the hidden input that carries typed text has the focus.
+export async function focusField(page, name) {
+  await click(page, name);
+  await page.waitForFunction(() => window.__ties.textInput === true, null, { timeout: 5000 });
+}
+
+export async function screenshot(page, name) {
+  const dir = path.join(OUTPUT, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
