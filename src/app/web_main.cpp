@@ -1,5 +1,7 @@
-// Entry point of the web app: sets up glfw + WebGL2 + Dear ImGui, then runs one frame per
-// animation frame: read the browser's input and canvas size, draw the UI, apply its intents.
+// Entry point of the web app: sets up glfw + WebGL2 + Dear ImGui, then on each animation frame
+// reads the browser's input and canvas size, draws the UI and applies its intents. An idle app
+// does not redraw (the canvas keeps its last frame), so an open tab costs no CPU: it draws while
+// input arrives and briefly after, continuously while a text field is active, else once a second.
 
 #include "core/sections.hpp"
 #include "platform/browser.hpp"
@@ -11,6 +13,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiContext::InputEventsQueue, to tell whether input arrived
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -37,7 +40,12 @@ struct App {
     std::string build;
     std::string clipboard;       // the latest text copied in the app
     ImGuiPlatformImeData ime;    // where ImGui wants text input, if anywhere
+    double awake_until = 0;      // keep drawing until then (seconds, glfwGetTime)
+    double last_drawn = 0;
 };
+
+constexpr double kAwakeAfterInput = 0.5;  // lets hover, trickled input and animations settle
+constexpr double kIdleRedraw = 1.0;
 
 App g_app;
 
@@ -115,18 +123,38 @@ void apply(const ties::ui::UiIntents& intents) {
     }
 }
 
+// True when this animation frame needs drawing; see the top of the file.
+bool should_draw(const ties::platform::Canvas& before, bool text_arrived) {
+    const double now = glfwGetTime();
+    const bool input = !ImGui::GetCurrentContext()->InputEventsQueue.empty() || text_arrived;
+    const bool resized = before.pixel_width != g_app.canvas.pixel_width ||
+                         before.pixel_height != g_app.canvas.pixel_height ||
+                         before.pixel_ratio != g_app.canvas.pixel_ratio;
+    const bool theme_changed = g_app.theme_choice == ThemeChoice::System && ties::platform::prefers_dark() != g_app.dark;
+    if (input || resized || theme_changed || g_app.ime.WantVisible || !g_app.ready)
+        g_app.awake_until = now + kAwakeAfterInput;
+    if (now < g_app.awake_until || now - g_app.last_drawn >= kIdleRedraw) {
+        g_app.last_drawn = now;
+        return true;
+    }
+    return false;
+}
+
 void frame() {
     ImGuiIO& io = ImGui::GetIO();
+    const ties::platform::Canvas before = g_app.canvas;
     g_app.canvas = ties::platform::sync_canvas();
+    const std::string typed = ties::platform::take_typed_text();
+    const std::string pasted = ties::platform::take_pasted_text();
+    if (!should_draw(before, !typed.empty() || !pasted.empty())) return;
+
     if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
         g_app.fonts = ties::ui::load_fonts(g_app.canvas.pixel_ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    if (const std::string typed = ties::platform::take_typed_text(); !typed.empty())
-        io.AddInputCharactersUTF8(typed.c_str());
-    if (const std::string pasted = ties::platform::take_pasted_text(); !pasted.empty())
-        insert_pasted_text(pasted);
+    if (!typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
+    if (!pasted.empty()) insert_pasted_text(pasted);
     apply_theme_if_needed();
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -156,6 +184,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     apply(intents);
+    if (intents.go_to || intents.theme) g_app.awake_until = glfwGetTime() + kAwakeAfterInput;
     ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,
                                    g_app.ime.InputLineHeight);
     if (g_app.test_mode) {

@@ -52,3 +52,15 @@ test('the canvas follows the window size', async () => {
   await page.setViewportSize({ width: 1200, height: 760 });
   assert.deepEqual(page.problems, []);
 });
+
+test('an idle app stops redrawing, and wakes up on input', async () => {
+  const page = await openApp(context, server.url);
+  await page.waitForTimeout(1000);  // let the after-input drawing settle
+  const start = (await probe(page)).frame;
+  await page.waitForTimeout(3000);
+  const idleFrames = (await probe(page)).frame - start;
+  assert.ok(idleFrames <= 4, `at most about one frame a second while idle (drew ${idleFrames} in 3 s)`);
+  await click(page, 'nav.Timeline');
+  await waitValue(page, 'section', 'Timeline');
+  assert.deepEqual(page.problems, []);
+});
