@@ -198,8 +198,17 @@ def build_native() -> Path:
     return build_dir
 
 
+def build_bench() -> Path:
+    """Builds the native benchmarks with optimisation and without sanitizers."""
+    ensure_packages(BUILD_PACKAGES)
+    build_dir = BUILD / "bench"
+    say("building the benchmarks (native, release)")
+    cmake_build(build_dir, ["cmake", "-DCMAKE_BUILD_TYPE=Release"], target="storage_bench")
+    return build_dir
+
+
 if __name__ == "__main__":
-    commands = {"web": build_web, "native": build_native,
+    commands = {"web": build_web, "native": build_native, "bench": build_bench,
                 "test-deps": lambda: (ensure_packages(BUILD_PACKAGES + TEST_PACKAGES), ensure_node())}
     if len(sys.argv) != 2 or sys.argv[1] not in commands:
         fail(f"usage: {sys.argv[0]} {'|'.join(commands)}")

@@ -1,0 +1,156 @@
+// The domain model: plain value types for everything Ties keeps. Every record has a RecordMeta
+// (id, created/updated times, tombstone flag) so two copies of the data can be merged record by
+// record: the newer write wins and a deletion stays a deletion. Serialisation lives in src/io.
+#pragma once
+
+#include "core/date.hpp"
+#include "core/id.hpp"
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace ties {
+
+struct RecordMeta {
+    Id id;
+    Millis created = 0;
+    Millis updated = 0;
+    bool deleted = false;  // a tombstone: fields are cleared, id and times remain
+
+    bool operator==(const RecordMeta&) const = default;
+};
+
+// Circles after Dunbar's layers (about 5, 15, 50, 150, 500, 1500 people); None = not set yet.
+enum class Tier : std::uint8_t { None, Inner, Close, Friends, Meaningful, Acquaintances, Recognisable };
+
+enum class HandleKind : std::uint8_t { X, LinkedIn, Mastodon, Bluesky, GitHub, Website, Other };
+
+struct Handle {
+    HandleKind kind = HandleKind::Other;
+    std::string value;  // "@ada", a profile URL, ...
+
+    bool operator==(const Handle&) const = default;
+};
+
+struct Contact {
+    RecordMeta meta;
+    std::string display_name;
+    std::string given_name;
+    std::string family_name;
+    std::string nickname;
+    std::string company;
+    std::string title;
+    std::string city;
+    std::string region;
+    std::string country;
+    std::vector<std::string> emails;
+    std::vector<std::string> phones;
+    std::vector<Handle> handles;
+    std::vector<std::string> tags;
+    Tier tier = Tier::None;
+    std::optional<std::int32_t> cadence_days;  // keep in touch every N days
+    std::string how_met;
+    std::optional<Date> first_met;
+    std::optional<Id> introduced_by;  // a contact
+    std::optional<Id> met_at;         // an event
+    std::string notes;
+    bool archived = false;
+
+    bool operator==(const Contact&) const = default;
+};
+
+enum class InteractionKind : std::uint8_t {
+    OnlineConversation, DirectMessage, Email, Call, VideoCall, Coffee, MealOrDrinks,
+    Meetup,  // meetup, tweetup or event
+    IntroductionMade, HelpGiven, HelpReceived, Note,
+};
+
+enum class Initiator : std::uint8_t { Unknown, Me, Them };
+
+struct FollowUp {
+    Date date;
+    std::string text;
+    bool done = false;
+
+    bool operator==(const FollowUp&) const = default;
+};
+
+struct Interaction {
+    RecordMeta meta;
+    Date date;
+    std::optional<std::int32_t> minute_of_day;  // local time of day, 0..1439
+    InteractionKind kind = InteractionKind::Note;
+    std::vector<Id> participants;               // contacts; one or more
+    Initiator initiator = Initiator::Unknown;
+    std::optional<std::int32_t> duration_minutes;
+    std::string notes;
+    std::optional<FollowUp> follow_up;
+
+    bool operator==(const Interaction&) const = default;
+};
+
+enum class EventKind : std::uint8_t { Tweetup, Meetup, Conference, Other };
+
+struct Event {
+    RecordMeta meta;
+    std::string name;
+    EventKind kind = EventKind::Meetup;
+    Date date;
+    std::string place;
+    std::string notes;
+    std::vector<Id> attendees;  // contacts
+
+    bool operator==(const Event&) const = default;
+};
+
+enum class OpportunityKind : std::uint8_t { Job, Client, Partnership, Speaking, Investment, Other };
+enum class OpportunityStatus : std::uint8_t { Open, Won, Lost };
+
+struct Opportunity {
+    RecordMeta meta;
+    std::string title;
+    OpportunityKind kind = OpportunityKind::Other;
+    OpportunityStatus status = OpportunityStatus::Open;
+    std::optional<double> value;
+    Date date;
+    std::vector<Id> contacts;  // the people it came through
+    std::string notes;
+
+    bool operator==(const Opportunity&) const = default;
+};
+
+// The user's settings: a single record with a fixed id, merged like any other record.
+struct Settings {
+    RecordMeta meta;  // meta.id == kSettingsId
+    std::string your_name;
+
+    bool operator==(const Settings&) const = default;
+};
+
+inline constexpr Id kSettingsId{0, 1};
+
+using Record = std::variant<Contact, Interaction, Event, Opportunity, Settings>;
+
+const RecordMeta& meta_of(const Record& record);
+RecordMeta& meta_of(Record& record);
+
+// The same kind of record with the same id and times, its fields cleared, marked deleted.
+Record tombstone_of(const Record& record);
+
+// Display helpers that never return an empty string for a live contact.
+std::string contact_label(const Contact& contact);  // display name, else given+family, else an email, else "(no name)"
+
+std::string_view to_string(Tier tier);             // "Inner circle (5)" ...
+std::string_view to_string(HandleKind kind);       // "X", "LinkedIn", ...
+std::string_view to_string(InteractionKind kind);  // "Online conversation", ...
+std::string_view to_string(Initiator initiator);   // "Unknown", "Me", "Them"
+std::string_view to_string(EventKind kind);
+std::string_view to_string(OpportunityKind kind);
+std::string_view to_string(OpportunityStatus status);
+
+}  // namespace ties

@@ -1,0 +1,107 @@
+// The store: every record Ties keeps, and the one place where changes are applied. A Change is a
+// list of new record values (a tombstone for a deletion); apply() stamps their times, records
+// undo and redo, and remembers them for the storage engine's next journal entry.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <cstddef>
+#include <deque>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace ties {
+
+template <typename T>
+using RecordMap = std::unordered_map<Id, T, IdHash>;
+
+struct Change {
+    std::string label;            // "Edit Ada Lovelace", shown as "Undo Edit Ada Lovelace"
+    std::vector<Record> records;  // new values; meta.created/updated are set by apply()
+};
+
+class Store {
+public:
+    // --- Reading. The maps include tombstones (meta.deleted); the lookups below skip them. ---
+    const RecordMap<Contact>& contacts() const { return contacts_; }
+    const RecordMap<Interaction>& interactions() const { return interactions_; }
+    const RecordMap<Event>& events() const { return events_; }
+    const RecordMap<Opportunity>& opportunities() const { return opportunities_; }
+    const Settings& settings() const { return settings_; }
+
+    const Contact* contact(Id id) const;          // nullptr when missing or deleted
+    const Interaction* interaction(Id id) const;
+    const Event* event(Id id) const;
+    const Opportunity* opportunity(Id id) const;
+    std::optional<Record> record(Id id) const;    // any kind, tombstones included
+
+    std::size_t record_count() const;             // all records, tombstones included
+
+    // --- Loading: no undo, no journal. Used by storage, imports and merge. ---
+    void clear();
+    void load(Record record);  // replaces the record with that id, whatever it was
+
+    // --- Changing: the only way user edits enter the store. ---
+    // Sets created (kept from the existing record, else now) and updated (now) on every record,
+    // stores them, and pushes one undo step. Clears the redo stack.
+    void apply(Change change, Millis now);
+    bool can_undo() const { return !undo_.empty(); }
+    bool can_redo() const { return !redo_.empty(); }
+    std::string undo_label() const;  // "" when there is nothing to undo
+    std::string redo_label() const;
+    // Undo writes the earlier values back with updated = now (so a merge sees the undo as the
+    // newest edit); undoing a creation leaves a tombstone. Returns false when there is nothing.
+    bool undo(Millis now);
+    bool redo(Millis now);
+    static constexpr std::size_t kUndoLimit = 500;
+
+    // --- Saving: the current values of records changed since the last call, for the journal. ---
+    bool has_unsaved() const { return !unsaved_.empty(); }
+    std::vector<Record> take_unsaved();
+    // Marks a record as changed again, e.g. by storage when writing a journal failed.
+    void mark_unsaved(Id id);
+
+private:
+    struct Step {
+        std::string label;
+        std::vector<std::optional<Record>> before;  // nullopt: the record did not exist
+        std::vector<Record> after;
+    };
+
+    void put(const Record& record);  // store + mark unsaved
+    template <typename T>
+    RecordMap<T>& map_of();
+
+    RecordMap<Contact> contacts_;
+    RecordMap<Interaction> interactions_;
+    RecordMap<Event> events_;
+    RecordMap<Opportunity> opportunities_;
+    Settings settings_{.meta = {.id = kSettingsId}, .your_name = {}};
+    std::deque<Step> undo_;
+    std::vector<Step> redo_;
+    std::vector<Id> unsaved_order_;  // first-change order
+    std::unordered_set<Id, IdHash> unsaved_;
+};
+
+// Merges `other` into `target` record by record: the record with the later `updated` wins; at a
+// tie a tombstone wins, then the record with the larger content hash, so merging is commutative
+// and idempotent and a deleted record never comes back. Uses load(): no undo, no journal.
+// Returns how many records of `target` changed.
+std::size_t merge_into(Store& target, const Store& other);
+
+// Commands: each builds the Change for one user action.
+Change save_contact(const Contact& contact);                     // create or edit
+Change set_archived(const Contact& contact, bool archived);
+Change delete_contact(const Store& store, Id contact);           // tombstone
+Change save_interaction(const Interaction& interaction);         // create or edit (log)
+Change delete_interaction(const Store& store, Id interaction);
+Change save_event(const Event& event);
+Change delete_event(const Store& store, Id event);
+Change save_opportunity(const Opportunity& opportunity);
+Change delete_opportunity(const Store& store, Id opportunity);
+Change save_settings(const Settings& settings);
+
+}  // namespace ties

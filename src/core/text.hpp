@@ -1,0 +1,22 @@
+// Small text helpers shared by forms, search and importers: trimming, list fields typed as
+// "a, b, c", ASCII case-folded search, and light validation of what people type.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ties {
+
+std::string_view trim(std::string_view text);
+// "a, b,, c " -> {"a", "b", "c"}: trimmed, empties dropped, duplicates (exact) dropped.
+std::vector<std::string> split_list(std::string_view text, char separator = ',');
+std::string join_list(const std::vector<std::string>& items, std::string_view separator = ", ");
+// Case-insensitive for ASCII letters; other characters must match exactly.
+bool contains_folded(std::string_view haystack, std::string_view needle);
+// A plausible address: one '@', something before it, a dot in the domain, no spaces.
+bool looks_like_email(std::string_view text);
+// http(s) URL with a host.
+bool looks_like_url(std::string_view text);
+
+}  // namespace ties

@@ -1,0 +1,408 @@
+// Records to JSON and back with cereal. Field names are spelled out (make_nvp) and a Record is
+// written as {"type": "contact", "data": {...}} instead of cereal's index-based variant, so a
+// payload stays readable and does not change meaning when the variant gains a type. Enums are
+// integers checked against their range, ids and dates are strings, and every class carries a
+// cereal class version that load() refuses when it is newer than this build. decode() never
+// trusts its input: it bounds the nesting depth before RapidJSON (which recurses) runs, turns
+// every exception into a message, and checks the model's invariants after parsing.
+#include "io/codec.hpp"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/cereal.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <sstream>
+#include <stdexcept>
+#include <streambuf>
+#include <type_traits>
+
+// The cereal functions below live in namespace ties (cereal finds them by argument-dependent
+// lookup, which does not look into unnamed namespaces); they are the only ones for the model:
+// keep every serialisation of model types in this file.
+namespace ties {
+namespace {
+
+// An error whose message is meant for people as it is; everything else cereal or RapidJSON
+// throws is reported as "invalid data: ...".
+struct DecodeError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+using cereal::make_nvp;
+
+std::string clip(std::string_view text) {
+    constexpr std::size_t kMax = 40;
+    if (text.size() <= kMax) return std::string(text);
+    return std::string(text.substr(0, kMax)) + "...";
+}
+
+// Refuses a class version newer than the one this build registers with CEREAL_CLASS_VERSION.
+template <class T, class Archive>
+void check_version(std::uint32_t version, const char* type) {
+    if constexpr (Archive::is_loading::value) {
+        const std::uint32_t known = cereal::detail::Version<T>::version;
+        if (version > known)
+            throw DecodeError(std::string("record type ") + type + " version " + std::to_string(version) +
+                              " is newer than this Ties understands (it reads up to version " +
+                              std::to_string(known) + ")");
+    }
+}
+
+// Enums are written as their integer value and checked against [0, last] on load (cereal's own
+// enum support would silently truncate 300 to a uint8_t).
+template <class Archive, class E>
+void enum_field(Archive& ar, const char* name, E& value, E last) {
+    static_assert(std::is_enum_v<E>);
+    if constexpr (Archive::is_saving::value) {
+        auto raw = static_cast<std::int32_t>(value);
+        ar(make_nvp(name, raw));
+    } else {
+        std::int64_t raw = 0;
+        ar(make_nvp(name, raw));
+        if (raw < 0 || raw > static_cast<std::int64_t>(last))
+            throw DecodeError("invalid " + std::string(name) + " " + std::to_string(raw) + " (expected 0.." +
+                              std::to_string(static_cast<int>(last)) + ")");
+        value = static_cast<E>(raw);
+    }
+}
+
+}  // namespace
+
+// --- Ids and dates: plain strings --------------------------------------------------------------
+
+template <class Archive>
+std::string save_minimal(const Archive&, const Id& id) {
+    return id.to_string();
+}
+
+template <class Archive>
+void load_minimal(const Archive&, Id& id, const std::string& text) {
+    const auto parsed = Id::parse(text);
+    if (!parsed) throw DecodeError("invalid id \"" + clip(text) + "\"");
+    id = *parsed;
+}
+
+template <class Archive>
+std::string save_minimal(const Archive&, const Date& date) {
+    return date.iso();
+}
+
+namespace {
+
+// Date::iso() writes years outside 0..9999 unpadded ("-12-03-05", "12000-01-31"), which
+// parse_iso() rejects; read those back too, so that no Date the model can hold makes a whole
+// file unreadable. Only the canonical spelling is accepted: the text must equal date.iso().
+std::optional<Date> parse_extended_iso(std::string_view text) {
+    std::size_t at = 0;
+    bool negative = false;
+    if (at < text.size() && text[at] == '-') {
+        negative = true;
+        ++at;
+    }
+    std::int64_t year = 0;
+    std::size_t digits = 0;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9' && digits < 8) {
+        year = year * 10 + (text[at] - '0');
+        ++at;
+        ++digits;
+    }
+    if (digits == 0 || text.size() - at != 6 || text[at] != '-' || text[at + 3] != '-') return std::nullopt;
+    auto two = [&](std::size_t i) -> int {
+        const char a = text[i], b = text[i + 1];
+        if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+        return (a - '0') * 10 + (b - '0');
+    };
+    const int month = two(at + 1);
+    const int day = two(at + 4);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+    const Date date = Date::from_ymd(static_cast<int>(negative ? -year : year), month, day);
+    if (date.iso() != text) return std::nullopt;  // 31 February, out of range, or not canonical
+    return date;
+}
+
+}  // namespace
+
+template <class Archive>
+void load_minimal(const Archive&, Date& date, const std::string& text) {
+    auto parsed = Date::parse_iso(text);
+    if (!parsed) parsed = parse_extended_iso(text);
+    if (!parsed) throw DecodeError("invalid date \"" + clip(text) + "\" (expected YYYY-MM-DD)");
+    date = *parsed;
+}
+
+// --- Model types ---------------------------------------------------------------------------------
+
+template <class Archive>
+void serialize(Archive& ar, RecordMeta& m, std::uint32_t version) {
+    check_version<RecordMeta, Archive>(version, "meta");
+    ar(make_nvp("id", m.id), make_nvp("created", m.created), make_nvp("updated", m.updated),
+       make_nvp("deleted", m.deleted));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Handle& h, std::uint32_t version) {
+    check_version<Handle, Archive>(version, "handle");
+    enum_field(ar, "kind", h.kind, HandleKind::Other);
+    ar(make_nvp("value", h.value));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Contact& c, std::uint32_t version) {
+    check_version<Contact, Archive>(version, "contact");
+    ar(make_nvp("meta", c.meta), make_nvp("display_name", c.display_name),
+       make_nvp("given_name", c.given_name), make_nvp("family_name", c.family_name),
+       make_nvp("nickname", c.nickname), make_nvp("company", c.company), make_nvp("title", c.title),
+       make_nvp("city", c.city), make_nvp("region", c.region), make_nvp("country", c.country),
+       make_nvp("emails", c.emails), make_nvp("phones", c.phones), make_nvp("handles", c.handles),
+       make_nvp("tags", c.tags));
+    enum_field(ar, "tier", c.tier, Tier::Recognisable);
+    ar(make_nvp("cadence_days", c.cadence_days), make_nvp("how_met", c.how_met),
+       make_nvp("first_met", c.first_met), make_nvp("introduced_by", c.introduced_by),
+       make_nvp("met_at", c.met_at), make_nvp("notes", c.notes), make_nvp("archived", c.archived));
+}
+
+template <class Archive>
+void serialize(Archive& ar, FollowUp& f, std::uint32_t version) {
+    check_version<FollowUp, Archive>(version, "follow-up");
+    ar(make_nvp("date", f.date), make_nvp("text", f.text), make_nvp("done", f.done));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Interaction& i, std::uint32_t version) {
+    check_version<Interaction, Archive>(version, "interaction");
+    ar(make_nvp("meta", i.meta), make_nvp("date", i.date), make_nvp("minute_of_day", i.minute_of_day));
+    enum_field(ar, "kind", i.kind, InteractionKind::Note);
+    ar(make_nvp("participants", i.participants));
+    enum_field(ar, "initiator", i.initiator, Initiator::Them);
+    ar(make_nvp("duration_minutes", i.duration_minutes), make_nvp("notes", i.notes),
+       make_nvp("follow_up", i.follow_up));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Event& e, std::uint32_t version) {
+    check_version<Event, Archive>(version, "event");
+    ar(make_nvp("meta", e.meta), make_nvp("name", e.name));
+    enum_field(ar, "kind", e.kind, EventKind::Other);
+    ar(make_nvp("date", e.date), make_nvp("place", e.place), make_nvp("notes", e.notes),
+       make_nvp("attendees", e.attendees));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Opportunity& o, std::uint32_t version) {
+    check_version<Opportunity, Archive>(version, "opportunity");
+    ar(make_nvp("meta", o.meta), make_nvp("title", o.title));
+    enum_field(ar, "kind", o.kind, OpportunityKind::Other);
+    enum_field(ar, "status", o.status, OpportunityStatus::Lost);
+    ar(make_nvp("value", o.value), make_nvp("date", o.date), make_nvp("contacts", o.contacts),
+       make_nvp("notes", o.notes));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Settings& s, std::uint32_t version) {
+    check_version<Settings, Archive>(version, "settings");
+    ar(make_nvp("meta", s.meta), make_nvp("your_name", s.your_name));
+}
+
+// --- Record: {"type": "...", "data": {...}} -------------------------------------------------------
+
+namespace {
+
+template <class T> constexpr const char* kTypeName = nullptr;
+template <> constexpr const char* kTypeName<Contact> = "contact";
+template <> constexpr const char* kTypeName<Interaction> = "interaction";
+template <> constexpr const char* kTypeName<Event> = "event";
+template <> constexpr const char* kTypeName<Opportunity> = "opportunity";
+template <> constexpr const char* kTypeName<Settings> = "settings";
+
+template <class T, class Archive>
+bool load_as(Archive& ar, const std::string& type, Record& record) {
+    if (type != kTypeName<T>) return false;
+    T value;
+    ar(make_nvp("data", value));
+    record = std::move(value);
+    return true;
+}
+
+}  // namespace
+
+// Templates on the record type so that a Contact does not convert to a Record and make these
+// match as a second way of saving a Contact.
+template <class Archive, class R, std::enable_if_t<std::is_same_v<R, Record>, int> = 0>
+void save(Archive& ar, const R& record, std::uint32_t) {
+    std::visit(
+        [&ar](const auto& value) {
+            std::string type = kTypeName<std::decay_t<decltype(value)>>;
+            ar(make_nvp("type", type), make_nvp("data", value));
+        },
+        record);
+}
+
+template <class Archive, class R, std::enable_if_t<std::is_same_v<R, Record>, int> = 0>
+void load(Archive& ar, R& record, std::uint32_t version) {
+    check_version<Record, Archive>(version, "record");
+    std::string type;
+    ar(make_nvp("type", type));
+    if (!(load_as<Contact>(ar, type, record) || load_as<Interaction>(ar, type, record) ||
+          load_as<Event>(ar, type, record) || load_as<Opportunity>(ar, type, record) ||
+          load_as<Settings>(ar, type, record)))
+        throw DecodeError("unknown record type \"" + clip(type) + "\"");
+}
+
+}  // namespace ties
+
+CEREAL_CLASS_VERSION(ties::RecordMeta, 1)
+CEREAL_CLASS_VERSION(ties::Handle, 1)
+CEREAL_CLASS_VERSION(ties::Contact, 1)
+CEREAL_CLASS_VERSION(ties::FollowUp, 1)
+CEREAL_CLASS_VERSION(ties::Interaction, 1)
+CEREAL_CLASS_VERSION(ties::Event, 1)
+CEREAL_CLASS_VERSION(ties::Opportunity, 1)
+CEREAL_CLASS_VERSION(ties::Settings, 1)
+CEREAL_CLASS_VERSION(ties::Record, 1)
+
+namespace ties::io {
+namespace {
+
+// Reads a string_view as an istream without copying it.
+class ViewBuf : public std::streambuf {
+public:
+    explicit ViewBuf(std::string_view bytes) {
+        char* begin = const_cast<char*>(bytes.data());  // read-only: no put area is set
+        setg(begin, begin, begin + bytes.size());
+    }
+};
+
+// Checks the outline of the input before RapidJSON sees it: the root must be an object and
+// brackets may nest at most kMaxJsonDepth deep (counted outside strings, honouring escapes).
+std::optional<std::string> check_outline(std::string_view json) {
+    const auto first = json.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return "empty data";
+    if (json[first] != '{') return "not Ties data (expected a JSON object)";
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (char ch : json) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (ch == '\\') escaped = true;
+            else if (ch == '"') in_string = false;
+            continue;
+        }
+        switch (ch) {
+            case '"': in_string = true; break;
+            case '{':
+            case '[':
+                if (++depth > kMaxJsonDepth)
+                    return "invalid data: nested more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+                break;
+            case '}':
+            case ']':
+                if (depth > 0) --depth;
+                break;
+            default: break;
+        }
+    }
+    return std::nullopt;
+}
+
+// cereal hides RapidJSON's parse error behind an assertion about the document's type; when
+// parsing fails, a second, non-recursive pass finds where the JSON breaks, for a useful message.
+std::optional<std::string> syntax_error(std::string_view json) {
+    rapidjson::Reader reader;
+    rapidjson::BaseReaderHandler<> handler;
+    rapidjson::MemoryStream stream(json.data(), json.size());
+    const rapidjson::ParseResult result =
+        reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+                     rapidjson::kParseNanAndInfFlag>(stream, handler);
+    if (!result) {
+        return "invalid data: not well-formed JSON at byte " + std::to_string(result.Offset()) + " (" +
+               rapidjson::GetParseError_En(result.Code()) + ")";
+    }
+    return std::nullopt;
+}
+
+std::string record_label(std::size_t index, const Record& record) {
+    return "record " + std::to_string(index + 1) + " (" +
+           std::visit([](const auto& value) { return std::string(kTypeName<std::decay_t<decltype(value)>>); },
+                      record) +
+           ")";
+}
+
+// The model's invariants, which the JSON structure alone does not express.
+std::optional<std::string> check_invariants(const Payload& payload) {
+    for (std::size_t index = 0; index < payload.records.size(); ++index) {
+        const Record& record = payload.records[index];
+        const RecordMeta& meta = meta_of(record);
+        auto fail = [&](const std::string& what) { return record_label(index, record) + ": " + what; };
+        if (meta.id.empty()) return fail("empty id");
+        if (std::holds_alternative<Settings>(record) && meta.id != kSettingsId)
+            return fail("settings id is " + meta.id.to_string() + ", expected " + kSettingsId.to_string());
+        if (const auto* contact = std::get_if<Contact>(&record)) {
+            if (contact->cadence_days && *contact->cadence_days < 0)
+                return fail("negative cadence_days " + std::to_string(*contact->cadence_days));
+        }
+        if (const auto* interaction = std::get_if<Interaction>(&record)) {
+            if (interaction->minute_of_day && (*interaction->minute_of_day < 0 || *interaction->minute_of_day > 1439))
+                return fail("minute_of_day " + std::to_string(*interaction->minute_of_day) +
+                            " is outside 0..1439");
+            if (interaction->duration_minutes && *interaction->duration_minutes < 0)
+                return fail("negative duration_minutes " + std::to_string(*interaction->duration_minutes));
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string encode(const Payload& payload) {
+    std::ostringstream out;
+    {
+        // No indentation: one field per line is readable enough and keeps large snapshots small.
+        cereal::JSONOutputArchive ar(out, cereal::JSONOutputArchive::Options::NoIndent());
+        ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
+           make_nvp("records", payload.records));
+    }  // the archive closes the root object when it goes out of scope
+    return std::move(out).str();
+}
+
+Decoded decode(std::string_view json) {
+    Decoded result;
+    if (auto problem = check_outline(json)) {
+        result.error = std::move(*problem);
+        return result;
+    }
+    try {
+        Payload payload;
+        {
+            ViewBuf buffer(json);
+            std::istream in(&buffer);
+            cereal::JSONInputArchive ar(in);
+            ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
+               make_nvp("records", payload.records));
+        }
+        if (auto problem = check_invariants(payload)) {
+            result.error = "invalid data: " + *problem;
+            return result;
+        }
+        result.payload = std::move(payload);
+        result.ok = true;
+    } catch (const DecodeError& error) {
+        result.error = error.what();
+    } catch (const std::exception& error) {
+        try {
+            const auto syntax = syntax_error(json);
+            result.error = syntax ? *syntax : std::string("invalid data: ") + error.what();
+        } catch (...) {
+            result.error = std::string("invalid data: ") + error.what();
+        }
+    } catch (...) {
+        result.error = "invalid data";
+    }
+    return result;
+}
+
+}  // namespace ties::io

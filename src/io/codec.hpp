@@ -1,0 +1,33 @@
+// Turns records into the JSON payload of an envelope and back, with cereal. Every type has a
+// cereal class version; a payload with a class version newer than this build knows is refused.
+// Decoding never trusts its input: nesting depth is checked before RapidJSON (which recurses)
+// sees the bytes, and all errors come back as messages, never as exceptions.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ties::io {
+
+inline constexpr int kMaxJsonDepth = 32;
+
+struct Payload {
+    std::uint64_t generation = 0;  // storage generation (snapshots and journals)
+    std::uint64_t sequence = 0;    // journal sequence number within the generation
+    std::vector<Record> records;
+};
+
+std::string encode(const Payload& payload);
+
+struct Decoded {
+    bool ok = false;
+    std::string error;
+    Payload payload;
+};
+Decoded decode(std::string_view json);
+
+}  // namespace ties::io

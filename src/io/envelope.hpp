@@ -1,0 +1,36 @@
+// Every file Ties writes is an envelope around a payload: magic, format version, kind, payload
+// length and CRC-32, so a truncated, corrupted or foreign file is recognised before any parser
+// sees it, and a file from a newer Ties is refused instead of half-read.
+//
+// Layout (little-endian): "TIES" 0x00 0x0D 0x0A 0x1A | u32 format version | u32 kind |
+//                         u64 payload length | u32 CRC-32 of payload | payload
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ties::io {
+
+inline constexpr std::uint32_t kFormatVersion = 1;
+inline constexpr std::size_t kEnvelopeHeaderSize = 28;
+
+enum class FileKind : std::uint32_t { Snapshot = 1, Journal = 2, Backup = 3 };
+
+std::uint32_t crc32(std::string_view bytes);
+
+std::string wrap(FileKind kind, std::string_view payload);
+
+struct Unwrapped {
+    bool ok = false;
+    std::string error;          // for people: "truncated: expected 1200 bytes of data, found 800"
+    FileKind kind = FileKind::Snapshot;
+    std::uint32_t format_version = 0;
+    std::string_view payload;   // points into the input
+};
+
+// Never throws. Checks magic, version (newer => error naming both versions), kind, exact length
+// and checksum.
+Unwrapped unwrap(std::string_view bytes);
+
+}  // namespace ties::io

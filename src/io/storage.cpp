@@ -1,0 +1,442 @@
+// The storage engine: a snapshot per generation plus one journal file per save, so a save writes
+// only what changed. Every write goes to a name that did not exist before (Emscripten 3.1.6's
+// IDBFS cannot rename over a file safely), every read is checked by the envelope and the codec,
+// and a damaged file costs the changes it held, never the whole store: load() falls back to an
+// older snapshot and skips damaged journals, saying which and why.
+#include "io/storage.hpp"
+
+#include "io/backup.hpp"  // all_records: the snapshot holds what a backup holds
+#include "io/codec.hpp"
+#include "io/envelope.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+namespace ties::io {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Larger files are refused unread: no real store comes near it, and reading one whole could
+// exhaust the browser tab's memory.
+constexpr std::uintmax_t kMaxFileSize = 512ull * 1024 * 1024;
+
+constexpr std::uintmax_t kCompactAfterBytes = 256 * 1024;
+
+std::string snapshot_name(std::uint64_t generation) {
+    char name[64];
+    std::snprintf(name, sizeof name, "snapshot-%08llu.ties", static_cast<unsigned long long>(generation));
+    return name;
+}
+
+std::string journal_name(std::uint64_t generation, std::uint64_t sequence) {
+    char name[80];
+    std::snprintf(name, sizeof name, "journal-%08llu-%08llu.ties", static_cast<unsigned long long>(generation),
+                  static_cast<unsigned long long>(sequence));
+    return name;
+}
+
+struct FileName {
+    bool snapshot = false;
+    std::uint64_t generation = 0;
+    std::uint64_t sequence = 0;  // journals only
+    std::string name;
+};
+
+// Reads the digits at `at` up to the next non-digit; nullopt on none or on overflow.
+std::optional<std::uint64_t> read_number(const std::string& text, std::size_t& at) {
+    std::uint64_t value = 0;
+    const std::size_t begin = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        const auto digit = static_cast<std::uint64_t>(text[at] - '0');
+        if (value > (UINT64_MAX - digit) / 10) return std::nullopt;
+        value = value * 10 + digit;
+        ++at;
+    }
+    if (at == begin) return std::nullopt;
+    return value;
+}
+
+// Strict: the name must be exactly what snapshot_name/journal_name would write for its numbers,
+// so "snapshot-1.ties", "journal-00000001-00000001.ties.bak" or "Snapshot-..." are ignored.
+std::optional<FileName> parse_name(const std::string& name) {
+    FileName parsed;
+    parsed.name = name;
+    std::size_t at = 0;
+    if (name.rfind("snapshot-", 0) == 0) {
+        at = 9;
+        const auto generation = read_number(name, at);
+        if (!generation) return std::nullopt;
+        parsed.snapshot = true;
+        parsed.generation = *generation;
+        if (snapshot_name(*generation) != name) return std::nullopt;
+        return parsed;
+    }
+    if (name.rfind("journal-", 0) == 0) {
+        at = 8;
+        const auto generation = read_number(name, at);
+        if (!generation || at >= name.size() || name[at] != '-') return std::nullopt;
+        ++at;
+        const auto sequence = read_number(name, at);
+        if (!sequence) return std::nullopt;
+        parsed.generation = *generation;
+        parsed.sequence = *sequence;
+        if (journal_name(*generation, *sequence) != name) return std::nullopt;
+        return parsed;
+    }
+    return std::nullopt;
+}
+
+// The Ties files in `folder`, in no particular order. Unrelated names and non-files are ignored.
+std::vector<FileName> list_files(const fs::path& folder) {
+    std::vector<FileName> files;
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    const fs::directory_iterator end;
+    while (!ec && it != end) {
+        std::error_code type_ec;
+        if (it->is_regular_file(type_ec)) {
+            if (auto parsed = parse_name(it->path().filename().string())) files.push_back(std::move(*parsed));
+        }
+        it.increment(ec);
+    }
+    return files;
+}
+
+std::string reason_from_errno(int error, const char* fallback) {
+    return error != 0 ? std::generic_category().message(error) : std::string(fallback);
+}
+
+struct FileBytes {
+    std::string bytes;
+    std::string error;  // empty when read
+};
+
+// Reads exactly the file's size, and refuses files too large to be ours.
+FileBytes read_file(const fs::path& path) {
+    FileBytes result;
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) {
+        result.error = "could not read: " + ec.message();
+        return result;
+    }
+    if (size > kMaxFileSize) {
+        result.error = "too large to be a Ties file (" + std::to_string(size) + " bytes); not read";
+        return result;
+    }
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        result.error = "could not read: " + reason_from_errno(errno, "cannot open");
+        return result;
+    }
+    result.bytes.resize(static_cast<std::size_t>(size));
+    in.read(result.bytes.data(), static_cast<std::streamsize>(size));
+    if (static_cast<std::uintmax_t>(in.gcount()) != size) {
+        result.error = "could not read: " + reason_from_errno(errno, "the file ended early");
+        result.bytes.clear();
+    }
+    return result;
+}
+
+// Writes a new file; on any failure removes what was written and returns the reason.
+std::optional<std::string> write_new_file(const fs::path& path, std::string_view bytes) {
+    std::string reason;
+    {
+        errno = 0;
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        if (!out) return reason_from_errno(errno, "cannot create the file");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (out) {
+            out.close();  // the last buffered bytes reach the file system here
+            if (!out.fail()) return std::nullopt;
+        }
+        reason = reason_from_errno(errno, "write failed");
+    }
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    return reason;
+}
+
+// True when the file exists under that name (as anything: a directory blocks the name too).
+bool name_taken(const fs::path& path) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(path, ec));
+}
+
+// True when the file's envelope says it was written by a newer Ties: such files are never
+// deleted, so that a newer Ties can still read them.
+bool written_by_newer_ties(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string header(kEnvelopeHeaderSize, '\0');
+    if (!in.read(header.data(), static_cast<std::streamsize>(header.size()))) return false;
+    // unwrap() checks the version right after the magic, before the length: reuse its verdict.
+    const Unwrapped probe = unwrap(header);
+    return !probe.ok && probe.error.find("newer version") != std::string::npos;
+}
+
+// Reads, unwraps and decodes one file; checks that it is the kind and numbers its name says.
+struct ReadPayload {
+    Payload payload;
+    std::string error;
+    std::uintmax_t size = 0;
+};
+
+ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file) {
+    ReadPayload result;
+    FileBytes bytes = read_file(folder / file.name);
+    if (!bytes.error.empty()) {
+        result.error = std::move(bytes.error);
+        return result;
+    }
+    result.size = bytes.bytes.size();
+    const Unwrapped unwrapped = unwrap(bytes.bytes);
+    if (!unwrapped.ok) {
+        result.error = unwrapped.error;
+        return result;
+    }
+    const FileKind expected = file.snapshot ? FileKind::Snapshot : FileKind::Journal;
+    if (unwrapped.kind != expected) {
+        result.error = file.snapshot ? "not a snapshot" : "not a journal";
+        return result;
+    }
+    Decoded decoded = decode(unwrapped.payload);
+    if (!decoded.ok) {
+        result.error = std::move(decoded.error);
+        return result;
+    }
+    if (decoded.payload.generation != file.generation || (!file.snapshot && decoded.payload.sequence != file.sequence)) {
+        result.error = "its contents belong to another file (generation " + std::to_string(decoded.payload.generation) +
+                       ", sequence " + std::to_string(decoded.payload.sequence) + ")";
+        return result;
+    }
+    result.payload = std::move(decoded.payload);
+    return result;
+}
+
+// One file that cannot be read (even for want of memory) costs that file, not the whole load.
+ReadPayload read_payload(const fs::path& folder, const FileName& file) {
+    try {
+        return read_payload_unguarded(folder, file);
+    } catch (const std::exception& error) {
+        ReadPayload result;
+        result.error = std::string("could not read: ") + error.what();
+        return result;
+    }
+}
+
+}  // namespace
+
+StorageEngine::StorageEngine(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+LoadReport StorageEngine::load(Store& store) {
+    LoadReport report;
+    store.clear();
+    generation_ = 0;
+    next_sequence_ = 1;
+    journal_count_ = 0;
+    journal_bytes_ = 0;
+    snapshot_bytes_ = 0;
+    obsolete_below_ = 0;
+    snapshot_generation_ = 0;
+    has_snapshot_ = false;
+    pending_.clear();
+
+    try {
+        std::error_code ec;
+        fs::create_directories(folder_, ec);
+        if (ec) {
+            report.warnings.push_back("could not create the folder " + folder_.string() + ": " + ec.message());
+            return report;
+        }
+
+        const std::vector<FileName> files = list_files(folder_);
+        std::vector<FileName> snapshots;
+        std::vector<FileName> journals;
+        for (const FileName& file : files) {
+            generation_ = std::max(generation_, file.generation);
+            (file.snapshot ? snapshots : journals).push_back(file);
+        }
+        for (const FileName& journal : journals)
+            if (journal.generation == generation_) next_sequence_ = std::max(next_sequence_, journal.sequence + 1);
+
+        // The newest snapshot that reads back intact.
+        std::sort(snapshots.begin(), snapshots.end(),
+                  [](const FileName& a, const FileName& b) { return a.generation > b.generation; });
+        for (std::size_t i = 0; i < snapshots.size(); ++i) {
+            ReadPayload read = read_payload(folder_, snapshots[i]);
+            if (!read.error.empty()) {
+                const bool older = i + 1 < snapshots.size();
+                report.warnings.push_back(snapshots[i].name + ": " + read.error +
+                                          (older ? "; using an older copy" : "; no older copy"));
+                continue;
+            }
+            for (Record& record : read.payload.records) store.load(std::move(record));
+            has_snapshot_ = true;
+            snapshot_generation_ = snapshots[i].generation;
+            snapshot_bytes_ = read.size;
+            report.generation = snapshot_generation_;
+            break;
+        }
+
+        // Then every journal of that generation or later, in the order they were written.
+        std::sort(journals.begin(), journals.end(), [](const FileName& a, const FileName& b) {
+            return a.generation != b.generation ? a.generation < b.generation : a.sequence < b.sequence;
+        });
+        for (const FileName& journal : journals) {
+            if (has_snapshot_ && journal.generation < snapshot_generation_) continue;  // in the snapshot
+            ++journal_count_;
+            ReadPayload read = read_payload(folder_, journal);
+            if (!read.error.empty()) {
+                report.warnings.push_back(journal.name + ": " + read.error + "; its changes are skipped");
+                std::error_code size_ec;
+                const auto size = fs::file_size(folder_ / journal.name, size_ec);
+                if (!size_ec) journal_bytes_ += size;
+                continue;
+            }
+            for (Record& record : read.payload.records) store.load(std::move(record));
+            journal_bytes_ += read.size;
+            ++report.journals_applied;
+        }
+
+        // Files older than the snapshot in use are leftovers of an earlier compaction whose clean-up
+        // did not happen: the next committed() removes them.
+        if (has_snapshot_) {
+            const bool leftovers = std::any_of(files.begin(), files.end(), [&](const FileName& file) {
+                return file.generation < snapshot_generation_;
+            });
+            if (leftovers) obsolete_below_ = snapshot_generation_;
+        }
+    } catch (const std::exception& error) {
+        report.warnings.push_back(std::string("could not read the folder: ") + error.what());
+    }
+    report.records = store.record_count();
+    return report;
+}
+
+SaveResult StorageEngine::save(Store& store) {
+    SaveResult result;
+    std::vector<Record> records;
+    try {
+        // Pending records from a failed save first, then the store's; one value per id (the latest).
+        records = std::move(pending_);
+        pending_.clear();
+        std::unordered_map<Id, std::size_t, IdHash> index;
+        for (std::size_t i = 0; i < records.size(); ++i) index.emplace(meta_of(records[i]).id, i);
+        for (Record& record : store.take_unsaved()) {
+            const Id id = meta_of(record).id;
+            if (const auto it = index.find(id); it != index.end()) {
+                records[it->second] = std::move(record);
+            } else {
+                index.emplace(id, records.size());
+                records.push_back(std::move(record));
+            }
+        }
+        if (records.empty()) return result;
+
+        while (name_taken(folder_ / journal_name(generation_, next_sequence_))) ++next_sequence_;
+        const std::string name = journal_name(generation_, next_sequence_);
+        const std::string bytes = wrap(FileKind::Journal, encode(Payload{generation_, next_sequence_, records}));
+
+        if (auto reason = write_new_file(folder_ / name, bytes)) {
+            pending_ = std::move(records);
+            result.ok = false;
+            result.error = "could not write " + name + ": " + *reason;
+            return result;
+        }
+        ++next_sequence_;
+        ++journal_count_;
+        journal_bytes_ += bytes.size();
+        result.wrote = true;
+    } catch (const std::exception& error) {
+        // Keep whatever was taken so the next save can try again.
+        for (Record& record : records) pending_.push_back(std::move(record));
+        result.ok = false;
+        result.error = std::string("could not save: ") + error.what();
+    }
+    return result;
+}
+
+bool StorageEngine::wants_compaction() const {
+    return journal_count_ >= StorageEngine::kCompactAfterJournals ||
+           journal_bytes_ > std::max<std::uintmax_t>(kCompactAfterBytes, snapshot_bytes_ / 2);
+}
+
+SaveResult StorageEngine::compact(const Store& store) {
+    SaveResult result;
+    try {
+        std::uint64_t generation = generation_ + 1;
+        while (name_taken(folder_ / snapshot_name(generation))) ++generation;
+        const std::string name = snapshot_name(generation);
+        const std::string bytes = wrap(FileKind::Snapshot, encode(Payload{generation, 0, all_records(store)}));
+        if (auto reason = write_new_file(folder_ / name, bytes)) {
+            result.ok = false;
+            result.error = "could not write " + name + ": " + *reason;
+            return result;
+        }
+        generation_ = generation;
+        snapshot_generation_ = generation;
+        has_snapshot_ = true;
+        next_sequence_ = 1;
+        journal_count_ = 0;
+        journal_bytes_ = 0;
+        snapshot_bytes_ = bytes.size();
+        obsolete_below_ = generation;
+        pending_.clear();  // the snapshot holds the store's current values, pending ones included
+        result.wrote = true;
+    } catch (const std::exception& error) {
+        result.ok = false;
+        result.error = std::string("could not write a snapshot: ") + error.what();
+    }
+    return result;
+}
+
+bool StorageEngine::committed() {
+    // Only a snapshot this engine loaded or wrote can make older files obsolete.
+    if (obsolete_below_ == 0 || !has_snapshot_ || snapshot_generation_ < obsolete_below_) return false;
+    bool deleted = false;
+    bool failed = false;
+    try {
+        for (const FileName& file : list_files(folder_)) {
+            if (file.generation >= obsolete_below_) continue;
+            const fs::path path = folder_ / file.name;
+            if (written_by_newer_ties(path)) continue;
+            std::error_code ec;
+            if (fs::remove(path, ec)) deleted = true;
+            else if (ec) failed = true;
+        }
+    } catch (const std::exception&) {
+        failed = true;
+    }
+    if (!failed) obsolete_below_ = 0;  // else try again after the next sync
+    return deleted;
+}
+
+std::vector<std::filesystem::path> StorageEngine::live_files() const {
+    std::vector<std::filesystem::path> live;
+    try {
+        std::vector<FileName> files = list_files(folder_);
+        std::sort(files.begin(), files.end(), [](const FileName& a, const FileName& b) {
+            if (a.snapshot != b.snapshot) return a.snapshot;
+            return a.generation != b.generation ? a.generation < b.generation : a.sequence < b.sequence;
+        });
+        for (const FileName& file : files) {
+            if (file.snapshot ? (has_snapshot_ && file.generation == snapshot_generation_)
+                              : (!has_snapshot_ || file.generation >= snapshot_generation_))
+                live.push_back(folder_ / file.name);
+        }
+    } catch (const std::exception&) {
+        // A folder that cannot be listed has no live files to show.
+    }
+    return live;
+}
+
+}  // namespace ties::io

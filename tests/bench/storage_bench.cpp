@@ -1,0 +1,183 @@
+// Storage benchmark (not a test): shows that saving one edit costs about the same with 1,000 or
+// 100,000 interactions (the journal writes only what changed), and what compaction and a load of
+// snapshot + 50 journals cost at that size. Medians of several runs, std::chrono::steady_clock.
+// Portable C++ only, so the same file also builds with Emscripten and runs under node.
+#include "core/store.hpp"
+#include "io/storage.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+using namespace ties;
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr Millis kNow = 1'725'000'000'000;
+
+template <typename F>
+double median_ms(int runs, F&& run) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        run();
+        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+fs::path bench_root() {
+    try {
+        return fs::temp_directory_path() / "ties-bench";
+    } catch (const std::exception&) {
+        return "/tmp/ties-bench";
+    }
+}
+
+struct Sizes {
+    std::uintmax_t snapshot = 0;
+    std::uintmax_t journals = 0;
+    std::size_t journal_count = 0;
+};
+
+Sizes sizes_in(const fs::path& folder) {
+    Sizes sizes;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind("snapshot-", 0) == 0) sizes.snapshot = std::max(sizes.snapshot, entry.file_size());
+        if (name.rfind("journal-", 0) == 0) {
+            sizes.journals += entry.file_size();
+            ++sizes.journal_count;
+        }
+    }
+    return sizes;
+}
+
+// A store of plausible size and shape: contacts with a few fields filled, interactions with one
+// or two participants, notes, and a follow-up on every fifth.
+Store make_store(std::size_t contacts, std::size_t interactions, IdGenerator& ids) {
+    Store store;
+    std::vector<Id> people;
+    people.reserve(contacts);
+    for (std::size_t i = 0; i < contacts; ++i) {
+        Contact c;
+        c.meta = {ids.next(), kNow, kNow, false};
+        c.display_name = "Person " + std::to_string(i);
+        c.given_name = "Person";
+        c.family_name = std::to_string(i);
+        c.company = "Company " + std::to_string(i % 500);
+        c.city = "Oslo";
+        c.emails = {"person" + std::to_string(i) + "@example.org"};
+        c.handles = {Handle{HandleKind::Mastodon, "@p" + std::to_string(i) + "@example.social"}};
+        c.tags = {"bench", i % 2 ? "odd" : "even"};
+        c.tier = static_cast<Tier>(i % 7);
+        c.cadence_days = 30;
+        c.notes = "Met at a meetup; likes compilers and coffee.";
+        people.push_back(c.meta.id);
+        store.load(std::move(c));
+    }
+    for (std::size_t i = 0; i < interactions; ++i) {
+        Interaction it;
+        it.meta = {ids.next(), kNow, kNow, false};
+        it.date = Date::from_ymd(2020 + static_cast<int>(i % 5), 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i % 28));
+        it.minute_of_day = static_cast<std::int32_t>(i % 1440);
+        it.kind = static_cast<InteractionKind>(i % 12);
+        it.participants = {people[i % people.size()]};
+        if (i % 3 == 0) it.participants.push_back(people[(i * 7 + 1) % people.size()]);
+        it.initiator = static_cast<Initiator>(i % 3);
+        it.duration_minutes = 30;
+        it.notes = "Talked about the project, next steps and a paper to read. #" + std::to_string(i);
+        if (i % 5 == 0) it.follow_up = FollowUp{it.date, "Send the paper", false};
+        store.load(std::move(it));
+    }
+    return store;
+}
+
+struct Row {
+    std::string label;
+    double save_one_ms = 0;
+    double compact_ms = 0;
+    double load_ms = 0;  // snapshot + 50 journals; only for the large store
+    Sizes sizes;
+};
+
+// Saves one edited interaction: the change (apply) and the journal write (save) together.
+void save_one_edit(Store& store, io::StorageEngine& engine, const Id& target, int round) {
+    Interaction edited = *store.interaction(target);
+    edited.notes = "Edited " + std::to_string(round);
+    store.apply(save_interaction(edited), kNow + round);
+    const io::SaveResult result = engine.save(store);
+    if (!result.ok) std::fprintf(stderr, "save failed: %s\n", result.error.c_str());
+}
+
+Row run(const std::string& label, std::size_t contacts, std::size_t interactions, bool measure_load, int compact_runs) {
+    Row row;
+    row.label = label;
+    const fs::path folder = bench_root() / label;
+    fs::remove_all(folder);
+
+    IdGenerator ids(0x5EED, interactions);
+    Store store;
+    io::StorageEngine engine(folder);
+    engine.load(store);
+    store = make_store(contacts, interactions, ids);
+    const Id target = store.interactions().begin()->first;
+
+    row.compact_ms = median_ms(compact_runs, [&] {
+        const io::SaveResult result = engine.compact(store);
+        if (!result.ok) std::fprintf(stderr, "compact failed: %s\n", result.error.c_str());
+    });
+    engine.committed();  // keep only the newest snapshot
+
+    int round = 0;
+    row.save_one_ms = median_ms(31, [&] { save_one_edit(store, engine, target, ++round); });
+
+    if (measure_load) {
+        // 50 journals in all, each a small edit, on top of the snapshot.
+        const Sizes before = sizes_in(folder);
+        for (std::size_t j = before.journal_count; j < 50; ++j) save_one_edit(store, engine, target, ++round);
+        std::size_t loaded_records = 0;
+        row.load_ms = median_ms(3, [&] {
+            Store loaded;
+            io::StorageEngine reader(folder);
+            loaded_records = reader.load(loaded).records;
+        });
+        if (loaded_records != store.record_count()) std::fprintf(stderr, "load gave %zu records, expected %zu\n",
+                                                                 loaded_records, store.record_count());
+    }
+    row.sizes = sizes_in(folder);
+    fs::remove_all(folder);
+    return row;
+}
+
+}  // namespace
+
+int main() {
+    const auto start = Clock::now();
+    std::vector<Row> rows;
+    rows.push_back(run("1k", 100, 1'000, false, 9));
+    rows.push_back(run("100k", 10'000, 100'000, true, 3));
+
+    std::printf("Storage benchmark (median of runs; save = apply one edit + StorageEngine::save)\n\n");
+    std::printf("%-38s %12s %12s %24s %14s %14s\n", "store", "save 1 edit", "compact", "load snap + 50 journals",
+                "snapshot size", "journal size");
+    for (const Row& row : rows) {
+        const std::string store = row.label == "1k" ? "1,000 interactions, 100 contacts"
+                                                    : "100,000 interactions, 10,000 contacts";
+        char load[32] = "-";
+        if (row.load_ms > 0) std::snprintf(load, sizeof load, "%.1f ms", row.load_ms);
+        const double journal_avg =
+            row.sizes.journal_count ? static_cast<double>(row.sizes.journals) / static_cast<double>(row.sizes.journal_count) : 0;
+        std::printf("%-38s %9.3f ms %9.1f ms %24s %11.1f MB %12.0f B\n", store.c_str(), row.save_one_ms, row.compact_ms,
+                    load, static_cast<double>(row.sizes.snapshot) / 1e6, journal_avg);
+    }
+    std::printf("\ntotal %.1f s\n", std::chrono::duration<double>(Clock::now() - start).count());
+    return 0;
+}
