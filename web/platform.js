@@ -25,9 +25,21 @@ Module.tiesPlatform = (function () {
   bridge.tabIndex = -1;
   document.body.appendChild(bridge);
 
-  // Registered before glfw's own capture listener (pre-js runs before main), so it runs first.
+  // These capture listeners are registered before glfw's own (pre-js runs before main), so
+  // they run first.
   window.addEventListener('keypress', (event) => {
     if (document.activeElement === bridge) event.stopImmediatePropagation();
+  }, true);
+  // The browser's own undo/redo would edit the hidden input and move focus to it; in Ties these
+  // shortcuts belong to the app (and to ImGui's text fields).
+  window.addEventListener('keydown', (event) => {
+    const key = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) event.preventDefault();
+  }, true);
+  // glfw treats any element's blur seen in the capture phase as the window losing focus and
+  // releases every key; only a real window blur should do that.
+  window.addEventListener('blur', (event) => {
+    if (event.target !== window) event.stopImmediatePropagation();
   }, true);
 
   bridge.addEventListener('input', (event) => {

@@ -4,7 +4,11 @@
 // input arrives and briefly after, continuously while a text field is active, else once a second.
 
 #include "core/sections.hpp"
+#include "core/store.hpp"
+#include "io/backup.hpp"
+#include "io/storage.hpp"
 #include "platform/browser.hpp"
+#include "platform/storage.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
@@ -17,9 +21,12 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -42,12 +49,144 @@ struct App {
     ImGuiPlatformImeData ime;    // where ImGui wants text input, if anywhere
     double awake_until = 0;      // keep drawing until then (seconds, glfwGetTime)
     double last_drawn = 0;
+
+    ties::Store store;
+    std::optional<ties::io::StorageEngine> engine;
+    std::optional<ties::IdGenerator> ids;
+    ties::Id fresh_id;
+    std::vector<std::string> load_warnings;
+    ties::platform::StorageStatus storage;
+    std::string save_error;               // the engine's last write error
+    double retry_save_at = 0;
+    std::int64_t compaction_ticket = -1;  // the write that holds the last compaction, until committed
+    bool dirty_reported = false;
+    ties::ui::SaveIndicator last_indicator;
+
+    struct KeyEvent { int key, scancode, action, mods; };
+    std::vector<KeyEvent> pending_keys;  // held back until the next frame; see on_key
+    bool key_pressed_this_frame = false;
 };
+
+App g_app;
 
 constexpr double kAwakeAfterInput = 0.5;  // lets hover, trickled input and animations settle
 constexpr double kIdleRedraw = 1.0;
+constexpr double kSaveRetry = 2.0;
 
-App g_app;
+using ties::platform::StorageMode;
+
+void wake() { g_app.awake_until = glfwGetTime() + kAwakeAfterInput; }
+
+ties::Date today() {
+    int y = 0, m = 0, d = 0;
+    ties::platform::local_today(y, m, d);
+    return ties::Date::from_ymd(y, m, d);
+}
+
+void load_store() {
+    const ties::io::LoadReport report = g_app.engine->load(g_app.store);
+    g_app.load_warnings = report.warnings;
+    for (const std::string& warning : report.warnings) std::fprintf(stderr, "Ties: %s\n", warning.c_str());
+    // Files left over from a compaction whose clean-up was interrupted: the snapshot that
+    // replaces them was just read back from IndexedDB, so they can go.
+    if (g_app.storage.mode == StorageMode::Writer && g_app.engine->committed()) ties::platform::storage_written();
+}
+
+// Writes the store's unsaved records as a journal file and asks for a sync. Writers only: a
+// reader must never write, and in memory mode there is nowhere durable to write to.
+void persist() {
+    if (g_app.storage.mode != StorageMode::Writer) return;
+    if (!g_app.store.has_unsaved() && !g_app.engine->has_pending()) return;
+    const ties::io::SaveResult result = g_app.engine->save(g_app.store);
+    if (!result.ok) {
+        g_app.save_error = result.error;
+        g_app.retry_save_at = glfwGetTime() + kSaveRetry;
+        return;
+    }
+    g_app.save_error.clear();
+    if (result.wrote) ties::platform::storage_written();
+}
+
+bool contains_id(const ties::Change& change, ties::Id id) {
+    return std::any_of(change.records.begin(), change.records.end(),
+                       [id](const ties::Record& r) { return ties::meta_of(r).id == id; });
+}
+
+void apply_change(ties::Change change) {
+    if (g_app.storage.mode == StorageMode::Reader || change.records.empty()) return;
+    if (contains_id(change, g_app.fresh_id)) g_app.fresh_id = g_app.ids->next();
+    g_app.store.apply(std::move(change), ties::platform::now_millis());
+    persist();
+}
+
+void report_dirty() {
+    const bool dirty = g_app.store.has_unsaved() || g_app.engine->has_pending();
+    if (dirty != g_app.dirty_reported) {
+        g_app.dirty_reported = dirty;
+        ties::platform::storage_set_dirty(dirty);
+    }
+}
+
+// Runs every animation frame, drawn or not: reloads, save retries, compaction, the dirty flag.
+void maintain_storage() {
+    g_app.storage = ties::platform::storage_status();
+    const auto& status = g_app.storage;
+    if (status.reload_needed) {
+        load_store();
+        ties::platform::storage_reload_done();
+        wake();
+    }
+    if (status.mode == StorageMode::Writer) {
+        if (glfwGetTime() >= g_app.retry_save_at) persist();
+        const bool all_committed = status.committed >= status.written && !status.syncing;
+        if (g_app.compaction_ticket >= 0 && status.committed >= g_app.compaction_ticket) {
+            if (g_app.engine->committed()) ties::platform::storage_written();
+            g_app.compaction_ticket = -1;
+        } else if (g_app.compaction_ticket < 0 && all_committed && !g_app.store.has_unsaved() &&
+                   g_app.engine->wants_compaction()) {
+            if (g_app.engine->compact(g_app.store).ok) {
+                ties::platform::storage_written();
+                g_app.compaction_ticket = status.written + 1;
+            }
+        }
+    }
+    report_dirty();
+}
+
+ties::ui::SaveIndicator save_indicator() {
+    using State = ties::ui::SaveIndicator::State;
+    const auto& status = g_app.storage;
+    ties::ui::SaveIndicator indicator;
+    indicator.persisted = ties::platform::storage_persisted();
+    switch (status.mode) {
+        case StorageMode::Memory:
+            indicator.state = State::InMemory;
+            indicator.detail = ties::platform::storage_reason();
+            return indicator;
+        case StorageMode::Reader:
+            indicator.state = State::ReadOnly;
+            indicator.detail = ties::platform::storage_reason();
+            return indicator;
+        case StorageMode::Starting:
+        case StorageMode::Writer:
+            break;
+    }
+    const std::string sync_error = ties::platform::storage_error();
+    if (!g_app.save_error.empty() || !sync_error.empty()) {
+        indicator.state = State::NotSaved;
+        indicator.detail = g_app.save_error.empty() ? sync_error : g_app.save_error;
+    } else if (status.written > status.committed || status.syncing || g_app.dirty_reported) {
+        indicator.state = State::Saving;
+    } else {
+        indicator.state = State::Saved;
+    }
+    return indicator;
+}
+
+bool same(const ties::ui::SaveIndicator& a, const ties::ui::SaveIndicator& b) {
+    return a.state == b.state && a.detail == b.detail && a.persisted == b.persisted;
+}
+
 
 ThemeChoice parse_theme(const std::string& text) {
     if (text == "light") return ThemeChoice::Light;
@@ -83,6 +222,37 @@ void on_cursor_enter(GLFWwindow* window, int entered) {
 
 // Pasting goes through the browser's paste event (see web/platform.js), so ImGui's own Ctrl+V
 // finds nothing to paste and cannot paste twice.
+bool is_modifier(int key) {
+    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+}
+
+void forward_key(GLFWwindow* window, const App::KeyEvent& e) {
+    ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+    if (e.action == GLFW_PRESS && !is_modifier(e.key)) g_app.key_pressed_this_frame = true;
+}
+
+// ImGui's input queue keeps two events of the same key in separate frames, but a modifier
+// released in the same frame as a key press is merged into that frame, so a quick Ctrl+Z would
+// arrive as a plain Z. Feeding ImGui at most one non-modifier key press per frame, and holding
+// the rest (in order) for the next frames, keeps every shortcut's modifiers intact.
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    const App::KeyEvent event{key, scancode, action, mods};
+    if (g_app.key_pressed_this_frame || !g_app.pending_keys.empty()) {
+        g_app.pending_keys.push_back(event);
+    } else {
+        forward_key(window, event);
+    }
+}
+
+void release_held_keys() {
+    g_app.key_pressed_this_frame = false;
+    size_t n = 0;
+    while (n < g_app.pending_keys.size() && !g_app.key_pressed_this_frame) forward_key(g_app.window, g_app.pending_keys[n++]);
+    g_app.pending_keys.erase(g_app.pending_keys.begin(), g_app.pending_keys.begin() + static_cast<std::ptrdiff_t>(n));
+}
+
 const char* get_clipboard(void*) { return nullptr; }
 
 void set_clipboard(void*, const char* text) {
@@ -115,8 +285,17 @@ void apply_theme_if_needed() {
     ties::ui::apply_theme(dark);
 }
 
-void apply(const ties::ui::UiIntents& intents) {
+void apply(ties::ui::UiIntents intents) {
     if (intents.go_to) g_app.section = *intents.go_to;
+    if (intents.change) apply_change(std::move(*intents.change));
+    const bool writable = g_app.storage.mode != StorageMode::Reader;
+    if (intents.undo && writable && g_app.store.undo(ties::platform::now_millis())) persist();
+    if (intents.redo && writable && g_app.store.redo(ties::platform::now_millis())) persist();
+    if (intents.export_backup)
+        ties::platform::download(ties::io::backup_file_name(today()), ties::io::backup_bytes(g_app.store),
+                                 "application/octet-stream");
+    if (intents.take_over) ties::platform::storage_take_over();
+    if (intents.dismiss_warnings) g_app.load_warnings.clear();
     if (intents.theme) {
         g_app.theme_choice = *intents.theme;
         ties::platform::save_preference("theme", theme_key(g_app.theme_choice));
@@ -146,6 +325,13 @@ void frame() {
     g_app.canvas = ties::platform::sync_canvas();
     const std::string typed = ties::platform::take_typed_text();
     const std::string pasted = ties::platform::take_pasted_text();
+    maintain_storage();
+    if (!g_app.pending_keys.empty()) wake();
+    const ties::ui::SaveIndicator indicator = save_indicator();
+    if (!same(indicator, g_app.last_indicator)) {
+        g_app.last_indicator = indicator;
+        wake();
+    }
     if (!should_draw(before, !typed.empty() || !pasted.empty())) return;
 
     if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
@@ -157,6 +343,7 @@ void frame() {
     if (!pasted.empty()) insert_pasted_text(pasted);
     apply_theme_if_needed();
 
+    release_held_keys();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     io.DisplaySize = ImVec2(g_app.canvas.css_width, g_app.canvas.css_height);
@@ -173,8 +360,13 @@ void frame() {
         .mac = g_app.mac,
         .fonts = &g_app.fonts,
         .build = g_app.build,
+        .store = &g_app.store,
+        .today = today(),
+        .fresh_id = g_app.fresh_id,
+        .save = indicator,
+        .load_warnings = &g_app.load_warnings,
     };
-    const ties::ui::UiIntents intents = ties::ui::draw_app(g_app.ui, view);
+    ties::ui::UiIntents intents = ties::ui::draw_app(g_app.ui, view);
 
     ImGui::Render();
     glViewport(0, 0, g_app.canvas.pixel_width, g_app.canvas.pixel_height);
@@ -183,14 +375,23 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    apply(intents);
-    if (intents.go_to || intents.theme) g_app.awake_until = glfwGetTime() + kAwakeAfterInput;
+    const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo;
+    apply(std::move(intents));
+    if (acted) wake();
     ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,
                                    g_app.ime.InputLineHeight);
     if (g_app.test_mode) {
         ties::probe::value("theme", g_app.dark ? "dark" : "light");
         ties::probe::value("clipboard", g_app.clipboard);
         ties::probe::value("fontPixelRatio", std::to_string(g_app.fonts.pixel_ratio));
+        const char* modes[] = {"starting", "writer", "reader", "memory"};
+        ties::probe::value("storage.mode", modes[static_cast<int>(g_app.storage.mode)]);
+        const auto live = [](const auto& map) {
+            return std::to_string(std::count_if(map.begin(), map.end(), [](const auto& e) { return !e.second.meta.deleted; }));
+        };
+        ties::probe::value("store.contacts", live(g_app.store.contacts()));
+        ties::probe::value("store.interactions", live(g_app.store.interactions()));
+        ties::probe::value("storage.warnings", std::to_string(g_app.load_warnings.size()));
         ties::platform::publish_probe(ties::probe::to_json());
     }
     if (!g_app.ready) {
@@ -200,6 +401,15 @@ void frame() {
 }
 
 }  // namespace
+
+// Called by web/storage.js when the tab may go away or another tab takes over: background tabs
+// get no animation frames, so pending edits are written from here, outside the frame loop.
+extern "C" EMSCRIPTEN_KEEPALIVE void ties_flush() {
+    if (!g_app.engine) return;
+    g_app.storage = ties::platform::storage_status();
+    persist();
+    report_dirty();
+}
 
 int main() {
     if (!glfwInit()) {
@@ -233,12 +443,21 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_app.window, true);
     glfwSetCursorPosCallback(g_app.window, on_cursor_pos);
     glfwSetCursorEnterCallback(g_app.window, on_cursor_enter);
+    glfwSetKeyCallback(g_app.window, on_key);
     ImGui_ImplGlfw_CursorEnterCallback(g_app.window, 1);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     g_app.test_mode = ties::platform::test_mode();
     g_app.build = ties::platform::build_id();
     g_app.theme_choice = parse_theme(ties::platform::load_preference("theme"));
+
+    std::uint64_t seed_hi = 0, seed_lo = 0;
+    ties::platform::random_seed(seed_hi, seed_lo);
+    g_app.ids.emplace(seed_hi, seed_lo);
+    g_app.fresh_id = g_app.ids->next();
+    g_app.storage = ties::platform::storage_status();
+    g_app.engine.emplace(ties::platform::kDataFolder);
+    load_store();  // IDBFS finished loading before main (web/storage.js holds main back until then)
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -7,8 +7,10 @@
 #include <imgui_internal.h>  // ShadeVertsLinearColorGradientKeepAlpha, for the logo
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
 
 namespace ties::ui {
 namespace {
@@ -108,6 +110,30 @@ void draw_jump_box(UiState& state, const UiView& view, const Palette& p, UiInten
     }
 }
 
+// Always visible: whether what the person typed is safe.
+void draw_save_status(const UiView& view, const Palette& p, bool narrow) {
+    using State = SaveIndicator::State;
+    const char* icon = icons::kCheck;
+    const char* text = "Saved";
+    ImU32 colour = p.muted;
+    switch (view.save.state) {
+        case State::Saved: break;
+        case State::Saving: icon = icons::kSync; text = "Saving\xe2\x80\xa6"; break;
+        case State::NotSaved: icon = icons::kWarning; text = "Not saved"; colour = p.warning; break;
+        case State::InMemory: icon = icons::kWarning; text = "Not kept"; colour = p.warning; break;
+        case State::ReadOnly: icon = icons::kLock; text = "Read-only"; break;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 4.0f);
+    if (narrow) ImGui::TextUnformatted(icon);
+    else ImGui::Text("%s   %s", icon, text);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered() && !view.save.detail.empty()) ImGui::SetTooltip("%s", view.save.detail.c_str());
+    probe::item("save.status");
+    probe::value("save.status", text);
+    ImGui::Dummy(ImVec2(0, 2));
+}
+
 void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool narrow, UiIntents& out) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.sidebar);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(narrow ? 10.0f : 16.0f, 18.0f));
@@ -141,7 +167,14 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
                                   (narrow ? "" : "   " + std::string(info.title)) + "##nav";
         ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent : p.text);
         ImGui::PushID(static_cast<int>(info.section));
-        if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 34))) out.go_to = info.section;
+        if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 34))) {
+            out.go_to = info.section;
+            // Clicking the current section again goes back to its start (a form keeps its draft).
+            if (selected && info.section == Section::Contacts && !state.contacts.editing) {
+                state.contacts.selected.reset();
+                state.contacts.logging.reset();
+            }
+        }
         ImGui::PopID();
         ImGui::PopStyleColor();
         if (narrow && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(info.title).c_str());
@@ -149,9 +182,10 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
     }
     ImGui::PopStyleVar();
 
-    // Theme toggle at the bottom: flips between light and dark (Settings offers "System" too).
-    const float bottom = ImGui::GetWindowHeight() - 18.0f - 34.0f;
+    // Save status and the theme toggle at the bottom (Settings offers "System" too).
+    const float bottom = ImGui::GetWindowHeight() - 18.0f - 34.0f - 30.0f;
     if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
+    draw_save_status(view, p, narrow);
     const std::string toggle = view.dark ? std::string(icons::kLight) + (narrow ? "" : "   Light mode")
                                          : std::string(icons::kDark) + (narrow ? "" : "   Dark mode");
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
@@ -180,7 +214,7 @@ void draw_not_built(const Palette& p) {
     ImGui::PopStyleColor(2);
 }
 
-void draw_settings(const UiView& view, const Palette& p, UiIntents& out) {
+void draw_settings(UiState& state, const UiView& view, const Palette& p, UiIntents& out) {
     heading(view, "Appearance");
     muted_text(p, "Theme");
     constexpr std::array<ThemeChoice, 3> choices{ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark};
@@ -205,15 +239,57 @@ void draw_settings(const UiView& view, const Palette& p, UiIntents& out) {
     probe::value("settings.theme", theme_name(view.theme_choice));
 
     ImGui::Dummy(ImVec2(0, 14));
+    heading(view, "You");
+    const Settings& settings = view.store->settings();
+    if (!state.your_name_loaded) {
+        state.your_name_draft = settings.your_name;
+        state.your_name_loaded = true;
+    }
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint("##settings.your_name", "Your name", &state.your_name_draft);
+    probe::item("settings.your_name");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.your_name_draft == settings.your_name ||
+                         view.save.state == SaveIndicator::State::ReadOnly);
+    if (ImGui::Button("Save##your_name")) {
+        Settings changed = settings;
+        changed.your_name = state.your_name_draft;
+        out.change = save_settings(changed);
+    }
+    probe::item("settings.your_name.save");
+    ImGui::EndDisabled();
+    probe::value("settings.your_name", settings.your_name);
+
+    ImGui::Dummy(ImVec2(0, 14));
     heading(view, "Keyboard");
-    ImGui::Text("%s", view.mac ? "\xe2\x8c\x98K" : "Ctrl+K");
-    ImGui::SameLine(96);
-    muted_text(p, "Jump to a section");
+    const char* mod = view.mac ? "\xe2\x8c\x98" : "Ctrl+";
+    const std::pair<std::string, const char*> keys[] = {
+        {std::string(mod) + "K", "Jump to a section"},
+        {std::string(mod) + "Z", "Undo"},
+        {std::string(view.mac ? "\xe2\x87\xa7\xe2\x8c\x98" : "Ctrl+Shift+") + "Z", "Redo"},
+    };
+    for (const auto& [key, what] : keys) {
+        ImGui::TextUnformatted(key.c_str());
+        ImGui::SameLine(120);
+        muted_text(p, what);
+    }
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "Your data");
-    ImGui::Text("%s  Ties runs entirely in this browser; nothing you enter is sent anywhere.", icons::kLock);
-    muted_text(p, "Storage, backups and imports are not built yet.");
+    ImGui::Text("%s  Ties keeps everything in this browser; nothing you enter is sent anywhere.", icons::kLock);
+    const char* persisted = view.save.persisted == "granted"  ? "The browser has agreed to keep this data (persistent storage)."
+                            : view.save.persisted == "denied" ? "The browser may clear this data when space runs low: download backups now and then."
+                            : view.save.persisted == "unsupported" ? "This browser cannot promise to keep the data: download backups now and then."
+                                                                   : "Persistent storage is requested at the first save.";
+    muted_text(p, persisted);
+    probe::value("settings.persisted", view.save.persisted);
+    const std::size_t contacts = std::count_if(view.store->contacts().begin(), view.store->contacts().end(),
+                                               [](const auto& entry) { return !entry.second.meta.deleted; });
+    const std::string counts = std::to_string(contacts) + " contacts, " +
+                               std::to_string(view.store->interactions().size()) + " interaction records";
+    muted_text(p, counts.c_str());
+    if (ImGui::Button("Download a backup")) out.export_backup = true;
+    probe::item("settings.backup");
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "About");
@@ -221,26 +297,100 @@ void draw_settings(const UiView& view, const Palette& p, UiIntents& out) {
     muted_text(p, about.c_str());
 }
 
-void draw_main(const UiView& view, const Palette& p, bool narrow, UiIntents& out) {
+// One banner: an icon, a message, and optionally a button. Returns true when it is clicked.
+bool banner(const Palette& p, const char* name, const std::string& message, const char* action) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.warning);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
+    ImGui::BeginChild(name, ImVec2(0, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleColor();  // the warning colour frames the banner, not its button
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+    ImGui::TextUnformatted(icons::kWarning);
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - (action ? 190.0f : 0.0f));
+    ImGui::TextWrapped("%s", message.c_str());
+    ImGui::PopTextWrapPos();
+    bool clicked = false;
+    if (action) {
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - 180.0f);
+        clicked = ImGui::Button(action, ImVec2(180.0f, 0));
+        probe::item(std::string(name) + ".action");
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, 8));
+    probe::value(name, message);
+    return clicked;
+}
+
+void draw_banners(const UiView& view, const Palette& p, UiIntents& out) {
+    using State = SaveIndicator::State;
+    if (view.save.state == State::InMemory) {
+        if (banner(p, "banner.memory", view.save.detail + " Nothing you enter will be kept after this tab closes.",
+                   "Download a copy"))
+            out.export_backup = true;
+    } else if (view.save.state == State::ReadOnly) {
+        if (banner(p, "banner.readonly", view.save.detail, "Use Ties here")) out.take_over = true;
+    } else if (view.save.state == State::NotSaved) {
+        if (banner(p, "banner.unsaved", "Your latest changes are not saved: " + view.save.detail +
+                                            ". Ties keeps trying. To be safe, download a copy.",
+                   "Download a copy"))
+            out.export_backup = true;
+    }
+    if (view.load_warnings && !view.load_warnings->empty()) {
+        std::string message = "Some stored files were damaged and were skipped; Ties uses the last good copy. ";
+        for (const std::string& w : *view.load_warnings) message += "\n" + w;
+        if (banner(p, "banner.warnings", message, "Dismiss")) out.dismiss_warnings = true;
+    }
+}
+
+void draw_undo_redo(const UiView& view, UiIntents& out) {
+    const Store& store = *view.store;
+    const float width = 2 * 40.0f + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+    ImGui::BeginDisabled(!store.can_undo() || view.save.state == SaveIndicator::State::ReadOnly);
+    if (ImGui::Button(icons::kUndo, ImVec2(40, 0))) out.undo = true;
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.can_undo())
+        ImGui::SetTooltip("Undo %s", store.undo_label().c_str());
+    probe::item("undo");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!store.can_redo() || view.save.state == SaveIndicator::State::ReadOnly);
+    if (ImGui::Button(icons::kRedo, ImVec2(40, 0))) out.redo = true;
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.can_redo())
+        ImGui::SetTooltip("Redo %s", store.redo_label().c_str());
+    probe::item("redo");
+    ImGui::EndDisabled();
+    probe::value("undo.label", store.undo_label());
+}
+
+void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow, UiIntents& out) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow ? ImVec2(18, 20) : ImVec2(40, 32));
     ImGui::BeginChild("##main", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     const SectionInfo& info = section_info(view.section);
+    draw_banners(view, p, out);
 
     ImGui::PushFont(view.fonts->title);
     ImGui::Text("%s  %s", section_icon(info.section), std::string(info.title).c_str());
     ImGui::PopFont();
     probe::item("section.title");
+    draw_undo_redo(view, out);
     probe::value("section", info.title);
     muted_text(p, std::string(info.summary).c_str());
     ImGui::Dummy(ImVec2(0, 12));
 
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 680.0f);
-    if (info.section == Section::Settings) {
-        draw_settings(view, p, out);
+    if (info.section == Section::Contacts) {
+        draw_contacts(state.contacts, view, out);
+    } else if (info.section == Section::Settings) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 680.0f);
+        draw_settings(state, view, p, out);
+        ImGui::PopTextWrapPos();
     } else {
         draw_not_built(p);
     }
-    ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }
@@ -251,6 +401,13 @@ UiIntents draw_app(UiState& state, const UiView& view) {
     UiIntents out;
     const Palette& p = palette(view.dark);
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) state.focus_jump = true;
+    // Undo/redo of store edits; inside a text field Ctrl+Z belongs to the field.
+    if (!ImGui::GetIO().WantTextInput) {
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Z)) out.undo = true;
+        if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiMod_Shift | ImGuiKey_Z) ||
+            ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Y))
+            out.redo = true;
+    }
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -262,7 +419,7 @@ UiIntents draw_app(UiState& state, const UiView& view) {
     if (narrow && state.focus_jump) state.focus_jump = false;  // the jump box is hidden when narrow
     draw_sidebar(state, view, p, narrow, out);
     ImGui::SameLine(0, 0);
-    draw_main(view, p, narrow, out);
+    draw_main(state, view, p, narrow, out);
     ImGui::End();
     return out;
 }

@@ -1,20 +1,34 @@
-// The app's frame: sidebar with the sections and a jump box, and the current section's page.
-// It draws state and returns intents (go to a section, change the theme); the app applies them.
+// The app's frame: sidebar with the sections, a jump box and the save status; banners for
+// storage problems; and the current section's page. It draws state and returns intents (a change
+// to the store, undo, a theme); the app applies them in one place.
 #pragma once
 
 #include "core/sections.hpp"
+#include "core/store.hpp"
+#include "ui/contacts_ui.hpp"
 #include "ui/theme.hpp"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ties::ui {
 
-// State owned by the UI itself: what is typed, where focus should go.
+// State owned by the UI itself: what is typed, what is selected, where focus should go.
 struct UiState {
     std::string jump_query;
     bool focus_jump = false;
+    ContactsUi contacts;
+    std::string your_name_draft;
+    bool your_name_loaded = false;
+};
+
+struct SaveIndicator {
+    enum class State { Saved, Saving, NotSaved, InMemory, ReadOnly };
+    State state = State::Saved;
+    std::string detail;     // why not saved / why read-only / why in memory
+    std::string persisted;  // the browser's answer to "keep this data": granted, denied...
 };
 
 // What the UI shows but does not own.
@@ -26,11 +40,22 @@ struct UiView {
     bool mac = false;  // shortcuts read Cmd instead of Ctrl
     const Fonts* fonts = nullptr;
     std::string_view build;
+    const Store* store = nullptr;
+    Date today;
+    Id fresh_id;  // an unused id for the next record the UI creates
+    SaveIndicator save;
+    const std::vector<std::string>* load_warnings = nullptr;
 };
 
 struct UiIntents {
     std::optional<Section> go_to;
     std::optional<ThemeChoice> theme;
+    std::optional<Change> change;
+    bool undo = false;
+    bool redo = false;
+    bool export_backup = false;
+    bool take_over = false;
+    bool dismiss_warnings = false;
 };
 
 UiIntents draw_app(UiState& state, const UiView& view);

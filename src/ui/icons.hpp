@@ -20,5 +20,9 @@ inline constexpr const char* kInfo = "\uf05a";           // info-circle
 inline constexpr const char* kWarning = "\uf071";        // exclamation-triangle
 inline constexpr const char* kReturn = "\uf149";         // level-down
 inline constexpr const char* kLock = "\uf023";           // lock
+inline constexpr const char* kCheck = "\uf00c";          // check
+inline constexpr const char* kSync = "\uf021";           // refresh
+inline constexpr const char* kUndo = "\uf0e2";           // undo (rotate-left)
+inline constexpr const char* kRedo = "\uf01e";           // repeat (rotate-right)
 
 }  // namespace ties::icons

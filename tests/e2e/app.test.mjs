@@ -30,6 +30,9 @@ test('clicking each sidebar entry opens its section', async () => {
     if (name === 'Settings') {
       assert.ok(state.widgets['settings.theme.Dark'], 'Settings offers a theme choice');
       assert.equal(state.values['section.status'], undefined);
+    } else if (name === 'Contacts') {
+      assert.ok(state.widgets['contacts.new'], 'Contacts offers to add someone');
+      assert.equal(state.values['section.status'], undefined);
     } else {
       assert.equal(state.values['section.status'], 'not built yet', `${name} says honestly it is not built`);
     }

@@ -1,0 +1,234 @@
+// Durable data through the real page: what a person creates survives reloads and closing the
+// tab; a second tab cannot spoil the first tab's data; without IndexedDB the app says nothing is
+// kept; a damaged file is skipped with a visible warning.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { click, closeAll, focusField, launch, newProfile, openApp, probe, screenshot, startServer, waitReady,
+         waitValue } from './harness.mjs';
+
+const TALL = { width: 1280, height: 1100 };
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+async function type(page, field, text) {
+  await focusField(page, field);
+  await page.keyboard.type(text);
+  await waitValue(page, field, text);
+}
+
+async function addContact(page, name, { company = '', email = '' } = {}) {
+  await click(page, 'nav.Contacts');
+  await click(page, 'contacts.new');
+  await type(page, 'contact.display_name', name);
+  if (company) await type(page, 'contact.company', company);
+  if (email) await type(page, 'contact.emails', email);
+  await click(page, 'contact.save');
+  await waitValue(page, 'contact.name', name);
+}
+
+async function logInteraction(page, notes) {
+  await click(page, 'contact.log');
+  await type(page, 'log.notes', notes);
+  await click(page, 'log.save');
+}
+
+async function openContact(page, name) {
+  await click(page, 'nav.Contacts');
+  await click(page, `contacts.row.${name}`);
+  await waitValue(page, 'contact.name', name);
+}
+
+test('a contact and an interaction survive a reload', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await waitValue(page, 'storage.mode', 'writer');
+    await addContact(page, 'Zoë Ødegaard', { company: 'Fjord Labs', email: 'zoe@fjord.no' });
+    await logInteraction(page, 'Coffee after the Rust meetup; she wants intros to Berlin folks');
+    await waitValue(page, 'contact.interactions', '1');
+    await waitValue(page, 'save.status', 'Saved');
+    await screenshot(page, 'contact-page');
+
+    await page.reload();
+    await waitReady(page);
+    await waitValue(page, 'store.contacts', '1');
+    await waitValue(page, 'store.interactions', '1');
+    await openContact(page, 'Zoë Ødegaard');
+    await waitValue(page, 'contact.interactions', '1');
+    const state = await probe(page);
+    assert.match(state.values['contact.history.0'], /Coffee .* Rust meetup/);
+    assert.equal(state.values['storage.warnings'], '0');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('the form refuses bad input with a clear message and keeps what was typed', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await click(page, 'nav.Contacts');
+    await click(page, 'contacts.new');
+    await type(page, 'contact.display_name', 'Ada');
+    await type(page, 'contact.emails', 'ada-at-example');
+    await click(page, 'contact.save');
+    await waitValue(page, 'form.error', '"ada-at-example" does not look like an email address.');
+    assert.equal((await probe(page)).values['contact.display_name'], 'Ada', 'the form still holds the name');
+    assert.equal((await probe(page)).values['store.contacts'], '0', 'nothing was saved');
+    await screenshot(page, 'contact-form-error');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('edit, archive, delete and undo/redo through the page, all persisted', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await addContact(page, 'Ada Lovelace', { company: 'Analytical Engines' });
+    await click(page, 'contact.edit');
+    await focusField(page, 'contact.company');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Babbage & Co');
+    await waitValue(page, 'contact.company', 'Babbage & Co');
+    await click(page, 'contact.save');
+    await click(page, 'contact.archive');
+    await waitValue(page, 'contact.archived', 'yes');
+    await click(page, 'undo');
+    await waitValue(page, 'contact.archived', 'no');
+    await click(page, 'redo');
+    await waitValue(page, 'contact.archived', 'yes');
+
+    await click(page, 'contact.delete');
+    await click(page, 'contact.delete.confirm');
+    await waitValue(page, 'store.contacts', '0');
+    await page.keyboard.press('Control+Z');  // keyboard undo brings her back
+    await waitValue(page, 'store.contacts', '1');
+    await waitValue(page, 'save.status', 'Saved');
+
+    await page.reload();
+    await waitReady(page);
+    await click(page, 'nav.Contacts');
+    await click(page, 'contacts.archived');  // archived contacts are hidden by default
+    await openContact(page, 'Ada Lovelace');
+    const values = (await probe(page)).values;
+    assert.equal(values['contact.archived'], 'yes');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('closing the tab right after an edit keeps the edit, or the page warned first', async () => {
+  const profile = newProfile();
+  let context = await launch({ profile, viewport: TALL });
+  const page = await openApp(context, server.url);
+  await addContact(page, 'Grace Hopper');
+  let warned = false;
+  page.on('dialog', async (dialog) => {
+    warned = dialog.type() === 'beforeunload';
+    await dialog.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await context.close();
+
+  context = await launch({ profile, viewport: TALL });
+  try {
+    const reopened = await openApp(context, server.url);
+    const count = (await probe(reopened)).values['store.contacts'];
+    assert.ok(count === '1' || warned, `the edit survived (${count} contacts) or the page warned before closing`);
+    if (count === '1') await openContact(reopened, 'Grace Hopper');
+    assert.deepEqual(reopened.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('a second tab is read-only and cannot spoil the first tab\'s data; it can take over', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const first = await openApp(context, server.url);
+    await waitValue(first, 'storage.mode', 'writer');
+    await addContact(first, 'Katherine Johnson');
+    await waitValue(first, 'save.status', 'Saved');
+
+    const second = await openApp(context, server.url, { page: await context.newPage() });
+    await waitValue(second, 'storage.mode', 'reader');
+    await waitValue(second, 'save.status', 'Read-only');
+    await waitValue(second, 'store.contacts', '1');
+    await click(second, 'nav.Contacts');
+    assert.equal((await probe(second)).widgets['contacts.new'], undefined, 'no way to add in a read-only tab');
+    await screenshot(second, 'second-tab-readonly');
+
+    // The first tab keeps working, and the second sees its saves.
+    await first.bringToFront();
+    await addContact(first, 'Dorothy Vaughan');
+    await waitValue(first, 'save.status', 'Saved');
+    await second.bringToFront();
+    await waitValue(second, 'store.contacts', '2');
+
+    // The second tab takes over while the first sits in the background (no animation frames
+    // there); the first becomes read-only; nothing is lost.
+    await click(second, 'banner.readonly.action');
+    await waitValue(second, 'storage.mode', 'writer', 15000);
+    await addContact(second, 'Mary Jackson');
+    await waitValue(second, 'save.status', 'Saved');
+    await first.bringToFront();
+    await waitValue(first, 'storage.mode', 'reader');
+    await waitValue(first, 'store.contacts', '3');
+    await second.bringToFront();
+    await second.reload();
+    await waitReady(second);
+    await waitValue(second, 'store.contacts', '3');
+    assert.deepEqual(first.problems, []);
+    assert.deepEqual(second.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('without IndexedDB the app runs in memory and says nothing will be kept', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { value: undefined }); });
+    await openApp(context, server.url, { page });
+    await waitValue(page, 'storage.mode', 'memory');
+    await waitValue(page, 'save.status', 'Not kept');
+    assert.match((await probe(page)).values['banner.memory'], /Nothing you enter will be kept/);
+    await addContact(page, 'Hedy Lamarr');  // still usable
+    await screenshot(page, 'memory-mode');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('a damaged file in storage is skipped with a visible warning; good data stays', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await addContact(page, 'Annie Easley');
+    await waitValue(page, 'save.status', 'Saved');
+    // Damage the disk as a crash or a bad sector would: a garbage journal newer than the rest.
+    await page.evaluate(() => new Promise((resolve, reject) => {
+      Module.FS.writeFile('/data/journal-00000000-00000999.ties', 'TIES\0 this is not a journal');
+      Module.FS.syncfs(false, (err) => (err ? reject(err) : resolve()));
+    }));
+    await page.reload();
+    await waitReady(page);
+    await waitValue(page, 'storage.warnings', '1');
+    assert.match((await probe(page)).values['banner.warnings'], /journal-00000000-00000999\.ties/);
+    await waitValue(page, 'store.contacts', '1');
+    await screenshot(page, 'damaged-file-warning');
+    await click(page, 'banner.warnings.action');
+    await waitValue(page, 'storage.warnings', '0');
+    assert.deepEqual(page.problems.filter((p) => !p.includes('journal-00000000-00000999')), []);
+  } finally {
+    await closeAll(context);
+  }
+});

@@ -1,0 +1,236 @@
+// Browser half of Ties' storage (see src/platform/storage.hpp), included with --pre-js.
+//
+// - Before main runs, /data is mounted on IDBFS and filled from IndexedDB (a run dependency holds
+//   main back), and this tab learns whether it is the writer: a Web Lock ("ties-writer") admits one
+//   writing tab per browser profile; other tabs are read-only and refresh when the writer saves.
+// - The C++ storage engine writes new files under /data; each write bumps `written` and asks for a
+//   sync. Syncs to IndexedDB run one at a time, debounced, with a timeout, and also right away when
+//   the page is hidden or closed. `committed` is the highest write that a finished sync covered.
+// - Without IndexedDB (some private modes), or if loading fails, /data is plain memory and nothing
+//   is ever synced, so a failed load can never overwrite good data in IndexedDB.
+Module.tiesStorage = (function () {
+  'use strict';
+  const MOUNT = '/data';
+  const LOAD_TIMEOUT_MS = 20000;
+  const SYNC_TIMEOUT_MS = 15000;
+  const SYNC_DELAY_MS = 250;
+  const RETRY_DELAYS_MS = [2000, 10000, 30000];
+
+  const state = {
+    mode: 'starting',     // 'writer' | 'reader' | 'memory'
+    reason: '',           // why memory/reader, for people
+    written: 0,           // bumped by C++ after each file write or delete
+    committed: 0,         // highest `written` value a finished sync covered
+    syncing: false,
+    error: '',            // last sync error, '' when the last sync succeeded
+    persisted: 'unknown', // 'granted' | 'denied' | 'unsupported' | 'unknown'
+    reloadNeeded: false,  // the data in /data changed under the app (reader refresh, takeover)
+    dirty: false,         // C++ has edits not yet written, or written but not committed
+  };
+  let syncTimer = null;
+  let retries = 0;
+  let persistAsked = false;
+  let releaseLock = null;
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ties') : null;
+
+  function indexedDBUsable() {
+    try {
+      return typeof indexedDB !== 'undefined' && indexedDB !== null && typeof indexedDB.open === 'function';
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function pull(done) {  // IndexedDB -> /data, with a timeout
+    let finished = false;
+    const timer = setTimeout(() => { if (!finished) { finished = true; done(new Error('timed out')); } },
+                             LOAD_TIMEOUT_MS);
+    FS.syncfs(true, (err) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      done(err);
+    });
+  }
+
+  // Holds the writer lock until released (takeover) or the tab closes.
+  function holdLock(lock) {
+    return new Promise((resolve) => { releaseLock = () => { releaseLock = null; resolve(); }; });
+  }
+
+  function decideWriter(done) {
+    if (!navigator.locks) {  // no coordination possible: behave as the only tab
+      done(true);
+      return;
+    }
+    navigator.locks.request('ties-writer', { ifAvailable: true }, (lock) => {
+      if (!lock) { done(false); return undefined; }
+      done(true);
+      return holdLock(lock);
+    }).catch(() => done(true));
+  }
+
+  function mount() {
+    FS.mkdir(MOUNT);
+    if (!indexedDBUsable()) {
+      state.mode = 'memory';
+      state.reason = 'This browser does not let Ties use IndexedDB (a private window, or storage turned off).';
+      return;
+    }
+    FS.mount(IDBFS, {}, MOUNT);
+    addRunDependency('ties-storage');
+    let pending = 2;
+    let writer = false;
+    let loadError = null;
+    const finish = () => {
+      if (--pending > 0) return;
+      if (loadError) {
+        // Unmount so nothing written from now on can reach IndexedDB and replace good data.
+        try { FS.unmount(MOUNT); } catch (e) { /* already gone */ }
+        state.mode = 'memory';
+        state.reason = 'Ties could not read its data from this browser\'s storage (' + loadError +
+                       '). Your saved data was not touched; reload to try again.';
+      } else {
+        state.mode = writer ? 'writer' : 'reader';
+        if (!writer) state.reason = 'Ties is open in another tab. This tab is read-only.';
+      }
+      removeRunDependency('ties-storage');
+    };
+    decideWriter((isWriter) => { writer = isWriter; finish(); });
+    pull((err) => { if (err) loadError = err.message || String(err); finish(); });
+    if (navigator.storage && navigator.storage.persisted) {
+      navigator.storage.persisted().then((p) => { if (p) state.persisted = 'granted'; }).catch(() => {});
+    } else {
+      state.persisted = 'unsupported';
+    }
+  }
+
+  function schedule(delay) {
+    if (state.mode !== 'writer') return;
+    if (syncTimer !== null) clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => { syncTimer = null; sync(); }, delay);
+  }
+
+  function sync() {
+    if (state.mode !== 'writer' || state.committed >= state.written) return;
+    if (state.syncing) return;  // the finishing sync re-checks and runs again
+    state.syncing = true;
+    const covering = state.written;
+    let finished = false;
+    const timer = setTimeout(() => {
+      if (finished) return;
+      finished = true;
+      state.syncing = false;
+      fail('saving to browser storage timed out (is the disk full?)');
+    }, SYNC_TIMEOUT_MS);
+    FS.syncfs(false, (err) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      state.syncing = false;
+      if (err) {
+        fail(describe(err));
+        return;
+      }
+      state.committed = Math.max(state.committed, covering);
+      state.error = '';
+      retries = 0;
+      if (channel) channel.postMessage({ type: 'saved' });
+      if (state.committed < state.written) schedule(0);
+    });
+  }
+
+  function describe(err) {
+    const name = (err && (err.name || (err.target && err.target.error && err.target.error.name))) || '';
+    if (/Quota/i.test(name) || /quota/i.test(String(err && err.message))) {
+      return 'the browser\'s storage for this site is full';
+    }
+    return 'browser storage refused the write (' + (name || (err && err.message) || 'unknown error') + ')';
+  }
+
+  function fail(message) {
+    state.error = message;
+    const delay = RETRY_DELAYS_MS[Math.min(retries, RETRY_DELAYS_MS.length - 1)];
+    retries++;
+    schedule(delay);
+  }
+
+  function requestPersistence() {
+    if (persistAsked) return;
+    persistAsked = true;
+    if (!navigator.storage || !navigator.storage.persist) { state.persisted = 'unsupported'; return; }
+    navigator.storage.persist().then((granted) => { state.persisted = granted ? 'granted' : 'denied'; })
+      .catch(() => { state.persisted = 'denied'; });
+  }
+
+  // Asks the app to write any edits it holds in memory (background tabs get no animation frames,
+  // so this cannot wait for the app's next frame).
+  function flush() {
+    if (state.mode === 'writer' && typeof Module._ties_flush === 'function') Module._ties_flush();
+  }
+
+  // The writer hands over to a tab that asked: write, sync, then let go of the lock.
+  function handOver() {
+    if (state.mode !== 'writer') return;
+    flush();
+    if (state.dirty) { setTimeout(handOver, 500); return; }  // a write is failing: keep trying
+    if (state.committed < state.written || state.syncing) { sync(); setTimeout(handOver, 100); return; }
+    state.mode = 'reader';
+    state.reason = 'Ties is now in use in another tab. This tab is read-only.';
+    state.reloadNeeded = true;
+    if (releaseLock) releaseLock();
+  }
+
+  // Flush now when the page may be going away; warn before closing with unsaved edits.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') { flush(); sync(); }
+  });
+  window.addEventListener('pagehide', () => { flush(); sync(); });
+  window.addEventListener('beforeunload', (event) => {
+    if (state.mode === 'writer' && (state.dirty || state.committed < state.written)) {
+      sync();
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
+  if (channel) {
+    channel.onmessage = (event) => {
+      const type = event.data && event.data.type;
+      if (type === 'saved' && state.mode === 'reader') {
+        pull((err) => { if (!err) state.reloadNeeded = true; });
+      } else if (type === 'takeover') {
+        handOver();
+      }
+    };
+  }
+
+  Module.preRun = Module.preRun || [];
+  Module.preRun.push(mount);
+
+  return {
+    state,
+    written() { state.written++; requestPersistence(); schedule(SYNC_DELAY_MS); },
+    setDirty(dirty) { state.dirty = !!dirty; },
+    // A reader asks to become the writer: the writer saves and lets go, then this tab reloads
+    // the data from IndexedDB and continues as the writer.
+    takeOver() {
+      if (state.mode !== 'reader' || !navigator.locks) return;
+      state.reason = 'Waiting for the other tab to save and let go…';
+      navigator.locks.request('ties-writer', (lock) => {
+        pull((err) => {
+          if (err) {
+            state.reason = 'Could not read the other tab\'s data (' + err.message + ').';
+            if (releaseLock) releaseLock();
+            return;
+          }
+          state.mode = 'writer';
+          state.reason = '';
+          state.reloadNeeded = true;
+        });
+        return holdLock(lock);
+      });
+      if (channel) channel.postMessage({ type: 'takeover' });
+    },
+  };
+})();
