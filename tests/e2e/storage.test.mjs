@@ -232,3 +232,78 @@ test('a damaged file in storage is skipped with a visible warning; good data sta
     await closeAll(context);
   }
 });
+
+test('when browser storage is full the page says so, offers the data, and saves once space is back', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__tiesDiskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await openApp(context, server.url, { page });
+    await addContact(page, 'Radia Perlman');
+    await waitValue(page, 'save.status', 'Saved');
+
+    await page.evaluate(() => { window.__tiesDiskFull = true; });
+    await addContact(page, 'Frances Allen');
+    await waitValue(page, 'save.status', 'Not saved');
+    assert.match((await probe(page)).values['banner.unsaved'], /storage for this site is full/);
+    await screenshot(page, 'storage-full');
+
+    // The way out: a download of everything, including the unsaved contact.
+    const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'banner.unsaved.action')]);
+    assert.match(download.suggestedFilename(), /^ties-backup-\d{4}-\d{2}-\d{2}\.ties$/);
+    const bytes = await (await import('node:fs/promises')).readFile(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x54, 0x49, 0x45, 0x53, 0x00, 0x0d, 0x0a, 0x1a], 'Ties file magic');
+    const text = bytes.toString('utf8');
+    assert.ok(text.includes('Radia Perlman') && text.includes('Frances Allen'), 'the backup holds both contacts');
+
+    await page.evaluate(() => { window.__tiesDiskFull = false; });
+    await waitValue(page, 'save.status', 'Saved', 30000);  // retried by itself
+    await page.reload();
+    await waitReady(page);
+    await waitValue(page, 'store.contacts', '2');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('Settings downloads a backup and shows whether the browser keeps the data', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await addContact(page, 'Barbara Liskov');
+    await waitValue(page, 'save.status', 'Saved');
+    await click(page, 'nav.Settings');
+    await page.waitForFunction(() => ['granted', 'denied', 'unsupported'].includes(window.__ties.values['settings.persisted']),
+                               null, { timeout: 10000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'settings.backup')]);
+    const text = (await (await import('node:fs/promises')).readFile(await download.path())).toString('utf8');
+    assert.ok(text.includes('"type": "contact"') && text.includes('Barbara Liskov'), 'readable JSON inside');
+    await screenshot(page, 'settings-data');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('once everything is saved, closing the tab does not ask', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await addContact(page, 'Sophie Wilson');
+    await waitValue(page, 'save.status', 'Saved');
+    let asked = false;
+    page.on('dialog', async (dialog) => { asked = true; await dialog.dismiss(); });
+    await page.close({ runBeforeUnload: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(asked, false);
+  } finally {
+    await closeAll(context);
+  }
+});
