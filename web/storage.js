@@ -194,11 +194,33 @@ Module.tiesStorage = (function () {
     }
   });
 
+  // A reader re-reads the writer's saves, but only while someone can see it and at most every
+  // few seconds: re-reading a large store costs seconds of work.
+  const REFRESH_INTERVAL_MS = 3000;
+  let stale = false;
+  let refreshing = false;
+  let lastRefresh = 0;
+  function refresh() {
+    if (state.mode !== 'reader' || !stale || refreshing || document.visibilityState !== 'visible') return;
+    const wait = lastRefresh + REFRESH_INTERVAL_MS - Date.now();
+    if (wait > 0) { setTimeout(refresh, wait); return; }
+    stale = false;
+    refreshing = true;
+    lastRefresh = Date.now();
+    pull((err) => {
+      refreshing = false;
+      if (!err) state.reloadNeeded = true;
+      refresh();  // saves that arrived meanwhile
+    });
+  }
+  document.addEventListener('visibilitychange', refresh);
+
   if (channel) {
     channel.onmessage = (event) => {
       const type = event.data && event.data.type;
       if (type === 'saved' && state.mode === 'reader') {
-        pull((err) => { if (!err) state.reloadNeeded = true; });
+        stale = true;
+        refresh();
       } else if (type === 'takeover') {
         handOver();
       }
