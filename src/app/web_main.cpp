@@ -457,6 +457,8 @@ int main() {
     g_app.fresh_id = g_app.ids->next();
     g_app.storage = ties::platform::storage_status();
     g_app.engine.emplace(ties::platform::kDataFolder);
+    if (const int journals = ties::platform::test_parameter("compact"); journals > 0)
+        g_app.engine->set_compaction_threshold(static_cast<std::size_t>(journals));
     load_store();  // IDBFS finished loading before main (web/storage.js holds main back until then)
 
     emscripten_set_main_loop(frame, 0, false);

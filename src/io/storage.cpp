@@ -366,7 +366,7 @@ SaveResult StorageEngine::save(Store& store) {
 }
 
 bool StorageEngine::wants_compaction() const {
-    return journal_count_ >= StorageEngine::kCompactAfterJournals ||
+    return journal_count_ >= compact_after_journals_ ||
            journal_bytes_ > std::max<std::uintmax_t>(kCompactAfterBytes, snapshot_bytes_ / 2);
 }
 

@@ -53,6 +53,8 @@ public:
     // Compaction rewrites the whole store (about 3 s at 100,000 interactions in wasm, blocking the
     // tab), so it waits for many journals; IDBFS syncs walk every file, so not for too many.
     static constexpr std::size_t kCompactAfterJournals = 256;
+    // Tests lower it to exercise compaction through the page.
+    void set_compaction_threshold(std::size_t journals) { compact_after_journals_ = journals; }
 
     // Writes a new snapshot generation holding every record of `store` (which must have no
     // unsaved records: save first). The previous generation's files stay until committed().
@@ -73,6 +75,7 @@ public:
 
 private:
     std::filesystem::path folder_;
+    std::size_t compact_after_journals_ = kCompactAfterJournals;
     std::uint64_t generation_ = 0;       // current snapshot generation
     std::uint64_t next_sequence_ = 1;    // next journal sequence in this generation
     std::size_t journal_count_ = 0;

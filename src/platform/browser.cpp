@@ -15,6 +15,10 @@ EM_JS(int, js_is_mac, (), { return Module.tiesPlatform.isMac() ? 1 : 0; });
 EM_JS(char*, js_load_preference, (const char* key), { return Module.tiesPlatform.loadPreference(UTF8ToString(key)); });
 EM_JS(void, js_save_preference, (const char* key, const char* value), { Module.tiesPlatform.savePreference(UTF8ToString(key), UTF8ToString(value)); });
 EM_JS(int, js_test_mode, (), { return Module.tiesPlatform.testMode ? 1 : 0; });
+EM_JS(int, js_test_parameter, (const char* name), {
+    if (!Module.tiesPlatform.testMode) return 0;
+    return parseInt(new URLSearchParams(window.location.search).get(UTF8ToString(name)) || "0", 10) || 0;
+});
 EM_JS(char*, js_build_id, (), { return Module.tiesPlatform.newString(Module.tiesBuild || "dev"); });
 EM_JS(void, js_signal_ready, (), { Module.tiesPlatform.ready(); });
 EM_JS(void, js_publish_probe, (const char* json), { Module.tiesPlatform.publishProbe(UTF8ToString(json)); });
@@ -71,6 +75,7 @@ void save_preference(std::string_view key, std::string_view value) {
 }
 
 bool test_mode() { return js_test_mode() != 0; }
+int test_parameter(std::string_view name) { return js_test_parameter(std::string(name).c_str()); }
 
 std::string build_id() {
     std::string id;

@@ -35,6 +35,7 @@ std::string load_preference(std::string_view key);
 void save_preference(std::string_view key, std::string_view value);
 
 bool test_mode();         // the page was opened with ?test
+int test_parameter(std::string_view name);  // ?test&name=N gives N (0 when absent); test mode only
 std::string build_id();   // the build hash stamped into the page
 void signal_ready();      // hides the loading screen; tests wait for it
 void publish_probe(std::string_view json);

@@ -307,3 +307,37 @@ test('once everything is saved, closing the tab does not ask', async () => {
     await closeAll(context);
   }
 });
+
+test('compaction folds journals into a snapshot and removes the old files only after syncing', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url, { query: 'test&compact=3' });
+    for (const name of ['Ada', 'Grace', 'Hedy', 'Joan']) {
+      await addContact(page, name);
+      await waitValue(page, 'save.status', 'Saved');
+    }
+    // In IndexedDB itself (not the in-memory copy): one snapshot, no journal of the old generation.
+    const stored = async () => page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('/data');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const keys = open.result.transaction('FILE_DATA').objectStore('FILE_DATA').getAllKeys();
+        keys.onsuccess = () => resolve(keys.result.map((k) => k.split('/').pop()).filter((n) => n.endsWith('.ties')).sort());
+      };
+    }));
+    let files = await stored();
+    for (let i = 0; i < 50 && files.some((f) => f.startsWith('journal-00000000')); ++i) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      files = await stored();
+    }
+    assert.ok(files.includes('snapshot-00000001.ties'), `a snapshot was written (${files})`);
+    assert.ok(!files.some((f) => f.startsWith('journal-00000000')), `old journals deleted (${files})`);
+    await page.reload();
+    await waitReady(page);
+    await waitValue(page, 'store.contacts', '4');
+    assert.equal((await probe(page)).values['storage.warnings'], '0');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
