@@ -207,8 +207,22 @@ def build_bench() -> Path:
     return build_dir
 
 
+def build_bench_web() -> Path:
+    """Builds the browser storage benchmark (wasm, release) in its own build folder, so the web
+    app's build is untouched; returns the folder that tests/bench/browser/run.mjs serves."""
+    ensure_packages(BUILD_PACKAGES + TEST_PACKAGES)
+    ensure_node()
+    imgui = ensure_imgui()  # not linked into the benchmark, but the Emscripten configure needs it
+    build_dir = BUILD / "bench-web"
+    say("building the browser storage benchmark (wasm, release)")
+    cmake_build(build_dir, ["emcmake", "cmake", "-DCMAKE_BUILD_TYPE=Release", f"-DIMGUI_DIR={imgui}"],
+                env=emscripten_env(), target="storage_bench_web")
+    say("run it with: node tests/bench/browser/run.mjs")
+    return build_dir / "bench-web"
+
+
 if __name__ == "__main__":
-    commands = {"web": build_web, "native": build_native, "bench": build_bench,
+    commands = {"web": build_web, "native": build_native, "bench": build_bench, "bench-web": build_bench_web,
                 "test-deps": lambda: (ensure_packages(BUILD_PACKAGES + TEST_PACKAGES), ensure_node())}
     if len(sys.argv) != 2 or sys.argv[1] not in commands:
         fail(f"usage: {sys.argv[0]} {'|'.join(commands)}")

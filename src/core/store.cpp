@@ -63,9 +63,11 @@ void Store::clear() {
     redo_.clear();
     unsaved_order_.clear();
     unsaved_.clear();
+    ++version_;
 }
 
 void Store::load(Record record) {
+    ++version_;
     std::visit(
         [this](auto& value) {
             using T = std::decay_t<decltype(value)>;

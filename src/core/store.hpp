@@ -6,6 +6,7 @@
 #include "core/model.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <optional>
 #include <string>
@@ -39,6 +40,8 @@ public:
     std::optional<Record> record(Id id) const;    // any kind, tombstones included
 
     std::size_t record_count() const;             // all records, tombstones included
+    // Changes with every load, clear, apply, undo and redo: views cache on it.
+    std::uint64_t version() const { return version_; }
 
     // --- Loading: no undo, no journal. Used by storage, imports and merge. ---
     void clear();
@@ -75,6 +78,7 @@ private:
     template <typename T>
     RecordMap<T>& map_of();
 
+    std::uint64_t version_ = 0;
     RecordMap<Contact> contacts_;
     RecordMap<Interaction> interactions_;
     RecordMap<Event> events_;

@@ -1,7 +1,9 @@
 // Storage benchmark (not a test): shows that saving one edit costs about the same with 1,000 or
 // 100,000 interactions (the journal writes only what changed), and what compaction and a load of
 // snapshot + 50 journals cost at that size. Medians of several runs, std::chrono::steady_clock.
-// Portable C++ only, so the same file also builds with Emscripten and runs under node.
+// Portable C++ only, so the same file also builds with Emscripten and runs under node. The store
+// and the edit come from bench_data.hpp, shared with the browser version (browser/run.mjs).
+#include "bench_data.hpp"
 #include "core/store.hpp"
 #include "io/storage.hpp"
 
@@ -19,7 +21,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr Millis kNow = 1'725'000'000'000;
+using bench::make_store;
 
 template <typename F>
 double median_ms(int runs, F&& run) {
@@ -60,46 +62,6 @@ Sizes sizes_in(const fs::path& folder) {
     return sizes;
 }
 
-// A store of plausible size and shape: contacts with a few fields filled, interactions with one
-// or two participants, notes, and a follow-up on every fifth.
-Store make_store(std::size_t contacts, std::size_t interactions, IdGenerator& ids) {
-    Store store;
-    std::vector<Id> people;
-    people.reserve(contacts);
-    for (std::size_t i = 0; i < contacts; ++i) {
-        Contact c;
-        c.meta = {ids.next(), kNow, kNow, false};
-        c.display_name = "Person " + std::to_string(i);
-        c.given_name = "Person";
-        c.family_name = std::to_string(i);
-        c.company = "Company " + std::to_string(i % 500);
-        c.city = "Oslo";
-        c.emails = {"person" + std::to_string(i) + "@example.org"};
-        c.handles = {Handle{HandleKind::Mastodon, "@p" + std::to_string(i) + "@example.social"}};
-        c.tags = {"bench", i % 2 ? "odd" : "even"};
-        c.tier = static_cast<Tier>(i % 7);
-        c.cadence_days = 30;
-        c.notes = "Met at a meetup; likes compilers and coffee.";
-        people.push_back(c.meta.id);
-        store.load(std::move(c));
-    }
-    for (std::size_t i = 0; i < interactions; ++i) {
-        Interaction it;
-        it.meta = {ids.next(), kNow, kNow, false};
-        it.date = Date::from_ymd(2020 + static_cast<int>(i % 5), 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i % 28));
-        it.minute_of_day = static_cast<std::int32_t>(i % 1440);
-        it.kind = static_cast<InteractionKind>(i % 12);
-        it.participants = {people[i % people.size()]};
-        if (i % 3 == 0) it.participants.push_back(people[(i * 7 + 1) % people.size()]);
-        it.initiator = static_cast<Initiator>(i % 3);
-        it.duration_minutes = 30;
-        it.notes = "Talked about the project, next steps and a paper to read. #" + std::to_string(i);
-        if (i % 5 == 0) it.follow_up = FollowUp{it.date, "Send the paper", false};
-        store.load(std::move(it));
-    }
-    return store;
-}
-
 struct Row {
     std::string label;
     double save_one_ms = 0;
@@ -110,9 +72,7 @@ struct Row {
 
 // Saves one edited interaction: the change (apply) and the journal write (save) together.
 void save_one_edit(Store& store, io::StorageEngine& engine, const Id& target, int round) {
-    Interaction edited = *store.interaction(target);
-    edited.notes = "Edited " + std::to_string(round);
-    store.apply(save_interaction(edited), kNow + round);
+    bench::apply_one_edit(store, target, round);
     const io::SaveResult result = engine.save(store);
     if (!result.ok) std::fprintf(stderr, "save failed: %s\n", result.error.c_str());
 }

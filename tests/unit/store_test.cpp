@@ -684,3 +684,29 @@ TEST_CASE("merge property: commutative, idempotent, newest wins, no resurrection
         CHECK(changed_ba == merged.size() - from_b);
     }
 }
+
+TEST_CASE("version changes with every load, clear, apply, undo and redo") {
+    Store store;
+    auto last = store.version();
+    auto changed = [&] {
+        const bool moved = store.version() != last;
+        last = store.version();
+        return moved;
+    };
+    Contact ada;
+    ada.meta.id = Id{1, 2};
+    ada.display_name = "Ada";
+    store.apply(save_contact(ada), 1000);
+    CHECK(changed());
+    CHECK(store.undo(2000));
+    CHECK(changed());
+    CHECK(store.redo(3000));
+    CHECK(changed());
+    store.load(Record{ada});
+    CHECK(changed());
+    store.clear();
+    CHECK(changed());
+    CHECK_FALSE(changed());  // reading does not change it
+    (void)store.contact(ada.meta.id);
+    CHECK_FALSE(changed());
+}
