@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds Ties and serves it: `python3 serve.py [--host H] [--port P] [--no-build]`.
+"""Builds Ties and serves it: `python3 serve.py [--host H] [--port P] [--no-build] [--dist DIR]`.
 
 Installs what the build lacks (see tools/bootstrap.py), builds the release web app and serves
 only the files of the build output, with the right MIME types and no caching surprises (the
@@ -88,10 +88,12 @@ def main() -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     parser.add_argument("--no-build", action="store_true", help="serve the existing build as it is")
+    parser.add_argument("--dist", type=Path, metavar="DIR",
+                        help="serve this build output instead of build/web/dist (implies --no-build)")
     args = parser.parse_args()
 
-    dist = bootstrap.BUILD / "web" / "dist"
-    if not args.no_build:
+    dist = args.dist if args.dist else bootstrap.BUILD / "web" / "dist"
+    if not args.no_build and not args.dist:
         dist = bootstrap.build_web()
     if not (dist / "index.html").exists():
         bootstrap.fail(f"no build in {dist}; run without --no-build")

@@ -59,6 +59,36 @@ Module.tiesPlatform = (function () {
     if (text) pasted.push(text.replace(/\r\n?/g, '\n'));
   });
 
+  // Touch: phones open their keyboard only when an input is focused inside the user's gesture,
+  // and ImGui learns about a text field only a frame later. So the app publishes whether the
+  // pointer is over a text field (ImGui shows the text cursor there), and the touchend handler
+  // focuses the hidden input right away. One-finger drags become scroll steps for ImGui.
+  let cursorIsText = false;
+  let touchScroll = 0;
+  let touch = null;
+  const canvasReady = () => Module.canvas;
+  const TOUCH_SLOP = 8;
+  window.addEventListener('touchstart', (event) => {
+    if (event.target !== canvasReady() || event.touches.length !== 1) { touch = null; return; }
+    touch = { y: event.touches[0].clientY, moved: false };
+  }, { capture: true, passive: true });
+  window.addEventListener('touchmove', (event) => {
+    if (!touch || event.touches.length !== 1) return;
+    const y = event.touches[0].clientY;
+    if (!touch.moved && Math.abs(y - touch.y) < TOUCH_SLOP) return;
+    touch.moved = true;
+    touchScroll += y - touch.y;
+    touch.y = y;
+  }, { capture: true, passive: true });
+  window.addEventListener('touchend', (event) => {
+    const tapped = touch && !touch.moved;
+    touch = null;
+    if (tapped && event.target === canvasReady() && cursorIsText) {
+      bridge.blur();
+      bridge.focus({ preventScroll: true });
+    }
+  }, true);
+
   const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   function newString(text) {
@@ -127,6 +157,17 @@ Module.tiesPlatform = (function () {
       } else if (document.activeElement === bridge) {
         bridge.blur();
       }
+    },
+
+    setCursor(css) {
+      cursorIsText = css === 'text';
+      if (Module.canvas.style.cursor !== css) Module.canvas.style.cursor = css;
+    },
+
+    takeTouchScroll() {
+      const pixels = touchScroll;
+      touchScroll = 0;
+      return pixels;
     },
 
     prefersDark() { return !!(darkQuery && darkQuery.matches); },

@@ -3,6 +3,7 @@
 // does not redraw (the canvas keeps its last frame), so an open tab costs no CPU: it draws while
 // input arrives and briefly after, continuously while a text field is active, else once a second.
 
+#include "core/sample_data.hpp"
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "io/backup.hpp"
@@ -26,6 +27,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -53,7 +55,6 @@ struct App {
     ties::Store store;
     std::optional<ties::io::StorageEngine> engine;
     std::optional<ties::IdGenerator> ids;
-    ties::Id fresh_id;
     std::vector<std::string> load_warnings;
     ties::platform::StorageStatus storage;
     std::string save_error;               // the engine's last write error
@@ -107,14 +108,8 @@ void persist() {
     if (result.wrote) ties::platform::storage_written();
 }
 
-bool contains_id(const ties::Change& change, ties::Id id) {
-    return std::any_of(change.records.begin(), change.records.end(),
-                       [id](const ties::Record& r) { return ties::meta_of(r).id == id; });
-}
-
 void apply_change(ties::Change change) {
     if (g_app.storage.mode == StorageMode::Reader || change.records.empty()) return;
-    if (contains_id(change, g_app.fresh_id)) g_app.fresh_id = g_app.ids->next();
     g_app.store.apply(std::move(change), ties::platform::now_millis());
     persist();
 }
@@ -181,6 +176,14 @@ ties::ui::SaveIndicator save_indicator() {
         indicator.state = State::Saved;
     }
     return indicator;
+}
+
+// Dates in the user's locale, cached: the UI asks for the same few dates every frame.
+std::string format_date(ties::Date date) {
+    static std::unordered_map<std::int32_t, std::string> cache;
+    if (const auto it = cache.find(date.days); it != cache.end()) return it->second;
+    if (cache.size() > 20000) cache.clear();
+    return cache[date.days] = ties::platform::format_date(date.year(), date.month(), date.day());
 }
 
 bool same(const ties::ui::SaveIndicator& a, const ties::ui::SaveIndicator& b) {
@@ -274,6 +277,20 @@ void insert_pasted_text(const std::string& text) {
     io.AddKeyEvent(ImGuiMod_Super, held(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER));
 }
 
+const char* css_cursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return "default";
+    }
+}
+
 void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) { g_app.ime = *data; }
 
 void apply_theme_if_needed() {
@@ -295,6 +312,7 @@ void apply(ties::ui::UiIntents intents) {
         ties::platform::download(ties::io::backup_file_name(today()), ties::io::backup_bytes(g_app.store),
                                  "application/octet-stream");
     if (intents.take_over) ties::platform::storage_take_over();
+    if (intents.open_url) ties::platform::open_url(*intents.open_url);
     if (intents.dismiss_warnings) g_app.load_warnings.clear();
     if (intents.theme) {
         g_app.theme_choice = *intents.theme;
@@ -332,18 +350,22 @@ void frame() {
         g_app.last_indicator = indicator;
         wake();
     }
-    if (!should_draw(before, !typed.empty() || !pasted.empty())) return;
+    const float scroll = ties::platform::take_touch_scroll();
+    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f)) return;
 
     if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
         g_app.fonts = ties::ui::load_fonts(g_app.canvas.pixel_ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    if (scroll != 0.0f)
+        io.AddMouseWheelEvent(0.0f, scroll / (ImGui::GetFontSize() * 5.0f));  // ImGui scrolls 5 lines a step
     if (!typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
     if (!pasted.empty()) insert_pasted_text(pasted);
     apply_theme_if_needed();
 
     release_held_keys();
+    const double frame_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     io.DisplaySize = ImVec2(g_app.canvas.css_width, g_app.canvas.css_height);
@@ -362,7 +384,9 @@ void frame() {
         .build = g_app.build,
         .store = &g_app.store,
         .today = today(),
-        .fresh_id = g_app.fresh_id,
+        .now = ties::platform::now_millis(),
+        .format_date = format_date,
+        .ids = &*g_app.ids,
         .save = indicator,
         .load_warnings = &g_app.load_warnings,
     };
@@ -376,6 +400,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo;
+    ties::platform::set_cursor(css_cursor(ImGui::GetMouseCursor()));
     apply(std::move(intents));
     if (acted) wake();
     ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,
@@ -392,6 +417,8 @@ void frame() {
         ties::probe::value("store.contacts", live(g_app.store.contacts()));
         ties::probe::value("store.interactions", live(g_app.store.interactions()));
         ties::probe::value("storage.warnings", std::to_string(g_app.load_warnings.size()));
+        // CPU time of this frame up to here (UI and rendering commands), for the UI benchmark.
+        ties::probe::value("frame.ms", std::to_string(emscripten_get_now() - frame_start));
         ties::platform::publish_probe(ties::probe::to_json());
     }
     if (!g_app.ready) {
@@ -454,12 +481,22 @@ int main() {
     std::uint64_t seed_hi = 0, seed_lo = 0;
     ties::platform::random_seed(seed_hi, seed_lo);
     g_app.ids.emplace(seed_hi, seed_lo);
-    g_app.fresh_id = g_app.ids->next();
     g_app.storage = ties::platform::storage_status();
     g_app.engine.emplace(ties::platform::kDataFolder);
     if (const int journals = ties::platform::test_parameter("compact"); journals > 0)
         g_app.engine->set_compaction_threshold(static_cast<std::size_t>(journals));
     load_store();  // IDBFS finished loading before main (web/storage.js holds main back until then)
+    // Benchmarks: ?test&sample=N fills an empty store with N generated contacts, in memory only
+    // (loaded, not applied: nothing is journaled or saved).
+    if (const int contacts = ties::platform::test_parameter("sample"); contacts > 0 && g_app.store.record_count() <= 1) {
+        ties::SampleSize size;
+        size.contacts = static_cast<std::size_t>(contacts);
+        size.interactions = size.contacts * 4;
+        size.events = size.contacts / 50;
+        size.opportunities = size.contacts / 40;
+        for (ties::Record& record : ties::make_sample_data(7, ties::platform::now_millis(), today(), size).records)
+            g_app.store.load(std::move(record));
+    }
 
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -8,9 +8,9 @@ const std::array<SectionInfo, 7>& all_sections() {
     static const std::array<SectionInfo, 7> sections{{
         {Section::Today, "Today", "Whom to reach out to today, within the time you want to spend.", false},
         {Section::Contacts, "Contacts", "Everyone you know a little: who they are and how you met.", true},
-        {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first.", false},
-        {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there.", false},
-        {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through.", false},
+        {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first.", true},
+        {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there.", true},
+        {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through.", true},
         {Section::Insights, "Insights", "How your network grows, and whom you are neglecting.", false},
         {Section::Settings, "Settings", "Appearance, your data, and how it is kept.", true},
     }};

@@ -10,6 +10,18 @@ EM_JS(char*, js_take_typed_text, (), { return Module.tiesPlatform.takeTyped(); }
 EM_JS(char*, js_take_pasted_text, (), { return Module.tiesPlatform.takePasted(); });
 EM_JS(void, js_write_clipboard, (const char* text), { Module.tiesPlatform.writeClipboard(UTF8ToString(text)); });
 EM_JS(void, js_set_text_input, (int active, float x, float y, float h), { Module.tiesPlatform.setTextInput(!!active, x, y, h); });
+EM_JS(void, js_set_cursor, (const char* css), { Module.tiesPlatform.setCursor(UTF8ToString(css)); });
+EM_JS(float, js_take_touch_scroll, (), { return Module.tiesPlatform.takeTouchScroll(); });
+EM_JS(void, js_open_url, (const char* url), {
+    const target = UTF8ToString(url);
+    if (target.startsWith("https:" + "/" + "/") || target.startsWith("http:" + "/" + "/"))
+        window.open(target, "_blank", "noopener,noreferrer");
+});
+EM_JS(char*, js_format_date, (int year, int month, int day), {
+    const format = Module.tiesPlatform.dateFormat ||
+        (Module.tiesPlatform.dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }));
+    return Module.tiesPlatform.newString(format.format(new Date(Date.UTC(year, month - 1, day))));
+});
 EM_JS(int, js_prefers_dark, (), { return Module.tiesPlatform.prefersDark() ? 1 : 0; });
 EM_JS(int, js_is_mac, (), { return Module.tiesPlatform.isMac() ? 1 : 0; });
 EM_JS(char*, js_load_preference, (const char* key), { return Module.tiesPlatform.loadPreference(UTF8ToString(key)); });
@@ -59,6 +71,17 @@ void write_clipboard(std::string_view text) { js_write_clipboard(std::string(tex
 
 void set_text_input(bool active, float x, float y, float line_height) {
     js_set_text_input(active ? 1 : 0, x, y, line_height);
+}
+
+void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
+float take_touch_scroll() { return js_take_touch_scroll(); }
+
+void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }
+
+std::string format_date(int year, int month, int day) {
+    std::string text;
+    adopt(js_format_date(year, month, day), text);
+    return text;
 }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }

@@ -29,6 +29,18 @@ void write_clipboard(std::string_view text);
 // keyboard and the IME go there; blurs it otherwise.
 void set_text_input(bool active, float x, float y, float line_height);
 
+// The mouse cursor over the canvas, as a CSS cursor name ("default", "text", "pointer"...).
+// A "text" cursor also tells a touch tap that it landed on a text field (see web/platform.js).
+void set_cursor(const char* css_cursor);
+// Pixels dragged vertically with one finger since the last call (positive: content moves down).
+float take_touch_scroll();
+
+// Opens an http(s) URL in a new browser tab (no access back to Ties).
+void open_url(std::string_view url);
+
+// A calendar date in the user's language and conventions ("12 Mar 2024", "Mar 12, 2024").
+std::string format_date(int year, int month, int day);
+
 bool prefers_dark();
 bool is_mac();
 std::string load_preference(std::string_view key);

@@ -1,7 +1,9 @@
 #include "ui/app_ui.hpp"
 
+#include "core/sample_data.hpp"
 #include "ui/icons.hpp"
 #include "ui/probe.hpp"
+#include "ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ShadeVertsLinearColorGradientKeepAlpha, for the logo
@@ -56,58 +58,32 @@ void draw_logo(ImVec2 origin, float size) {
     dl->AddCircle(ImVec2(origin.x + size * 0.61f, cy), ring, IM_COL32(255, 255, 255, 190), 40, thickness);
 }
 
-// A focus ring around the last item while it is being edited (ImGui has no focus border colour).
-void focus_ring(const Palette& p) {
-    if (!ImGui::IsItemActive()) return;
-    const float rounding = ImGui::GetStyle().FrameRounding;
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), p.accent, rounding, 0, 1.5f);
-}
-
-void muted_text(const Palette& p, const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
-
 void heading(const UiView& view, const char* text) {
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
 }
 
-void draw_jump_box(UiState& state, const UiView& view, const Palette& p, UiIntents& out) {
-    if (state.focus_jump) {
-        ImGui::SetKeyboardFocusHere();
-        state.focus_jump = false;
+// Looks like a search field; opens the command palette.
+void draw_search_button(UiState& state, const UiView& view, const Palette& p) {
+    const std::string text = std::string(icons::kSearch) + "   Search or jump to";
+    const std::string keys = view.mac ? "\xe2\x8c\x98K" : "Ctrl+K";
+    ImGui::PushStyleColor(ImGuiCol_Button, p.card);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.card);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    if (ImGui::Button((text + "##search").c_str(), ImVec2(-1.0f, 0))) {
+        state.palette.open = true;
+        state.palette.focus = true;
     }
-    ImGui::SetNextItemWidth(-1.0f);
-    const std::string hint = std::string(icons::kSearch) + "  Jump to" + (view.mac ? "   \xe2\x8c\x98K" : "   Ctrl+K");
-    const bool entered = ImGui::InputTextWithHint(
-        "##jump", hint.c_str(), &state.jump_query,
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_EscapeClearsAll);
-    focus_ring(p);
-    probe::item("jump");
-    probe::value("jump", state.jump_query);
-    if (state.jump_query.empty()) return;
-
-    const std::optional<Section> match = find_section(state.jump_query);
-    if (match) {
-        const std::string label = std::string(icons::kReturn) + "  Go to " + std::string(section_info(*match).title);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-        const bool clicked = ImGui::Selectable(label.c_str());
-        ImGui::PopStyleColor();
-        probe::item("jump.result");
-        probe::value("jump.result", section_info(*match).title);
-        if (entered || clicked) {
-            out.go_to = *match;
-            state.jump_query.clear();
-        }
-    } else {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::TextUnformatted("No section matches.");
-        ImGui::PopStyleColor();
-        probe::value("jump.result", "");
-    }
+    const ImVec2 size = ImGui::GetItemRectSize();
+    const float key_width = ImGui::CalcTextSize(keys.c_str()).x;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(start.x + size.x - key_width - 10.0f, start.y + ImGui::GetStyle().FramePadding.y),
+                                        p.muted, keys.c_str());
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
+    probe::item("sidebar.search");
 }
 
 // Always visible: whether what the person typed is safe.
@@ -156,7 +132,7 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + logo + 22.0f));
 
     if (!narrow) {
-        draw_jump_box(state, view, p, out);
+        draw_search_button(state, view, p);
         ImGui::Dummy(ImVec2(0, 6));
     }
 
@@ -197,6 +173,75 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
     ImGui::EndChild();
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor();
+}
+
+std::size_t live_contacts(const Store& store) {
+    return static_cast<std::size_t>(std::count_if(store.contacts().begin(), store.contacts().end(),
+                                                  [](const auto& entry) { return !entry.second.meta.deleted; }));
+}
+
+// First run: the idea in a few lines, and three ways to begin.
+void draw_welcome(UiState& state, const UiView& view, const Palette& p, UiIntents& out) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 24));
+    ImGui::BeginChild("##welcome", ImVec2(std::min(720.0f, ImGui::GetContentRegionAvail().x), 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PushFont(view.fonts->title);
+    ImGui::TextUnformatted("Welcome to Ties");
+    ImGui::PopFont();
+    probe::value("welcome", "shown");
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::TextWrapped("Most opportunities (jobs, clients, collaborators) come through people you know only a little: "
+                       "a former colleague, someone you met at a meetup, people you follow online. Ties helps you keep "
+                       "up with them.");
+    ImGui::Dummy(ImVec2(0, 6));
+    const char* rules[] = {
+        "Stay in touch: a short message now and then keeps a tie alive.",
+        "Give first: an introduction or a bit of help is remembered.",
+        "Don't burn out: you can't keep up with everyone. Ties helps you choose, within the time you want to spend.",
+    };
+    for (const char* rule : rules) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        ImGui::TextUnformatted("\xe2\x80\xa2");
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", rule);
+    }
+    ImGui::Dummy(ImVec2(0, 6));
+    muted_text(p, "Everything stays in this browser. Nothing is sent anywhere.");
+    ImGui::Dummy(ImVec2(0, 10));
+    const bool writable = view.save.state != SaveIndicator::State::ReadOnly;
+    ImGui::BeginDisabled(!writable);
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    if (ImGui::Button("+  Add your first contact")) {
+        ContactDraft draft;
+        draft.contact.meta.id = view.ids->next();
+        state.contacts.editing = draft;
+        out.go_to = Section::Contacts;
+    }
+    ImGui::PopStyleColor(3);
+    probe::item("welcome.add");
+    ImGui::SameLine();
+    if (ImGui::Button("Explore with sample data")) {
+        Change sample = make_sample_data(view.ids->next().lo, view.now, view.today);
+        out.change = std::move(sample);
+        out.go_to = Section::Contacts;
+    }
+    probe::item("welcome.sample");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled();
+    ImGui::Button("Import contacts");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    muted_text(p, "(LinkedIn, Google, vCard and X imports are coming next.)");
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, 8));
+    muted_text(p, "Sample data can be removed with Undo, or later by deleting the people.");
 }
 
 void draw_not_built(const Palette& p) {
@@ -382,8 +427,16 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
     muted_text(p, std::string(info.summary).c_str());
     ImGui::Dummy(ImVec2(0, 12));
 
-    if (info.section == Section::Contacts) {
+    if (info.section == Section::Today && live_contacts(*view.store) == 0) {
+        draw_welcome(state, view, p, out);
+    } else if (info.section == Section::Contacts) {
         draw_contacts(state.contacts, view, out);
+    } else if (info.section == Section::Timeline) {
+        draw_timeline(state.timeline, view, out);
+    } else if (info.section == Section::Events) {
+        draw_events(state.events, view, out);
+    } else if (info.section == Section::Opportunities) {
+        draw_opportunities(state.opportunities, view, out);
     } else if (info.section == Section::Settings) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 680.0f);
         draw_settings(state, view, p, out);
@@ -397,10 +450,21 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
 
 }  // namespace
 
+std::string show_date(const UiView& view, Date date) {
+    return view.format_date ? view.format_date(date) : date.iso();
+}
+
 UiIntents draw_app(UiState& state, const UiView& view) {
     UiIntents out;
     const Palette& p = palette(view.dark);
-    if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) state.focus_jump = true;
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) {
+        state.palette.open = true;
+        state.palette.focus = true;
+    }
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_L) && view.save.state != SaveIndicator::State::ReadOnly &&
+        !state.quick_log.open)
+        open_quick_log(state.quick_log, view);
+    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Shift | ImGuiKey_Slash)) state.help_open = true;
     // Undo/redo of store edits; inside a text field Ctrl+Z belongs to the field.
     if (!ImGui::GetIO().WantTextInput) {
         if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_Z)) out.undo = true;
@@ -416,11 +480,19 @@ UiIntents draw_app(UiState& state, const UiView& view) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     const bool narrow = viewport->Size.x < kNarrowWindow;
-    if (narrow && state.focus_jump) state.focus_jump = false;  // the jump box is hidden when narrow
     draw_sidebar(state, view, p, narrow, out);
     ImGui::SameLine(0, 0);
     draw_main(state, view, p, narrow, out);
+    draw_palette(state, view, out);
+    draw_quick_log(state.quick_log, view, out);
+    draw_help(state.help_open, view);
     ImGui::End();
+    if (out.open_contact) {
+        state.contacts.selected = *out.open_contact;
+        state.contacts.editing.reset();
+        state.contacts.duplicates = false;
+        out.go_to = Section::Contacts;
+    }
     return out;
 }
 

@@ -6,7 +6,11 @@
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "ui/contacts_ui.hpp"
+#include "ui/events_ui.hpp"
+#include "ui/opportunities_ui.hpp"
+#include "ui/overlays_ui.hpp"
 #include "ui/theme.hpp"
+#include "ui/timeline_ui.hpp"
 
 #include <optional>
 #include <string>
@@ -17,9 +21,13 @@ namespace ties::ui {
 
 // State owned by the UI itself: what is typed, what is selected, where focus should go.
 struct UiState {
-    std::string jump_query;
-    bool focus_jump = false;
+    PaletteUi palette;
+    QuickLogUi quick_log;
+    bool help_open = false;
     ContactsUi contacts;
+    TimelineUi timeline;
+    EventsUi events;
+    OpportunitiesUi opportunities;
     std::string your_name_draft;
     bool your_name_loaded = false;
 };
@@ -42,7 +50,9 @@ struct UiView {
     std::string_view build;
     const Store* store = nullptr;
     Date today;
-    Id fresh_id;  // an unused id for the next record the UI creates
+    Millis now = 0;
+    std::string (*format_date)(Date) = nullptr;  // in the user's locale; see show_date()
+    IdGenerator* ids = nullptr;  // mints ids for records the UI creates
     SaveIndicator save;
     const std::vector<std::string>* load_warnings = nullptr;
 };
@@ -51,6 +61,8 @@ struct UiIntents {
     std::optional<Section> go_to;
     std::optional<ThemeChoice> theme;
     std::optional<Change> change;
+    std::optional<Id> open_contact;  // show this person's page
+    std::optional<std::string> open_url;  // a profile link, in a new browser tab
     bool undo = false;
     bool redo = false;
     bool export_backup = false;
@@ -59,5 +71,8 @@ struct UiIntents {
 };
 
 UiIntents draw_app(UiState& state, const UiView& view);
+
+// A date as the user reads dates (ISO when no formatter is set, e.g. natively).
+std::string show_date(const UiView& view, Date date);
 
 }  // namespace ties::ui

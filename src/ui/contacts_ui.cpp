@@ -2,10 +2,13 @@
 // store (fine for thousands of contacts; the everyday-CRM issue adds indexes for 100,000).
 #include "ui/contacts_ui.hpp"
 
+#include "core/duplicates.hpp"
+#include "core/links.hpp"
 #include "core/text.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/icons.hpp"
 #include "ui/probe.hpp"
+#include "ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -34,17 +37,23 @@ constexpr std::array kHandleKinds{HandleKind::X, HandleKind::LinkedIn, HandleKin
 
 std::string str(std::string_view text) { return std::string(text); }
 
+// On a narrow screen (a phone) labels sit above their fields and fields take the full width.
+bool narrow_form() { return ImGui::GetContentRegionAvail().x < kLabelWidth + 320.0f; }
+// Call after label(): what is left of the line, up to the usual width.
+float field_width() { return std::min(kFieldWidth, ImGui::GetContentRegionAvail().x); }
+
 void label(const Palette& p, const char* text) {
+    const bool narrow = narrow_form();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
-    ImGui::SameLine(kLabelWidth);
+    if (!narrow) ImGui::SameLine(kLabelWidth);
 }
 
 bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint = "") {
     label(p, caption);
-    ImGui::SetNextItemWidth(kFieldWidth);
+    ImGui::SetNextItemWidth(field_width());
     const bool changed = ImGui::InputTextWithHint((std::string("##") + name).c_str(), hint, &value);
     probe::item(name);
     probe::value(name, value);
@@ -53,7 +62,7 @@ bool text_field(const Palette& p, const char* caption, const char* name, std::st
 
 void notes_field(const Palette& p, const char* caption, const char* name, std::string& value) {
     label(p, caption);
-    ImGui::InputTextMultiline((std::string("##") + name).c_str(), &value, ImVec2(kFieldWidth, 96));
+    ImGui::InputTextMultiline((std::string("##") + name).c_str(), &value, ImVec2(field_width(), 96));
     probe::item(name);
     probe::value(name, value);
 }
@@ -61,7 +70,7 @@ void notes_field(const Palette& p, const char* caption, const char* name, std::s
 template <typename Enum, size_t N>
 void enum_combo(const Palette& p, const char* caption, const char* name, Enum& value, const std::array<Enum, N>& options) {
     label(p, caption);
-    ImGui::SetNextItemWidth(kFieldWidth);
+    ImGui::SetNextItemWidth(field_width());
     const std::string current = str(to_string(value));
     if (ImGui::BeginCombo((std::string("##") + name).c_str(), current.c_str())) {
         for (Enum option : options) {
@@ -73,23 +82,6 @@ void enum_combo(const Palette& p, const char* caption, const char* name, Enum& v
     }
     probe::item(name);
     probe::value(name, current);
-}
-
-bool primary_button(const Palette& p, const char* text, const char* name) {
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-    const bool clicked = ImGui::Button(text);
-    ImGui::PopStyleColor(4);
-    probe::item(name);
-    return clicked;
-}
-
-bool button(const char* text, const char* name) {
-    const bool clicked = ImGui::Button(text);
-    probe::item(name);
-    return clicked;
 }
 
 void error_line(const Palette& p, const std::string& error) {
@@ -185,99 +177,208 @@ std::string finish(InteractionDraft& d) {
 
 // --- Views --------------------------------------------------------------------------------------
 
-bool matches(const Contact& c, std::string_view query) {
-    if (query.empty()) return true;
-    if (contains_folded(contact_label(c), query) || contains_folded(c.company, query) ||
-        contains_folded(c.title, query) || contains_folded(c.city, query) || contains_folded(c.notes, query))
-        return true;
-    for (const auto& list : {&c.emails, &c.tags})
-        for (const std::string& item : *list)
-            if (contains_folded(item, query)) return true;
-    for (const Handle& h : c.handles)
-        if (contains_folded(h.value, query)) return true;
-    return false;
+// A cache key for everything the rows depend on besides the store.
+std::string query_key(const ContactQuery& q) {
+    std::string key = q.text;
+    key += '\x1f' + q.tag.value_or("\x1e") + '\x1f' + q.city.value_or("\x1e") + '\x1f' + q.company.value_or("\x1e");
+    key += '\x1f' + std::to_string(q.tier ? static_cast<int>(*q.tier) : -1) + '\x1f' + std::to_string(q.include_archived) +
+           '\x1f' + std::to_string(static_cast<int>(q.sort)) + '\x1f' + std::to_string(q.descending);
+    return key;
+}
+
+// A filter menu over facet values; "All" clears it.
+void facet_combo(const char* caption, const char* name, std::optional<std::string>& value,
+                 const std::vector<ContactIndex::Facet>& facets) {
+    ImGui::SetNextItemWidth(150);
+    const std::string shown = value ? *value : std::string(caption);
+    if (ImGui::BeginCombo((std::string("##") + name).c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable((std::string("All ") + caption).c_str(), !value)) value.reset();
+        probe::item(std::string(name) + ".all");
+        for (const ContactIndex::Facet& f : facets) {
+            const std::string line = f.value + "  (" + std::to_string(f.count) + ")";
+            if (ImGui::Selectable(line.c_str(), value && *value == f.value)) value = f.value;
+            probe::item(std::string(name) + "." + f.value);
+        }
+        ImGui::EndCombo();
+    }
+    probe::item(name);
+    probe::value(name, value.value_or(""));
+}
+
+void draw_filters(ContactsUi& ui, const Palette& p) {
+    ContactQuery& q = ui.query;
+    facet_combo("tags", "contacts.filter.tag", q.tag, ui.index.tags());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    const std::string tier = q.tier ? str(to_string(*q.tier)) : std::string("tiers");
+    if (ImGui::BeginCombo("##contacts.filter.tier", tier.c_str())) {
+        if (ImGui::Selectable("All tiers", !q.tier)) q.tier.reset();
+        for (Tier t : kTiers) {
+            if (ImGui::Selectable(str(to_string(t)).c_str(), q.tier && *q.tier == t)) q.tier = t;
+            probe::item("contacts.filter.tier." + str(to_string(t)));
+        }
+        ImGui::EndCombo();
+    }
+    probe::item("contacts.filter.tier");
+    ImGui::SameLine();
+    facet_combo("cities", "contacts.filter.city", q.city, ui.index.cities());
+    ImGui::SameLine();
+    facet_combo("companies", "contacts.filter.company", q.company, ui.index.companies());
+    ImGui::SameLine();
+    ImGui::Checkbox("Archived", &q.include_archived);
+    probe::item("contacts.archived");
+    if (q.tag || q.tier || q.city || q.company) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        if (ImGui::SmallButton("Clear filters")) {
+            q.tag.reset();
+            q.tier.reset();
+            q.city.reset();
+            q.company.reset();
+        }
+        ImGui::PopStyleColor();
+        probe::item("contacts.filter.clear");
+    }
 }
 
 void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     const Store& store = *view.store;
-    ImGui::SetNextItemWidth(320);
-    const std::string hint = std::string(icons::kSearch) + "  Search name, company, city, tags…";
-    ImGui::InputTextWithHint("##contacts.search", hint.c_str(), &ui.search);
+    ui.index.update(store);  // no-op unless the store changed
+    ImGui::SetNextItemWidth(360);
+    const std::string hint = std::string(icons::kSearch) + "  Search names, companies, cities, tags, notes…";
+    ImGui::InputTextWithHint("##contacts.search", hint.c_str(), &ui.query.text);
+    focus_ring(p);
     probe::item("contacts.search");
-    ImGui::SameLine();
-    ImGui::Checkbox("Show archived", &ui.show_archived);
-    probe::item("contacts.archived");
+    probe::value("contacts.search", ui.query.text);
     ImGui::SameLine();
     if (view.save.state != SaveIndicator::State::ReadOnly &&
         primary_button(p, "+  New contact", "contacts.new")) {
         ContactDraft draft;
-        draft.contact.meta.id = view.fresh_id;
+        draft.contact.meta.id = view.ids->next();
         ui.editing = draft;
         ui.error.clear();
     }
-    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::SameLine();
+    if (button("Find duplicates", "contacts.duplicates")) ui.duplicates = true;
+    draw_filters(ui, p);
+    ImGui::Dummy(ImVec2(0, 2));
 
-    std::vector<const Contact*> rows;
-    size_t live = 0;
-    const std::string_view query = trim(ui.search);
-    for (const auto& [id, c] : store.contacts()) {
-        if (c.meta.deleted) continue;
-        ++live;
-        if (c.archived && !ui.show_archived) continue;
-        if (matches(c, query)) rows.push_back(&c);
-    }
-    std::sort(rows.begin(), rows.end(), [](const Contact* a, const Contact* b) {
-        const std::string la = contact_label(*a), lb = contact_label(*b);
-        return la != lb ? la < lb : a->meta.id < b->meta.id;
-    });
-    probe::value("contacts.count", std::to_string(rows.size()));
-
-    if (live == 0) {
+    if (ui.index.size() == 0) {
         ImGui::Dummy(ImVec2(0, 24));
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextWrapped("No one here yet. Add someone you met recently and would like to keep in touch with.");
         ImGui::PopStyleColor();
+        probe::value("contacts.count", "0");
         return;
     }
-    if (rows.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::TextUnformatted("Nobody matches that search.");
-        ImGui::PopStyleColor();
-        return;
-    }
+
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("contacts.table", 4, flags)) return;
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Hideable;
+    if (!ImGui::BeginTable("contacts.table", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 28.0f))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Name", 0, 2.0f);
-    ImGui::TableSetupColumn("Company", 0, 1.6f);
-    ImGui::TableSetupColumn("City", 0, 1.0f);
-    ImGui::TableSetupColumn("Tags", 0, 1.4f);
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 2.0f, static_cast<ImGuiID>(ContactSort::Name));
+    ImGui::TableSetupColumn("Company", 0, 1.6f, static_cast<ImGuiID>(ContactSort::Company));
+    ImGui::TableSetupColumn("City", 0, 1.0f, static_cast<ImGuiID>(ContactSort::City));
+    ImGui::TableSetupColumn("Tags", ImGuiTableColumnFlags_NoSort, 1.4f);
+    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending, 0.8f,
+                            static_cast<ImGuiID>(ContactSort::RecentlyAdded));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < 5; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        probe::item(std::string("contacts.column.") + ImGui::TableGetColumnName(column));
+    }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        ui.query.sort = static_cast<ContactSort>(specs->Specs[0].ColumnUserID);
+        ui.query.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+
+    const std::string key = query_key(ui.query);
+    if (key != ui.rows_key || ui.index.version() != ui.rows_version) {
+        ui.rows = ui.index.search(ui.query);
+        ui.rows_key = key;
+        ui.rows_version = ui.index.version();
+    }
+    probe::value("contacts.count", std::to_string(ui.rows.size()));
+
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), 34.0f);
+    clipper.Begin(static_cast<int>(ui.rows.size()), 34.0f);
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const Contact& c = *rows[static_cast<size_t>(r)];
+            const Contact* c = store.contact(ui.rows[static_cast<size_t>(r)]);
+            if (c == nullptr) continue;
             ImGui::TableNextRow(0, 34.0f);
             ImGui::TableNextColumn();
-            const std::string name = contact_label(c) + (c.archived ? "  (archived)" : "");
-            ImGui::PushID(&c);
+            const std::string name = contact_label(*c) + (c->archived ? "  (archived)" : "");
+            ImGui::PushID(r);
             if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 26)))
-                ui.selected = c.meta.id;
+                ui.selected = c->meta.id;
             ImGui::PopID();
-            probe::item("contacts.row." + contact_label(c));
+            probe::item("contacts.row." + contact_label(*c));
+            if (r == clipper.DisplayStart) probe::value("contacts.first", contact_label(*c));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.company.c_str());
+            ImGui::TextUnformatted(c->company.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.city.c_str());
+            ImGui::TextUnformatted(c->city.c_str());
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-            ImGui::TextUnformatted(join_list(c.tags).c_str());
+            ImGui::TextUnformatted(join_list(c->tags).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(show_date(view, date_of(c->meta.created)).c_str());
             ImGui::PopStyleColor();
         }
     }
     ImGui::EndTable();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::Text("%zu of %zu people", ui.rows.size(), ui.index.size());
+    ImGui::PopStyleColor();
+    if (ui.rows.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted("\xe2\x80\x94 nobody matches; try fewer words or clear the filters.");
+    }
+}
+
+void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
+    if (button("\xe2\x86\x90  Contacts##dup", "duplicates.back")) {
+        ui.duplicates = false;
+        return;
+    }
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted("Likely duplicates");
+    ImGui::PopFont();
+    if (ui.duplicates_version != view.store->version()) {
+        ui.duplicate_pairs = find_duplicates(*view.store);
+        ui.duplicates_version = view.store->version();
+    }
+    const std::vector<DuplicatePair>& pairs = ui.duplicate_pairs;
+    probe::value("duplicates.count", std::to_string(pairs.size()));
+    if (pairs.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted("No likely duplicates. Imports will check again.");
+        ImGui::PopStyleColor();
+        return;
+    }
+    muted_text(p, "Merging keeps everything: emails, profiles, tags, notes and the whole history. Undo reverses it.");
+    const bool read_only = view.save.state == SaveIndicator::State::ReadOnly;
+    for (size_t i = 0; i < pairs.size() && i < 200; ++i) {
+        const DuplicatePair& pair = pairs[i];
+        const Contact* keep = view.store->contact(pair.keep);
+        const Contact* remove = view.store->contact(pair.remove);
+        if (keep == nullptr || remove == nullptr) continue;
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Text("%s  \xe2\x86\x90  %s", contact_label(*keep).c_str(), contact_label(*remove).c_str());
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::Text("(%s)", pair.reason.c_str());
+        ImGui::PopStyleColor();
+        if (!read_only) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Merge")) out.change = merge_contacts(*view.store, pair.keep, pair.remove);
+            probe::item("duplicates.merge." + contact_label(*remove));
+        }
+        ImGui::PopID();
+    }
 }
 
 void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
@@ -419,8 +520,8 @@ void detail(const Palette& p, const char* caption, const std::string& value) {
     ImGui::TextWrapped("%s", value.c_str());
 }
 
-std::string describe(const Interaction& i) {
-    std::string line = i.date.iso();
+std::string describe(const UiView& view, const Interaction& i) {
+    std::string line = show_date(view, i.date);
     if (i.minute_of_day) {
         char time[8];
         std::snprintf(time, sizeof time, " %02d:%02d", *i.minute_of_day / 60, *i.minute_of_day % 60);
@@ -431,6 +532,91 @@ std::string describe(const Interaction& i) {
     if (i.initiator == Initiator::Them) line += "  \xc2\xb7  they reached out";
     if (i.duration_minutes) line += "  \xc2\xb7  " + std::to_string(*i.duration_minutes) + " min";
     return line;
+}
+
+// Recomputes what the page lists about `c` when the person or the store changed.
+void refresh_page(ContactsUi& ui, const Contact& c, const Store& store) {
+    ContactsUi::PageCache& page = ui.page;
+    if (page.id == c.meta.id && page.version == store.version()) return;
+    page = ContactsUi::PageCache{c.meta.id, store.version(), {}, {}, {}, {}};
+    auto has = [&](const std::vector<Id>& ids) { return std::find(ids.begin(), ids.end(), c.meta.id) != ids.end(); };
+    for (const auto& [id, i] : store.interactions())
+        if (!i.meta.deleted && has(i.participants)) page.history.push_back(id);
+    std::sort(page.history.begin(), page.history.end(), [&](Id a, Id b) {
+        const Interaction& x = store.interactions().at(a);
+        const Interaction& y = store.interactions().at(b);
+        if (x.date != y.date) return x.date > y.date;
+        if (x.minute_of_day != y.minute_of_day) return x.minute_of_day.value_or(-1) > y.minute_of_day.value_or(-1);
+        return a < b;
+    });
+    for (const auto& [id, e] : store.events())
+        if (!e.meta.deleted && has(e.attendees)) page.events.push_back(id);
+    std::sort(page.events.begin(), page.events.end(),
+              [&](Id a, Id b) { return store.events().at(a).date > store.events().at(b).date; });
+    for (const auto& [id, o] : store.opportunities())
+        if (!o.meta.deleted && has(o.contacts)) page.opportunities.push_back(id);
+    for (const auto& [id, other] : store.contacts())
+        if (!other.meta.deleted && other.introduced_by == c.meta.id) page.introduced.push_back(id);
+    std::sort(page.introduced.begin(), page.introduced.end(), [&](Id a, Id b) {
+        return contact_label(store.contacts().at(a)) < contact_label(store.contacts().at(b));
+    });
+}
+
+// A field shown as text that turns into an input when clicked: Enter (or clicking away) keeps the
+// edit, Escape drops it. Returns true with `value` updated when an edit was committed.
+bool inline_text_field(ContactsUi& ui, const Palette& p, const char* caption, const std::string& name,
+                       std::string& value, bool editable, bool multiline) {
+    if (value.empty() && !editable) return false;
+    label(p, caption);
+    if (ui.inline_field != name) {
+        const bool empty = value.empty();
+        ImGui::PushStyleColor(ImGuiCol_Text, empty ? p.muted : p.text);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + field_width());
+        ImGui::TextWrapped("%s", empty ? "Add\xe2\x80\xa6" : value.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        probe::item(name);
+        probe::value(name, value);
+        if (editable && ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+            ImGui::SetTooltip("Click to edit");
+        }
+        if (editable && ImGui::IsItemClicked()) {
+            ui.inline_field = name;
+            ui.inline_text = value;
+            ui.inline_error.clear();
+            ui.inline_focus = true;
+        }
+        return false;
+    }
+    if (ui.inline_focus) {
+        ImGui::SetKeyboardFocusHere();
+        ui.inline_focus = false;
+    }
+    const std::string id = "##" + name;
+    bool enter = false;
+    if (multiline) {
+        enter = ImGui::InputTextMultiline(id.c_str(), &ui.inline_text, ImVec2(field_width(), 96),
+                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+    } else {
+        ImGui::SetNextItemWidth(field_width());
+        enter = ImGui::InputText(id.c_str(), &ui.inline_text, ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    focus_ring(p);
+    probe::item(name);
+    probe::value(name, ui.inline_text);
+    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        ui.inline_field.clear();
+        ui.inline_error.clear();
+        return false;
+    }
+    if (enter || ImGui::IsItemDeactivated()) {
+        ui.inline_field.clear();
+        if (ui.inline_text == value) return false;
+        value = std::string(trim(ui.inline_text));
+        return true;
+    }
+    return false;
 }
 
 void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, const Palette& p, UiIntents& out) {
@@ -461,7 +647,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
 
     if (!read_only) {
         if (primary_button(p, "+  Log interaction", "contact.log")) {
-            ui.logging = new_interaction(view.fresh_id, c.meta.id, view.today);
+            ui.logging = new_interaction(view.ids->next(), c.meta.id, view.today);
             ui.error.clear();
         }
         ImGui::SameLine();
@@ -492,45 +678,140 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     }
     if (ui.logging) draw_log_form(ui, view, p, out);
 
-    detail(p, "Emails", join_list(c.emails));
-    detail(p, "Phones", join_list(c.phones));
-    for (const Handle& h : c.handles) detail(p, str(to_string(h.kind)).c_str(), h.value);
-    detail(p, "Tags", join_list(c.tags));
+    refresh_page(ui, c, *view.store);
+    const ContactsUi::PageCache& page = ui.page;
+    Contact edited = c;
+    bool changed = false;
+    auto field = [&](const char* caption, const char* name, std::string& value) {
+        changed |= inline_text_field(ui, p, caption, name, value, !read_only, false);
+    };
+    auto list_field = [&](const char* caption, const char* name, std::vector<std::string>& value,
+                          bool emails) {
+        std::string text = join_list(value);
+        if (inline_text_field(ui, p, caption, name, text, !read_only, false)) {
+            std::vector<std::string> items = split_list(text);
+            if (emails)
+                for (const std::string& e : items)
+                    if (!looks_like_email(e)) {
+                        ui.inline_error = "\"" + e + "\" does not look like an email address.";
+                        return;
+                    }
+            value = items;
+            changed = true;
+        }
+    };
+    list_field("Emails", "contact.inline.emails", edited.emails, true);
+    list_field("Phones", "contact.inline.phones", edited.phones, false);
+    for (size_t h = 0; h < c.handles.size(); ++h) {
+        const Handle& handle = c.handles[h];
+        label(p, str(to_string(handle.kind)).c_str());
+        if (const auto url = profile_url(handle)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+            ImGui::TextUnformatted(handle.value.c_str());
+            ImGui::PopStyleColor();
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, p.accent);
+                ImGui::SetTooltip("Open %s in a new tab", url->c_str());
+            }
+            if (ImGui::IsItemClicked()) out.open_url = *url;
+        } else {
+            ImGui::TextUnformatted(handle.value.c_str());
+        }
+        probe::item("contact.handle.link." + std::to_string(h));
+    }
+    field("Company", "contact.inline.company", edited.company);
+    field("Title", "contact.inline.title", edited.title);
+    field("City", "contact.inline.city", edited.city);
+    field("Country", "contact.inline.country", edited.country);
+    list_field("Tags", "contact.inline.tags", edited.tags, false);
     if (c.tier != Tier::None) detail(p, "Tier", str(to_string(c.tier)));
     if (c.cadence_days) detail(p, "Keep in touch", "every " + std::to_string(*c.cadence_days) + " days");
-    detail(p, "How we met", c.how_met);
-    if (c.first_met) detail(p, "First met", c.first_met->iso());
-    detail(p, "Notes", c.notes);
+    field("How we met", "contact.inline.how_met", edited.how_met);
+    std::string first_met = c.first_met ? c.first_met->iso() : "";
+    if (inline_text_field(ui, p, "First met", "contact.inline.first_met", first_met, !read_only, false)) {
+        if (trim(first_met).empty()) {
+            edited.first_met.reset();
+            changed = true;
+        } else if (auto date = Date::parse_iso(trim(first_met))) {
+            edited.first_met = date;
+            changed = true;
+        } else {
+            ui.inline_error = "First met: write the date as YYYY-MM-DD, for example 2024-03-12.";
+        }
+    }
+    changed |= inline_text_field(ui, p, "Notes", "contact.inline.notes", edited.notes, !read_only, true);
+    if (!ui.inline_error.empty()) error_line(p, ui.inline_error);
+    if (changed && !(edited == c)) out.change = save_contact(edited);
 
-    std::vector<const Interaction*> history;
-    for (const auto& [id, i] : view.store->interactions())
-        if (!i.meta.deleted && std::find(i.participants.begin(), i.participants.end(), c.meta.id) != i.participants.end())
-            history.push_back(&i);
-    std::sort(history.begin(), history.end(), [](const Interaction* a, const Interaction* b) {
-        if (a->date != b->date) return a->date > b->date;
-        return a->minute_of_day.value_or(-1) > b->minute_of_day.value_or(-1);
-    });
-    probe::value("contact.interactions", std::to_string(history.size()));
+    // People around them: who introduced them, and whom they introduced.
+    auto person_link = [&](Id id, const std::string& probe_name) {
+        const Contact* other = view.store->contact(id);
+        if (other == nullptr) return;
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        ImGui::TextUnformatted(contact_label(*other).c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) out.open_contact = id;
+        probe::item(probe_name + "." + contact_label(*other));
+    };
+    if (c.introduced_by && view.store->contact(*c.introduced_by)) {
+        label(p, "Introduced by");
+        person_link(*c.introduced_by, "contact.introduced_by");
+    }
+    if (!page.introduced.empty()) {
+        label(p, "Introduced you to");
+        ImGui::BeginGroup();
+        for (Id id : page.introduced) person_link(id, "contact.introduced");
+        ImGui::EndGroup();
+    }
+    if (!page.events.empty()) {
+        label(p, "Events");
+        ImGui::BeginGroup();
+        for (Id id : page.events)
+            if (const Event* e = view.store->event(id))
+                ImGui::Text("%s  \xc2\xb7  %s", e->name.c_str(), show_date(view, e->date).c_str());
+        ImGui::EndGroup();
+    }
+    if (!page.opportunities.empty()) {
+        label(p, "Opportunities");
+        ImGui::BeginGroup();
+        for (Id id : page.opportunities)
+            if (const Opportunity* o = view.store->opportunity(id))
+                ImGui::Text("%s  \xc2\xb7  %s", o->title.c_str(), str(to_string(o->status)).c_str());
+        ImGui::EndGroup();
+    }
+    probe::value("contact.events", std::to_string(page.events.size()));
+    probe::value("contact.opportunities", std::to_string(page.opportunities.size()));
+
+    probe::value("contact.interactions", std::to_string(page.history.size()));
     ImGui::Dummy(ImVec2(0, 12));
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted("History");
     ImGui::PopFont();
-    if (history.empty()) {
+    if (page.history.empty()) muted_text(p, "Nothing logged yet.");
+    for (size_t n = 0; n < page.history.size(); ++n) {
+        const Interaction* found = view.store->interaction(page.history[n]);
+        if (found == nullptr) continue;
+        const Interaction& i = *found;
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::TextUnformatted("Nothing logged yet.");
+        ImGui::TextUnformatted(describe(view, i).c_str());
         ImGui::PopStyleColor();
-    }
-    for (size_t n = 0; n < history.size(); ++n) {
-        const Interaction& i = *history[n];
-        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::TextUnformatted(describe(i).c_str());
-        ImGui::PopStyleColor();
+        if (i.participants.size() > 1) {
+            std::string with = "With ";
+            for (Id other : i.participants)
+                if (other != c.meta.id)
+                    if (const Contact* o = view.store->contact(other)) with += contact_label(*o) + ", ";
+            with.resize(with.size() - 2);
+            muted_text(p, with.c_str());
+        }
         if (!i.notes.empty()) ImGui::TextWrapped("%s", i.notes.c_str());
         if (i.follow_up)
             ImGui::TextWrapped("%s  Follow up on %s%s%s", i.follow_up->done ? "\xe2\x9c\x93" : "\xe2\x86\x92",
-                               i.follow_up->date.iso().c_str(), i.follow_up->text.empty() ? "" : ": ",
+                               show_date(view, i.follow_up->date).c_str(), i.follow_up->text.empty() ? "" : ": ",
                                i.follow_up->text.c_str());
-        probe::value("contact.history." + std::to_string(n), describe(i) + " | " + i.notes);
+        probe::value("contact.history." + std::to_string(n), describe(view, i) + " | " + i.notes);
         ImGui::Dummy(ImVec2(0, 6));
     }
 }
@@ -551,6 +832,10 @@ void draw_contacts(ContactsUi& ui, const UiView& view, UiIntents& out) {
         }
         ui.selected.reset();  // deleted (or undone) meanwhile
         ui.logging.reset();
+    }
+    if (ui.duplicates) {
+        draw_duplicates(ui, view, p, out);
+        return;
     }
     draw_list(ui, view, p);
 }

@@ -2,6 +2,8 @@
 // form (create, edit, archive, delete) and the form that logs an interaction.
 #pragma once
 
+#include "core/duplicates.hpp"
+#include "core/search.hpp"
 #include "core/store.hpp"
 
 #include <optional>
@@ -28,13 +30,32 @@ struct InteractionDraft {
 };
 
 struct ContactsUi {
-    std::string search;
-    bool show_archived = false;
+    ContactQuery query;                   // search text, filters, sort
+    ContactIndex index;                   // rebuilt only when the store changes
+    std::vector<Id> rows;                 // the current result, cached
+    std::uint64_t rows_version = ~std::uint64_t{0};
+    std::string rows_key;                 // the query the rows were computed for
+    bool duplicates = false;              // the duplicates view is open
+    std::vector<DuplicatePair> duplicate_pairs;
+    std::uint64_t duplicates_version = ~std::uint64_t{0};
     std::optional<Id> selected;           // the contact whose page is open
     std::optional<ContactDraft> editing;  // the form is open (a new contact when its id is fresh)
     std::optional<InteractionDraft> logging;
     std::string error;                    // the form's validation message
     bool confirm_delete = false;
+
+    // Editing one field in place on the contact's page.
+    std::string inline_field;             // which field ("" when none)
+    std::string inline_text;
+    std::string inline_error;
+    bool inline_focus = false;
+
+    // What the open page shows besides the contact itself, cached per store version.
+    struct PageCache {
+        Id id;
+        std::uint64_t version = ~std::uint64_t{0};
+        std::vector<Id> history, events, opportunities, introduced;
+    } page;
 };
 
 void draw_contacts(ContactsUi& ui, const UiView& view, UiIntents& out);

@@ -83,6 +83,7 @@ void apply_theme(bool dark) {
     style.ChildBorderSize = 1;
     style.FrameBorderSize = 1;
     style.PopupBorderSize = 1;
+    style.WindowTitleAlign = ImVec2(0.0f, 0.5f);
     style.SelectableTextAlign = ImVec2(0, 0.5f);
 
     ImVec4* c = style.Colors;
@@ -114,6 +115,9 @@ void apply_theme(bool dark) {
     c[ImGuiCol_SliderGrabActive] = v4(p.accent);
     c[ImGuiCol_TextSelectedBg] = with_alpha(p.accent, 0.35f);
     c[ImGuiCol_NavHighlight] = v4(p.accent);
+    c[ImGuiCol_TitleBg] = v4(p.card);
+    c[ImGuiCol_TitleBgActive] = v4(p.card);
+    c[ImGuiCol_TitleBgCollapsed] = v4(p.card);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, dark ? 0.55f : 0.30f);
     c[ImGuiCol_TableHeaderBg] = v4(p.sidebar);
     c[ImGuiCol_TableBorderStrong] = v4(p.border);

@@ -2,7 +2,7 @@
 // into a field; Ctrl+C in a field puts its selection on the system clipboard.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeAll, focusField, launch, nextFrames, openApp, probe, startServer, waitValue } from './harness.mjs';
+import { closeAll, launch, nextFrames, openApp, openPalette, probe, startServer, waitValue } from './harness.mjs';
 
 let server;
 let context;
@@ -17,7 +17,7 @@ after(async () => { await closeAll(context); await server.stop(); });
 test('Ctrl+V pastes text from the system clipboard into a field', async () => {
   const page = await openApp(context, server.url);
   await page.evaluate(() => navigator.clipboard.writeText('Ñandú Λ from elsewhere'));
-  await focusField(page, 'jump');
+  await openPalette(page);
   await page.keyboard.type('>');
   await page.keyboard.press('Control+V');
   await waitValue(page, 'jump', '>Ñandú Λ from elsewhere');
@@ -33,7 +33,7 @@ test('Ctrl+V pastes text from the system clipboard into a field', async () => {
 test('Ctrl+C copies a field\'s selection to the system clipboard', async () => {
   const page = await openApp(context, server.url);
   await page.evaluate(() => navigator.clipboard.writeText('old contents'));
-  await focusField(page, 'jump');
+  await openPalette(page);
   await page.keyboard.type('Zoë Ødegaard');
   await waitValue(page, 'jump', 'Zoë Ødegaard');
   await page.keyboard.press('Control+A');

@@ -18,9 +18,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--disable-quic', '--disable-features=Translate,MediaRouter',
 ];
 
-// Starts `python3 serve.py --no-build --port 0`; resolves when it prints its URL.
+// Starts `python3 serve.py --no-build --port 0`; resolves when it prints its URL. TIES_DIST=DIR
+// serves another build output (e.g. a second build directory) instead of build/web/dist.
 export async function startServer() {
-  const child = spawn('python3', ['serve.py', '--no-build', '--port', '0'], {
+  const dist = process.env.TIES_DIST ? ['--dist', process.env.TIES_DIST] : [];
+  const child = spawn('python3', ['serve.py', '--no-build', '--port', '0', ...dist], {
     cwd: ROOT, env: { ...process.env, TIES_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
@@ -129,6 +131,12 @@ export async function waitValue(page, name, expected, timeout = 10000) {
 export async function focusField(page, name) {
   await click(page, name);
   await page.waitForFunction(() => window.__ties.textInput === true, null, { timeout: 5000 });
+}
+
+// Opens the command palette by clicking the sidebar's search box, as a person would.
+export async function openPalette(page) {
+  await click(page, 'sidebar.search');
+  await page.waitForFunction(() => window.__ties.textInput === true && window.__ties.widgets.jump, null, { timeout: 5000 });
 }
 
 export async function screenshot(page, name) {

@@ -1,0 +1,553 @@
+// Duplicates: contacts are grouped by keys (normalised email, normalised handle, name key, last
+// name) in hash maps, so 100,000 contacts never mean 5 billion comparisons; merging builds one
+// Change that moves every reference from the removed contact to the kept one, so undo restores
+// everything at once.
+#include "core/duplicates.hpp"
+
+#include "core/search.hpp"
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace ties {
+namespace {
+
+// A key shared by more contacts than this ("info@company.example") says nothing about any one
+// pair; reporting all its pairs would bury the real duplicates. Names are weaker evidence, and a
+// name shared by more than a handful of contacts is a common name, not one person many times.
+constexpr std::size_t kMaxGroup = 12;
+constexpr std::size_t kMaxNameGroup = 6;
+
+constexpr int kEmailScore = 100;
+constexpr int kHandleScore = 90;
+constexpr int kSameNameScore = 60;
+constexpr int kNearNameScore = 40;
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string normalise_email(std::string_view email) { return ascii_lower(trim(email)); }
+
+bool strip_prefix(std::string& text, std::string_view prefix) {
+    if (text.compare(0, prefix.size(), prefix) != 0) return false;
+    text.erase(0, prefix.size());
+    return true;
+}
+
+// The part after "host/" when `text` starts with one of `hosts` ("" when it does not).
+bool strip_host(std::string& text, std::initializer_list<std::string_view> hosts) {
+    for (const std::string_view host : hosts) {
+        if (text.size() > host.size() && text.compare(0, host.size(), host) == 0 && text[host.size()] == '/') {
+            text.erase(0, host.size() + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string normalise_handle(const Handle& handle) {
+    std::string value = ascii_lower(trim(handle.value));
+    strip_prefix(value, "https://") || strip_prefix(value, "http://");
+    strip_prefix(value, "www.");
+    if (const std::size_t query = value.find_first_of("?#"); query != std::string::npos) value.erase(query);
+    while (!value.empty() && value.back() == '/') value.pop_back();
+    switch (handle.kind) {
+        case HandleKind::LinkedIn:
+            // "https://www.linkedin.com/in/ada/" == "linkedin.com/in/ada" == "in/ada"; a bare
+            // value is taken as the profile's slug.
+            if (const std::size_t at = value.find("linkedin.com/"); at != std::string::npos) {
+                value.erase(0, at + 13);
+            } else if (value.compare(0, 3, "in/") != 0 && !value.empty()) {
+                value = "in/" + value;
+            }
+            break;
+        case HandleKind::X:
+            strip_host(value, {"x.com", "twitter.com", "mobile.twitter.com"});
+            break;
+        case HandleKind::GitHub:
+            strip_host(value, {"github.com"});
+            break;
+        case HandleKind::Bluesky:
+            if (strip_host(value, {"bsky.app"})) strip_prefix(value, "profile/");
+            break;
+        case HandleKind::Mastodon:
+            // "https://mastodon.social/@ada" == "@ada@mastodon.social"
+            if (const std::size_t slash = value.find("/@"); slash != std::string::npos && value.find('/') == slash) {
+                value = value.substr(slash + 2) + "@" + value.substr(0, slash);
+            }
+            break;
+        case HandleKind::Website:
+        case HandleKind::Other:
+            break;
+    }
+    while (!value.empty() && value.front() == '@') value.erase(0, 1);
+    return value;
+}
+
+std::string handle_reason(HandleKind kind) {
+    switch (kind) {
+        case HandleKind::LinkedIn: return "same LinkedIn profile";
+        case HandleKind::Website: return "same website";
+        case HandleKind::Other: return "same profile";
+        default: return "same " + std::string(to_string(kind)) + " handle";
+    }
+}
+
+bool is_name_separator(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '.' || c == ',' || c == '\'' || c == '"' ||
+           c == '(' || c == ')';
+}
+
+// Appends the contact's folded name words joined by single spaces: display name, else given and
+// family names. Hyphenated names stay one word ("Smith-Jones", "Anna-Lena").
+void append_name_words(std::string& out, const Contact& contact) {
+    std::string folded = fold_for_search(trim(contact.display_name));
+    if (folded.empty()) folded = fold_for_search(std::string(trim(contact.given_name)) + " " + std::string(trim(contact.family_name)));
+    const std::size_t start = out.size();
+    bool in_word = false;
+    for (const char c : folded) {
+        if (is_name_separator(c)) {
+            in_word = false;
+            continue;
+        }
+        if (!in_word && out.size() > start) out.push_back(' ');
+        out.push_back(c);
+        in_word = true;
+    }
+}
+
+// Levenshtein distance <= 1, on code points.
+bool within_one_edit(const std::u32string& a, const std::u32string& b) {
+    const std::u32string& shorter = a.size() <= b.size() ? a : b;
+    const std::u32string& longer = a.size() <= b.size() ? b : a;
+    if (longer.size() - shorter.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+    if (i == shorter.size()) return true;  // equal, or one extra at the end
+    if (shorter.size() == longer.size()) return shorter.compare(i + 1, std::u32string::npos, longer, i + 1) == 0;
+    return shorter.compare(i, std::u32string::npos, longer, i + 1) == 0;
+}
+
+class PairFinder {
+public:
+    explicit PairFinder(std::vector<const Contact*> contacts) : contacts_(std::move(contacts)) {}
+
+    // Every pair of `members` (indices), when the group is small enough to mean something.
+    void offer_group(const std::vector<std::uint32_t>& members, int score, const std::string& reason,
+                     std::size_t max_group = kMaxGroup) {
+        if (members.size() < 2 || members.size() > max_group) return;
+        for (std::size_t a = 0; a < members.size(); ++a) {
+            for (std::size_t b = a + 1; b < members.size(); ++b) offer(members[a], members[b], score, reason);
+        }
+    }
+
+    void offer(std::uint32_t a, std::uint32_t b, int score, const std::string& reason) {
+        if (a == b) return;
+        if (a > b) std::swap(a, b);
+        const std::uint64_t key = (std::uint64_t{a} << 32) | b;
+        const auto [it, inserted] = index_.try_emplace(key, found_.size());
+        if (inserted) {
+            found_.push_back(Found{a, b, score, reason});
+            return;
+        }
+        Found& existing = found_[it->second];
+        // The strongest reason; at equal strength the smallest text, whatever the map order.
+        if (score > existing.score || (score == existing.score && reason < existing.reason)) {
+            existing.score = score;
+            existing.reason = reason;
+        }
+    }
+
+    std::vector<DuplicatePair> result() const {
+        struct Ranked {
+            DuplicatePair pair;
+            std::string keep_label;
+        };
+        std::vector<Ranked> ranked;
+        ranked.reserve(found_.size());
+        for (const Found& f : found_) {
+            const Contact* a = contacts_[f.a];
+            const Contact* b = contacts_[f.b];
+            const bool a_first = a->meta.created != b->meta.created ? a->meta.created < b->meta.created
+                                                                      : a->meta.id < b->meta.id;
+            const Contact* keep = a_first ? a : b;
+            const Contact* remove = a_first ? b : a;
+            ranked.push_back(Ranked{DuplicatePair{keep->meta.id, remove->meta.id, f.reason, f.score},
+                                    fold_for_search(contact_label(*keep))});
+        }
+        std::sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) {
+            if (x.pair.score != y.pair.score) return x.pair.score > y.pair.score;
+            if (x.keep_label != y.keep_label) return x.keep_label < y.keep_label;
+            if (x.pair.keep != y.pair.keep) return x.pair.keep < y.pair.keep;
+            return x.pair.remove < y.pair.remove;
+        });
+        std::vector<DuplicatePair> pairs;
+        pairs.reserve(ranked.size());
+        for (Ranked& r : ranked) pairs.push_back(std::move(r.pair));
+        return pairs;
+    }
+
+private:
+    struct Found {
+        std::uint32_t a, b;
+        int score;
+        std::string reason;
+    };
+    std::vector<const Contact*> contacts_;
+    std::unordered_map<std::uint64_t, std::size_t> index_;
+    std::vector<Found> found_;
+};
+
+std::uint64_t fnv1a(std::string_view text) {
+    std::uint64_t hash = 0xCBF29CE484222325ull;
+    for (const char c : text) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001B3ull;
+    }
+    return hash;
+}
+
+// Keys of many contacts in one buffer, grouped by sorting: no allocation per key, which at
+// 100,000 contacts is most of what hash maps of strings would cost.
+class KeyGroups {
+public:
+    void add(std::string_view key, std::uint32_t member) {
+        refs_.push_back(Ref{fnv1a(key), static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(key.size()),
+                            member});
+        text_ += key;
+    }
+
+    // Calls f(key, members) for every key that two or more contacts share; members ascending.
+    template <typename F>
+    void for_each_shared(F&& f) {
+        std::sort(refs_.begin(), refs_.end(), [this](const Ref& a, const Ref& b) {
+            if (a.hash != b.hash) return a.hash < b.hash;
+            const std::string_view ka = key(a), kb = key(b);
+            return ka != kb ? ka < kb : a.member < b.member;
+        });
+        std::vector<std::uint32_t> members;
+        for (std::size_t i = 0; i < refs_.size();) {
+            const std::string_view k = key(refs_[i]);
+            std::size_t j = i;
+            members.clear();
+            for (; j < refs_.size() && refs_[j].hash == refs_[i].hash && key(refs_[j]) == k; ++j) {
+                if (members.empty() || members.back() != refs_[j].member) members.push_back(refs_[j].member);
+            }
+            if (members.size() >= 2) f(k, members);
+            i = j;
+        }
+    }
+
+private:
+    struct Ref {
+        std::uint64_t hash;
+        std::uint32_t begin, size, member;
+    };
+    std::string_view key(const Ref& ref) const { return std::string_view(text_).substr(ref.begin, ref.size); }
+    std::string text_;
+    std::vector<Ref> refs_;
+};
+
+// Every contact's name words ("ada king lovelace"), in one buffer.
+class NameWords {
+public:
+    void add(const Contact& contact) {
+        starts_.push_back(static_cast<std::uint32_t>(text_.size()));
+        append_name_words(text_, contact);
+        ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+    }
+    std::string_view all(std::uint32_t i) const { return std::string_view(text_).substr(starts_[i], ends_[i] - starts_[i]); }
+    std::string_view first(std::uint32_t i) const { return all(i).substr(0, all(i).find(' ')); }
+    std::string_view last(std::uint32_t i) const {
+        const std::string_view name = all(i);
+        const std::size_t space = name.rfind(' ');
+        return space == std::string_view::npos ? name : name.substr(space + 1);
+    }
+    // The words between the first and the last ("" for one or two words).
+    std::string_view middle(std::uint32_t i) const {
+        const std::string_view name = all(i);
+        const std::size_t a = name.find(' '), b = name.rfind(' ');
+        return a == b ? std::string_view() : name.substr(a + 1, b - a - 1);
+    }
+
+private:
+    std::string text_;
+    std::vector<std::uint32_t> starts_, ends_;
+};
+
+std::vector<std::string_view> split_spaces(std::string_view text) {
+    std::vector<std::string_view> words;
+    while (!text.empty()) {
+        const std::size_t space = text.find(' ');
+        words.push_back(text.substr(0, space));
+        if (space == std::string_view::npos) break;
+        text.remove_prefix(space + 1);
+    }
+    return words;
+}
+
+// Middle names that could belong to one person: either has none, or word by word equal or an
+// initial of the other ("Ada King Lovelace" ~ "Ada K. Lovelace", but not "Ada B. Lovelace").
+bool middles_agree(std::string_view a, std::string_view b) {
+    if (a.empty() || b.empty() || a == b) return true;
+    const std::vector<std::string_view> x = split_spaces(a), y = split_spaces(b);
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (x[i] == y[i]) continue;
+        const std::u32string cx = decode_utf8(x[i]), cy = decode_utf8(y[i]);
+        if (!((cx.size() == 1 || cy.size() == 1) && cx[0] == cy[0])) return false;
+    }
+    return true;
+}
+
+// `word` without each one of its code points in turn: two words one edit apart share a variant
+// (or one is a variant of the other).
+void add_deletion_variants(std::vector<std::pair<std::string, std::uint32_t>>& out, std::string_view word,
+                           std::uint32_t group) {
+    out.emplace_back(word, group);
+    std::size_t start = 0;
+    while (start < word.size()) {
+        std::size_t end = start + 1;
+        while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
+        std::string variant(word.substr(0, start));
+        variant += word.substr(end);
+        out.emplace_back(std::move(variant), group);
+        start = end;
+    }
+}
+
+// Near-miss names among contacts sharing a last name: the same first word, or first words one
+// edit apart, with agreeing middle names. Distinct first words are matched through their
+// deletion variants, so a large bucket is not compared pair by pair.
+void offer_near_names(PairFinder& finder, std::vector<std::uint32_t> members, const NameWords& names) {
+    const std::string reason = "similar names";
+    const auto offer = [&](std::uint32_t a, std::uint32_t b) {
+        if (middles_agree(names.middle(a), names.middle(b))) finder.offer(a, b, kNearNameScore, reason);
+    };
+    std::sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const std::string_view fa = names.first(a), fb = names.first(b);
+        return fa != fb ? fa < fb : a < b;
+    });
+    struct Group {
+        std::size_t begin, end;  // in members
+    };
+    std::vector<Group> groups;
+    for (std::size_t i = 0; i < members.size();) {
+        std::size_t j = i + 1;
+        while (j < members.size() && names.first(members[j]) == names.first(members[i])) ++j;
+        if (j - i <= kMaxNameGroup) {  // a larger group is a common name: says nothing
+            groups.push_back(Group{i, j});
+            for (std::size_t x = i; x < j; ++x) {
+                for (std::size_t y = x + 1; y < j; ++y) offer(members[x], members[y]);
+            }
+        }
+        i = j;
+    }
+    if (groups.size() < 2) return;
+    std::vector<std::pair<std::string, std::uint32_t>> variants;
+    for (std::uint32_t g = 0; g < groups.size(); ++g) add_deletion_variants(variants, names.first(members[groups[g].begin]), g);
+    std::sort(variants.begin(), variants.end());
+    std::vector<std::uint64_t> candidates;  // group pairs sharing a variant
+    for (std::size_t i = 0; i < variants.size();) {
+        std::size_t j = i + 1;
+        while (j < variants.size() && variants[j].first == variants[i].first) ++j;
+        for (std::size_t x = i; x < j; ++x) {
+            for (std::size_t y = x + 1; y < j; ++y) {
+                const std::uint32_t a = std::min(variants[x].second, variants[y].second);
+                const std::uint32_t b = std::max(variants[x].second, variants[y].second);
+                if (a != b) candidates.push_back((std::uint64_t{a} << 32) | b);
+            }
+        }
+        i = j;
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (const std::uint64_t pair : candidates) {
+        const Group& ga = groups[pair >> 32];
+        const Group& gb = groups[pair & 0xFFFFFFFFu];
+        if (!within_one_edit(decode_utf8(names.first(members[ga.begin])), decode_utf8(names.first(members[gb.begin]))))
+            continue;
+        for (std::size_t x = ga.begin; x < ga.end; ++x) {
+            for (std::size_t y = gb.begin; y < gb.end; ++y) offer(members[x], members[y]);
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<DuplicatePair> find_duplicates(const Store& store) {
+    // Memory order reads fastest; the result is sorted on its own, so any order will do.
+    std::vector<const Contact*> contacts;
+    for (const auto& [id, contact] : store.contacts()) {
+        if (!contact.meta.deleted) contacts.push_back(&contact);
+    }
+    std::sort(contacts.begin(), contacts.end(), std::less<const Contact*>());
+
+    KeyGroups emails, handles, name_keys, last_names;
+    NameWords names;
+    std::string key;
+    std::vector<std::string_view> words;
+    for (std::uint32_t i = 0; i < contacts.size(); ++i) {
+        const Contact& c = *contacts[i];
+        for (const std::string& email : c.emails) {
+            key = normalise_email(email);
+            if (!key.empty()) emails.add(key, i);
+        }
+        for (const Handle& handle : c.handles) {
+            const std::string value = normalise_handle(handle);
+            if (value.empty()) continue;
+            key.assign(1, static_cast<char>('0' + static_cast<int>(handle.kind)));  // per kind
+            key += value;
+            handles.add(key, i);
+        }
+        names.add(c);
+        const std::string_view name = names.all(i);
+        if (name.empty()) continue;
+        words = split_spaces(name);
+        if (words.size() >= 2) last_names.add(names.last(i), i);
+        std::sort(words.begin(), words.end());
+        key.clear();
+        for (const std::string_view word : words) {
+            if (!key.empty()) key += ' ';
+            key += word;
+        }
+        name_keys.add(key, i);
+    }
+
+    PairFinder finder(contacts);
+    emails.for_each_shared([&](std::string_view email, const std::vector<std::uint32_t>& members) {
+        finder.offer_group(members, kEmailScore, "same email " + std::string(email));
+    });
+    handles.for_each_shared([&](std::string_view handle, const std::vector<std::uint32_t>& members) {
+        finder.offer_group(members, kHandleScore, handle_reason(static_cast<HandleKind>(handle[0] - '0')));
+    });
+    name_keys.for_each_shared([&](std::string_view, const std::vector<std::uint32_t>& members) {
+        finder.offer_group(members, kSameNameScore, "same name", kMaxNameGroup);
+    });
+    last_names.for_each_shared([&](std::string_view, const std::vector<std::uint32_t>& members) {
+        offer_near_names(finder, members, names);
+    });
+    return finder.result();
+}
+
+// --- Merge ---------------------------------------------------------------------------------------
+
+namespace {
+
+template <typename T, typename Key>
+void union_into(std::vector<T>& keep, const std::vector<T>& add, Key key) {
+    std::unordered_set<std::string> seen;
+    for (const T& item : keep) seen.insert(key(item));
+    for (const T& item : add) {
+        if (seen.insert(key(item)).second) keep.push_back(item);
+    }
+}
+
+void fill(std::string& keep, const std::string& remove) {
+    if (trim(keep).empty() && !trim(remove).empty()) keep = remove;
+}
+
+// Replaces `from` by `to` in `ids`, without duplicating `to`; true when anything changed.
+bool repoint(std::vector<Id>& ids, Id from, Id to) {
+    const auto it = std::find(ids.begin(), ids.end(), from);
+    if (it == ids.end()) return false;
+    if (std::find(ids.begin(), ids.end(), to) != ids.end()) {
+        ids.erase(std::remove(ids.begin(), ids.end(), from), ids.end());
+    } else {
+        std::replace(ids.begin(), ids.end(), from, to);
+        // A list that named `from` twice now names `to` twice: keep the first.
+        ids.erase(std::remove(std::next(std::find(ids.begin(), ids.end(), to)), ids.end(), to), ids.end());
+    }
+    return true;
+}
+
+}  // namespace
+
+Change merge_contacts(const Store& store, Id keep_id, Id remove_id) {
+    const Contact* keep = store.contact(keep_id);
+    const Contact* remove = store.contact(remove_id);
+    if (!keep || !remove || keep_id == remove_id) return {};
+
+    Contact merged = *keep;
+    fill(merged.display_name, remove->display_name);
+    fill(merged.given_name, remove->given_name);
+    fill(merged.family_name, remove->family_name);
+    fill(merged.nickname, remove->nickname);
+    fill(merged.company, remove->company);
+    fill(merged.title, remove->title);
+    fill(merged.city, remove->city);
+    fill(merged.region, remove->region);
+    fill(merged.country, remove->country);
+    fill(merged.how_met, remove->how_met);
+    union_into(merged.emails, remove->emails, [](const std::string& email) { return normalise_email(email); });
+    union_into(merged.phones, remove->phones, [](const std::string& phone) { return std::string(trim(phone)); });
+    union_into(merged.tags, remove->tags, [](const std::string& tag) { return fold_for_search(trim(tag)); });
+    union_into(merged.handles, remove->handles, [](const Handle& handle) {
+        return std::string(1, static_cast<char>('0' + static_cast<int>(handle.kind))) + normalise_handle(handle);
+    });
+    if (merged.tier == Tier::None || (remove->tier != Tier::None && remove->tier < merged.tier))
+        merged.tier = remove->tier;
+    if (!merged.cadence_days) merged.cadence_days = remove->cadence_days;
+    if (remove->first_met && (!merged.first_met || *remove->first_met < *merged.first_met))
+        merged.first_met = remove->first_met;
+    merged.introduced_by.reset();
+    for (const std::optional<Id>& by : {keep->introduced_by, remove->introduced_by}) {
+        if (by && *by != keep_id && *by != remove_id) {
+            merged.introduced_by = by;
+            break;
+        }
+    }
+    if (!merged.met_at) merged.met_at = remove->met_at;
+    if (trim(merged.notes).empty()) {
+        merged.notes = remove->notes;
+    } else if (!trim(remove->notes).empty() && merged.notes != remove->notes) {
+        merged.notes += "\n\n" + remove->notes;
+    }
+
+    Change change;
+    change.label = "Merge " + contact_label(*remove) + " into " + contact_label(*keep);
+    change.records.emplace_back(std::in_place_type<Contact>, std::move(merged));
+
+    // Every reference to `remove`, in a fixed (id) order so the Change is reproducible.
+    const auto repointed = [&](const auto& map, auto member) {
+        using T = typename std::decay_t<decltype(map)>::mapped_type;
+        std::vector<T> changed;
+        for (const auto& [id, record] : map) {
+            if (record.meta.deleted) continue;
+            T copy = record;
+            if (repoint(copy.*member, remove_id, keep_id)) changed.push_back(std::move(copy));
+        }
+        std::sort(changed.begin(), changed.end(), [](const T& a, const T& b) { return a.meta.id < b.meta.id; });
+        for (T& record : changed) change.records.emplace_back(std::in_place_type<T>, std::move(record));
+    };
+    repointed(store.interactions(), &Interaction::participants);
+    repointed(store.events(), &Event::attendees);
+    repointed(store.opportunities(), &Opportunity::contacts);
+    std::vector<Contact> introduced;
+    for (const auto& [id, contact] : store.contacts()) {
+        if (contact.meta.deleted || id == keep_id || id == remove_id) continue;
+        if (contact.introduced_by == remove_id) {
+            Contact copy = contact;
+            copy.introduced_by = keep_id;
+            introduced.push_back(std::move(copy));
+        }
+    }
+    std::sort(introduced.begin(), introduced.end(),
+              [](const Contact& a, const Contact& b) { return a.meta.id < b.meta.id; });
+    for (Contact& contact : introduced) change.records.emplace_back(std::in_place_type<Contact>, std::move(contact));
+
+    change.records.push_back(tombstone_of(Record(*remove)));
+    return change;
+}
+
+}  // namespace ties

@@ -1,0 +1,635 @@
+// Search: text folded so that what people type matches what they stored ("zoe" finds "Zoë",
+// "анна" finds "Анна"), a contact index that keeps every contact's folded text in one contiguous
+// buffer with precomputed sort orders (a search is one scan plus one walk, no store access and no
+// per-contact allocation), and the fuzzy picker used by people pickers and the command palette.
+#include "core/search.hpp"
+
+#include "core/fuzzy.hpp"
+#include "core/text.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <functional>
+#include <unordered_map>
+#include <utility>
+
+namespace ties {
+namespace {
+
+// U+00C0..U+00FF to base letters. Markers: 'A' = "ae", 'T' = "th", 'S' = "ss", '*' = unchanged
+// (the multiplication and division signs).
+constexpr char kLatin1[] = "aaaaaaAceeeeiiiidnooooo*ouuuuyTS"
+                           "aaaaaaAceeeeiiiidnooooo*ouuuuyTy";
+static_assert(sizeof(kLatin1) == 64 + 1);
+
+// U+0100..U+017F (Latin Extended-A) to base letters. Markers: 'J' = "ij", 'O' = "oe".
+constexpr char kLatinExtendedA[] =
+    "aaaaaa"        // Ā ā Ă ă Ą ą
+    "cccccccc"      // Ć ć Ĉ ĉ Ċ ċ Č č
+    "dddd"          // Ď ď Đ đ
+    "eeeeeeeeee"    // Ē ē Ĕ ĕ Ė ė Ę ę Ě ě
+    "gggggggg"      // Ĝ ĝ Ğ ğ Ġ ġ Ģ ģ
+    "hhhh"          // Ĥ ĥ Ħ ħ
+    "iiiiiiiiii"    // Ĩ ĩ Ī ī Ĭ ĭ Į į İ ı
+    "JJ"            // Ĳ ĳ
+    "jj"            // Ĵ ĵ
+    "kkk"           // Ķ ķ ĸ
+    "llllllllll"    // Ĺ ĺ Ļ ļ Ľ ľ Ŀ ŀ Ł ł
+    "nnnnnnnnn"     // Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ
+    "oooooo"        // Ō ō Ŏ ŏ Ő ő
+    "OO"            // Œ œ
+    "rrrrrr"        // Ŕ ŕ Ŗ ŗ Ř ř
+    "ssssssss"      // Ś ś Ŝ ŝ Ş ş Š š
+    "tttttt"        // Ţ ţ Ť ť Ŧ ŧ
+    "uuuuuuuuuuuu"  // Ũ ũ Ū ū Ŭ ŭ Ů ů Ű ű Ų ų
+    "ww"            // Ŵ ŵ
+    "yyy"           // Ŷ ŷ Ÿ
+    "zzzzzz"        // Ź ź Ż ż Ž ž
+    "s";            // ſ
+static_assert(sizeof(kLatinExtendedA) == 128 + 1);
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+void append_marker(std::string& out, char letter) {
+    switch (letter) {
+        case 'A': out += "ae"; break;
+        case 'T': out += "th"; break;
+        case 'S': out += "ss"; break;
+        case 'J': out += "ij"; break;
+        case 'O': out += "oe"; break;
+        default: out.push_back(letter); break;
+    }
+}
+
+char32_t fold_greek(char32_t c) {
+    switch (c) {
+        case 0x0386: case 0x03AC: return 0x03B1;                                      // ά -> α
+        case 0x0388: case 0x03AD: return 0x03B5;                                      // έ -> ε
+        case 0x0389: case 0x03AE: return 0x03B7;                                      // ή -> η
+        case 0x038A: case 0x03AF: case 0x0390: case 0x03AA: case 0x03CA: return 0x03B9;  // ί ΐ ϊ -> ι
+        case 0x038C: case 0x03CC: return 0x03BF;                                      // ό -> ο
+        case 0x038E: case 0x03CD: case 0x03B0: case 0x03AB: case 0x03CB: return 0x03C5;  // ύ ΰ ϋ -> υ
+        case 0x038F: case 0x03CE: return 0x03C9;                                      // ώ -> ω
+        case 0x03C2: return 0x03C3;                                                   // ς -> σ
+        default: break;
+    }
+    if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2) return c + 0x20;  // Α..Ω
+    return c;
+}
+
+char32_t fold_cyrillic(char32_t c) {
+    if (c >= 0x0410 && c <= 0x042F) return c + 0x20;      // А..Я
+    if (c >= 0x0400 && c <= 0x040F) c += 0x50;            // Ѐ..Џ
+    if (c == 0x0450 || c == 0x0451) return 0x0435;        // ѐ ё -> е
+    if (c <= 0x045F) return c;
+    // Cyrillic Supplement-style pairs: uppercase on the even code point, lowercase on the odd one.
+    if ((c >= 0x0460 && c <= 0x0481) || (c >= 0x048A && c <= 0x04BF) || (c >= 0x04D0 && c <= 0x052F))
+        return (c % 2 == 0) ? c + 1 : c;
+    if (c == 0x04C0) return 0x04CF;
+    if (c >= 0x04C1 && c <= 0x04CE) return (c % 2 == 1) ? c + 1 : c;
+    return c;
+}
+
+// Appends the folded form of one non-ASCII code point.
+void append_folded(std::string& out, char32_t c) {
+    if (c >= 0x0300 && c <= 0x036F) return;  // combining diacritics: decomposed input folds too
+    if (c == 0x00A0) {                        // no-break space
+        out.push_back(' ');
+        return;
+    }
+    if (c >= 0x00C0 && c <= 0x00FF) {
+        const char letter = kLatin1[c - 0x00C0];
+        if (letter != '*') {
+            append_marker(out, letter);
+            return;
+        }
+    } else if (c >= 0x0100 && c <= 0x017F) {
+        append_marker(out, kLatinExtendedA[c - 0x0100]);
+        return;
+    } else if (c >= 0x0218 && c <= 0x021B) {  // Ș ș Ț ț (Romanian)
+        out.push_back(c < 0x021A ? 's' : 't');
+        return;
+    } else if (c == 0x1E9E) {  // ẞ
+        out += "ss";
+        return;
+    } else if (c >= 0x0370 && c <= 0x03FF) {
+        c = fold_greek(c);
+    } else if (c >= 0x0400 && c <= 0x052F) {
+        c = fold_cyrillic(c);
+    }
+    append_utf8(out, c);
+}
+
+void append_folded(std::string& out, std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            std::size_t end = i;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) ++end;
+            const std::size_t start = out.size();
+            out.append(text, i, end - i);
+            for (std::size_t k = start; k < out.size(); ++k) {
+                if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+            }
+            i = end;
+            continue;
+        }
+        // A run of non-ASCII bytes holds whole code points (ASCII bytes never occur inside a
+        // multi-byte sequence), so decoding the run alone equals decoding the whole text.
+        std::size_t end = i;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+        for (const char32_t c : decode_utf8(text.substr(i, end - i))) append_folded(out, c);
+        i = end;
+    }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_space(text[i])) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && !is_space(text[i])) ++i;
+        if (i > start) words.push_back(text.substr(start, i - start));
+    }
+    return words;
+}
+
+// Distinct folded values (companies, cities, tags) seen while building the index: a provisional
+// id per value, later renumbered to the sorted position. The display spelling is the one of the
+// contact with the smallest id, whatever order contacts are read in.
+struct Vocabulary {
+    std::unordered_map<std::string, std::uint32_t> ids;
+    std::vector<std::string> keys;      // folded, by provisional id
+    std::vector<std::string> displays;  // by provisional id
+    std::vector<Id> display_from;       // the contact each display spelling came from
+
+    std::uint32_t intern(const std::string& folded, std::string_view display, Id contact) {
+        if (const auto it = ids.find(folded); it != ids.end()) {
+            if (contact < display_from[it->second]) {
+                displays[it->second] = std::string(trim(display));
+                display_from[it->second] = contact;
+            }
+            return it->second;
+        }
+        const auto id = static_cast<std::uint32_t>(keys.size());
+        ids.emplace(folded, id);
+        keys.push_back(folded);
+        displays.emplace_back(trim(display));
+        display_from.push_back(contact);
+        return id;
+    }
+
+    // Sorts the keys; returns provisional id -> sorted id.
+    std::vector<std::uint32_t> sort(std::vector<std::string>& sorted_keys, std::vector<std::string>& sorted_displays) {
+        std::vector<std::uint32_t> by_key(keys.size());
+        for (std::uint32_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+        std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+        std::vector<std::uint32_t> remap(keys.size());
+        sorted_keys.clear();
+        sorted_displays.clear();
+        for (std::uint32_t rank = 0; rank < by_key.size(); ++rank) {
+            remap[by_key[rank]] = rank;
+            sorted_keys.push_back(std::move(keys[by_key[rank]]));
+            sorted_displays.push_back(std::move(displays[by_key[rank]]));
+        }
+        return remap;
+    }
+};
+
+constexpr std::uint32_t kNone = ~std::uint32_t{0};
+
+bool is_blank(std::string_view text) {
+    for (const char c : text) {
+        if (!is_space(c)) return false;
+    }
+    return true;
+}
+
+// The folded contact_label(), without building the label when the display name is set.
+void append_folded_label(std::string& out, const Contact& contact) {
+    if (!is_blank(contact.display_name)) {
+        append_folded(out, trim(contact.display_name));
+    } else {
+        append_folded(out, contact_label(contact));
+    }
+}
+
+void fold_into(std::string& out, std::string_view text) {
+    out.clear();
+    append_folded(out, trim(text));
+}
+
+// The first 8 bytes, big-endian and zero-padded: orders like the strings whenever two differ.
+std::uint64_t prefix_key(std::string_view text) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        key = (key << 8) | (i < text.size() ? static_cast<unsigned char>(text[i]) : 0u);
+    }
+    return key;
+}
+
+struct SortItem {
+    std::uint64_t key;
+    std::uint32_t id_rank;  // ties by id
+    std::uint32_t index;
+};
+
+std::uint32_t find_key(const std::vector<std::string>& sorted_keys, const std::string& key) {
+    const auto it = std::lower_bound(sorted_keys.begin(), sorted_keys.end(), key);
+    return (it != sorted_keys.end() && *it == key) ? static_cast<std::uint32_t>(it - sorted_keys.begin()) : kNone;
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    append_folded(out, text);
+    return out;
+}
+
+// --- ContactIndex ----------------------------------------------------------------------------------
+
+std::uint64_t ContactIndex::sort_key(const Entry& entry, ContactSort sort) {
+    switch (sort) {
+        case ContactSort::Name: return entry.name_rank;
+        case ContactSort::Company: return entry.company;
+        case ContactSort::City: return entry.city;
+        case ContactSort::RecentlyAdded: return static_cast<std::uint64_t>(entry.created);
+        case ContactSort::RecentlyUpdated: return static_cast<std::uint64_t>(entry.updated);
+    }
+    return 0;
+}
+
+void ContactIndex::update(const Store& store) {
+    if (store.version() == version_) return;
+    version_ = store.version();
+
+    // Read contacts in memory order: at 100,000 contacts, cache misses are most of the cost
+    // (id or hash order is about twice as slow). Ties in every order are broken by id rank.
+    std::vector<const Contact*> live;
+    live.reserve(store.contacts().size());
+    for (const auto& [id, contact] : store.contacts()) {
+        if (!contact.meta.deleted) live.push_back(&contact);
+    }
+    std::sort(live.begin(), live.end(), std::less<const Contact*>());
+
+    entries_.clear();
+    entries_.reserve(live.size());
+    text_.clear();
+    entry_tags_.clear();
+    Vocabulary tags, cities, companies;
+    std::string names;                       // folded labels, back to back
+    std::vector<std::uint32_t> name_starts;  // by entry, plus the end
+    name_starts.reserve(live.size() + 1);
+    std::string scratch;
+
+    for (const Contact* contact : live) {
+        const Contact& c = *contact;
+        Entry entry;
+        entry.id = c.meta.id;
+        entry.tier = c.tier;
+        entry.archived = c.archived;
+        entry.created = c.meta.created;
+        entry.updated = c.meta.updated;
+
+        entry.text_begin = static_cast<std::uint32_t>(text_.size());
+        const auto field = [this](std::string_view value) {
+            if (is_blank(value)) return;
+            append_folded(text_, value);
+            text_.push_back('\n');
+        };
+        field(c.display_name);
+        field(c.given_name);
+        field(c.family_name);
+        field(c.nickname);
+        field(c.company);
+        field(c.title);
+        field(c.city);
+        field(c.region);
+        field(c.country);
+        for (const std::string& email : c.emails) field(email);
+        for (const std::string& phone : c.phones) field(phone);
+        for (const Handle& handle : c.handles) field(handle.value);
+        for (const std::string& tag : c.tags) field(tag);
+        field(c.how_met);
+        field(c.notes);
+        if (text_.size() == entry.text_begin) text_.push_back('\n');  // never empty, so entries never overlap
+        entry.text_end = static_cast<std::uint32_t>(text_.size());
+
+        name_starts.push_back(static_cast<std::uint32_t>(names.size()));
+        append_folded_label(names, c);
+        fold_into(scratch, c.company);
+        entry.company = companies.intern(scratch, c.company, c.meta.id);
+        fold_into(scratch, c.city);
+        entry.city = cities.intern(scratch, c.city, c.meta.id);
+        entry.tags_begin = static_cast<std::uint32_t>(entry_tags_.size());
+        for (const std::string& tag : c.tags) {
+            fold_into(scratch, tag);
+            if (scratch.empty()) continue;
+            const std::uint32_t id = tags.intern(scratch, tag, c.meta.id);
+            const auto begin = entry_tags_.begin() + entry.tags_begin;
+            if (std::find(begin, entry_tags_.end(), id) == entry_tags_.end()) entry_tags_.push_back(id);
+        }
+        entry.tags_end = static_cast<std::uint32_t>(entry_tags_.size());
+        entries_.push_back(entry);
+    }
+    name_starts.push_back(static_cast<std::uint32_t>(names.size()));
+
+    // Renumber values to their sorted position, so an id compares like its folded text.
+    std::vector<std::string> company_displays, city_displays, tag_displays;
+    const std::vector<std::uint32_t> company_remap = companies.sort(company_keys_, company_displays);
+    const std::vector<std::uint32_t> city_remap = cities.sort(city_keys_, city_displays);
+    const std::vector<std::uint32_t> tag_remap = tags.sort(tag_keys_, tag_displays);
+    for (Entry& entry : entries_) {
+        entry.company = company_remap[entry.company];
+        entry.city = city_remap[entry.city];
+    }
+    for (std::uint32_t& tag : entry_tags_) tag = tag_remap[tag];
+    const std::uint32_t empty_company = find_key(company_keys_, std::string());
+    const std::uint32_t empty_city = find_key(city_keys_, std::string());
+
+    const auto count = static_cast<std::uint32_t>(entries_.size());
+    std::vector<std::uint32_t> id_rank(count);
+    {
+        std::vector<std::pair<Id, std::uint32_t>> by_id(count);
+        for (std::uint32_t i = 0; i < count; ++i) by_id[i] = {entries_[i].id, i};
+        std::sort(by_id.begin(), by_id.end());
+        for (std::uint32_t r = 0; r < count; ++r) id_rank[by_id[r].second] = r;
+    }
+
+    // Name ranks: equal folded labels share a rank. Sorted on an 8-byte prefix first, so most
+    // comparisons never touch the strings.
+    const auto name_of = [&](std::uint32_t i) {
+        return std::string_view(names).substr(name_starts[i], name_starts[i + 1] - name_starts[i]);
+    };
+    std::vector<SortItem> items(count);
+    for (std::uint32_t i = 0; i < count; ++i) items[i] = SortItem{prefix_key(name_of(i)), id_rank[i], i};
+    std::sort(items.begin(), items.end(), [&](const SortItem& a, const SortItem& b) {
+        if (a.key != b.key) return a.key < b.key;
+        const std::string_view na = name_of(a.index), nb = name_of(b.index);
+        return na != nb ? na < nb : a.id_rank < b.id_rank;
+    });
+    std::uint32_t rank = 0;
+    for (std::uint32_t k = 0; k < count; ++k) {
+        if (k > 0 && name_of(items[k].index) != name_of(items[k - 1].index)) ++rank;
+        entries_[items[k].index].name_rank = rank;
+    }
+
+    // Orders: ascending key, then id. Contacts without a company or city go last in either direction; "recently" sorts put the
+    // newest first.
+    constexpr std::uint64_t kSignBit = std::uint64_t{1} << 63;  // signed times as unsigned order
+    for (std::size_t s = 0; s < kSortCount; ++s) {
+        const auto sort = static_cast<ContactSort>(s);
+        const std::uint32_t empty = sort == ContactSort::Company ? empty_company
+                                    : sort == ContactSort::City  ? empty_city
+                                                                 : kNone;
+        if (sort != ContactSort::Name) {
+            for (std::uint32_t i = 0; i < count; ++i) {
+                const Entry& e = entries_[i];
+                std::uint64_t key = 0;
+                switch (sort) {
+                    case ContactSort::Name: break;
+                    case ContactSort::Company: key = e.company == empty ? std::uint64_t{1} << 32 : e.company; break;
+                    case ContactSort::City: key = e.city == empty ? std::uint64_t{1} << 32 : e.city; break;
+                    case ContactSort::RecentlyAdded: key = ~(static_cast<std::uint64_t>(e.created) ^ kSignBit); break;
+                    case ContactSort::RecentlyUpdated: key = ~(static_cast<std::uint64_t>(e.updated) ^ kSignBit); break;
+                }
+                items[i] = SortItem{key, id_rank[i], i};
+            }
+            std::sort(items.begin(), items.end(), [](const SortItem& a, const SortItem& b) {
+                return a.key != b.key ? a.key < b.key : a.id_rank < b.id_rank;
+            });
+        }
+        std::vector<std::uint32_t>& order = orders_[s];
+        order.resize(count);
+        for (std::uint32_t k = 0; k < count; ++k) order[k] = items[k].index;
+        std::uint32_t head = count;
+        while (empty != kNone && head > 0 && sort_key(entries_[order[head - 1]], sort) == empty) --head;
+        heads_[s] = head;
+    }
+
+    // Facets: live, non-archived contacts; a contact counts once per value.
+    const auto facets = [](const std::vector<std::string>& keys, const std::vector<std::string>& displays,
+                           const std::vector<std::size_t>& counts, std::vector<Facet>& out) {
+        out.clear();
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (!keys[i].empty() && counts[i] > 0) out.push_back(Facet{displays[i], counts[i]});
+        }
+    };
+    std::vector<std::size_t> tag_counts(tag_keys_.size()), city_counts(city_keys_.size()),
+        company_counts(company_keys_.size());
+    for (const Entry& entry : entries_) {
+        if (entry.archived) continue;
+        ++city_counts[entry.city];
+        ++company_counts[entry.company];
+        for (std::uint32_t t = entry.tags_begin; t < entry.tags_end; ++t) ++tag_counts[entry_tags_[t]];
+    }
+    facets(tag_keys_, tag_displays, tag_counts, tags_);
+    facets(city_keys_, city_displays, city_counts, cities_);
+    facets(company_keys_, company_displays, company_counts, companies_);
+}
+
+std::vector<Id> ContactIndex::search(const ContactQuery& query) const {
+    const std::string folded = fold_for_search(query.text);
+    std::vector<std::string_view> words = split_words(folded);
+
+    // Filters resolve to value ids once; a value nobody has matches nobody.
+    std::uint32_t tag = kNone, city = kNone, company = kNone;
+    if (query.tag && (tag = find_key(tag_keys_, fold_for_search(trim(*query.tag)))) == kNone) return {};
+    if (query.city && (city = find_key(city_keys_, fold_for_search(trim(*query.city)))) == kNone) return {};
+    if (query.company && (company = find_key(company_keys_, fold_for_search(trim(*query.company)))) == kNone)
+        return {};
+
+    const auto passes_filters = [&](const Entry& e) {
+        if (e.archived && !query.include_archived) return false;
+        if (query.tier && e.tier != *query.tier) return false;
+        if (city != kNone && e.city != city) return false;
+        if (company != kNone && e.company != company) return false;
+        if (tag != kNone &&
+            std::find(entry_tags_.begin() + e.tags_begin, entry_tags_.begin() + e.tags_end, tag) ==
+                entry_tags_.begin() + e.tags_end)
+            return false;
+        return true;
+    };
+
+    // The longest word is scanned for across the whole buffer (likely the rarest); the others
+    // are checked only in the entries it hits.
+    std::sort(words.begin(), words.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    const std::string_view all(text_);
+    const auto passes_rest = [&](const Entry& e) {
+        const std::string_view haystack = all.substr(e.text_begin, e.text_end - e.text_begin);
+        for (std::size_t w = 1; w < words.size(); ++w) {
+            if (haystack.find(words[w]) == std::string_view::npos) return false;
+        }
+        return true;
+    };
+
+    const std::size_t count = entries_.size();
+    std::vector<std::uint64_t> matched((count + 63) / 64);
+    const auto mark = [&](std::size_t i) { matched[i / 64] |= std::uint64_t{1} << (i % 64); };
+    if (words.empty()) {
+        for (std::size_t i = 0; i < count; ++i) {
+            if (passes_filters(entries_[i])) mark(i);
+        }
+    } else {
+        const std::string_view scan = words.front();
+        std::size_t e = 0;
+        std::size_t pos = 0;
+        while (e < count && (pos = all.find(scan, pos)) != std::string_view::npos) {
+            while (e < count && entries_[e].text_end < pos + scan.size()) ++e;
+            if (e == count) break;
+            const Entry& entry = entries_[e];
+            if (pos < entry.text_begin) {  // spans two entries: impossible for a word without '\n'
+                ++pos;
+                continue;
+            }
+            if (passes_filters(entry) && passes_rest(entry)) mark(e);
+            pos = entry.text_end;
+            ++e;
+        }
+    }
+
+    std::size_t hits = 0;
+    for (const std::uint64_t bits : matched) hits += static_cast<std::size_t>(std::popcount(bits));
+    std::vector<Id> result;
+    result.reserve(hits);
+    if (hits == 0) return result;
+
+    const auto s = static_cast<std::size_t>(query.sort);
+    const std::vector<std::uint32_t>& order = orders_[s];
+    const auto emit = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k) {
+            const std::uint32_t i = order[k];
+            if ((matched[i / 64] >> (i % 64)) & 1u) result.push_back(entries_[i].id);
+        }
+    };
+    const std::size_t head = heads_[s];
+    if (!query.descending) {
+        emit(0, head);
+    } else {
+        // Groups of equal keys in reverse order, each still in id order.
+        std::size_t end = head;
+        while (end > 0) {
+            const std::uint64_t key = sort_key(entries_[order[end - 1]], query.sort);
+            std::size_t start = end - 1;
+            while (start > 0 && sort_key(entries_[order[start - 1]], query.sort) == key) --start;
+            emit(start, end);
+            end = start;
+        }
+    }
+    emit(head, order.size());
+    return result;
+}
+
+// --- Picker --------------------------------------------------------------------------------------
+
+namespace {
+
+// The bytes of `query` in order in `text`: necessary for a code-point subsequence match, and
+// cheap enough to skip most candidates before fuzzy_score decodes them.
+bool is_subsequence(std::string_view query, std::string_view text) {
+    std::size_t q = 0;
+    for (std::size_t i = 0; i < text.size() && q < query.size(); ++i) {
+        if (text[i] == query[q]) ++q;
+    }
+    return q == query.size();
+}
+
+struct Candidate {
+    int tier = 0;   // 2: label matches; 1: company or email contains the query; 0: empty query
+    int score = 0;
+    Millis updated = 0;
+    std::string label;  // folded
+    Id id;
+};
+
+// True when `a` ranks before `b` (label passed separately, so a candidate that cannot make the
+// list is rejected before its label is copied).
+bool ranks_before(int tier, int score, Millis updated, std::string_view label, Id id, const Candidate& b) {
+    if (tier != b.tier) return tier > b.tier;
+    if (score != b.score) return score > b.score;
+    if (updated != b.updated) return updated > b.updated;
+    if (label != b.label) return label < b.label;
+    return id < b.id;
+}
+
+bool candidate_before(const Candidate& a, const Candidate& b) {
+    return ranks_before(a.tier, a.score, a.updated, a.label, a.id, b);
+}
+
+bool contains_folded_text(std::string& scratch, std::string_view text, std::string_view query) {
+    scratch.clear();
+    append_folded(scratch, text);
+    return scratch.find(query) != std::string::npos;
+}
+
+}  // namespace
+
+std::vector<Id> pick_contacts(const Store& store, std::string_view query, std::size_t limit) {
+    if (limit == 0) return {};
+    const std::string q = fold_for_search(trim(query));
+    std::vector<const Contact*> live;
+    live.reserve(store.contacts().size());
+    for (const auto& [id, contact] : store.contacts()) {
+        if (!contact.meta.deleted && !contact.archived) live.push_back(&contact);
+    }
+    std::sort(live.begin(), live.end(), std::less<const Contact*>());  // memory order: fewer cache misses
+
+    // A heap whose front is the worst of the best `limit` so far.
+    std::vector<Candidate> best;
+    best.reserve(std::min(limit, live.size()) + 1);
+    std::string label, scratch;
+    for (const Contact* contact : live) {
+        const Contact& c = *contact;
+        label.clear();
+        append_folded_label(label, c);
+        int tier = 0, score = 0;
+        Millis updated = 0;
+        if (q.empty()) {
+            updated = c.meta.updated;  // most recently updated first
+        } else if (std::optional<int> fuzzy; is_subsequence(q, label) && (fuzzy = fuzzy_score(q, label))) {
+            tier = 2;
+            score = *fuzzy;
+        } else {
+            bool found = contains_folded_text(scratch, c.company, q);
+            for (std::size_t e = 0; !found && e < c.emails.size(); ++e) found = contains_folded_text(scratch, c.emails[e], q);
+            if (!found) continue;
+            tier = 1;
+        }
+        if (best.size() == limit) {
+            if (!ranks_before(tier, score, updated, label, c.meta.id, best.front())) continue;
+            std::pop_heap(best.begin(), best.end(), candidate_before);
+            best.pop_back();
+        }
+        best.push_back(Candidate{tier, score, updated, label, c.meta.id});
+        std::push_heap(best.begin(), best.end(), candidate_before);
+    }
+    std::sort_heap(best.begin(), best.end(), candidate_before);
+    std::vector<Id> result;
+    result.reserve(best.size());
+    for (const Candidate& candidate : best) result.push_back(candidate.id);
+    return result;
+}
+
+}  // namespace ties

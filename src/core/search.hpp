@@ -1,0 +1,88 @@
+// Finding people fast: text folded for matching (case, accents: "zoe" finds "Zoë"), and a
+// contact index that answers a search with filters and a sort order without touching the store
+// again. It is rebuilt only when the store changes (Store::version()), never per frame, so a
+// list of 100,000 contacts stays smooth while typing.
+#pragma once
+
+#include "core/store.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ties {
+
+// Lowercases and strips diacritics for Latin (incl. Latin-1 Supplement and Extended-A:
+// "Ødegaard" -> "odegaard", "Straße" -> "strasse"), lowercases Greek (dropping tonos) and
+// Cyrillic; other code points pass through lowercased where simple. Output is UTF-8.
+std::string fold_for_search(std::string_view text);
+
+enum class ContactSort { Name, Company, City, RecentlyAdded, RecentlyUpdated };
+
+struct ContactQuery {
+    std::string text;                 // words; every word must match some field (AND)
+    std::optional<std::string> tag;   // exact tag (folded compare)
+    std::optional<Tier> tier;
+    std::optional<std::string> city;      // folded equality
+    std::optional<std::string> company;   // folded equality
+    bool include_archived = false;
+    ContactSort sort = ContactSort::Name;
+    bool descending = false;
+};
+
+class ContactIndex {
+public:
+    // Rebuilds from the store if its version changed since the last call (else does nothing).
+    void update(const Store& store);
+    std::uint64_t version() const { return version_; }
+
+    // Live contacts matching `query`, sorted; ties broken by id so the order is stable.
+    std::vector<Id> search(const ContactQuery& query) const;
+
+    // Distinct values for filter menus, sorted for display, with how many live contacts have each.
+    struct Facet { std::string value; std::size_t count; };
+    const std::vector<Facet>& tags() const { return tags_; }
+    const std::vector<Facet>& cities() const { return cities_; }
+    const std::vector<Facet>& companies() const { return companies_; }
+
+    std::size_t size() const { return entries_.size(); }  // live contacts
+
+private:
+    // One live contact, compact: its folded text is a range of text_ (fields joined by '\n':
+    // names, nickname, company, title, city, region, country, emails, phones, handles, tags, how
+    // met, notes), its tags a range of entry_tags_; company, city and tags are ids into the sorted
+    // folded value lists below, so filters and sorts compare integers.
+    struct Entry {
+        Id id;
+        std::uint32_t text_begin = 0, text_end = 0;
+        std::uint32_t tags_begin = 0, tags_end = 0;
+        std::uint32_t name_rank = 0;  // equal folded labels share a rank
+        std::uint32_t company = 0, city = 0;
+        Tier tier = Tier::None;
+        bool archived = false;
+        Millis created = 0, updated = 0;
+    };
+    static constexpr std::size_t kSortCount = 5;  // ContactSort values
+    static std::uint64_t sort_key(const Entry& entry, ContactSort sort);
+
+    std::uint64_t version_ = ~std::uint64_t{0};
+    std::vector<Entry> entries_;  // in text_ order
+    std::string text_;
+    std::vector<std::uint32_t> entry_tags_;
+    std::vector<std::string> tag_keys_, city_keys_, company_keys_;  // folded, sorted
+    // Per sort: entry indices by key then id; entries from heads_ on (no company / no city) stay
+    // last whichever the direction.
+    std::array<std::vector<std::uint32_t>, kSortCount> orders_;
+    std::array<std::size_t, kSortCount> heads_{};
+    std::vector<Facet> tags_, cities_, companies_;
+};
+
+// Fuzzy search over contact labels for pickers and the command palette: the best `limit`
+// live, non-archived contacts for `query` (see fuzzy.hpp; folded text), best first.
+std::vector<Id> pick_contacts(const Store& store, std::string_view query, std::size_t limit);
+
+}  // namespace ties

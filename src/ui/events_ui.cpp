@@ -1,0 +1,328 @@
+// The Events section: see events_ui.hpp.
+#include "ui/events_ui.hpp"
+
+#include "core/text.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/form_widgets.hpp"
+#include "ui/icons.hpp"
+#include "ui/probe.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+
+namespace ties::ui {
+namespace {
+
+using form::str;
+
+constexpr std::array kEventKinds{EventKind::Tweetup, EventKind::Meetup, EventKind::Conference, EventKind::Other};
+
+bool read_only(const UiView& view) { return view.save.state == SaveIndicator::State::ReadOnly; }
+
+std::string people_count(std::size_t n) { return std::to_string(n) + (n == 1 ? " person" : " people"); }
+
+std::string how_met_at(const Event& e) { return "At " + e.name; }
+
+// --- The form -----------------------------------------------------------------------------------
+
+EventDraft new_event(IdGenerator& ids, Date today) {
+    EventDraft d;
+    d.event.meta.id = ids.next();
+    d.event.kind = EventKind::Meetup;
+    d.event.date = today;
+    d.date = today.iso();
+    return d;
+}
+
+EventDraft draft_of(const Event& e) {
+    EventDraft d;
+    d.event = e;
+    d.date = e.date.iso();
+    return d;
+}
+
+// Fills draft.event from the typed text; returns an error message, or "" when valid.
+std::string finish(EventDraft& d) {
+    Event& e = d.event;
+    e.name = str(trim(e.name));
+    if (e.name.empty()) return "Give the event a name, for example \"Rust Berlin, March\".";
+    const auto date = Date::parse_iso(trim(d.date));
+    if (!date) return "Date: write it as YYYY-MM-DD, for example 2024-03-12.";
+    e.date = *date;
+    e.place = str(trim(e.place));
+    e.notes = str(trim(e.notes));
+    return "";
+}
+
+// The event and the people created in its form, as one change: one undo removes them all.
+Change change_of(const EventDraft& d) {
+    const Event& e = d.event;
+    Change change = save_event(e);
+    const std::vector<Contact> people = form::chosen_new_people(d.new_people, e.attendees);
+    for (Contact c : people) {
+        c.met_at = e.meta.id;
+        c.how_met = how_met_at(e);
+        c.first_met = e.date;
+        change.records.insert(change.records.end() - 1, std::move(c));
+    }
+    if (!people.empty()) change.label += " and " + std::to_string(people.size()) + (people.size() == 1 ? " new person" : " new people");
+    return change;
+}
+
+void draw_form(EventsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
+    EventDraft& d = *ui.editing;
+    Event& e = d.event;
+    const bool is_new = view.store->event(e.meta.id) == nullptr;
+    form::heading(view, is_new ? "New event" : "Edit event");
+    ImGui::Dummy(ImVec2(0, 4));
+    form::text_field(p, "Name", "event.name", e.name, "Rust Berlin, March");
+    form::enum_combo(p, "Kind", "event.kind", e.kind, kEventKinds);
+    form::text_field(p, "Date", "event.date", d.date, "YYYY-MM-DD");
+    form::text_field(p, "Place", "event.place", e.place, "c-base, Berlin");
+
+    form::label(p, "Who was there");
+    ImGui::BeginGroup();
+    const PickResult picked = draw_people_picker(d.picker, "event.people", e.attendees, d.new_people, view, true);
+    if (picked.create) {
+        Contact person = form::new_person(*view.ids, *picked.create);
+        e.attendees.push_back(person.meta.id);
+        d.new_people.push_back(std::move(person));
+    }
+    ImGui::EndGroup();
+    form::notes_field(p, "Notes", "event.notes", e.notes);
+
+    ImGui::Dummy(ImVec2(0, 6));
+    form::error_line(p, ui.error);
+    ImGui::SetCursorPosX(form::kLabelWidth);
+    if (primary_button(p, is_new ? "Add event" : "Save", "event.save")) {
+        ui.error = finish(d);
+        if (ui.error.empty()) {
+            out.change = change_of(d);
+            ui.selected = e.meta.id;
+            ui.editing.reset();
+            ui.logged.reset();
+            return;
+        }
+    }
+    ImGui::SameLine();
+    if (button("Cancel", "event.cancel")) {
+        ui.editing.reset();
+        ui.error.clear();
+    }
+}
+
+// --- The list -----------------------------------------------------------------------------------
+
+void refresh_rows(EventsUi& ui, const Store& store) {
+    if (ui.rows_version == store.version()) return;
+    ui.rows_version = store.version();
+    std::vector<const Event*> events;
+    for (const auto& [id, e] : store.events())
+        if (!e.meta.deleted) events.push_back(&e);
+    std::sort(events.begin(), events.end(), [](const Event* a, const Event* b) {
+        if (a->date != b->date) return a->date > b->date;
+        if (a->name != b->name) return a->name < b->name;
+        return a->meta.id < b->meta.id;
+    });
+    ui.rows.clear();
+    for (const Event* e : events) ui.rows.push_back(e->meta.id);
+}
+
+void draw_list(EventsUi& ui, const UiView& view, const Palette& p) {
+    const Store& store = *view.store;
+    refresh_rows(ui, store);
+    if (!read_only(view)) {
+        if (primary_button(p, "+  New event", "events.new")) {
+            ui.editing = new_event(*view.ids, view.today);
+            ui.error.clear();
+        }
+        ImGui::SameLine(0, 16);
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::Text("%zu %s", ui.rows.size(), ui.rows.size() == 1 ? "event" : "events");
+    ImGui::PopStyleColor();
+    probe::value("events.count", std::to_string(ui.rows.size()));
+    ImGui::Dummy(ImVec2(0, 4));
+
+    if (ui.rows.empty()) {
+        ImGui::Dummy(ImVec2(0, 12));
+        muted_text(p, "No events yet. Add the meetups, tweetups and conferences you go to, and whom you met "
+                       "there: that is where most weak ties begin.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("events.table", 5, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", 0, 2.4f);
+    ImGui::TableSetupColumn("Kind", 0, 1.0f);
+    ImGui::TableSetupColumn("Date", 0, 1.0f);
+    ImGui::TableSetupColumn("Place", 0, 1.6f);
+    ImGui::TableSetupColumn("People", 0, 0.8f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(ui.rows.size()), 34.0f);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Event* e = store.event(ui.rows[static_cast<size_t>(r)]);
+            if (e == nullptr) continue;
+            ImGui::TableNextRow(0, 34.0f);
+            ImGui::TableNextColumn();
+            ImGui::PushID(r);
+            if (ImGui::Selectable(e->name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 26))) {
+                ui.selected = e->meta.id;
+                ui.confirm_delete = false;
+                ui.logged.reset();
+            }
+            ImGui::PopID();
+            probe::item("events.row." + e->name);
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(str(to_string(e->kind)).c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(show_date(view, e->date).c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(e->place.c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TextUnformatted(std::to_string(e->attendees.size()).c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndTable();
+}
+
+// --- The event's page ---------------------------------------------------------------------------
+
+std::vector<Id> live_attendees(const Store& store, const Event& e) {
+    std::vector<Id> people;
+    for (Id id : e.attendees)
+        if (store.contact(id) != nullptr) people.push_back(id);
+    return people;
+}
+
+Change log_meeting(const Event& e, const std::vector<Id>& people, IdGenerator& ids) {
+    Interaction meeting;
+    meeting.meta.id = ids.next();
+    meeting.kind = InteractionKind::Meetup;
+    meeting.date = e.date;
+    meeting.participants = people;
+    meeting.notes = how_met_at(e);
+    Change change = save_interaction(meeting);
+    change.label = "Log the meeting at " + e.name;
+    return change;
+}
+
+void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Palette& p, UiIntents& out) {
+    const Store& store = *view.store;
+    if (button("\xe2\x86\x90  Events", "event.back")) {
+        ui.selected.reset();
+        ui.confirm_delete = false;
+        ui.logged.reset();
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+    form::title(view, e.name);
+    probe::value("event.title", e.name);
+    std::string about = str(to_string(e.kind)) + "  \xc2\xb7  " + show_date(view, e.date);
+    if (!e.place.empty()) about += "  \xc2\xb7  " + e.place;
+    muted_text(p, about.c_str());
+    ImGui::Dummy(ImVec2(0, 6));
+
+    const std::vector<Id> people = live_attendees(store, e);
+    if (!read_only(view)) {
+        ImGui::BeginDisabled(people.empty());
+        if (primary_button(p, "Log the meeting for everyone", "event.log")) {
+            out.change = log_meeting(e, people, *view.ids);
+            ui.logged = meta_of(out.change->records.front()).id;
+        }
+        ImGui::EndDisabled();
+        if (people.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("Add the people who were there first (Edit).");
+        ImGui::SameLine();
+        if (button("Edit", "event.edit")) {
+            ui.editing = draft_of(e);
+            ui.error.clear();
+            ui.logged.reset();
+        }
+        ImGui::SameLine();
+        if (button("Delete", "event.delete")) ui.confirm_delete = true;
+        if (ui.confirm_delete) {
+            ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+            ImGui::Text("Delete %s? The people stay; undo brings the event back.", e.name.c_str());
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (button("Delete##confirm", "event.delete.confirm")) {
+                out.change = delete_event(store, e.meta.id);
+                ui.confirm_delete = false;
+                ui.selected.reset();
+                return;
+            }
+            ImGui::SameLine();
+            if (button("Keep##confirm", "event.delete.cancel")) ui.confirm_delete = false;
+        }
+        const Interaction* logged = ui.logged ? store.interaction(*ui.logged) : nullptr;
+        if (logged != nullptr) {
+            const std::string notice = "Logged the meeting with " + people_count(logged->participants.size()) +
+                                       ": it is in the Timeline and on each person's page.";
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+            ImGui::Text("%s  %s", icons::kCheck, notice.c_str());
+            ImGui::PopStyleColor();
+            probe::value("event.notice", notice);
+            ImGui::SameLine();
+            if (form::person_link(p, "Open the Timeline", "event.timeline")) out.go_to = Section::Timeline;
+        }
+        ImGui::Dummy(ImVec2(0, 8));
+    }
+    form::detail(p, "Notes", e.notes);
+
+    ImGui::Dummy(ImVec2(0, 8));
+    const std::string heading = "Who was there  (" + std::to_string(people.size()) + ")";
+    form::heading(view, heading.c_str());
+    probe::value("event.attendees", std::to_string(people.size()));
+    if (people.empty()) muted_text(p, "Nobody yet. Choose Edit to add the people you met there.");
+    for (Id id : people) {
+        const Contact& c = *store.contact(id);
+        const std::string name = contact_label(c);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - 4.0f);  // the link's text lines up with the heading
+        if (form::person_link(p, name, "event.attendee." + name)) out.open_contact = id;
+        std::string more = c.title;
+        if (!c.company.empty()) more += (more.empty() ? "" : " at ") + c.company;
+        if (!more.empty()) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TextUnformatted(more.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_events(EventsUi& ui, const UiView& view, UiIntents& out) {
+    const Palette& p = palette(view.dark);
+    if (ui.editing && read_only(view)) ui.editing.reset();
+    if (ui.editing) {
+        draw_form(ui, view, p, out);
+        return;
+    }
+    if (ui.selected) {
+        if (const Event* e = view.store->event(*ui.selected)) {
+            draw_event_page(ui, *e, view, p, out);
+            return;
+        }
+        ui.selected.reset();  // deleted (or undone) meanwhile
+        ui.confirm_delete = false;
+        ui.logged.reset();
+    }
+    draw_list(ui, view, p);
+}
+
+}  // namespace ties::ui

@@ -1,0 +1,40 @@
+// The Events section: tweetups, meetups and conferences, newest first; an event's page with its
+// attendees and "Log the meeting for everyone"; the event form, where people met there can be
+// picked or created on the spot (saved in the same undoable change as the event).
+#pragma once
+
+#include "core/store.hpp"
+#include "ui/people_picker.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ties::ui {
+
+struct UiView;
+struct UiIntents;
+
+struct EventDraft {
+    Event event;
+    std::string date;
+    std::vector<Contact> new_people;  // created in this form, saved with the event
+    PeoplePicker picker;
+};
+
+struct EventsUi {
+    std::optional<Id> selected;         // the event whose page is open
+    std::optional<EventDraft> editing;  // the form is open (a new event when its id is not stored)
+    std::string error;                  // the form's validation message
+    bool confirm_delete = false;
+    std::optional<Id> logged;           // the meeting just logged from the page, while it exists
+
+    // Live events, newest first, cached on the store version.
+    std::vector<Id> rows;
+    std::uint64_t rows_version = ~std::uint64_t{0};
+};
+
+void draw_events(EventsUi& ui, const UiView& view, UiIntents& out);
+
+}  // namespace ties::ui

@@ -1,0 +1,150 @@
+// Widgets shared by the section panels: see form_widgets.hpp.
+#include "ui/form_widgets.hpp"
+
+#include "core/text.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/icons.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace ties::ui::form {
+
+void label(const Palette& p, const char* caption) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::TextUnformatted(caption);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(kLabelWidth);
+}
+
+bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint) {
+    label(p, caption);
+    ImGui::SetNextItemWidth(kFieldWidth);
+    const bool changed = ImGui::InputTextWithHint((std::string("##") + name).c_str(), hint, &value);
+    focus_ring(p);
+    probe::item(name);
+    probe::value(name, value);
+    return changed;
+}
+
+void notes_field(const Palette& p, const char* caption, const char* name, std::string& value) {
+    label(p, caption);
+    ImGui::InputTextMultiline((std::string("##") + name).c_str(), &value, ImVec2(kFieldWidth, 96));
+    focus_ring(p);
+    probe::item(name);
+    probe::value(name, value);
+}
+
+void error_line(const Palette& p, const std::string& error) {
+    if (error.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+    ImGui::TextWrapped("%s  %s", icons::kWarning, error.c_str());
+    ImGui::PopStyleColor();
+    probe::value("form.error", error);
+}
+
+void heading(const UiView& view, const char* text) {
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+void title(const UiView& view, const std::string& text) {
+    ImGui::PushFont(view.fonts->title);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+}
+
+bool person_link(const Palette& p, const std::string& text, const std::string& name) {
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_soft);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 4.0f);
+    const bool clicked = ImGui::Button((text + "##" + name).c_str());
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(4);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    probe::item(name);
+    return clicked;
+}
+
+void detail(const Palette& p, const char* caption, const std::string& value) {
+    if (value.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::TextUnformatted(caption);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(kLabelWidth);
+    ImGui::TextWrapped("%s", value.c_str());
+}
+
+Contact new_person(IdGenerator& ids, std::string_view name) {
+    Contact contact;
+    contact.meta.id = ids.next();
+    contact.display_name = str(trim(name));
+    return contact;
+}
+
+std::vector<Contact> chosen_new_people(const std::vector<Contact>& new_people, const std::vector<Id>& chosen) {
+    std::vector<Contact> kept;
+    for (const Contact& c : new_people)
+        if (std::find(chosen.begin(), chosen.end(), c.meta.id) != chosen.end()) kept.push_back(c);
+    return kept;
+}
+
+std::string people_labels(const Store& store, const std::vector<Id>& people) {
+    std::string text;
+    for (Id id : people) {
+        const Contact* c = store.contact(id);
+        if (c == nullptr) continue;
+        if (!text.empty()) text += ", ";
+        text += contact_label(*c);
+    }
+    return text;
+}
+
+std::string format_amount(double value) {
+    const bool whole = std::fabs(value - std::round(value)) < 0.005;
+    char digits[64];
+    std::snprintf(digits, sizeof digits, whole ? "%.0f" : "%.2f", value);
+    const std::string text(digits);
+    const size_t start = text[0] == '-' ? 1 : 0;
+    const size_t point = std::min(text.find('.'), text.size());
+    std::string out = text.substr(0, start);
+    for (size_t i = start; i < point; ++i) {
+        if (i > start && (point - i) % 3 == 0) out += ',';
+        out += text[i];
+    }
+    return out + text.substr(point);
+}
+
+std::optional<double> parse_amount(std::string_view text, bool& ok) {
+    ok = true;
+    std::string cleaned;
+    for (char ch : trim(text)) {
+        if (ch == ',' || ch == ' ' || ch == '\'') continue;
+        if ((ch < '0' || ch > '9') && ch != '.') {
+            ok = false;
+            return std::nullopt;
+        }
+        cleaned += ch;
+    }
+    if (cleaned.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(cleaned.c_str(), &end);
+    if (end != cleaned.c_str() + cleaned.size() || !std::isfinite(value)) {
+        ok = false;
+        return std::nullopt;
+    }
+    return value;
+}
+
+}  // namespace ties::ui::form

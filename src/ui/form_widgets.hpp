@@ -1,0 +1,81 @@
+// Form pieces shared by the Timeline, Events and Opportunities panels (buttons and muted text are
+// in widgets.hpp): labelled fields that publish themselves to the test probe, links to people,
+// validation messages, amounts, and the "new people" a form creates through the people picker.
+#pragma once
+
+#include "core/store.hpp"
+#include "ui/probe.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ties::ui {
+
+struct UiView;
+
+namespace form {
+
+inline constexpr float kLabelWidth = 150.0f;
+inline constexpr float kFieldWidth = 440.0f;
+
+inline std::string str(std::string_view text) { return std::string(text); }
+
+// A muted caption at the start of a form row; the field follows on the same line.
+void label(const Palette& p, const char* caption);
+bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint = "");
+void notes_field(const Palette& p, const char* caption, const char* name, std::string& value);
+void error_line(const Palette& p, const std::string& error);  // publishes "form.error"
+void heading(const UiView& view, const char* text);
+void title(const UiView& view, const std::string& text);
+// A person's name drawn as a link; true when clicked.
+bool person_link(const Palette& p, const std::string& text, const std::string& name);
+// A detail row on a record's page: caption, then the wrapped value. Skipped when empty.
+void detail(const Palette& p, const char* caption, const std::string& value);
+
+// A combo over `options`, labelled with to_string(); options are probed as "<name>.<text>".
+template <typename Enum, std::size_t N>
+void enum_combo(const Palette& p, const char* caption, const char* name, Enum& value,
+                const std::array<Enum, N>& options);
+
+// A contact created on the spot from the people picker's "Add <name> as a new contact".
+Contact new_person(IdGenerator& ids, std::string_view name);
+// The new people still chosen (the others were removed from the form again).
+std::vector<Contact> chosen_new_people(const std::vector<Contact>& new_people, const std::vector<Id>& chosen);
+// "Ada Lovelace, Grace Hopper": live contacts' labels, in order; missing ones are skipped.
+std::string people_labels(const Store& store, const std::vector<Id>& people);
+
+// "12,000" or "1,234.50": a number with thousands separators, decimals only when needed.
+std::string format_amount(double value);
+// The inverse, forgiving: "12000", "12,000", "12 000.50". Empty -> nullopt; invalid -> nullopt and ok=false.
+std::optional<double> parse_amount(std::string_view text, bool& ok);
+
+}  // namespace form
+
+// --- Template implementation ------------------------------------------------------------------
+
+template <typename Enum, std::size_t N>
+void form::enum_combo(const Palette& p, const char* caption, const char* name, Enum& value,
+                      const std::array<Enum, N>& options) {
+    label(p, caption);
+    ImGui::SetNextItemWidth(kFieldWidth);
+    const std::string current = str(to_string(value));
+    if (ImGui::BeginCombo((std::string("##") + name).c_str(), current.c_str())) {
+        for (Enum option : options) {
+            const std::string text = str(to_string(option));
+            if (ImGui::Selectable(text.c_str(), option == value)) value = option;
+            probe::item(std::string(name) + "." + text);
+        }
+        ImGui::EndCombo();
+    }
+    probe::item(name);
+    probe::value(name, current);
+}
+
+}  // namespace ties::ui

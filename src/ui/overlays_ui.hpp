@@ -1,0 +1,48 @@
+// Overlays reachable from anywhere: the command palette (Ctrl/Cmd+K) to jump to any section,
+// person or action; the quick log (Ctrl/Cmd+L) to record a touch with one or many people in a
+// few keystrokes; and the keyboard shortcuts help (?).
+#pragma once
+
+#include "core/store.hpp"
+#include "ui/people_picker.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ties::ui {
+
+struct UiState;
+struct UiView;
+struct UiIntents;
+
+struct PaletteUi {
+    bool open = false;
+    bool focus = false;
+    std::string query;
+    int highlighted = 0;
+    std::vector<Id> people;  // cached matches for (query, store version)
+    std::string people_query;
+    std::uint64_t people_version = ~std::uint64_t{0};
+};
+
+struct QuickLogUi {
+    bool open = false;
+    bool focus = false;
+    PeoplePicker picker;
+    std::vector<Id> people;
+    std::vector<Contact> new_people;  // created on the spot, saved with the interaction
+    InteractionKind kind = InteractionKind::Coffee;
+    std::string date, notes, follow_up_date, follow_up_text;
+    Initiator initiator = Initiator::Me;
+    bool follow_up = false;
+    std::string error;
+};
+
+void open_quick_log(QuickLogUi& ui, const UiView& view, std::vector<Id> people = {});
+
+void draw_palette(UiState& state, const UiView& view, UiIntents& out);
+void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out);
+void draw_help(bool& open, const UiView& view);
+
+}  // namespace ties::ui

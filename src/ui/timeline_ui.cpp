@@ -1,0 +1,406 @@
+// The Timeline section: see timeline_ui.hpp. Rows have different heights (notes wrap), so instead
+// of ImGuiListClipper the list keeps each row's top offset, computed once per (rows, width), and
+// draws only the rows that intersect the visible part of the scrolled child.
+#include "ui/timeline_ui.hpp"
+
+#include "core/text.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/form_widgets.hpp"
+#include "ui/icons.hpp"
+#include "ui/probe.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+namespace ties::ui {
+namespace {
+
+using form::str;
+
+constexpr float kFilterLabelWidth = 64.0f;
+constexpr float kCardPadX = 18.0f;
+constexpr float kDateWidth = 150.0f;  // the date column of a row
+constexpr float kRowPadY = 12.0f;
+constexpr float kLineGap = 4.0f;       // between the lines of one row
+constexpr float kLinkPadY = 1.0f;      // form::person_link's vertical frame padding
+
+constexpr std::array kKinds{
+    InteractionKind::OnlineConversation, InteractionKind::DirectMessage, InteractionKind::Email,
+    InteractionKind::Call, InteractionKind::VideoCall, InteractionKind::Coffee, InteractionKind::MealOrDrinks,
+    InteractionKind::Meetup, InteractionKind::IntroductionMade, InteractionKind::HelpGiven,
+    InteractionKind::HelpReceived, InteractionKind::Note};
+
+constexpr std::array<const char*, 7> kWeekdays{"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                "Friday", "Saturday", "Sunday"};
+
+std::string clock(std::int32_t minute_of_day) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+    return text;
+}
+
+// "you reached out  ·  45 min", or "".
+std::string circumstances(const Interaction& i) {
+    std::string line;
+    auto add = [&line](const std::string& part) { line += (line.empty() ? "" : "  \xc2\xb7  ") + part; };
+    if (i.initiator == Initiator::Me) add("you reached out");
+    if (i.initiator == Initiator::Them) add("they reached out");
+    if (i.duration_minutes) add(std::to_string(*i.duration_minutes) + " min");
+    return line;
+}
+
+std::string follow_up_line(const UiView& view, const FollowUp& f) {
+    return std::string(f.done ? "\xe2\x9c\x93  Followed up on " : "\xe2\x86\x92  Follow up on ") +
+           show_date(view, f.date) + (f.text.empty() ? "" : ": " + f.text);
+}
+
+// --- The filtered, sorted rows ------------------------------------------------------------------
+
+struct DateRange {
+    std::optional<Date> from, to;  // set when typed and valid
+    std::string error;
+};
+
+DateRange parse_range(const TimelineUi& ui, bool from_active, bool to_active) {
+    DateRange range;
+    auto parse = [&range](const std::string& text, bool active, const char* which, std::optional<Date>& into) {
+        const std::string_view typed = trim(text);
+        if (typed.empty()) return;
+        into = Date::parse_iso(typed);
+        // While the date is still being typed, it is simply not applied yet.
+        if (!into && range.error.empty() && (!active || typed.size() >= 10))
+            range.error = std::string(which) + ": write the date as YYYY-MM-DD, for example 2024-03-12.";
+    };
+    parse(ui.from, from_active, "From", range.from);
+    parse(ui.to, to_active, "To", range.to);
+    if (range.from && range.to && *range.from > *range.to) {
+        if (range.error.empty())
+            range.error = "The range ends before it starts: \"From\" should be on or before \"To\".";
+        range.from.reset();
+        range.to.reset();
+    }
+    return range;
+}
+
+void rebuild(TimelineUi& ui, const Store& store, const TimelineUi::Key& key) {
+    struct Row {
+        Date date;
+        std::int32_t minute;
+        Id id;
+    };
+    std::vector<Row> rows;
+    std::size_t total = 0;
+    for (const auto& [id, i] : store.interactions()) {
+        if (i.meta.deleted) continue;
+        ++total;
+        if (key.kind && i.kind != *key.kind) continue;
+        if (key.from && i.date < *key.from) continue;
+        if (key.to && i.date > *key.to) continue;
+        if (key.person && std::find(i.participants.begin(), i.participants.end(), *key.person) == i.participants.end())
+            continue;
+        rows.push_back({i.date, i.minute_of_day.value_or(-1), id});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        if (a.date != b.date) return a.date > b.date;
+        if (a.minute != b.minute) return a.minute > b.minute;
+        return a.id > b.id;
+    });
+    ui.rows.clear();
+    ui.rows.reserve(rows.size());
+    for (const Row& r : rows) ui.rows.push_back(r.id);
+    ui.total = total;
+    ui.key = key;
+    ui.layout_width = -1.0f;
+}
+
+// --- Row layout: heights must match draw_row ----------------------------------------------------
+
+float row_height(const UiView& view, const Interaction& i, float text_width, float line) {
+    float right = line + kLineGap + line + 2 * kLinkPadY;  // kind line, people line
+    if (!i.notes.empty()) right += kLineGap + ImGui::CalcTextSize(i.notes.c_str(), nullptr, false, text_width).y;
+    if (i.follow_up)
+        right += kLineGap + ImGui::CalcTextSize(follow_up_line(view, *i.follow_up).c_str(), nullptr, false, text_width).y;
+    const float left = line + kLineGap + line;  // date; weekday and time
+    return std::max(left, right) + 2 * kRowPadY;
+}
+
+void layout(TimelineUi& ui, const UiView& view, float width) {
+    const Store& store = *view.store;
+    const float line = ImGui::GetTextLineHeight();
+    if (width == ui.layout_width && line == ui.layout_line && ui.offsets.size() == ui.rows.size() + 1) return;
+    ui.layout_width = width;
+    ui.layout_line = line;
+    ui.offsets.assign(ui.rows.size() + 1, 0.0f);
+    const float text_width = std::max(width - kDateWidth, 80.0f);
+    float y = 0.0f;
+    for (size_t r = 0; r < ui.rows.size(); ++r) {
+        ui.offsets[r] = y;
+        if (const Interaction* i = store.interaction(ui.rows[r])) y += row_height(view, *i, text_width, line);
+    }
+    ui.offsets.back() = y;
+}
+
+void draw_row(const Interaction& i, size_t r, float x0, float top, float width, const UiView& view,
+              const Palette& p, UiIntents& out) {
+    const Store& store = *view.store;
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::PushID(static_cast<int>(r));
+
+    // Date column.
+    ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY));
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted(show_date(view, i.date).c_str());
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY + line + kLineGap));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    std::string when = kWeekdays[static_cast<size_t>(i.date.weekday())];
+    if (i.minute_of_day) when += "  \xc2\xb7  " + clock(*i.minute_of_day);
+    ImGui::TextUnformatted(when.c_str());
+    ImGui::PopStyleColor();
+
+    // What happened: kind and circumstances, the people, notes, follow-up.
+    const float x = x0 + kDateWidth;
+    float y = top + kRowPadY;
+    ImGui::SetCursorPos(ImVec2(x, y));
+    ImGui::PushFont(view.fonts->heading);
+    const std::string kind = str(to_string(i.kind));
+    ImGui::TextUnformatted(kind.c_str());
+    ImGui::PopFont();
+    if (const std::string more = circumstances(i); !more.empty()) {
+        ImGui::SameLine(0, 0);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted(("  \xc2\xb7  " + more).c_str());
+        ImGui::PopStyleColor();
+    }
+    y += line + kLineGap;
+
+    ImGui::SetCursorPos(ImVec2(x - 4.0f, y));  // links have 4 px of padding: align their text
+    std::string people;
+    for (size_t n = 0; n < i.participants.size(); ++n) {
+        const Id id = i.participants[n];
+        const Contact* c = store.contact(id);
+        const std::string name = c ? contact_label(*c) : "(deleted contact)";
+        people += (people.empty() ? "" : ", ") + name;
+        if (n > 0) {
+            // Stay on one line: what does not fit is summarised.
+            const float needed = ImGui::CalcTextSize(name.c_str()).x + 16.0f;
+            if (ImGui::GetCursorPosX() + needed > x0 + width) {
+                ImGui::SameLine(0, 4);
+                ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+                ImGui::Text("+%d more", static_cast<int>(i.participants.size() - n));
+                ImGui::PopStyleColor();
+                break;
+            }
+            ImGui::SameLine(0, 2);
+        }
+        if (c == nullptr) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TextUnformatted(name.c_str());
+            ImGui::PopStyleColor();
+            continue;
+        }
+        if (form::person_link(p, name, "timeline.row." + std::to_string(r) + ".person." + name)) out.open_contact = id;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open %s", name.c_str());
+    }
+    y += line + 2 * kLinkPadY;
+
+    const float text_width = std::max(width - kDateWidth, 80.0f);
+    ImGui::PushTextWrapPos(x + text_width);
+    if (!i.notes.empty()) {
+        y += kLineGap;
+        ImGui::SetCursorPos(ImVec2(x, y));
+        ImGui::TextWrapped("%s", i.notes.c_str());
+        y += ImGui::CalcTextSize(i.notes.c_str(), nullptr, false, text_width).y;
+    }
+    if (i.follow_up) {
+        y += kLineGap;
+        ImGui::SetCursorPos(ImVec2(x, y));
+        ImGui::PushStyleColor(ImGuiCol_Text, i.follow_up->done ? p.muted : p.accent);
+        ImGui::TextWrapped("%s", follow_up_line(view, *i.follow_up).c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+
+    probe::value("timeline.row." + std::to_string(r),
+                 i.date.iso() + " | " + kind + " | " + people + " | " + i.notes);
+}
+
+// --- Filters ------------------------------------------------------------------------------------
+
+bool filtered(const TimelineUi& ui) {
+    return ui.kind || !ui.person.empty() || !trim(ui.from).empty() || !trim(ui.to).empty();
+}
+
+void clear_filters(TimelineUi& ui) {
+    ui.kind.reset();
+    ui.person.clear();
+    ui.person_picker.query.clear();
+    ui.from.clear();
+    ui.to.clear();
+}
+
+// Returns the date range typed so far (with an error message when it cannot be used).
+DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
+    const float start = ImGui::GetCursorPosX();
+    auto caption = [&p, start](const char* text) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted(text);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(start + kFilterLabelWidth);
+    };
+    caption("Kind");
+    ImGui::SetNextItemWidth(220);
+    const std::string current = ui.kind ? str(to_string(*ui.kind)) : "All kinds";
+    if (ImGui::BeginCombo("##timeline.kind", current.c_str())) {
+        if (ImGui::Selectable("All kinds", !ui.kind)) ui.kind.reset();
+        probe::item("timeline.kind.All kinds");
+        for (InteractionKind kind : kKinds) {
+            const std::string text = str(to_string(kind));
+            if (ImGui::Selectable(text.c_str(), ui.kind == kind)) ui.kind = kind;
+            probe::item("timeline.kind." + text);
+        }
+        ImGui::EndCombo();
+    }
+    probe::item("timeline.kind");
+    probe::value("timeline.kind", current);
+
+    auto date_field = [&p](const char* caption, const char* name, std::string& value) {
+        ImGui::SameLine(0, 20);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted(caption);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(130);
+        ImGui::InputTextWithHint((std::string("##") + name).c_str(), "YYYY-MM-DD", &value);
+        focus_ring(p);
+        const bool active = ImGui::IsItemActive();
+        probe::item(name);
+        probe::value(name, value);
+        return active;
+    };
+    const bool from_active = date_field("From", "timeline.from", ui.from);
+    const bool to_active = date_field("To", "timeline.to", ui.to);
+    if (filtered(ui)) {
+        ImGui::SameLine(0, 20);
+        if (button("Clear filters", "timeline.clear")) clear_filters(ui);
+    }
+
+    caption("Person");
+    if (const Contact* person = ui.person.empty() ? nullptr : view.store->contact(ui.person[0])) {
+        // One person at a time: their chip (× clears it) instead of the search field.
+        const std::string name = contact_label(*person);
+        ImGui::AlignTextToFramePadding();
+        if (ImGui::SmallButton((name + "  \xc3\x97##person").c_str())) ui.person.clear();
+        probe::item("timeline.person.chip." + name);
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted("only what you did with them");
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::BeginGroup();
+        draw_people_picker(ui.person_picker, "timeline.person", ui.person, {}, view, false);
+        ImGui::EndGroup();
+    }
+
+    DateRange range = parse_range(ui, from_active, to_active);
+    form::error_line(p, range.error);
+    return range;
+}
+
+void empty_state(TimelineUi& ui, const Palette& p, UiIntents& out) {
+    ImGui::Dummy(ImVec2(0, 12));
+    if (ui.total == 0) {
+        muted_text(p, "Nothing logged yet. Log a coffee, a call or a message from a contact's page, or log a "
+                       "meeting for everyone who was at an event.");
+        probe::value("timeline.empty", "nothing logged");
+        ImGui::Dummy(ImVec2(0, 4));
+        if (button("Go to Contacts", "timeline.go.contacts")) out.go_to = Section::Contacts;
+        ImGui::SameLine();
+        if (button("Go to Events", "timeline.go.events")) out.go_to = Section::Events;
+        return;
+    }
+    muted_text(p, "No interactions match these filters.");
+    probe::value("timeline.empty", "no match");
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button("Clear filters##empty", "timeline.clear.empty")) clear_filters(ui);
+}
+
+}  // namespace
+
+void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
+    const Palette& p = palette(view.dark);
+    const Store& store = *view.store;
+    if (ui.person.size() > 1) ui.person.erase(ui.person.begin(), ui.person.end() - 1);
+    if (!ui.person.empty() && store.contact(ui.person[0]) == nullptr) ui.person.clear();  // deleted meanwhile
+
+    const DateRange range = draw_filters(ui, view, p);
+    TimelineUi::Key key;
+    key.version = store.version();
+    key.kind = ui.kind;
+    if (!ui.person.empty()) key.person = ui.person[0];
+    key.from = range.from;  // only the bounds that can be used
+    key.to = range.to;
+    if (!(key == ui.key)) rebuild(ui, store, key);
+
+    ImGui::Dummy(ImVec2(0, 6));
+    const std::string count = std::to_string(ui.rows.size()) + (ui.rows.size() == 1 ? " interaction" : " interactions");
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted(count.c_str());
+    ImGui::PopFont();
+    if (ui.rows.size() != ui.total) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::Text("of %zu", ui.total);
+        ImGui::PopStyleColor();
+    }
+    probe::value("timeline.count", std::to_string(ui.rows.size()));
+    if (ui.rows.empty()) {
+        empty_state(ui, p, out);
+        return;
+    }
+
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.border);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(kCardPadX, 0));
+    // Rows are laid out for the card's inner width, leaving room for its scrollbar; the card is as
+    // tall as its rows, at most the rest of the page (then it scrolls).
+    const float width = ImGui::GetContentRegionAvail().x - 2 * kCardPadX - ImGui::GetStyle().ScrollbarSize;
+    layout(ui, view, width);
+    const float height = std::min(ImGui::GetContentRegionAvail().y, ui.offsets.back() + 2.0f);
+    ImGui::BeginChild("##timeline.rows", ImVec2(0, std::max(height, 60.0f)),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    const ImVec2 origin = ImGui::GetCursorPos();
+
+    const float scroll = ImGui::GetScrollY();
+    const float visible = ImGui::GetWindowHeight();
+    const auto first_after = std::upper_bound(ui.offsets.begin(), ui.offsets.end() - 1, scroll);
+    size_t r = static_cast<size_t>(std::max<std::ptrdiff_t>(first_after - ui.offsets.begin() - 1, 0));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 window = ImGui::GetWindowPos();
+    const float line_end = window.x + ImGui::GetWindowContentRegionMax().x;
+    for (; r < ui.rows.size() && ui.offsets[r] < scroll + visible; ++r) {
+        const Interaction* i = store.interaction(ui.rows[r]);
+        if (i == nullptr) continue;
+        const float top = origin.y + ui.offsets[r];
+        draw_row(*i, r, origin.x, top, width, view, p, out);
+        if (r + 1 < ui.rows.size()) {
+            const float y = window.y + origin.y + ui.offsets[r + 1] - scroll;
+            dl->AddLine(ImVec2(window.x + origin.x, y), ImVec2(line_end, y), p.border);
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(origin.x, origin.y + ui.offsets.back() - 1.0f));
+    ImGui::Dummy(ImVec2(1, 1));
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace ties::ui

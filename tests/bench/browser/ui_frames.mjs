@@ -1,0 +1,75 @@
+// UI benchmark (not a test): frame work while scrolling 100,000 contacts and while typing a
+// search, in headless Chromium on the release build. The app is opened with ?test&sample=N, which
+// loads N generated contacts in memory; frame.ms is the CPU time of one frame (UI + draw calls)
+// that the app publishes through its test probe. Run: node tests/bench/browser/ui_frames.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { click, closeAll, launch, nextFrames, OUTPUT, startServer, widget } from '../../e2e/harness.mjs';
+
+const SIZES = (process.argv[2] || '10000,100000').split(',').map(Number);
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+async function frameTimes(page, action) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = 0;
+    const poll = () => {
+      const probe = window.__ties;
+      if (probe && probe.frame !== last) { last = probe.frame; window.__frames.push(Number(probe.values['frame.ms'])); }
+      window.__poll = requestAnimationFrame(poll);
+    };
+    poll();
+  });
+  await action();
+  return page.evaluate(() => { cancelAnimationFrame(window.__poll); return window.__frames; });
+}
+
+const server = await startServer();
+const results = {};
+try {
+  for (const size of SIZES) {
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = context.pages()[0] || await context.newPage();
+      const started = Date.now();
+      await page.goto(`${server.url}?test&sample=${size}`);
+      await page.waitForFunction(() => window.__ties && window.__ties.frame > 2, null, { timeout: 300000 });
+      const startup = Date.now() - started;
+      await click(page, 'nav.Contacts');
+      await page.waitForFunction((n) => Number(window.__ties.values['contacts.count']) > n * 0.9, size, { timeout: 120000 });
+      const table = await widget(page, 'contacts.column.Name');
+      await page.mouse.move(table.x + 300, table.y + 300);
+      const scroll = await frameTimes(page, async () => {
+        for (let i = 0; i < 120; ++i) { await page.mouse.wheel(0, 400); await page.waitForTimeout(16); }
+      });
+      const search = await widget(page, 'contacts.search');
+      await page.mouse.click(search.x + 20, search.y + search.h / 2);
+      await page.waitForFunction(() => window.__ties.textInput === true);
+      const latencies = [];
+      const typing = await frameTimes(page, async () => {
+        for (const ch of 'anna') {
+          const before = await page.evaluate(() => window.__ties.values['contacts.search']);
+          const t0 = Date.now();
+          await page.keyboard.type(ch);
+          await page.waitForFunction((b) => window.__ties.values['contacts.search'] !== b, before, { polling: 'raf' });
+          latencies.push(Date.now() - t0);
+          await nextFrames(page, 2);
+        }
+      });
+      results[size] = { startup_ms: startup, scroll: stats(scroll), typing: stats(typing), keystroke_ms: latencies };
+      console.log(`${size} contacts: start-up ${startup} ms; scrolling frame ${JSON.stringify(stats(scroll))} ms; ` +
+                  `typing frame ${JSON.stringify(stats(typing))} ms; key to updated list ${latencies.join(', ')} ms`);
+    } finally {
+      await closeAll(context);
+    }
+  }
+} finally {
+  await server.stop();
+}
+mkdirSync(path.join(OUTPUT, 'bench'), { recursive: true });
+writeFileSync(path.join(OUTPUT, 'bench', 'ui-frames.json'), JSON.stringify(results, null, 2) + '\n');

@@ -1,0 +1,163 @@
+// Search benchmark (not a test): how long the contact index takes to rebuild after a change, and
+// how long a search takes while someone types (1, 2, 3 letters of many different words, two-word
+// queries, filter-only queries), at 10,000 and 100,000 sample contacts; also the fuzzy picker and
+// the duplicate finder. Medians over many different queries, std::chrono::steady_clock.
+#include "core/duplicates.hpp"
+#include "core/sample_data.hpp"
+#include "core/search.hpp"
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace ties;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr Millis kNow = 1'725'000'000'000;
+
+template <typename F>
+double time_ms(F&& run) {
+    const auto start = Clock::now();
+    run();
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// Words people would type, in every script of the sample: names, companies, cities, tags.
+const std::vector<std::string> kWords = {
+    "ada", "grace", "maria", "anna", "lukasz", "zoe", "soren", "garcia", "müller", "dubois", "berlin", "london",
+    "kraków", "paris", "rust", "design", "mentor", "investor", "analytical", "fjord", "helios", "engineer",
+    "founder", "tokyo", "priya", "okafor", "chen", "yilmaz", "athens", "kyiv", "δημήτρης", "ελένη",
+    "παπαδ", "анна", "иван", "ольга", "смирн", "example", "github", "podcast"};
+
+const std::vector<std::string> kTwoWords = {"anna berlin", "rust mentor", "maria madrid", "design paris",
+                                            "ada london", "engineer berlin", "founder investor", "анна kyiv",
+                                            "δημήτρης athens", "zoe lyon", "garcia engineer", "müller münchen"};
+
+std::string prefix(const std::string& word, std::size_t letters) {
+    const std::u32string cps = decode_utf8(word);
+    return encode_utf8(std::u32string_view(cps).substr(0, letters));
+}
+
+struct Row {
+    std::size_t contacts = 0;
+    double update_ms = 0;
+    double letters_ms[3] = {0, 0, 0};
+    double two_words_ms = 0;
+    double filters_ms = 0;
+    double pick_ms = 0;
+    std::size_t two_letter_hits = 0;  // median result count, for scale
+};
+
+Row run(std::size_t contacts, double* duplicates_ms, std::size_t* duplicate_pairs) {
+    SampleSize size;
+    size.contacts = contacts;
+    size.interactions = contacts / 5;
+    size.events = 40;
+    size.opportunities = 40;
+    Store store;
+    for (Record& record : make_sample_data(2024, kNow, date_of(kNow), size).records) store.load(std::move(record));
+
+    Row row;
+    row.contacts = contacts;
+    std::vector<double> updates;
+    for (int i = 0; i < 3; ++i) {
+        ContactIndex fresh;
+        updates.push_back(time_ms([&] { fresh.update(store); }));
+    }
+    row.update_ms = median(updates);
+
+    ContactIndex index;
+    index.update(store);
+    std::size_t sink = 0;
+    for (const std::string& word : kWords) {  // warm up
+        ContactQuery query;
+        query.text = word;
+        sink += index.search(query).size();
+    }
+
+    std::vector<double> hits;
+    for (std::size_t letters = 1; letters <= 3; ++letters) {
+        std::vector<double> times;
+        for (const std::string& word : kWords) {
+            ContactQuery query;
+            query.text = prefix(word, letters);
+            std::size_t found = 0;
+            times.push_back(time_ms([&] { found = index.search(query).size(); }));
+            if (letters == 2) hits.push_back(static_cast<double>(found));
+            sink += found;
+        }
+        row.letters_ms[letters - 1] = median(times);
+    }
+    row.two_letter_hits = static_cast<std::size_t>(median(hits));
+
+    std::vector<double> two;
+    for (const std::string& text : kTwoWords) {
+        ContactQuery query;
+        query.text = text;
+        two.push_back(time_ms([&] { sink += index.search(query).size(); }));
+    }
+    row.two_words_ms = median(two);
+
+    std::vector<double> filters;
+    const char* tags[] = {"rust", "design", "mentor", "investor", "former colleague", "friend"};
+    for (int i = 0; i < 24; ++i) {
+        ContactQuery query;
+        query.tag = std::string(tags[i % 6]);
+        if (i % 3 == 1) query.tier = static_cast<Tier>(1 + i % 6);
+        if (i % 4 == 2) query.city = "Berlin";
+        if (i % 5 == 3) query.include_archived = true;
+        query.sort = static_cast<ContactSort>(i % 5);
+        query.descending = i % 2 == 1;
+        filters.push_back(time_ms([&] { sink += index.search(query).size(); }));
+    }
+    row.filters_ms = median(filters);
+
+    std::vector<double> picks;
+    for (const std::string& word : kWords) {
+        for (std::size_t letters = 1; letters <= 3; ++letters) {
+            const std::string query = prefix(word, letters);
+            picks.push_back(time_ms([&] { sink += pick_contacts(store, query, 8).size(); }));
+        }
+    }
+    row.pick_ms = median(picks);
+
+    if (duplicates_ms) {
+        std::vector<DuplicatePair> pairs;
+        *duplicates_ms = time_ms([&] { pairs = find_duplicates(store); });
+        *duplicate_pairs = pairs.size();
+    }
+    if (sink == 0) std::printf("(no results at all?)\n");
+    return row;
+}
+
+}  // namespace
+
+int main() {
+    std::printf("Search benchmark: median ms over %zu words typed as 1/2/3-letter prefixes, %zu two-word queries,\n"
+                "24 filter-only queries (tag, tier, city, sorts), and pick_contacts (limit 8) on all prefixes.\n\n",
+                kWords.size(), kTwoWords.size());
+    std::printf("%9s | %9s | %8s | %9s | %9s | %9s | %12s | %9s | %s\n", "contacts", "update", "1 letter",
+                "2 letters", "3 letters", "two words", "filters only", "pick", "2-letter hits");
+    std::printf("----------+-----------+----------+-----------+-----------+-----------+--------------+-----------+--------------\n");
+    double duplicates_ms = 0;
+    std::size_t pairs = 0;
+    for (const std::size_t contacts : {std::size_t{10'000}, std::size_t{100'000}}) {
+        const Row r = run(contacts, contacts == 100'000 ? &duplicates_ms : nullptr, &pairs);
+        std::printf("%9zu | %9.2f | %8.3f | %9.3f | %9.3f | %9.3f | %12.3f | %9.3f | %zu\n", r.contacts, r.update_ms,
+                    r.letters_ms[0], r.letters_ms[1], r.letters_ms[2], r.two_words_ms, r.filters_ms, r.pick_ms,
+                    r.two_letter_hits);
+    }
+    std::printf("\nfind_duplicates at 100000 contacts: %.1f ms (%zu pairs)\n", duplicates_ms, pairs);
+    return 0;
+}
