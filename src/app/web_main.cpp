@@ -411,11 +411,19 @@ void frame() {
         ties::probe::value("fontPixelRatio", std::to_string(g_app.fonts.pixel_ratio));
         const char* modes[] = {"starting", "writer", "reader", "memory"};
         ties::probe::value("storage.mode", modes[static_cast<int>(g_app.storage.mode)]);
-        const auto live = [](const auto& map) {
-            return std::to_string(std::count_if(map.begin(), map.end(), [](const auto& e) { return !e.second.meta.deleted; }));
-        };
-        ties::probe::value("store.contacts", live(g_app.store.contacts()));
-        ties::probe::value("store.interactions", live(g_app.store.interactions()));
+        // Counted once per store change: a frame must not scan the whole store.
+        static std::uint64_t counted_version = ~std::uint64_t{0};
+        static std::string live_contacts, live_interactions;
+        if (counted_version != g_app.store.version()) {
+            const auto live = [](const auto& map) {
+                return std::to_string(std::count_if(map.begin(), map.end(), [](const auto& e) { return !e.second.meta.deleted; }));
+            };
+            live_contacts = live(g_app.store.contacts());
+            live_interactions = live(g_app.store.interactions());
+            counted_version = g_app.store.version();
+        }
+        ties::probe::value("store.contacts", live_contacts);
+        ties::probe::value("store.interactions", live_interactions);
         ties::probe::value("storage.warnings", std::to_string(g_app.load_warnings.size()));
         // CPU time of this frame up to here (UI and rendering commands), for the UI benchmark.
         ties::probe::value("frame.ms", std::to_string(emscripten_get_now() - frame_start));

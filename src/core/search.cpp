@@ -299,8 +299,10 @@ void ContactIndex::update(const Store& store) {
     text_.clear();
     entry_tags_.clear();
     Vocabulary tags, cities, companies;
-    std::string names;                       // folded labels, back to back
-    std::vector<std::uint32_t> name_starts;  // by entry, plus the end
+    std::string& names = labels_;                      // folded labels, back to back
+    std::vector<std::uint32_t>& name_starts = label_starts_;  // by entry, plus the end
+    names.clear();
+    name_starts.clear();
     name_starts.reserve(live.size() + 1);
     std::string scratch;
 
@@ -623,6 +625,42 @@ std::vector<Id> pick_contacts(const Store& store, std::string_view query, std::s
             best.pop_back();
         }
         best.push_back(Candidate{tier, score, updated, label, c.meta.id});
+        std::push_heap(best.begin(), best.end(), candidate_before);
+    }
+    std::sort_heap(best.begin(), best.end(), candidate_before);
+    std::vector<Id> result;
+    result.reserve(best.size());
+    for (const Candidate& candidate : best) result.push_back(candidate.id);
+    return result;
+}
+
+std::vector<Id> ContactIndex::pick(std::string_view query, std::size_t limit) const {
+    if (limit == 0) return {};
+    const std::string q = fold_for_search(trim(query));
+    std::vector<Candidate> best;
+    best.reserve(std::min(limit, entries_.size()) + 1);
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        const Entry& e = entries_[i];
+        if (e.archived) continue;
+        const std::string_view label(labels_.data() + label_starts_[i], label_starts_[i + 1] - label_starts_[i]);
+        int tier = 0, score = 0;
+        Millis updated = 0;
+        if (q.empty()) {
+            updated = e.updated;
+        } else if (std::optional<int> fuzzy; is_subsequence(q, label) && (fuzzy = fuzzy_score(q, label))) {
+            tier = 2;
+            score = *fuzzy;
+        } else {
+            const std::string_view text(text_.data() + e.text_begin, e.text_end - e.text_begin);
+            if (text.find(q) == std::string_view::npos) continue;
+            tier = 1;
+        }
+        if (best.size() == limit) {
+            if (!ranks_before(tier, score, updated, label, e.id, best.front())) continue;
+            std::pop_heap(best.begin(), best.end(), candidate_before);
+            best.pop_back();
+        }
+        best.push_back(Candidate{tier, score, updated, std::string(label), e.id});
         std::push_heap(best.begin(), best.end(), candidate_before);
     }
     std::sort_heap(best.begin(), best.end(), candidate_before);

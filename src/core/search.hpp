@@ -51,6 +51,11 @@ public:
 
     std::size_t size() const { return entries_.size(); }  // live contacts
 
+    // pick_contacts() over the index: the same ranking, but labels are folded once per store
+    // change instead of once per query (at 100,000 contacts: a few ms instead of ~90). A contact
+    // whose other fields contain the query ranks below every name match.
+    std::vector<Id> pick(std::string_view query, std::size_t limit) const;
+
 private:
     // One live contact, compact: its folded text is a range of text_ (fields joined by '\n':
     // names, nickname, company, title, city, region, country, emails, phones, handles, tags, how
@@ -72,6 +77,8 @@ private:
     std::uint64_t version_ = ~std::uint64_t{0};
     std::vector<Entry> entries_;  // in text_ order
     std::string text_;
+    std::string labels_;                       // folded contact labels, back to back
+    std::vector<std::uint32_t> label_starts_;  // by entry, plus the end
     std::vector<std::uint32_t> entry_tags_;
     std::vector<std::string> tag_keys_, city_keys_, company_keys_;  // folded, sorted
     // Per sort: entry indices by key then id; entries from heads_ on (no company / no city) stay

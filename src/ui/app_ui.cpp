@@ -454,8 +454,11 @@ std::string show_date(const UiView& view, Date date) {
     return view.format_date ? view.format_date(date) : date.iso();
 }
 
-UiIntents draw_app(UiState& state, const UiView& view) {
+UiIntents draw_app(UiState& state, const UiView& app_view) {
     UiIntents out;
+    state.people.update(*app_view.store);  // no-op unless the store changed
+    UiView view = app_view;
+    view.people = &state.people;
     const Palette& p = palette(view.dark);
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) {
         state.palette.open = true;

@@ -21,6 +21,7 @@ namespace ties::ui {
 
 // State owned by the UI itself: what is typed, what is selected, where focus should go.
 struct UiState {
+    ContactIndex people;  // search index shared by the list, the palette and pickers
     PaletteUi palette;
     QuickLogUi quick_log;
     bool help_open = false;
@@ -49,6 +50,7 @@ struct UiView {
     const Fonts* fonts = nullptr;
     std::string_view build;
     const Store* store = nullptr;
+    const ContactIndex* people = nullptr;  // set by draw_app from UiState::people, kept current
     Date today;
     Millis now = 0;
     std::string (*format_date)(Date) = nullptr;  // in the user's locale; see show_date()

@@ -205,9 +205,9 @@ void facet_combo(const char* caption, const char* name, std::optional<std::strin
     probe::value(name, value.value_or(""));
 }
 
-void draw_filters(ContactsUi& ui, const Palette& p) {
+void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
     ContactQuery& q = ui.query;
-    facet_combo("tags", "contacts.filter.tag", q.tag, ui.index.tags());
+    facet_combo("tags", "contacts.filter.tag", q.tag, index.tags());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
     const std::string tier = q.tier ? str(to_string(*q.tier)) : std::string("tiers");
@@ -221,9 +221,9 @@ void draw_filters(ContactsUi& ui, const Palette& p) {
     }
     probe::item("contacts.filter.tier");
     ImGui::SameLine();
-    facet_combo("cities", "contacts.filter.city", q.city, ui.index.cities());
+    facet_combo("cities", "contacts.filter.city", q.city, index.cities());
     ImGui::SameLine();
-    facet_combo("companies", "contacts.filter.company", q.company, ui.index.companies());
+    facet_combo("companies", "contacts.filter.company", q.company, index.companies());
     ImGui::SameLine();
     ImGui::Checkbox("Archived", &q.include_archived);
     probe::item("contacts.archived");
@@ -243,7 +243,7 @@ void draw_filters(ContactsUi& ui, const Palette& p) {
 
 void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     const Store& store = *view.store;
-    ui.index.update(store);  // no-op unless the store changed
+    const ContactIndex& index = *view.people;
     ImGui::SetNextItemWidth(360);
     const std::string hint = std::string(icons::kSearch) + "  Search names, companies, cities, tags, notes…";
     ImGui::InputTextWithHint("##contacts.search", hint.c_str(), &ui.query.text);
@@ -260,10 +260,10 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     }
     ImGui::SameLine();
     if (button("Find duplicates", "contacts.duplicates")) ui.duplicates = true;
-    draw_filters(ui, p);
+    draw_filters(ui, index, p);
     ImGui::Dummy(ImVec2(0, 2));
 
-    if (ui.index.size() == 0) {
+    if (index.size() == 0) {
         ImGui::Dummy(ImVec2(0, 24));
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextWrapped("No one here yet. Add someone you met recently and would like to keep in touch with.");
@@ -295,10 +295,10 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     }
 
     const std::string key = query_key(ui.query);
-    if (key != ui.rows_key || ui.index.version() != ui.rows_version) {
-        ui.rows = ui.index.search(ui.query);
+    if (key != ui.rows_key || index.version() != ui.rows_version) {
+        ui.rows = index.search(ui.query);
         ui.rows_key = key;
-        ui.rows_version = ui.index.version();
+        ui.rows_version = index.version();
     }
     probe::value("contacts.count", std::to_string(ui.rows.size()));
 
@@ -331,7 +331,7 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     }
     ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    ImGui::Text("%zu of %zu people", ui.rows.size(), ui.index.size());
+    ImGui::Text("%zu of %zu people", ui.rows.size(), index.size());
     ImGui::PopStyleColor();
     if (ui.rows.empty()) {
         ImGui::SameLine();

@@ -31,7 +31,6 @@ struct InteractionDraft {
 
 struct ContactsUi {
     ContactQuery query;                   // search text, filters, sort
-    ContactIndex index;                   // rebuilt only when the store changes
     std::vector<Id> rows;                 // the current result, cached
     std::uint64_t rows_version = ~std::uint64_t{0};
     std::string rows_key;                 // the query the rows were computed for

@@ -1,6 +1,7 @@
 // Search: folding (case, accents, Greek, Cyrillic), the contact index (words, filters, sorts,
 // facets, rebuilding on store changes; checked against a plain reference implementation on
 // sample data) and the fuzzy contact picker.
+#include "core/fuzzy.hpp"
 #include "core/sample_data.hpp"
 #include "core/search.hpp"
 #include "core/utf8.hpp"
@@ -405,4 +406,25 @@ TEST_CASE("pick_contacts prefers word starts and contiguous runs") {
     // Oppenheim" matches only scattered.
     CHECK(pick_contacts(store, "hope", 3) == ids({2, 1, 3}));
     CHECK(pick_contacts(store, "hope", 1) == ids({2}));
+}
+
+TEST_CASE("ContactIndex::pick ranks like pick_contacts for name matches") {
+    Store store;
+    const Change sample = make_sample_data(11, 1'800'000'000'000, Date::from_ymd(2026, 11, 26), SampleSize{300, 0, 0, 0});
+    for (const Record& record : sample.records) store.load(record);
+    ContactIndex index;
+    index.update(store);
+    for (const char* query : {"an", "ana", "zoe", "soren", "\xce\xb4\xce\xb7\xce\xbc", "", "iv"}) {
+        const std::vector<Id> from_store = pick_contacts(store, query, 8);
+        const std::vector<Id> from_index = index.pick(query, 8);
+        // Both agree on every name match (the index may add matches in other fields after them).
+        REQUIRE(from_index.size() >= from_store.size());
+        for (std::size_t i = 0; i < from_store.size(); ++i) {
+            const Contact* c = store.contact(from_store[i]);
+            REQUIRE(c != nullptr);
+            if (fuzzy_score(fold_for_search(query), fold_for_search(contact_label(*c)))) CHECK(from_index[i] == from_store[i]);
+        }
+    }
+    CHECK(index.pick("no such person anywhere", 5).empty());
+    CHECK(index.pick("ana", 0).empty());
 }
