@@ -63,31 +63,48 @@ Module.tiesPlatform = (function () {
   // and ImGui learns about a text field only a frame later. So the app publishes whether the
   // pointer is over a text field (ImGui shows the text cursor there), and the touchend handler
   // focuses the hidden input right away. One-finger drags become scroll steps for ImGui.
+  // glfw 3.1.6 reads touch positions from an SDL-only property, so its touch handling presses
+  // at a stale position: these listeners keep touches away from it. Taps still reach the app as
+  // the browser's compatibility mouse events; drags are turned into scrolling at the finger.
   let cursorIsText = false;
   let touchScroll = 0;
+  let touchPoint = null;  // where the finger went down or moved to, in canvas CSS pixels
   let touch = null;
-  const canvasReady = () => Module.canvas;
+  const onCanvas = (event) => event.target === Module.canvas;
   const TOUCH_SLOP = 8;
+  function track(event) {
+    const rect = Module.canvas.getBoundingClientRect();
+    const t = event.touches[0];
+    touchPoint = [t.clientX - rect.left, t.clientY - rect.top];
+    return t;
+  }
   window.addEventListener('touchstart', (event) => {
-    if (event.target !== canvasReady() || event.touches.length !== 1) { touch = null; return; }
-    touch = { y: event.touches[0].clientY, moved: false };
+    if (!onCanvas(event)) return;
+    event.stopImmediatePropagation();
+    touch = event.touches.length === 1 ? { y: track(event).clientY, moved: false } : null;
   }, { capture: true, passive: true });
   window.addEventListener('touchmove', (event) => {
+    if (!onCanvas(event)) return;
+    event.stopImmediatePropagation();
     if (!touch || event.touches.length !== 1) return;
-    const y = event.touches[0].clientY;
+    const y = track(event).clientY;
     if (!touch.moved && Math.abs(y - touch.y) < TOUCH_SLOP) return;
     touch.moved = true;
     touchScroll += y - touch.y;
     touch.y = y;
   }, { capture: true, passive: true });
-  window.addEventListener('touchend', (event) => {
-    const tapped = touch && !touch.moved;
-    touch = null;
-    if (tapped && event.target === canvasReady() && cursorIsText) {
-      bridge.blur();
-      bridge.focus({ preventScroll: true });
-    }
-  }, true);
+  for (const type of ['touchend', 'touchcancel']) {
+    window.addEventListener(type, (event) => {
+      if (!onCanvas(event)) return;
+      event.stopImmediatePropagation();
+      const tapped = type === 'touchend' && touch && !touch.moved;
+      touch = null;
+      if (tapped && cursorIsText) {
+        bridge.blur();
+        bridge.focus({ preventScroll: true });
+      }
+    }, true);
+  }
 
   const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
@@ -168,6 +185,14 @@ Module.tiesPlatform = (function () {
       const pixels = touchScroll;
       touchScroll = 0;
       return pixels;
+    },
+
+    takeTouchPoint(out) {
+      if (!touchPoint) return 0;
+      HEAPF32[out >> 2] = touchPoint[0];
+      HEAPF32[(out >> 2) + 1] = touchPoint[1];
+      touchPoint = null;
+      return 1;
     },
 
     prefersDark() { return !!(darkQuery && darkQuery.matches); },

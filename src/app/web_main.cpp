@@ -351,12 +351,17 @@ void frame() {
         wake();
     }
     const float scroll = ties::platform::take_touch_scroll();
-    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f)) return;
+    float touch_x = 0, touch_y = 0;
+    const bool touched = ties::platform::take_touch_point(touch_x, touch_y);
+    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched)) return;
 
     if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
         g_app.fonts = ties::ui::load_fonts(g_app.canvas.pixel_ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    if (touched) {  // scrolling goes to the list under the finger
+        io.AddMousePosEvent(touch_x, touch_y);
     }
     if (scroll != 0.0f)
         io.AddMouseWheelEvent(0.0f, scroll / (ImGui::GetFontSize() * 5.0f));  // ImGui scrolls 5 lines a step

@@ -12,6 +12,7 @@ EM_JS(void, js_write_clipboard, (const char* text), { Module.tiesPlatform.writeC
 EM_JS(void, js_set_text_input, (int active, float x, float y, float h), { Module.tiesPlatform.setTextInput(!!active, x, y, h); });
 EM_JS(void, js_set_cursor, (const char* css), { Module.tiesPlatform.setCursor(UTF8ToString(css)); });
 EM_JS(float, js_take_touch_scroll, (), { return Module.tiesPlatform.takeTouchScroll(); });
+EM_JS(int, js_take_touch_point, (float* out), { return Module.tiesPlatform.takeTouchPoint(out); });
 EM_JS(void, js_open_url, (const char* url), {
     const target = UTF8ToString(url);
     if (target.startsWith("https:" + "/" + "/") || target.startsWith("http:" + "/" + "/"))
@@ -75,6 +76,14 @@ void set_text_input(bool active, float x, float y, float line_height) {
 
 void set_cursor(const char* css_cursor) { js_set_cursor(css_cursor); }
 float take_touch_scroll() { return js_take_touch_scroll(); }
+
+bool take_touch_point(float& x, float& y) {
+    float point[2] = {};
+    if (!js_take_touch_point(point)) return false;
+    x = point[0];
+    y = point[1];
+    return true;
+}
 
 void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }
 

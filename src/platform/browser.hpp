@@ -34,6 +34,8 @@ void set_text_input(bool active, float x, float y, float line_height);
 void set_cursor(const char* css_cursor);
 // Pixels dragged vertically with one finger since the last call (positive: content moves down).
 float take_touch_scroll();
+// Where a finger touched or moved since the last call (CSS pixels), if it did.
+bool take_touch_point(float& x, float& y);
 
 // Opens an http(s) URL in a new browser tab (no access back to Ties).
 void open_url(std::string_view url);

@@ -207,8 +207,13 @@ void facet_combo(const char* caption, const char* name, std::optional<std::strin
 
 void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
     ContactQuery& q = ui.query;
+    // Next filter on the same line when it fits (phones get several lines).
+    const auto next = [](float width) {
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+    };
     facet_combo("tags", "contacts.filter.tag", q.tag, index.tags());
-    ImGui::SameLine();
+    next(150);
     ImGui::SetNextItemWidth(150);
     const std::string tier = q.tier ? str(to_string(*q.tier)) : std::string("tiers");
     if (ImGui::BeginCombo("##contacts.filter.tier", tier.c_str())) {
@@ -220,11 +225,11 @@ void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
         ImGui::EndCombo();
     }
     probe::item("contacts.filter.tier");
-    ImGui::SameLine();
+    next(150);
     facet_combo("cities", "contacts.filter.city", q.city, index.cities());
-    ImGui::SameLine();
+    next(150);
     facet_combo("companies", "contacts.filter.company", q.company, index.companies());
-    ImGui::SameLine();
+    next(100);
     ImGui::Checkbox("Archived", &q.include_archived);
     probe::item("contacts.archived");
     if (q.tag || q.tier || q.city || q.company) {
@@ -244,13 +249,13 @@ void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
 void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     const Store& store = *view.store;
     const ContactIndex& index = *view.people;
-    ImGui::SetNextItemWidth(360);
+    ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     const std::string hint = std::string(icons::kSearch) + "  Search names, companies, cities, tags, notes…";
     ImGui::InputTextWithHint("##contacts.search", hint.c_str(), &ui.query.text);
     focus_ring(p);
     probe::item("contacts.search");
     probe::value("contacts.search", ui.query.text);
-    ImGui::SameLine();
+    if (!narrow_form()) ImGui::SameLine();
     if (view.save.state != SaveIndicator::State::ReadOnly &&
         primary_button(p, "+  New contact", "contacts.new")) {
         ContactDraft draft;

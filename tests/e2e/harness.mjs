@@ -55,10 +55,11 @@ export function newProfile() {
 
 // serviceWorkers: 'block' keeps the offline cache out of tests that stub network responses.
 export async function launch({ profile = newProfile(), dpr = 1, colorScheme = 'light',
-                               viewport = { width: 1200, height: 760 }, serviceWorkers = 'allow' } = {}) {
+                               viewport = { width: 1200, height: 760 }, serviceWorkers = 'allow',
+                               touch = false } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-    deviceScaleFactor: dpr, colorScheme, viewport, serviceWorkers,
+    deviceScaleFactor: dpr, colorScheme, viewport, serviceWorkers, hasTouch: touch, isMobile: touch,
   });
   context.profile = profile;
   return context;
