@@ -32,7 +32,7 @@ IMGUI_DIR = DEPS / f"imgui-{IMGUI_VERSION}"
 BUILD_PACKAGES = [
     "cmake", "make", "g++", "python3-fonttools", "xz-utils", "debian-archive-keyring",
     "emscripten", "libcereal-dev", "rapidjson-dev", "doctest-dev",
-    "fonts-inter", "fonts-fork-awesome",
+    "fonts-inter", "fonts-fork-awesome", "fonts-dejavu-core",
 ]
 TEST_PACKAGES = ["chromium", "fonts-noto-core"]
 

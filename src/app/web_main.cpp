@@ -414,6 +414,7 @@ void frame() {
         ties::probe::value("theme", g_app.dark ? "dark" : "light");
         ties::probe::value("clipboard", g_app.clipboard);
         ties::probe::value("fontPixelRatio", std::to_string(g_app.fonts.pixel_ratio));
+        ties::probe::value("font.fallback", std::to_string(static_cast<unsigned>(g_app.fonts.body->FallbackChar)));
         const char* modes[] = {"starting", "writer", "reader", "memory"};
         ties::probe::value("storage.mode", modes[static_cast<int>(g_app.storage.mode)]);
         // Counted once per store change: a frame must not scan the whole store.

@@ -36,6 +36,8 @@ const ImWchar kTextRanges[] = {
     0x2000, 0x206F, 0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2212, 0x2212,
     0x2260, 0x2265, 0xFFFD, 0xFFFD, 0};
 const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
+// From DejaVu Sans, merged under Inter; matches the subset in CMakeLists.txt.
+const ImWchar kFallbackRanges[] = {0x0530, 0x058F, 0x0590, 0x05FF, 0x10A0, 0x10FF, 0xFFFD, 0xFFFD, 0};
 
 ImFont* add_font(const char* file, float size, float pixel_ratio, bool with_icons) {
     ImGuiIO& io = ImGui::GetIO();
@@ -49,6 +51,10 @@ ImFont* add_font(const char* file, float size, float pixel_ratio, bool with_icon
         fallback.SizePixels = size * pixel_ratio;
         return io.Fonts->AddFontDefault(&fallback);
     }
+    ImFontConfig fallback;
+    fallback.MergeMode = true;
+    fallback.OversampleH = config.OversampleH;
+    io.Fonts->AddFontFromFileTTF("/fonts/fallback.ttf", size * pixel_ratio, &fallback, kFallbackRanges);
     if (with_icons) {
         ImFontConfig icons;
         icons.MergeMode = true;

@@ -57,3 +57,13 @@ test('Ctrl+K opens the command palette from anywhere', async () => {
   await nextFrames(page);
   assert.deepEqual(page.problems, []);
 });
+
+test('names in Latin, Greek, Cyrillic and Hebrew display; a glyph no font has shows the replacement mark', async () => {
+  const page = await openApp(context, server.url);
+  assert.equal((await probe(page)).values['font.fallback'], String(0xFFFD), 'missing glyphs draw as U+FFFD, never nothing');
+  await openPalette(page);
+  await page.keyboard.insertText('Zoë Ødegaard · Λάμπρος · Жанна · שרה · 漢');
+  await waitValue(page, 'jump', 'Zoë Ødegaard · Λάμπρος · Жанна · שרה · 漢');
+  await screenshot(page, 'scripts');
+  assert.deepEqual(page.problems, []);
+});
