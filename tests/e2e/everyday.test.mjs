@@ -3,28 +3,13 @@
 // shortcuts help, all with real keyboard and mouse on the release build.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { click, closeAll, focusField, launch, nextFrames, openApp, openPalette, probe, screenshot, startServer,
+import { addContact, click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, typeInto,
          waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1000 };
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-async function type(page, field, text) {
-  await focusField(page, field);
-  await page.keyboard.type(text);
-  await waitValue(page, field, text);
-}
-
-async function addContact(page, name, fields = {}) {
-  await click(page, 'nav.Contacts');
-  await click(page, 'contacts.new');
-  await type(page, 'contact.display_name', name);
-  for (const [field, value] of Object.entries(fields)) await type(page, `contact.${field}`, value);
-  await click(page, 'contact.save');
-  await waitValue(page, 'contact.name', name);
-}
 
 test('first run: the welcome explains the idea and offers sample data, which undo removes', async () => {
   const context = await launch({ viewport: TALL });
@@ -59,7 +44,7 @@ test('search as you type across fields (accents folded), filter by tag, sort by 
     await waitValue(page, 'contacts.count', '3');
     await waitValue(page, 'contacts.first', 'Ada Lovelace');  // sorted by name
 
-    await type(page, 'contacts.search', 'zoe');  // folded: finds Zoë
+    await typeInto(page, 'contacts.search', 'zoe');  // folded: finds Zoë
     await waitValue(page, 'contacts.count', '1');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('fjord oslo');      // every word must match some field
@@ -126,7 +111,7 @@ test('quick log: one entry for a group, with a new person added on the spot; Ent
     await waitValue(page, 'quicklog.people.count', '3');
     await click(page, 'quicklog.kind');
     await click(page, 'quicklog.kind.Meetup or event');
-    await type(page, 'quicklog.notes', 'Rust meetup at the library');
+    await typeInto(page, 'quicklog.notes', 'Rust meetup at the library');
     await screenshot(page, 'quick-log');
     await page.keyboard.press('Enter');              // saves
     await waitValue(page, 'store.interactions', '1');
@@ -155,7 +140,7 @@ test('likely duplicates are found and merged with their history; undo splits the
     const page = await openApp(context, server.url);
     await addContact(page, 'Ada Lovelace', { emails: 'ada@engines.org' });
     await click(page, 'contact.log');
-    await type(page, 'log.notes', 'Tea in London');
+    await typeInto(page, 'log.notes', 'Tea in London');
     await click(page, 'log.save');
     await addContact(page, 'A. Lovelace', { emails: 'ADA@engines.org', company: 'Analytical Engines' });
     await click(page, 'nav.Contacts');

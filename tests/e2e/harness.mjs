@@ -134,6 +134,29 @@ export async function focusField(page, name) {
   await page.waitForFunction(() => window.__ties.textInput === true, null, { timeout: 5000 });
 }
 
+// Clicks a field and types into it, then waits until the app holds the text.
+export async function typeInto(page, field, text) {
+  await focusField(page, field);
+  await page.keyboard.type(text);
+  await waitValue(page, field, text);
+}
+
+// Adds a contact through the Contacts form; `fields` maps form fields (company, emails…) to text.
+export async function addContact(page, name, fields = {}) {
+  await click(page, 'nav.Contacts');
+  await click(page, 'contacts.new');
+  await typeInto(page, 'contact.display_name', name);
+  for (const [field, value] of Object.entries(fields)) await typeInto(page, `contact.${field}`, value);
+  await click(page, 'contact.save');
+  await waitValue(page, 'contact.name', name);
+}
+
+export async function openContact(page, name) {
+  await click(page, 'nav.Contacts');
+  await click(page, `contacts.row.${name}`);
+  await waitValue(page, 'contact.name', name);
+}
+
 // Opens the command palette by clicking the sidebar's search box, as a person would.
 export async function openPalette(page) {
   await click(page, 'sidebar.search');
