@@ -102,6 +102,7 @@ ContactDraft draft_of(const Contact& c) {
     d.tags = join_list(c.tags);
     d.first_met = c.first_met ? c.first_met->iso() : "";
     d.has_cadence = c.cadence_days.has_value();
+    if (c.introduced_by) d.introducer = {*c.introduced_by};
     d.cadence_days = c.cadence_days.value_or(30);
     return d;
 }
@@ -443,6 +444,13 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ImGui::InputInt("days##cadence_days", &d.cadence_days);
     }
     text_field(p, "How we met", "contact.how_met", c.how_met, "At RustConf, via Ana…");
+    label(p, "Introduced by");
+    ImGui::BeginGroup();
+    draw_people_picker(d.introducer_picker, "contact.introducer", d.introducer, {}, view, false);
+    if (d.introducer.size() > 1) d.introducer.erase(d.introducer.begin());  // one person: the latest pick
+    ImGui::EndGroup();
+    d.introducer.erase(std::remove(d.introducer.begin(), d.introducer.end(), c.meta.id), d.introducer.end());
+    c.introduced_by = d.introducer.empty() ? std::nullopt : std::optional<Id>(d.introducer.front());
     text_field(p, "First met", "contact.first_met", d.first_met, "YYYY-MM-DD");
     notes_field(p, "Notes", "contact.notes", c.notes);
 

@@ -5,6 +5,7 @@
 #include "core/duplicates.hpp"
 #include "core/search.hpp"
 #include "core/store.hpp"
+#include "ui/people_picker.hpp"
 
 #include <optional>
 #include <string>
@@ -17,6 +18,8 @@ struct UiIntents;
 // A contact being edited, with list fields as the text the person types.
 struct ContactDraft {
     Contact contact;
+    PeoplePicker introducer_picker;
+    std::vector<Id> introducer;  // zero or one person
     std::string emails, phones, tags, first_met;
     bool has_cadence = false;
     int cadence_days = 30;

@@ -176,3 +176,26 @@ test('? shows the keyboard shortcuts', async () => {
     await closeAll(context);
   }
 });
+
+test('who introduced whom: set in the form, shown on both pages, each name opens the other', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await addContact(page, 'Ana Lima');
+    await click(page, 'nav.Contacts');
+    await click(page, 'contacts.new');
+    await typeInto(page, 'contact.display_name', 'Bruno Costa');
+    await typeInto(page, 'contact.introducer.field', 'ana');
+    await click(page, 'contact.introducer.match.Ana Lima');
+    await waitValue(page, 'contact.introducer.count', '1');
+    await click(page, 'contact.save');
+    await waitValue(page, 'contact.name', 'Bruno Costa');
+    await click(page, 'contact.introduced_by.Ana Lima');  // her name is a link to her page
+    await waitValue(page, 'contact.name', 'Ana Lima');
+    await click(page, 'contact.introduced.Bruno Costa');  // and she lists whom she introduced
+    await waitValue(page, 'contact.name', 'Bruno Costa');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
