@@ -18,6 +18,8 @@ namespace {
 
 using form::str;
 
+constexpr float kNarrowList = 600.0f;  // below this width the list shows fewer columns
+
 constexpr std::array kEventKinds{EventKind::Tweetup, EventKind::Meetup, EventKind::Conference, EventKind::Other};
 
 bool read_only(const UiView& view) { return view.save.state == SaveIndicator::State::ReadOnly; }
@@ -96,7 +98,7 @@ void draw_form(EventsUi& ui, const UiView& view, const Palette& p, UiIntents& ou
 
     ImGui::Dummy(ImVec2(0, 6));
     form::error_line(p, ui.error);
-    ImGui::SetCursorPosX(form::kLabelWidth);
+    form::indent_buttons();
     if (primary_button(p, is_new ? "Add event" : "Save", "event.save")) {
         ui.error = finish(d);
         if (ui.error.empty()) {
@@ -149,31 +151,36 @@ void draw_list(EventsUi& ui, const UiView& view, const Palette& p) {
     ImGui::Dummy(ImVec2(0, 4));
 
     if (ui.rows.empty()) {
-        ImGui::Dummy(ImVec2(0, 12));
+        ImGui::Dummy(ImVec2(0, 8));
+        form::begin_card(p, "##events.empty");
         muted_text(p, "No events yet. Add the meetups, tweetups and conferences you go to, and whom you met "
-                       "there: that is where most weak ties begin.");
+                      "there: that is where most weak ties begin.");
+        form::end_card();
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("events.table", 5, flags)) return;
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_NoBordersInBody |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("events.table", 5, flags, ImVec2(0, form::table_height(ui.rows.size())))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    const ImGuiTableColumnFlags wide_only = ImGui::GetContentRegionAvail().x < kNarrowList ? ImGuiTableColumnFlags_Disabled : 0;
     ImGui::TableSetupColumn("Name", 0, 2.4f);
-    ImGui::TableSetupColumn("Kind", 0, 1.0f);
+    ImGui::TableSetupColumn("Kind", wide_only, 1.0f);
     ImGui::TableSetupColumn("Date", 0, 1.0f);
-    ImGui::TableSetupColumn("Place", 0, 1.6f);
+    ImGui::TableSetupColumn("Place", wide_only, 1.6f);
     ImGui::TableSetupColumn("People", 0, 0.8f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(ui.rows.size()), 34.0f);
+    clipper.Begin(static_cast<int>(ui.rows.size()), form::kRowHeight);
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const Event* e = store.event(ui.rows[static_cast<size_t>(r)]);
             if (e == nullptr) continue;
-            ImGui::TableNextRow(0, 34.0f);
+            ImGui::TableNextRow(0, form::kRowHeight);
             ImGui::TableNextColumn();
             ImGui::PushID(r);
-            if (ImGui::Selectable(e->name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 26))) {
+            if (ImGui::Selectable(e->name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
+                                  ImVec2(0, ImGui::GetFrameHeight()))) {
                 ui.selected = e->meta.id;
                 ui.confirm_delete = false;
                 ui.logged.reset();

@@ -15,17 +15,32 @@
 
 namespace ties::ui::form {
 
+bool narrow_form() { return ImGui::GetContentRegionAvail().x < kLabelWidth + 320.0f; }
+
+float field_width() { return std::min(kFieldWidth, ImGui::GetContentRegionAvail().x); }
+
+void indent_buttons() {
+    if (!narrow_form()) ImGui::SetCursorPosX(kLabelWidth);
+}
+
+void next_on_line(float width, float spacing) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float gap = spacing >= 0.0f ? spacing : ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+}
+
 void label(const Palette& p, const char* caption) {
+    const bool narrow = narrow_form();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
-    ImGui::SameLine(kLabelWidth);
+    if (!narrow) ImGui::SameLine(kLabelWidth);
 }
 
 bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint) {
     label(p, caption);
-    ImGui::SetNextItemWidth(kFieldWidth);
+    ImGui::SetNextItemWidth(field_width());
     const bool changed = ImGui::InputTextWithHint((std::string("##") + name).c_str(), hint, &value);
     focus_ring(p);
     probe::item(name);
@@ -35,17 +50,21 @@ bool text_field(const Palette& p, const char* caption, const char* name, std::st
 
 void notes_field(const Palette& p, const char* caption, const char* name, std::string& value) {
     label(p, caption);
-    ImGui::InputTextMultiline((std::string("##") + name).c_str(), &value, ImVec2(kFieldWidth, 96));
+    ImGui::InputTextMultiline((std::string("##") + name).c_str(), &value, ImVec2(field_width(), 96));
     focus_ring(p);
     probe::item(name);
     probe::value(name, value);
 }
 
-void error_line(const Palette& p, const std::string& error) {
+void error_line(const Palette& p, const std::string& error, float x) {
     if (error.empty()) return;
+    if (!narrow_form()) ImGui::SetCursorPosX(x);
+    x = ImGui::GetCursorPosX();
+    ImGui::PushTextWrapPos(std::min(x + kFieldWidth + 160.0f, ImGui::GetWindowContentRegionMax().x));
     ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
     ImGui::TextWrapped("%s  %s", icons::kWarning, error.c_str());
     ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     probe::value("form.error", error);
 }
 
@@ -79,11 +98,32 @@ bool person_link(const Palette& p, const std::string& text, const std::string& n
 
 void detail(const Palette& p, const char* caption, const std::string& value) {
     if (value.empty()) return;
+    const bool narrow = narrow_form();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
-    ImGui::SameLine(kLabelWidth);
+    if (!narrow) ImGui::SameLine(kLabelWidth);
     ImGui::TextWrapped("%s", value.c_str());
+}
+
+void begin_card(const Palette& p, const char* id) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.border);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 16));
+    ImGui::BeginChild(id, ImVec2(0, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+}
+
+void end_card() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+}
+
+float table_height(std::size_t rows) {
+    const float header = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float content = header + static_cast<float>(rows) * (kRowHeight + 1.0f) + 4.0f;
+    return std::min(content, ImGui::GetContentRegionAvail().y);
 }
 
 Contact new_person(IdGenerator& ids, std::string_view name) {

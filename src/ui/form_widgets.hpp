@@ -27,15 +27,33 @@ inline constexpr float kFieldWidth = 440.0f;
 
 inline std::string str(std::string_view text) { return std::string(text); }
 
+// On a narrow screen (a phone) labels sit above their fields and fields take the full width.
+bool narrow_form();
+// Call after label(): what is left of the line, up to the usual width.
+float field_width();
+// At the start of a form's button row: under the fields (no indent on a narrow screen).
+void indent_buttons();
+// Places the next item on the same line, `spacing` after the last one, when `width` more fits;
+// else on the next line.
+void next_on_line(float width, float spacing = -1.0f);
+
 // A muted caption at the start of a form row; the field follows on the same line.
 void label(const Palette& p, const char* caption);
 bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint = "");
 void notes_field(const Palette& p, const char* caption, const char* name, std::string& value);
-void error_line(const Palette& p, const std::string& error);  // publishes "form.error"
+// A validation message in the warning colour, starting at `x` (under the fields, above the
+// buttons; at the line's start on a narrow screen); publishes "form.error".
+void error_line(const Palette& p, const std::string& error, float x = kLabelWidth);
 void heading(const UiView& view, const char* text);
 void title(const UiView& view, const std::string& text);
 // A person's name drawn as a link; true when clicked.
 bool person_link(const Palette& p, const std::string& text, const std::string& name);
+// A bordered card as tall as its content (empty states, notices); end_card() closes it.
+void begin_card(const Palette& p, const char* id);
+void end_card();
+// Lists: rows of kRowHeight; a table as tall as its rows, at most the rest of the page.
+inline constexpr float kRowHeight = 34.0f;
+float table_height(std::size_t rows);
 // A detail row on a record's page: caption, then the wrapped value. Skipped when empty.
 void detail(const Palette& p, const char* caption, const std::string& value);
 
@@ -64,7 +82,7 @@ template <typename Enum, std::size_t N>
 void form::enum_combo(const Palette& p, const char* caption, const char* name, Enum& value,
                       const std::array<Enum, N>& options) {
     label(p, caption);
-    ImGui::SetNextItemWidth(kFieldWidth);
+    ImGui::SetNextItemWidth(field_width());
     const std::string current = str(to_string(value));
     if (ImGui::BeginCombo((std::string("##") + name).c_str(), current.c_str())) {
         for (Enum option : options) {

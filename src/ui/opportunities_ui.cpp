@@ -17,6 +17,8 @@ namespace {
 
 using form::str;
 
+constexpr float kNarrowList = 600.0f;  // below this width the list shows fewer columns
+
 constexpr std::array kKinds{OpportunityKind::Job, OpportunityKind::Client, OpportunityKind::Partnership,
                             OpportunityKind::Speaking, OpportunityKind::Investment, OpportunityKind::Other};
 constexpr std::array kStatuses{OpportunityStatus::Open, OpportunityStatus::Won, OpportunityStatus::Lost};
@@ -107,7 +109,7 @@ void draw_form(OpportunitiesUi& ui, const UiView& view, const Palette& p, UiInte
 
     ImGui::Dummy(ImVec2(0, 6));
     form::error_line(p, ui.error);
-    ImGui::SetCursorPosX(form::kLabelWidth);
+    form::indent_buttons();
     if (primary_button(p, is_new ? "Add opportunity" : "Save", "opportunity.save")) {
         ui.error = finish(d);
         if (ui.error.empty()) {
@@ -151,18 +153,22 @@ void refresh_rows(OpportunitiesUi& ui, const Store& store) {
 }
 
 // All / Open / Won / Lost, with counts, as a segmented control.
-void draw_status_filter(OpportunitiesUi& ui, const Palette& p) {
+// After `beside` (the New button), on its line when there is room.
+void draw_status_filter(OpportunitiesUi& ui, const Palette& p, bool beside) {
     const std::array<std::pair<std::optional<OpportunityStatus>, std::size_t>, 4> choices{{
         {std::nullopt, ui.open + ui.won + ui.lost},
         {OpportunityStatus::Open, ui.open},
         {OpportunityStatus::Won, ui.won},
         {OpportunityStatus::Lost, ui.lost},
     }};
+    constexpr float kGap = 4.0f;
+    const float width = std::min(96.0f, (ImGui::GetContentRegionAvail().x - 3 * kGap) / 4);
+    if (beside) form::next_on_line(4 * width + 3 * kGap, 24.0f);
     for (size_t i = 0; i < choices.size(); ++i) {
         const auto& [status, count] = choices[i];
         const std::string name = status ? str(to_string(*status)) : "All";
         const bool chosen = ui.status == status;
-        if (i > 0) ImGui::SameLine(0, 4);
+        if (i > 0) ImGui::SameLine(0, kGap);
         if (chosen) {
             ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
@@ -170,7 +176,7 @@ void draw_status_filter(OpportunitiesUi& ui, const Palette& p) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
         }
         const std::string text = name + "  " + std::to_string(count) + "##filter";
-        if (ImGui::Button(text.c_str(), ImVec2(96, 0))) ui.status = status;
+        if (ImGui::Button(text.c_str(), ImVec2(width, 0))) ui.status = status;
         if (chosen) ImGui::PopStyleColor(4);
         probe::item("opportunities.filter." + name);
     }
@@ -180,47 +186,49 @@ void draw_status_filter(OpportunitiesUi& ui, const Palette& p) {
 void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
     const Store& store = *view.store;
     refresh_rows(ui, store);
-    if (!read_only(view)) {
-        if (primary_button(p, "+  New opportunity", "opportunities.new")) {
-            ui.editing = new_opportunity(*view.ids, view.today);
-            ui.error.clear();
-        }
-        ImGui::SameLine(0, 24);
+    if (!read_only(view) && primary_button(p, "+  New opportunity", "opportunities.new")) {
+        ui.editing = new_opportunity(*view.ids, view.today);
+        ui.error.clear();
     }
-    draw_status_filter(ui, p);
+    draw_status_filter(ui, p, !read_only(view));
     probe::value("opportunities.count", std::to_string(ui.rows.size()));
     ImGui::Dummy(ImVec2(0, 4));
 
     if (ui.rows.empty()) {
-        ImGui::Dummy(ImVec2(0, 12));
+        ImGui::Dummy(ImVec2(0, 8));
+        form::begin_card(p, "##opportunities.empty");
         if (ui.open + ui.won + ui.lost == 0)
             muted_text(p, "No opportunities yet. When a job, a client or a talk comes your way, note it here with "
-                           "the people it came through: you will see which ties matter.");
+                          "the people it came through: you will see which ties matter.");
         else
             muted_text(p, "None with this status.");
+        form::end_card();
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("opportunities.table", 6, flags)) return;
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_NoBordersInBody |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("opportunities.table", 6, flags, ImVec2(0, form::table_height(ui.rows.size())))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    const ImGuiTableColumnFlags wide_only = ImGui::GetContentRegionAvail().x < kNarrowList ? ImGuiTableColumnFlags_Disabled : 0;
     ImGui::TableSetupColumn("Title", 0, 2.4f);
-    ImGui::TableSetupColumn("Kind", 0, 1.0f);
+    ImGui::TableSetupColumn("Kind", wide_only, 1.0f);
     ImGui::TableSetupColumn("Status", 0, 0.8f);
     ImGui::TableSetupColumn("Value", 0, 0.9f);
-    ImGui::TableSetupColumn("Date", 0, 1.0f);
-    ImGui::TableSetupColumn("Came through", 0, 2.0f);
+    ImGui::TableSetupColumn("Date", wide_only, 1.0f);
+    ImGui::TableSetupColumn("Came through", wide_only, 2.0f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(ui.rows.size()), 34.0f);
+    clipper.Begin(static_cast<int>(ui.rows.size()), form::kRowHeight);
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const Opportunity* o = store.opportunity(ui.rows[static_cast<size_t>(r)]);
             if (o == nullptr) continue;
-            ImGui::TableNextRow(0, 34.0f);
+            ImGui::TableNextRow(0, form::kRowHeight);
             ImGui::TableNextColumn();
             ImGui::PushID(r);
-            if (ImGui::Selectable(o->title.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 26))) {
+            if (ImGui::Selectable(o->title.c_str(), false, ImGuiSelectableFlags_SpanAllColumns,
+                                  ImVec2(0, ImGui::GetFrameHeight()))) {
                 ui.selected = o->meta.id;
                 ui.confirm_delete = false;
             }
@@ -234,7 +242,12 @@ void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
             status_text(o->status, p, view.dark);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(o->value ? form::format_amount(*o->value).c_str() : "");
+            if (o->value) {  // amounts line up on the right
+                const std::string amount = form::format_amount(*o->value);
+                const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(amount.c_str()).x;
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(room - 8.0f, 0.0f));
+                ImGui::TextUnformatted(amount.c_str());
+            }
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(show_date(view, o->date).c_str());
@@ -312,10 +325,13 @@ void draw_opportunity_page(OpportunitiesUi& ui, const Opportunity& o, const UiVi
         ImGui::Dummy(ImVec2(0, 8));
     }
 
+    const bool narrow = form::narrow_form();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted("Came through");
     ImGui::PopStyleColor();
-    ImGui::SameLine(form::kLabelWidth);
+    // The links' text lines up with the values below.
+    if (narrow) ImGui::SetCursorPosX(ImGui::GetCursorPosX() - 4.0f);
+    else ImGui::SameLine(form::kLabelWidth - 4.0f);
     std::size_t people = 0;
     for (Id id : o.contacts) {
         const Contact* c = store.contact(id);

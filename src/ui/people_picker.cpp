@@ -64,7 +64,7 @@ PickResult draw_people_picker(PeoplePicker& picker, const std::string& name, std
         ImGui::SetKeyboardFocusHere();
         picker.refocus = false;
     }
-    ImGui::SetNextItemWidth(440);
+    ImGui::SetNextItemWidth(std::min(440.0f, ImGui::GetContentRegionAvail().x));
     const std::string hint = std::string(icons::kSearch) + "  Type a name…";
     // Enter picks and the field stays active (emptied), so a fast typist's next name loses no
     // letters: ImGui would otherwise deactivate it and refocus it only a frame later.

@@ -6,7 +6,6 @@
 #include "core/text.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
-#include "ui/icons.hpp"
 #include "ui/probe.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <unordered_map>
 
 namespace ties::ui {
 namespace {
@@ -24,10 +24,11 @@ using form::str;
 
 constexpr float kFilterLabelWidth = 64.0f;
 constexpr float kCardPadX = 18.0f;
-constexpr float kDateWidth = 150.0f;  // the date column of a row
-constexpr float kRowPadY = 12.0f;
-constexpr float kLineGap = 4.0f;       // between the lines of one row
-constexpr float kLinkPadY = 1.0f;      // form::person_link's vertical frame padding
+constexpr float kDateWidth = 150.0f;     // the date column of a row
+constexpr float kStackedBelow = 440.0f;  // narrower rows put the date on a line of its own
+constexpr float kRowPadY = 12.0f;        // above and below a row
+constexpr float kLineGap = 4.0f;         // between the lines of one row
+constexpr float kLinkPadY = 1.0f;        // form::person_link's vertical frame padding
 
 constexpr std::array kKinds{
     InteractionKind::OnlineConversation, InteractionKind::DirectMessage, InteractionKind::Email,
@@ -92,6 +93,7 @@ void rebuild(TimelineUi& ui, const Store& store, const TimelineUi::Key& key) {
         Date date;
         std::int32_t minute;
         Id id;
+        const Interaction* interaction;
     };
     std::vector<Row> rows;
     std::size_t total = 0;
@@ -103,7 +105,7 @@ void rebuild(TimelineUi& ui, const Store& store, const TimelineUi::Key& key) {
         if (key.to && i.date > *key.to) continue;
         if (key.person && std::find(i.participants.begin(), i.participants.end(), *key.person) == i.participants.end())
             continue;
-        rows.push_back({i.date, i.minute_of_day.value_or(-1), id});
+        rows.push_back({i.date, i.minute_of_day.value_or(-1), id, &i});
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         if (a.date != b.date) return a.date > b.date;
@@ -112,7 +114,7 @@ void rebuild(TimelineUi& ui, const Store& store, const TimelineUi::Key& key) {
     });
     ui.rows.clear();
     ui.rows.reserve(rows.size());
-    for (const Row& r : rows) ui.rows.push_back(r.id);
+    for (const Row& r : rows) ui.rows.push_back(r.interaction);
     ui.total = total;
     ui.key = key;
     ui.layout_width = -1.0f;
@@ -120,52 +122,108 @@ void rebuild(TimelineUi& ui, const Store& store, const TimelineUi::Key& key) {
 
 // --- Row layout: heights must match draw_row ----------------------------------------------------
 
-float row_height(const UiView& view, const Interaction& i, float text_width, float line) {
-    float right = line + kLineGap + line + 2 * kLinkPadY;  // kind line, people line
-    if (!i.notes.empty()) right += kLineGap + ImGui::CalcTextSize(i.notes.c_str(), nullptr, false, text_width).y;
-    if (i.follow_up)
-        right += kLineGap + ImGui::CalcTextSize(follow_up_line(view, *i.follow_up).c_str(), nullptr, false, text_width).y;
-    const float left = line + kLineGap + line;  // date; weekday and time
-    return std::max(left, right) + 2 * kRowPadY;
+// Measures wrapped text, skipping ImGui's measurement for text that provably fits on one line:
+// no newline, and even at the widest glyph per byte it is narrower than the wrap width. Most notes
+// are short, so laying out 100,000 rows stays cheap.
+struct TextHeights {
+    float wrap_width = 0.0f;
+    float line = 0.0f;
+    std::size_t one_line_bytes = 0;  // up to this many bytes always fit
+
+    TextHeights(float width, float line_height) : wrap_width(width), line(line_height) {
+        const ImFont* font = ImGui::GetFont();
+        const float scale = ImGui::GetFontSize() / font->FontSize;
+        float ascii = 0.0f, any = 0.0f;  // widest advance among ASCII glyphs, among all glyphs
+        for (int c = 0; c < font->IndexAdvanceX.Size; ++c) {
+            const float advance = font->IndexAdvanceX[c] * scale;
+            if (c < 0x80) ascii = std::max(ascii, advance);
+            any = std::max(any, advance);
+        }
+        // A glyph outside ASCII takes at least two bytes of UTF-8.
+        per_byte = std::max({ascii, any / 2.0f, 1.0f}) * 1.05f;
+        one_line_bytes = static_cast<std::size_t>(wrap_width / per_byte);
+    }
+
+    float operator()(const std::string& text) const {
+        if (text.size() <= one_line_bytes && text.find('\n') == std::string::npos) return line;
+        return ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap_width).y;
+    }
+
+    // follow_up_line()'s height, without building the line when it surely fits: the width of its
+    // start ("→  Follow up on <date>: ") is measured once per date.
+    float follow_up(const UiView& view, const FollowUp& f) {
+        const std::int64_t key = std::int64_t{f.date.days} * 2 + (f.done ? 1 : 0);
+        auto found = prefix_widths.find(key);
+        if (found == prefix_widths.end())
+            found = prefix_widths.emplace(key, ImGui::CalcTextSize(follow_up_line(view, {f.date, "", f.done}).c_str()).x).first;
+        const float text_bound = static_cast<float>(f.text.size() + 2) * per_byte;
+        if (found->second + text_bound <= wrap_width && f.text.find('\n') == std::string::npos) return line;
+        return (*this)(follow_up_line(view, f));
+    }
+
+    float per_byte = 1.0f;
+    std::unordered_map<std::int64_t, float> prefix_widths;
+};
+
+// Where a row's text goes: right of the date column, or under a date line on a narrow screen.
+struct RowGeometry {
+    bool stacked = false;
+    float text_x = kDateWidth;
+    float text_width = 0.0f;
+
+    explicit RowGeometry(float width) : stacked(width < kStackedBelow) {
+        if (stacked) text_x = 0.0f;
+        text_width = std::max(width - text_x, 80.0f);
+    }
+};
+
+float row_height(const UiView& view, const Interaction& i, const RowGeometry& g, TextHeights& heights) {
+    const float line = heights.line;
+    float text = line + kLineGap + line + 2 * kLinkPadY;  // kind line, people line
+    if (!i.notes.empty()) text += kLineGap + heights(i.notes);
+    if (i.follow_up) text += kLineGap + heights.follow_up(view, *i.follow_up);
+    const float when = line + kLineGap + line;  // date; weekday and time
+    return (g.stacked ? line + kLineGap + text : std::max(when, text)) + 2 * kRowPadY;
 }
 
 void layout(TimelineUi& ui, const UiView& view, float width) {
-    const Store& store = *view.store;
     const float line = ImGui::GetTextLineHeight();
     if (width == ui.layout_width && line == ui.layout_line && ui.offsets.size() == ui.rows.size() + 1) return;
     ui.layout_width = width;
     ui.layout_line = line;
     ui.offsets.assign(ui.rows.size() + 1, 0.0f);
-    const float text_width = std::max(width - kDateWidth, 80.0f);
+    const RowGeometry geometry(width);
+    TextHeights heights(geometry.text_width, line);
     float y = 0.0f;
     for (size_t r = 0; r < ui.rows.size(); ++r) {
         ui.offsets[r] = y;
-        if (const Interaction* i = store.interaction(ui.rows[r])) y += row_height(view, *i, text_width, line);
+        y += row_height(view, *ui.rows[r], geometry, heights);
     }
     ui.offsets.back() = y;
 }
 
-void draw_row(const Interaction& i, size_t r, float x0, float top, float width, const UiView& view,
+void draw_row(const Interaction& i, size_t r, float x0, float top, const RowGeometry& g, const UiView& view,
               const Palette& p, UiIntents& out) {
     const Store& store = *view.store;
     const float line = ImGui::GetTextLineHeight();
     ImGui::PushID(static_cast<int>(r));
 
-    // Date column.
+    // When: a column on the left, or a line on top on a narrow screen.
+    std::string when = kWeekdays[static_cast<size_t>(i.date.weekday())];
+    if (i.minute_of_day) when += "  \xc2\xb7  " + clock(*i.minute_of_day);
     ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY));
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(show_date(view, i.date).c_str());
     ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY + line + kLineGap));
+    if (g.stacked) ImGui::SameLine(0, 0);
+    else ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY + line + kLineGap));
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    std::string when = kWeekdays[static_cast<size_t>(i.date.weekday())];
-    if (i.minute_of_day) when += "  \xc2\xb7  " + clock(*i.minute_of_day);
-    ImGui::TextUnformatted(when.c_str());
+    ImGui::TextUnformatted(((g.stacked ? "  \xc2\xb7  " : "") + when).c_str());
     ImGui::PopStyleColor();
 
     // What happened: kind and circumstances, the people, notes, follow-up.
-    const float x = x0 + kDateWidth;
-    float y = top + kRowPadY;
+    const float x = x0 + g.text_x;
+    float y = top + kRowPadY + (g.stacked ? line + kLineGap : 0.0f);
     ImGui::SetCursorPos(ImVec2(x, y));
     ImGui::PushFont(view.fonts->heading);
     const std::string kind = str(to_string(i.kind));
@@ -179,27 +237,23 @@ void draw_row(const Interaction& i, size_t r, float x0, float top, float width, 
     }
     y += line + kLineGap;
 
+    // The people, on one line: those that do not fit are summarised as "+N more".
     ImGui::SetCursorPos(ImVec2(x - 4.0f, y));  // links have 4 px of padding: align their text
-    std::string people;
+    const float right = x + g.text_width;
     for (size_t n = 0; n < i.participants.size(); ++n) {
         const Id id = i.participants[n];
         const Contact* c = store.contact(id);
         const std::string name = c ? contact_label(*c) : "(deleted contact)";
-        people += (people.empty() ? "" : ", ") + name;
         if (n > 0) {
-            // Stay on one line: what does not fit is summarised.
-            const float needed = ImGui::CalcTextSize(name.c_str()).x + 16.0f;
-            if (ImGui::GetCursorPosX() + needed > x0 + width) {
-                ImGui::SameLine(0, 4);
+            ImGui::SameLine(0, 2);
+            if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(name.c_str()).x + 8.0f > right) {
                 ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
                 ImGui::Text("+%d more", static_cast<int>(i.participants.size() - n));
                 ImGui::PopStyleColor();
                 break;
             }
-            ImGui::SameLine(0, 2);
         }
         if (c == nullptr) {
-            ImGui::AlignTextToFramePadding();
             ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
             ImGui::TextUnformatted(name.c_str());
             ImGui::PopStyleColor();
@@ -210,13 +264,12 @@ void draw_row(const Interaction& i, size_t r, float x0, float top, float width, 
     }
     y += line + 2 * kLinkPadY;
 
-    const float text_width = std::max(width - kDateWidth, 80.0f);
-    ImGui::PushTextWrapPos(x + text_width);
+    ImGui::PushTextWrapPos(right);
     if (!i.notes.empty()) {
         y += kLineGap;
         ImGui::SetCursorPos(ImVec2(x, y));
         ImGui::TextWrapped("%s", i.notes.c_str());
-        y += ImGui::CalcTextSize(i.notes.c_str(), nullptr, false, text_width).y;
+        y += ImGui::CalcTextSize(i.notes.c_str(), nullptr, false, g.text_width).y;
     }
     if (i.follow_up) {
         y += kLineGap;
@@ -228,8 +281,9 @@ void draw_row(const Interaction& i, size_t r, float x0, float top, float width, 
     ImGui::PopTextWrapPos();
     ImGui::PopID();
 
-    probe::value("timeline.row." + std::to_string(r),
-                 i.date.iso() + " | " + kind + " | " + people + " | " + i.notes);
+    if (probe::enabled())
+        probe::value("timeline.row." + std::to_string(r), i.date.iso() + " | " + kind + " | " +
+                                                              form::people_labels(store, i.participants) + " | " + i.notes);
 }
 
 // --- Filters ------------------------------------------------------------------------------------
@@ -257,7 +311,7 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
         ImGui::SameLine(start + kFilterLabelWidth);
     };
     caption("Kind");
-    ImGui::SetNextItemWidth(220);
+    ImGui::SetNextItemWidth(std::min(220.0f, ImGui::GetContentRegionAvail().x));
     const std::string current = ui.kind ? str(to_string(*ui.kind)) : "All kinds";
     if (ImGui::BeginCombo("##timeline.kind", current.c_str())) {
         if (ImGui::Selectable("All kinds", !ui.kind)) ui.kind.reset();
@@ -272,13 +326,19 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
     probe::item("timeline.kind");
     probe::value("timeline.kind", current);
 
-    auto date_field = [&p](const char* caption, const char* name, std::string& value) {
-        ImGui::SameLine(0, 20);
+    // The dates follow on the same line when there is room (a phone gets more lines).
+    auto date_field = [&p, start](const char* text, const char* name, std::string& value) {
+        constexpr float kWidth = 130.0f;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        const bool same_line = ImGui::GetItemRectMax().x + 20.0f + 40.0f + kWidth <= right;
+        if (same_line) ImGui::SameLine(0, 20);
+        ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::TextUnformatted(caption);
+        ImGui::TextUnformatted(text);
         ImGui::PopStyleColor();
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(130);
+        if (same_line) ImGui::SameLine();
+        else ImGui::SameLine(start + kFilterLabelWidth);
+        ImGui::SetNextItemWidth(kWidth);
         ImGui::InputTextWithHint((std::string("##") + name).c_str(), "YYYY-MM-DD", &value);
         focus_ring(p);
         const bool active = ImGui::IsItemActive();
@@ -289,7 +349,7 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
     const bool from_active = date_field("From", "timeline.from", ui.from);
     const bool to_active = date_field("To", "timeline.to", ui.to);
     if (filtered(ui)) {
-        ImGui::SameLine(0, 20);
+        form::next_on_line(ImGui::CalcTextSize("Clear filters").x + 20.0f, 20.0f);
         if (button("Clear filters", "timeline.clear")) clear_filters(ui);
     }
 
@@ -311,22 +371,24 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
     }
 
     DateRange range = parse_range(ui, from_active, to_active);
-    form::error_line(p, range.error);
+    form::error_line(p, range.error, start + kFilterLabelWidth);
     return range;
 }
 
-void empty_state(TimelineUi& ui, const Palette& p, UiIntents& out) {
-    ImGui::Dummy(ImVec2(0, 12));
-    if (ui.total == 0) {
-        muted_text(p, "Nothing logged yet. Log a coffee, a call or a message from a contact's page, or log a "
-                       "meeting for everyone who was at an event.");
-        probe::value("timeline.empty", "nothing logged");
-        ImGui::Dummy(ImVec2(0, 4));
-        if (button("Go to Contacts", "timeline.go.contacts")) out.go_to = Section::Contacts;
-        ImGui::SameLine();
-        if (button("Go to Events", "timeline.go.events")) out.go_to = Section::Events;
-        return;
-    }
+void nothing_logged(const Palette& p, UiIntents& out) {
+    form::begin_card(p, "##timeline.empty");
+    muted_text(p, "Nothing logged yet. Log a coffee, a call or a message from a contact's page, or log a "
+                  "meeting for everyone who was at an event: it all shows up here, newest first.");
+    probe::value("timeline.empty", "nothing logged");
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button("Go to Contacts", "timeline.go.contacts")) out.go_to = Section::Contacts;
+    ImGui::SameLine();
+    if (button("Go to Events", "timeline.go.events")) out.go_to = Section::Events;
+    form::end_card();
+}
+
+void no_match(TimelineUi& ui, const Palette& p) {
+    ImGui::Dummy(ImVec2(0, 8));
     muted_text(p, "No interactions match these filters.");
     probe::value("timeline.empty", "no match");
     ImGui::Dummy(ImVec2(0, 4));
@@ -341,6 +403,18 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     if (ui.person.size() > 1) ui.person.erase(ui.person.begin(), ui.person.end() - 1);
     if (!ui.person.empty() && store.contact(ui.person[0]) == nullptr) ui.person.clear();  // deleted meanwhile
 
+    // Nothing at all yet: no filters, just how to begin. (The cached total answers while the store
+    // is unchanged; else the scan stops at the first live interaction.)
+    const auto& all = store.interactions();
+    const bool any = ui.key.version == store.version()
+                         ? ui.total > 0
+                         : std::any_of(all.begin(), all.end(), [](const auto& entry) { return !entry.second.meta.deleted; });
+    if (!any) {
+        probe::value("timeline.count", "0");
+        nothing_logged(p, out);
+        return;
+    }
+
     const DateRange range = draw_filters(ui, view, p);
     TimelineUi::Key key;
     key.version = store.version();
@@ -351,19 +425,20 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     if (!(key == ui.key)) rebuild(ui, store, key);
 
     ImGui::Dummy(ImVec2(0, 6));
-    const std::string count = std::to_string(ui.rows.size()) + (ui.rows.size() == 1 ? " interaction" : " interactions");
+    const std::string count = form::format_amount(static_cast<double>(ui.rows.size())) +
+                              (ui.rows.size() == 1 ? " interaction" : " interactions");
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(count.c_str());
     ImGui::PopFont();
     if (ui.rows.size() != ui.total) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::Text("of %zu", ui.total);
+        ImGui::Text("of %s", form::format_amount(static_cast<double>(ui.total)).c_str());
         ImGui::PopStyleColor();
     }
     probe::value("timeline.count", std::to_string(ui.rows.size()));
     if (ui.rows.empty()) {
-        empty_state(ui, p, out);
+        no_match(ui, p);
         return;
     }
 
@@ -374,6 +449,7 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     // tall as its rows, at most the rest of the page (then it scrolls).
     const float width = ImGui::GetContentRegionAvail().x - 2 * kCardPadX - ImGui::GetStyle().ScrollbarSize;
     layout(ui, view, width);
+    const RowGeometry geometry(width);
     const float height = std::min(ImGui::GetContentRegionAvail().y, ui.offsets.back() + 2.0f);
     ImGui::BeginChild("##timeline.rows", ImVec2(0, std::max(height, 60.0f)),
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
@@ -387,10 +463,8 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     const ImVec2 window = ImGui::GetWindowPos();
     const float line_end = window.x + ImGui::GetWindowContentRegionMax().x;
     for (; r < ui.rows.size() && ui.offsets[r] < scroll + visible; ++r) {
-        const Interaction* i = store.interaction(ui.rows[r]);
-        if (i == nullptr) continue;
         const float top = origin.y + ui.offsets[r];
-        draw_row(*i, r, origin.x, top, width, view, p, out);
+        draw_row(*ui.rows[r], r, origin.x, top, geometry, view, p, out);
         if (r + 1 < ui.rows.size()) {
             const float y = window.y + origin.y + ui.offsets[r + 1] - scroll;
             dl->AddLine(ImVec2(window.x + origin.x, y), ImVec2(line_end, y), p.border);

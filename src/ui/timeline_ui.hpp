@@ -23,7 +23,9 @@ struct TimelineUi {
     std::vector<Id> person;  // zero or one contact
     std::string from, to;    // YYYY-MM-DD, either may be empty
 
-    // The filtered, sorted rows for `key`, and their layout for `layout_width`.
+    // The filtered, sorted rows for `key`, and their layout for `layout_width`. The pointers are
+    // into the store and valid while its version equals key.version: draw_timeline checks the key
+    // before any use, every frame.
     struct Key {
         std::uint64_t version = ~std::uint64_t{0};
         std::optional<InteractionKind> kind;
@@ -32,7 +34,7 @@ struct TimelineUi {
         bool operator==(const Key&) const = default;
     };
     Key key;
-    std::vector<Id> rows;
+    std::vector<const Interaction*> rows;
     std::size_t total = 0;     // live interactions, whatever the filters
     float layout_width = -1.0f;
     float layout_line = -1.0f;
