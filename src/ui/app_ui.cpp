@@ -145,11 +145,15 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
         ImGui::PushID(static_cast<int>(info.section));
         if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 34))) {
             out.go_to = info.section;
-            // Clicking the current section again goes back to its start (a form keeps its draft).
+            // Clicking the current section again goes back to its list (a form keeps its draft).
             if (selected && info.section == Section::Contacts && !state.contacts.editing) {
                 state.contacts.selected.reset();
                 state.contacts.logging.reset();
+                state.contacts.duplicates = false;
             }
+            if (selected && info.section == Section::Events && !state.events.editing) state.events.selected.reset();
+            if (selected && info.section == Section::Opportunities && !state.opportunities.editing)
+                state.opportunities.selected.reset();
         }
         ImGui::PopID();
         ImGui::PopStyleColor();
