@@ -30,11 +30,14 @@ Module.tiesPlatform = (function () {
   window.addEventListener('keypress', (event) => {
     if (document.activeElement === bridge) event.stopImmediatePropagation();
   }, true);
-  // The browser's own undo/redo would edit the hidden input and move focus to it; in Ties these
-  // shortcuts belong to the app (and to ImGui's text fields).
+  // Shortcuts that belong to the app, not the browser: undo/redo (the browser's would edit the
+  // hidden input and move focus to it), Ctrl/Cmd+K (palette; the browser's search box) and
+  // Ctrl/Cmd+L (quick log; the browser's address bar).
+  const APP_SHORTCUTS = new Set(['z', 'y', 'k', 'l']);
   window.addEventListener('keydown', (event) => {
-    const key = event.key.toLowerCase();
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) event.preventDefault();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && APP_SHORTCUTS.has(event.key.toLowerCase())) {
+      event.preventDefault();
+    }
   }, true);
   // glfw treats any element's blur seen in the capture phase as the window losing focus and
   // releases every key; only a real window blur should do that.

@@ -55,6 +55,13 @@ test('Ctrl+K opens the command palette from anywhere', async () => {
   await page.keyboard.press('Enter');
   await waitValue(page, 'section', 'Settings');
   await nextFrames(page);
+  // The browser's own Ctrl+K / Ctrl+L (search box, address bar) must not take the focus away.
+  const prevented = await page.evaluate(() => ['k', 'l'].map((key) => {
+    const event = new KeyboardEvent('keydown', { key, ctrlKey: true, cancelable: true, bubbles: true });
+    document.body.dispatchEvent(event);
+    return event.defaultPrevented;
+  }));
+  assert.deepEqual(prevented, [true, true]);
   assert.deepEqual(page.problems, []);
 });
 
