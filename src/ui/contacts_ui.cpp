@@ -6,6 +6,7 @@
 #include "core/links.hpp"
 #include "core/text.hpp"
 #include "ui/app_ui.hpp"
+#include "ui/form_widgets.hpp"
 #include "ui/icons.hpp"
 #include "ui/probe.hpp"
 #include "ui/widgets.hpp"
@@ -22,8 +23,7 @@
 namespace ties::ui {
 namespace {
 
-constexpr float kLabelWidth = 150.0f;
-constexpr float kFieldWidth = 440.0f;
+using namespace form;  // label, text_field, enum_combo, error_line, detail, str, kLabelWidth…
 
 constexpr std::array kKinds{
     InteractionKind::OnlineConversation, InteractionKind::DirectMessage, InteractionKind::Email,
@@ -34,63 +34,6 @@ constexpr std::array kTiers{Tier::None, Tier::Inner, Tier::Close, Tier::Friends,
                             Tier::Acquaintances, Tier::Recognisable};
 constexpr std::array kHandleKinds{HandleKind::X, HandleKind::LinkedIn, HandleKind::Mastodon, HandleKind::Bluesky,
                                   HandleKind::GitHub, HandleKind::Website, HandleKind::Other};
-
-std::string str(std::string_view text) { return std::string(text); }
-
-// On a narrow screen (a phone) labels sit above their fields and fields take the full width.
-bool narrow_form() { return ImGui::GetContentRegionAvail().x < kLabelWidth + 320.0f; }
-// Call after label(): what is left of the line, up to the usual width.
-float field_width() { return std::min(kFieldWidth, ImGui::GetContentRegionAvail().x); }
-
-void label(const Palette& p, const char* text) {
-    const bool narrow = narrow_form();
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
-    if (!narrow) ImGui::SameLine(kLabelWidth);
-}
-
-bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint = "") {
-    label(p, caption);
-    ImGui::SetNextItemWidth(field_width());
-    const bool changed = ImGui::InputTextWithHint((std::string("##") + name).c_str(), hint, &value);
-    probe::item(name);
-    probe::value(name, value);
-    return changed;
-}
-
-void notes_field(const Palette& p, const char* caption, const char* name, std::string& value) {
-    label(p, caption);
-    ImGui::InputTextMultiline((std::string("##") + name).c_str(), &value, ImVec2(field_width(), 96));
-    probe::item(name);
-    probe::value(name, value);
-}
-
-template <typename Enum, size_t N>
-void enum_combo(const Palette& p, const char* caption, const char* name, Enum& value, const std::array<Enum, N>& options) {
-    label(p, caption);
-    ImGui::SetNextItemWidth(field_width());
-    const std::string current = str(to_string(value));
-    if (ImGui::BeginCombo((std::string("##") + name).c_str(), current.c_str())) {
-        for (Enum option : options) {
-            const std::string text = str(to_string(option));
-            if (ImGui::Selectable(text.c_str(), option == value)) value = option;
-            probe::item(std::string(name) + "." + text);
-        }
-        ImGui::EndCombo();
-    }
-    probe::item(name);
-    probe::value(name, current);
-}
-
-void error_line(const Palette& p, const std::string& error) {
-    if (error.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-    ImGui::TextWrapped("%s  %s", icons::kWarning, error.c_str());
-    ImGui::PopStyleColor();
-    probe::value("form.error", error);
-}
 
 // --- Drafts -------------------------------------------------------------------------------------
 
@@ -522,15 +465,6 @@ void draw_log_form(ContactsUi& ui, const UiView& view, const Palette& p, UiInten
     }
     ImGui::Dummy(ImVec2(0, 10));
     ImGui::Separator();
-}
-
-void detail(const Palette& p, const char* caption, const std::string& value) {
-    if (value.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    ImGui::TextUnformatted(caption);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(kLabelWidth);
-    ImGui::TextWrapped("%s", value.c_str());
 }
 
 std::string describe(const UiView& view, const Interaction& i) {
