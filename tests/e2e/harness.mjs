@@ -153,8 +153,18 @@ export async function addContact(page, name, fields = {}) {
 
 export async function openContact(page, name) {
   await click(page, 'nav.Contacts');
+  if ((await probe(page)).widgets['contact.back']) await click(page, 'contact.back');  // another page is open
   await click(page, `contacts.row.${name}`);
   await waitValue(page, 'contact.name', name);
+}
+
+// Replaces a field's text (an empty `text` clears it).
+export async function retype(page, field, text) {
+  await focusField(page, field);
+  await page.keyboard.press('Control+A');
+  if (text) await page.keyboard.type(text);
+  else await page.keyboard.press('Backspace');
+  await waitValue(page, field, text);
 }
 
 // Opens the command palette by clicking the sidebar's search box, as a person would.

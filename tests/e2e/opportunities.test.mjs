@@ -3,20 +3,12 @@
 // refused with a clear message.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, openApp, probe, screenshot, startServer, typeInto,
-         waitReady, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, openApp, probe, retype, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-async function retype(page, field, text) {
-  await focusField(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await waitValue(page, field, text);
-}
 
 async function openOpportunity(page, title) {
   await click(page, 'nav.Opportunities');

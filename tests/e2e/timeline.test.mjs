@@ -3,28 +3,12 @@
 // page, and helpful empty states.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, openApp, probe, screenshot, startServer, typeInto,
-         waitReady, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, openApp, openContact, probe, retype, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-async function retype(page, field, text) {
-  await focusField(page, field);
-  await page.keyboard.press('Control+A');
-  if (text) await page.keyboard.type(text);
-  else await page.keyboard.press('Backspace');
-  await waitValue(page, field, text);
-}
-
-async function openContact(page, name) {
-  await click(page, 'nav.Contacts');
-  if ((await probe(page)).widgets['contact.back']) await click(page, 'contact.back');  // another page is open
-  await click(page, `contacts.row.${name}`);
-  await waitValue(page, 'contact.name', name);
-}
 
 // Logs an interaction from the open contact's page.
 async function logInteraction(page, { kind, date, time = '', notes }) {
