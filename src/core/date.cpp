@@ -106,6 +106,41 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
     return from_ymd(*year, *month, *day);
 }
 
+std::string PartialDate::iso() const {
+    std::string out;
+    if (year > 0 && year <= 9999) {
+        append_padded(out, year, 4);
+    } else {
+        out = "-";
+    }
+    out += '-';
+    append_padded(out, month, 2);
+    out += '-';
+    append_padded(out, day, 2);
+    return out;
+}
+
+std::optional<PartialDate> PartialDate::parse(std::string_view text) {
+    if (text.size() == 7 && text.substr(0, 2) == "--") {
+        // No year: any day that exists in some year, 29 February included (checked in 2000).
+        const auto full = Date::parse_iso("2000" + std::string(text.substr(1)));
+        if (!full) return std::nullopt;
+        return PartialDate{0, full->month(), full->day()};
+    }
+    const auto full = Date::parse_iso(text);
+    if (!full || full->year() == 0) return std::nullopt;
+    return PartialDate{full->year(), full->month(), full->day()};
+}
+
+Date PartialDate::next_on_or_after(Date from) const {
+    const auto in_year = [&](int y) {
+        const int last = days_in_month(y, month);
+        return Date::from_ymd(y, month, day > last ? last : day);
+    };
+    const Date this_year = in_year(from.year());
+    return this_year >= from ? this_year : in_year(from.year() + 1);
+}
+
 Date date_of(Millis utc) {
     Millis days = utc / kMillisPerDay;
     if (utc % kMillisPerDay < 0) --days;  // floor, so 1969-12-31T23:59 is day -1

@@ -28,6 +28,23 @@ struct Date {
     auto operator<=>(const Date&) const = default;
 };
 
+// A yearly date whose year may be unknown, as vCard allows ("--03-12"): birthdays, anniversaries.
+struct PartialDate {
+    std::int32_t year = 0;  // 0: unknown
+    std::int32_t month = 1;  // 1..12
+    std::int32_t day = 1;    // 1..31
+
+    // "1990-03-12", or "--03-12" when the year is unknown.
+    std::string iso() const;
+    // Either form above, with a real calendar day (29 February needs a leap year, or no year).
+    static std::optional<PartialDate> parse(std::string_view text);
+    // The first day on or after `from` on which it recurs; 29 February falls on 28 February in
+    // other years.
+    Date next_on_or_after(Date from) const;
+
+    bool operator==(const PartialDate&) const = default;
+};
+
 // The calendar day (UTC) of a timestamp, and midnight UTC of a day.
 Date date_of(Millis utc);
 Millis midnight_utc(Date date);

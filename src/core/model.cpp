@@ -35,6 +35,25 @@ Record tombstone_of(const Record& record) {
         record);
 }
 
+Cadence default_cadence(Tier tier) {
+    switch (tier) {
+        case Tier::None: return {};
+        case Tier::Inner: return {7, 14};
+        case Tier::Close: return {21, 35};
+        case Tier::Friends: return {60, 90};
+        case Tier::Meaningful: return {182, 270};
+        case Tier::Acquaintances: return {365, 540};
+        case Tier::Recognisable: return {};
+    }
+    return {};
+}
+
+std::array<Cadence, kTierCount> default_cadences() {
+    std::array<Cadence, kTierCount> cadences{};
+    for (int tier = 0; tier < kTierCount; ++tier) cadences[tier] = default_cadence(static_cast<Tier>(tier));
+    return cadences;
+}
+
 std::string contact_label(const Contact& contact) {
     if (const auto name = trim(contact.display_name); !name.empty()) return std::string(name);
     const std::string full = std::string(trim(contact.given_name)) + " " + std::string(trim(contact.family_name));

@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "core/id.hpp"
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,21 @@ struct RecordMeta {
 
 // Circles after Dunbar's layers (about 5, 15, 50, 150, 500, 1500 people); None = not set yet.
 enum class Tier : std::uint8_t { None, Inner, Close, Friends, Meaningful, Acquaintances, Recognisable };
+
+inline constexpr int kTierCount = 7;
+
+// How often to keep in touch: "due" after ideal_days without contact, "overdue" after max_days.
+// ideal_days == 0 means never (no reminders).
+struct Cadence {
+    std::int32_t ideal_days = 0;
+    std::int32_t max_days = 0;
+
+    bool never() const { return ideal_days <= 0; }
+    bool operator==(const Cadence&) const = default;
+};
+
+// The defaults per circle: weekly, every 3 weeks, every 2 months, twice a year, yearly, never.
+Cadence default_cadence(Tier tier);
 
 enum class HandleKind : std::uint8_t { X, LinkedIn, Mastodon, Bluesky, GitHub, Website, Other };
 
@@ -53,13 +69,18 @@ struct Contact {
     std::vector<Handle> handles;
     std::vector<std::string> tags;
     Tier tier = Tier::None;
-    std::optional<std::int32_t> cadence_days;  // keep in touch every N days
+    std::optional<std::int32_t> cadence_days;      // keep in touch every N days (overrides tier and tags)
+    std::optional<std::int32_t> cadence_max_days;  // overdue after N days; unset: 1.5 x cadence_days
     std::string how_met;
     std::optional<Date> first_met;
     std::optional<Id> introduced_by;  // a contact
     std::optional<Id> met_at;         // an event
     std::string notes;
     bool archived = false;
+    // Class version 2:
+    std::optional<PartialDate> birthday;
+    std::optional<PartialDate> anniversary;
+    std::optional<Date> snoozed_until;  // left out of the Today queue until this day
 
     bool operator==(const Contact&) const = default;
 };
@@ -124,10 +145,33 @@ struct Opportunity {
     bool operator==(const Opportunity&) const = default;
 };
 
+// A keep-in-touch rhythm for everyone with a tag ("investors": every 30 days).
+struct TagCadence {
+    std::string tag;
+    Cadence cadence;
+
+    bool operator==(const TagCadence&) const = default;
+};
+
+// What the user is willing to spend on keeping up ties; 0 means none.
+struct Budget {
+    std::int32_t meetings_per_week = 2;   // in person: coffee, a meal, a meetup
+    std::int32_t minutes_per_week = 180;  // all networking time, meetings included
+    std::int32_t messages_per_day = 3;    // messages, emails, DMs
+
+    bool operator==(const Budget&) const = default;
+};
+
+std::array<Cadence, kTierCount> default_cadences();
+
 // The user's settings: a single record with a fixed id, merged like any other record.
 struct Settings {
     RecordMeta meta;  // meta.id == kSettingsId
     std::string your_name;
+    // Class version 2:
+    std::array<Cadence, kTierCount> cadences = default_cadences();  // indexed by Tier
+    std::vector<TagCadence> tag_cadences;
+    Budget budget;
 
     bool operator==(const Settings&) const = default;
 };

@@ -57,8 +57,7 @@ void Store::clear() {
     interactions_.clear();
     events_.clear();
     opportunities_.clear();
-    settings_ = Settings{};
-    settings_.meta.id = kSettingsId;
+    settings_ = initial_settings();
     undo_.clear();
     redo_.clear();
     unsaved_order_.clear();
@@ -201,6 +200,28 @@ public:
         add(static_cast<std::uint64_t>(values.size()));
         for (const T& value : values) add(value);
     }
+    template <typename T, std::size_t N>
+    void add(const std::array<T, N>& values) {
+        for (const T& value : values) add(value);
+    }
+    void add(const PartialDate& date) {
+        add(date.year);
+        add(date.month);
+        add(date.day);
+    }
+    void add(const Cadence& cadence) {
+        add(cadence.ideal_days);
+        add(cadence.max_days);
+    }
+    void add(const TagCadence& tag) {
+        add(tag.tag);
+        add(tag.cadence);
+    }
+    void add(const Budget& budget) {
+        add(budget.meetings_per_week);
+        add(budget.minutes_per_week);
+        add(budget.messages_per_day);
+    }
     void add(const RecordMeta& meta) {
         add(meta.id);
         add(meta.created);
@@ -239,6 +260,10 @@ public:
         add(c.met_at);
         add(c.notes);
         add(c.archived);
+        add(c.cadence_max_days);
+        add(c.birthday);
+        add(c.anniversary);
+        add(c.snoozed_until);
     }
     void add(const Interaction& i) {
         add(i.meta);
@@ -273,6 +298,9 @@ public:
     void add(const Settings& s) {
         add(s.meta);
         add(s.your_name);
+        add(s.cadences);
+        add(s.tag_cadences);
+        add(s.budget);
     }
 
 private:

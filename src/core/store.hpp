@@ -74,6 +74,11 @@ private:
         std::vector<Record> after;
     };
 
+    static Settings initial_settings() {
+        Settings settings;
+        settings.meta.id = kSettingsId;
+        return settings;
+    }
     void put(const Record& record);  // store + mark unsaved
     template <typename T>
     RecordMap<T>& map_of();
@@ -83,7 +88,7 @@ private:
     RecordMap<Interaction> interactions_;
     RecordMap<Event> events_;
     RecordMap<Opportunity> opportunities_;
-    Settings settings_{.meta = {.id = kSettingsId}, .your_name = {}};
+    Settings settings_ = initial_settings();
     std::deque<Step> undo_;
     std::vector<Step> redo_;
     std::vector<Id> unsaved_order_;  // first-change order

@@ -15,6 +15,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
@@ -137,6 +138,18 @@ void load_minimal(const Archive&, Date& date, const std::string& text) {
 // --- Model types ---------------------------------------------------------------------------------
 
 template <class Archive>
+std::string save_minimal(const Archive&, const PartialDate& date) {
+    return date.iso();
+}
+
+template <class Archive>
+void load_minimal(const Archive&, PartialDate& date, const std::string& text) {
+    const auto parsed = PartialDate::parse(text);
+    if (!parsed) throw DecodeError("invalid date \"" + clip(text) + "\" (expected YYYY-MM-DD or --MM-DD)");
+    date = *parsed;
+}
+
+template <class Archive>
 void serialize(Archive& ar, RecordMeta& m, std::uint32_t version) {
     check_version<RecordMeta, Archive>(version, "meta");
     ar(make_nvp("id", m.id), make_nvp("created", m.created), make_nvp("updated", m.updated),
@@ -163,6 +176,29 @@ void serialize(Archive& ar, Contact& c, std::uint32_t version) {
     ar(make_nvp("cadence_days", c.cadence_days), make_nvp("how_met", c.how_met),
        make_nvp("first_met", c.first_met), make_nvp("introduced_by", c.introduced_by),
        make_nvp("met_at", c.met_at), make_nvp("notes", c.notes), make_nvp("archived", c.archived));
+    if (version >= 2) {
+        ar(make_nvp("cadence_max_days", c.cadence_max_days), make_nvp("birthday", c.birthday),
+           make_nvp("anniversary", c.anniversary), make_nvp("snoozed_until", c.snoozed_until));
+    }
+}
+
+template <class Archive>
+void serialize(Archive& ar, Cadence& c, std::uint32_t version) {
+    check_version<Cadence, Archive>(version, "cadence");
+    ar(make_nvp("ideal_days", c.ideal_days), make_nvp("max_days", c.max_days));
+}
+
+template <class Archive>
+void serialize(Archive& ar, TagCadence& t, std::uint32_t version) {
+    check_version<TagCadence, Archive>(version, "tag cadence");
+    ar(make_nvp("tag", t.tag), make_nvp("cadence", t.cadence));
+}
+
+template <class Archive>
+void serialize(Archive& ar, Budget& b, std::uint32_t version) {
+    check_version<Budget, Archive>(version, "budget");
+    ar(make_nvp("meetings_per_week", b.meetings_per_week), make_nvp("minutes_per_week", b.minutes_per_week),
+       make_nvp("messages_per_day", b.messages_per_day));
 }
 
 template <class Archive>
@@ -205,6 +241,18 @@ template <class Archive>
 void serialize(Archive& ar, Settings& s, std::uint32_t version) {
     check_version<Settings, Archive>(version, "settings");
     ar(make_nvp("meta", s.meta), make_nvp("your_name", s.your_name));
+    if (version >= 2) {
+        // A vector, not cereal's std::array support, so a wrong count is an error we word ourselves.
+        std::vector<Cadence> cadences(s.cadences.begin(), s.cadences.end());
+        ar(make_nvp("cadences", cadences));
+        if constexpr (Archive::is_loading::value) {
+            if (cadences.size() != s.cadences.size())
+                throw DecodeError("settings hold " + std::to_string(cadences.size()) + " cadences, expected " +
+                                  std::to_string(s.cadences.size()) + " (one per circle)");
+            std::copy(cadences.begin(), cadences.end(), s.cadences.begin());
+        }
+        ar(make_nvp("tag_cadences", s.tag_cadences), make_nvp("budget", s.budget));
+    }
 }
 
 // --- Record: {"type": "...", "data": {...}} -------------------------------------------------------
@@ -256,12 +304,15 @@ void load(Archive& ar, R& record, std::uint32_t version) {
 
 CEREAL_CLASS_VERSION(ties::RecordMeta, 1)
 CEREAL_CLASS_VERSION(ties::Handle, 1)
-CEREAL_CLASS_VERSION(ties::Contact, 1)
+CEREAL_CLASS_VERSION(ties::Contact, 2)
+CEREAL_CLASS_VERSION(ties::Cadence, 1)
+CEREAL_CLASS_VERSION(ties::TagCadence, 1)
+CEREAL_CLASS_VERSION(ties::Budget, 1)
 CEREAL_CLASS_VERSION(ties::FollowUp, 1)
 CEREAL_CLASS_VERSION(ties::Interaction, 1)
 CEREAL_CLASS_VERSION(ties::Event, 1)
 CEREAL_CLASS_VERSION(ties::Opportunity, 1)
-CEREAL_CLASS_VERSION(ties::Settings, 1)
+CEREAL_CLASS_VERSION(ties::Settings, 2)
 CEREAL_CLASS_VERSION(ties::Record, 1)
 
 namespace ties::io {
@@ -344,6 +395,18 @@ std::optional<std::string> check_invariants(const Payload& payload) {
         if (const auto* contact = std::get_if<Contact>(&record)) {
             if (contact->cadence_days && *contact->cadence_days < 0)
                 return fail("negative cadence_days " + std::to_string(*contact->cadence_days));
+            if (contact->cadence_max_days && *contact->cadence_max_days < 0)
+                return fail("negative cadence_max_days " + std::to_string(*contact->cadence_max_days));
+        }
+        if (const auto* settings = std::get_if<Settings>(&record)) {
+            const auto bad = [](const Cadence& c) { return c.ideal_days < 0 || c.max_days < 0; };
+            for (const Cadence& cadence : settings->cadences)
+                if (bad(cadence)) return fail("negative cadence in settings");
+            for (const TagCadence& tag : settings->tag_cadences)
+                if (bad(tag.cadence)) return fail("negative cadence for tag \"" + clip(tag.tag) + "\"");
+            const Budget& b = settings->budget;
+            if (b.meetings_per_week < 0 || b.minutes_per_week < 0 || b.messages_per_day < 0)
+                return fail("negative budget");
         }
         if (const auto* interaction = std::get_if<Interaction>(&record)) {
             if (interaction->minute_of_day && (*interaction->minute_of_day < 0 || *interaction->minute_of_day > 1439))

@@ -149,9 +149,9 @@ TEST_CASE("a hand-written payload in the documented format decodes") {
 }
 
 TEST_CASE("a class version newer than this build is refused, naming the type and version") {
-    Decoded decoded = decode(hand_written(1, 2, 1));
+    Decoded decoded = decode(hand_written(1, 3, 1));
     CHECK_FALSE(decoded.ok);
-    CHECK(decoded.error.find("record type contact version 2 is newer than this Ties understands") == 0);
+    CHECK(decoded.error.find("record type contact version 3 is newer than this Ties understands") == 0);
 
     decoded = decode(hand_written(1, 1, 7));
     CHECK_FALSE(decoded.ok);
@@ -224,7 +224,8 @@ TEST_CASE("bad ids, dates and record types are refused") {
         {"\"2019-11-23\"", "\"02019-11-23\"", "invalid date"},
         {"\"2019-11-23\"", "\"-0001-01-01\"", "invalid date"},  // iso() writes year -1 as "-1-01-01"
         {"\"type\": \"contact\"", "\"type\": \"alien\"", "unknown record type \"alien\""},
-        {"\"type\": \"contact\"", "\"type\": \"interaction\"", "invalid data"},  // fields do not match
+        // A contact's data read as an interaction: its class version (2) is not one interactions have.
+        {"\"type\": \"contact\"", "\"type\": \"interaction\"", "record type interaction version 2 is newer"},
         {"\"display_name\"", "\"displayname\"", "invalid data"},
         {"\"archived\": false", "\"archived\": 0", "invalid data"},
     };
@@ -360,4 +361,26 @@ TEST_CASE("random byte damage inside a valid payload never crashes") {
         }
     }
     CHECK(refused > 0);  // many changes inside strings are still valid data; that is the envelope's job
+}
+
+TEST_CASE("class version 2 fields: yearly dates and settings are checked on load") {
+    const std::string contact_json = encode(payload_of({test::full_contact()}));
+    CHECK(decode(contact_json).ok);
+    auto error_of = [](const std::string& json) { return decode(json).error; };
+    CHECK(error_of(replaced(contact_json, "\"--02-29\"", "\"--02-30\"")).find("invalid date \"--02-30\"") == 0);
+    CHECK(error_of(replaced(contact_json, "\"2012-06-30\"", "\"0000-06-30\"")).find("invalid date") == 0);
+
+    const std::string settings_json = encode(payload_of({test::full_settings()}));
+    REQUIRE(decode(settings_json).ok);
+    CHECK(std::get<Settings>(decode(settings_json).payload.records[0]).budget == Budget{1, 95, 4});
+    // One cadence too few (the second one removed: the first carries cereal's class version).
+    const auto at = settings_json.find("\"cadences\": [");
+    REQUIRE(at != std::string::npos);
+    const auto first_end = settings_json.find("},", at);
+    const auto second_end = settings_json.find("},", first_end + 2);
+    REQUIRE(second_end != std::string::npos);
+    const std::string short_list = settings_json.substr(0, first_end + 2) + settings_json.substr(second_end + 2);
+    CHECK(error_of(short_list).find("settings hold 6 cadences, expected 7") != std::string::npos);
+    CHECK(error_of(replaced(settings_json, "\"minutes_per_week\": 95", "\"minutes_per_week\": -5"))
+              .find("negative budget") != std::string::npos);
 }

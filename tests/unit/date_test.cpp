@@ -104,3 +104,25 @@ TEST_CASE("date_of floors to the UTC day, also before 1970") {
         CHECK(date_of(midnight_utc(date) + day - 1) == date);
     }
 }
+
+TEST_CASE("partial dates: with or without a year, and 29 February in other years") {
+    CHECK(PartialDate::parse("1990-03-12") == PartialDate{1990, 3, 12});
+    CHECK(PartialDate::parse("--03-12") == PartialDate{0, 3, 12});
+    CHECK(PartialDate::parse("--02-29") == PartialDate{0, 2, 29});
+    CHECK_FALSE(PartialDate::parse("1991-02-29"));
+    CHECK_FALSE(PartialDate::parse("--02-30"));
+    CHECK_FALSE(PartialDate::parse("--13-01"));
+    CHECK_FALSE(PartialDate::parse("0000-01-01"));
+    CHECK_FALSE(PartialDate::parse("03-12"));
+    CHECK(PartialDate{0, 3, 12}.iso() == "--03-12");
+    CHECK(PartialDate{1990, 3, 12}.iso() == "1990-03-12");
+
+    const PartialDate leap{0, 2, 29};
+    CHECK(leap.next_on_or_after(Date::from_ymd(2023, 1, 1)) == Date::from_ymd(2023, 2, 28));
+    CHECK(leap.next_on_or_after(Date::from_ymd(2024, 1, 1)) == Date::from_ymd(2024, 2, 29));
+    CHECK(leap.next_on_or_after(Date::from_ymd(2024, 3, 1)) == Date::from_ymd(2025, 2, 28));
+    const PartialDate march{1990, 3, 12};
+    CHECK(march.next_on_or_after(Date::from_ymd(2026, 3, 12)) == Date::from_ymd(2026, 3, 12));
+    CHECK(march.next_on_or_after(Date::from_ymd(2026, 3, 13)) == Date::from_ymd(2027, 3, 12));
+    CHECK(march.next_on_or_after(Date::from_ymd(2026, 12, 31)) == Date::from_ymd(2027, 3, 12));
+}

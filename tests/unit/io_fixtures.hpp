@@ -53,6 +53,10 @@ inline Contact full_contact(std::uint64_t n = 1) {
     c.met_at = fixed_id(30);
     c.notes = "Λάμπρος introduced us; Жанна was there too. {not json} [neither] \\\" tricky";
     c.archived = false;
+    c.cadence_max_days = 70;
+    c.birthday = PartialDate{0, 2, 29};
+    c.anniversary = PartialDate{2012, 6, 30};
+    c.snoozed_until = Date::from_ymd(2024, 7, 4);
     return c;
 }
 
@@ -122,6 +126,9 @@ inline Settings full_settings() {
     s.meta = fixed_meta(0);
     s.meta.id = kSettingsId;
     s.your_name = "Жанна Ødegaard";
+    s.cadences[static_cast<int>(Tier::Friends)] = Cadence{30, 50};
+    s.tag_cadences = {TagCadence{"investors", Cadence{14, 21}}, TagCadence{"λ-calculus", Cadence{}}};
+    s.budget = Budget{1, 95, 4};
     return s;
 }
 
@@ -139,6 +146,22 @@ inline std::vector<Record> rich_records() {
     std::get<Contact>(records[1]).archived = true;
     std::get<Contact>(records[1]).tier = Tier::Recognisable;
     return records;
+}
+
+// A record as a build of class version 1 wrote it: the fields added later at their defaults.
+inline Record as_version_1(Record record) {
+    if (auto* contact = std::get_if<Contact>(&record)) {
+        contact->cadence_max_days.reset();
+        contact->birthday.reset();
+        contact->anniversary.reset();
+        contact->snoozed_until.reset();
+    }
+    if (auto* settings = std::get_if<Settings>(&record)) {
+        settings->cadences = default_cadences();
+        settings->tag_cadences.clear();
+        settings->budget = Budget{};
+    }
+    return record;
 }
 
 // The store the golden snapshot holds.
