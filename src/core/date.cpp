@@ -111,7 +111,7 @@ std::string PartialDate::iso() const {
     if (year > 0 && year <= 9999) {
         append_padded(out, year, 4);
     } else {
-        out = "-";
+        out += '-';
     }
     out += '-';
     append_padded(out, month, 2);

@@ -2,6 +2,9 @@
 // journal; merge_into reconciles two copies record by record with a deterministic winner.
 #include "core/store.hpp"
 
+#include "core/cadence.hpp"
+#include "core/text.hpp"
+
 #include <cctype>
 #include <cstring>
 #include <type_traits>
@@ -371,12 +374,6 @@ std::size_t merge_into(Store& target, const Store& other) {
 
 namespace {
 
-std::string lowercase_first(std::string_view text) {
-    std::string out(text);
-    if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
-    return out;
-}
-
 std::string with_name(std::string_view action, const std::string& name) {
     std::string label(action);
     if (!name.empty()) label += " " + name;
@@ -431,6 +428,26 @@ Change save_settings(const Settings& settings) {
     Settings changed = settings;
     changed.meta.id = kSettingsId;
     return {"Change settings", {std::move(changed)}};
+}
+
+Change snooze(const Contact& contact, Date today, std::int32_t days) {
+    Contact changed = contact;
+    changed.snoozed_until = Date{today.days + days};
+    return {"Snooze " + contact_label(contact), {std::move(changed)}};
+}
+
+Change relax_cadence(const Contact& contact, Cadence current) {
+    const Cadence longer = relaxed(current);
+    Contact changed = contact;
+    changed.cadence_days = longer.ideal_days;
+    changed.cadence_max_days = longer.max_days;
+    return {"Relax the rhythm for " + contact_label(contact), {std::move(changed)}};
+}
+
+Change set_follow_up_done(const Interaction& interaction, bool done) {
+    Interaction changed = interaction;
+    if (changed.follow_up) changed.follow_up->done = done;
+    return {done ? "Follow-up done" : "Follow-up not done", {std::move(changed)}};
 }
 
 }  // namespace ties

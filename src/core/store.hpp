@@ -112,5 +112,8 @@ Change delete_event(const Store& store, Id event);
 Change save_opportunity(const Opportunity& opportunity);
 Change delete_opportunity(const Store& store, Id opportunity);
 Change save_settings(const Settings& settings);
+Change snooze(const Contact& contact, Date today, std::int32_t days);  // out of the Today queue until today + days
+Change relax_cadence(const Contact& contact, Cadence current);        // the contact's own, longer rhythm
+Change set_follow_up_done(const Interaction& interaction, bool done);
 
 }  // namespace ties

@@ -2,6 +2,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace ties {
 namespace {
@@ -67,6 +68,18 @@ bool looks_like_url(std::string_view text) {
     if (std::any_of(text.begin(), text.end(), is_space)) return false;
     const std::string_view host = rest.substr(0, rest.find('/'));
     return !host.empty() && host.find('.') != std::string_view::npos;
+}
+
+std::string lowercase_first(std::string_view text) {
+    std::string out(text);
+    if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+std::string uppercase_first(std::string_view text) {
+    std::string out(text);
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
 }
 
 }  // namespace ties

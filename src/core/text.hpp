@@ -9,6 +9,9 @@
 namespace ties {
 
 std::string_view trim(std::string_view text);
+// "Coffee" -> "coffee", "call" -> "Call": the first ASCII letter's case changed, the rest kept.
+std::string lowercase_first(std::string_view text);
+std::string uppercase_first(std::string_view text);
 // "a, b,, c " -> {"a", "b", "c"}: trimmed, empties dropped, duplicates (exact) dropped.
 std::vector<std::string> split_list(std::string_view text, char separator = ',');
 std::string join_list(const std::vector<std::string>& items, std::string_view separator = ", ");

@@ -710,3 +710,35 @@ TEST_CASE("version changes with every load, clear, apply, undo and redo") {
     (void)store.contact(ada.meta.id);
     CHECK_FALSE(changed());
 }
+
+TEST_CASE("keep-in-touch commands: snooze, relax the rhythm, follow-up done; each one undo step") {
+    Store store;
+    Contact ada;
+    ada.meta.id = Id{1, 2};
+    ada.display_name = "Ada";
+    ada.tier = Tier::Close;
+    store.apply(save_contact(ada), 1000);
+    const Date today = Date::from_ymd(2026, 11, 26);
+
+    store.apply(snooze(*store.contact(ada.meta.id), today, 7), 2000);
+    CHECK(store.contact(ada.meta.id)->snoozed_until == Date::from_ymd(2026, 12, 3));
+    CHECK(store.undo_label() == "Snooze Ada");
+    store.undo(3000);
+    CHECK_FALSE(store.contact(ada.meta.id)->snoozed_until.has_value());
+
+    store.apply(relax_cadence(*store.contact(ada.meta.id), Cadence{21, 35}), 4000);
+    CHECK(store.contact(ada.meta.id)->cadence_days == 60);
+    CHECK(store.contact(ada.meta.id)->cadence_max_days == 100);  // the max keeps its ratio (35/21)
+    CHECK(store.undo_label() == "Relax the rhythm for Ada");
+
+    Interaction coffee;
+    coffee.meta.id = Id{3, 4};
+    coffee.participants = {ada.meta.id};
+    coffee.follow_up = FollowUp{today, "Send the paper", false};
+    store.apply(save_interaction(coffee), 5000);
+    store.apply(set_follow_up_done(*store.interaction(coffee.meta.id), true), 6000);
+    CHECK(store.interaction(coffee.meta.id)->follow_up->done);
+    CHECK(store.undo_label() == "Follow-up done");
+    store.undo(7000);
+    CHECK_FALSE(store.interaction(coffee.meta.id)->follow_up->done);
+}

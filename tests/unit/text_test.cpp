@@ -37,3 +37,10 @@ TEST_CASE("looks_like_email and looks_like_url accept the plausible and refuse t
     CHECK_FALSE(looks_like_url("https://"));
     CHECK_FALSE(looks_like_url("javascript:alert(1)"));
 }
+
+TEST_CASE("first letter case") {
+    CHECK(lowercase_first("Coffee") == "coffee");
+    CHECK(uppercase_first("every week") == "Every week");
+    CHECK(uppercase_first("") == "");
+    CHECK(uppercase_first("ébène") == "ébène");  // not ASCII: left alone
+}

@@ -1,0 +1,320 @@
+// The Today queue in two passes: one over contacts (due ties, dates ahead, new ties) and one over
+// interactions (follow-ups, what was logged this week). Words and names are built only for the
+// people who make it into the queue, so a large network costs little more than its arithmetic.
+#include "core/today.hpp"
+
+#include "core/strength.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace ties {
+namespace {
+
+// A circle's weight in the priority, indexed by Tier (None counts like Recognisable).
+constexpr std::array<double, kTierCount> kCircleWeight = {0.3, 1.0, 0.85, 0.7, 0.55, 0.4, 0.3};
+constexpr double kHelpedBonus = 0.1;
+
+std::string ago(int days) {
+    if (days <= 0) return "today";
+    if (days == 1) return "yesterday";
+    return std::to_string(days) + " days ago";
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Case-insensitive for ASCII, then exact, so the order is total and stable across runs.
+bool name_less(const std::string& a, const std::string& b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const char x = ascii_lower(a[i]);
+        const char y = ascii_lower(b[i]);
+        if (x != y) return x < y;
+    }
+    if (a.size() != b.size()) return a.size() < b.size();
+    return a < b;
+}
+
+struct Met {
+    Date day;
+    const Event* event = nullptr;
+    bool added = false;  // no first_met and no event: the day the contact was added
+};
+
+Met met_of(const Store& store, const Contact& contact) {
+    const Event* event = contact.met_at ? store.event(*contact.met_at) : nullptr;
+    if (contact.first_met) return Met{*contact.first_met, event, false};
+    if (event) return Met{event->date, event, false};
+    return Met{date_of(contact.meta.created), nullptr, true};
+}
+
+bool valid_yearly(const PartialDate& date) {
+    return date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31;
+}
+
+void add_date(std::vector<DateAhead>& out, Id contact, DateKind kind, const PartialDate& yearly, Date today) {
+    if (!valid_yearly(yearly)) return;
+    const Date next = yearly.next_on_or_after(today);
+    const std::int32_t in_days = next.days - today.days;
+    if (in_days > kDatesLookaheadDays) return;
+    DateAhead ahead;
+    ahead.contact = contact;
+    ahead.kind = kind;
+    ahead.date = next;
+    ahead.in_days = in_days;
+    if (yearly.year > 0) {
+        const int years = next.year() - yearly.year;
+        if (years <= 0) return;  // the day itself, or a date yet to come: no anniversary yet
+        ahead.years = years;
+    }
+    out.push_back(ahead);
+}
+
+TouchKind touch_for(Tier tier) {
+    switch (tier) {
+        case Tier::Inner:
+        case Tier::Close: return TouchKind::Meeting;
+        case Tier::Friends: return TouchKind::Call;
+        default: return TouchKind::Message;
+    }
+}
+
+std::string due_reason(const DueTie& tie, const Met* met) {
+    std::string out;
+    if (tie.never_touched) {
+        out = met && met->added ? "Never in touch since you added them " : "Never in touch since you met ";
+        out += ago(tie.days_since);
+    } else {
+        out = "Last talked " + ago(tie.days_since);
+    }
+    return out + "; you aim for " + describe(tie.cadence.cadence);
+}
+
+struct DueCandidate {
+    DueTie tie;
+    std::string label;
+};
+
+// The week plan: each tie, in rank order, on the first day with room for its touch, else a
+// lighter touch, else over budget.
+WeekPlan plan_week(const std::vector<DueTie>& due, const Budget& budget, const BudgetUse& logged, Date today) {
+    WeekPlan plan;
+    plan.week_start = Date{today.days - today.weekday()};
+    plan.use = logged;
+    plan.use.budget = budget;
+    const int days_left = 7 - today.weekday();
+    int meetings_left = std::max(0, budget.meetings_per_week - logged.meetings_logged);
+    int minutes_left = std::max(0, budget.minutes_per_week - logged.minutes_logged);
+    // Calls and meetings take at most a fair share of the week's minutes per day (at least an
+    // hour), so they spread over the week instead of piling up today.
+    const int day_cap = std::max(minutes_of(TouchKind::Meeting), (minutes_left + days_left - 1) / days_left);
+    std::array<int, 7> day_minutes{};
+    std::array<int, 7> day_messages{};
+    const auto messages_allowed = [&](int day) {
+        return budget.messages_per_day - (day == 0 ? logged.messages_logged_today : 0);
+    };
+    const auto fits = [&](TouchKind touch, int day) {
+        const int minutes = minutes_of(touch);
+        if (minutes > minutes_left) return false;
+        if (touch == TouchKind::Message) return day_messages[day] < messages_allowed(day);
+        if (touch == TouchKind::Meeting && meetings_left <= 0) return false;
+        return day_minutes[day] + minutes <= day_cap;
+    };
+
+    for (const DueTie& tie : due) {
+        bool placed = false;
+        for (TouchKind touch = tie.touch; !placed;) {
+            for (int day = 0; day < days_left && !placed; ++day) {
+                if (!fits(touch, day)) continue;
+                placed = true;
+                const int minutes = minutes_of(touch);
+                minutes_left -= minutes;
+                plan.use.minutes_planned += minutes;
+                if (touch == TouchKind::Message) {
+                    ++day_messages[day];
+                    if (day == 0) ++plan.use.messages_planned_today;
+                } else {
+                    day_minutes[day] += minutes;
+                }
+                if (touch == TouchKind::Meeting) {
+                    --meetings_left;
+                    ++plan.use.meetings_planned;
+                }
+                plan.touches.push_back(PlannedTouch{tie.contact, Date{today.days + day}, touch, tie.reason});
+            }
+            if (touch == TouchKind::Message) break;
+            touch = touch == TouchKind::Meeting ? TouchKind::Call : TouchKind::Message;
+        }
+        if (!placed) plan.over_budget.push_back(tie.contact);
+    }
+    std::stable_sort(plan.touches.begin(), plan.touches.end(),
+                     [](const PlannedTouch& a, const PlannedTouch& b) { return a.day < b.day; });
+    return plan;
+}
+
+}  // namespace
+
+std::int32_t minutes_of(TouchKind touch) {
+    switch (touch) {
+        case TouchKind::Message: return 5;
+        case TouchKind::Call: return 30;
+        case TouchKind::Meeting: return 60;
+    }
+    return 0;
+}
+
+std::string_view to_string(TouchKind touch) {
+    switch (touch) {
+        case TouchKind::Message: return "Message";
+        case TouchKind::Call: return "Call";
+        case TouchKind::Meeting: return "Meet";
+    }
+    return "Unknown";
+}
+
+std::int32_t minutes_spent(const Interaction& interaction) {
+    if (interaction.duration_minutes && *interaction.duration_minutes >= 0) return *interaction.duration_minutes;
+    switch (interaction.kind) {
+        case InteractionKind::OnlineConversation:
+        case InteractionKind::DirectMessage:
+        case InteractionKind::Email: return 5;
+        case InteractionKind::Call:
+        case InteractionKind::VideoCall: return 30;
+        case InteractionKind::Coffee: return 60;
+        case InteractionKind::MealOrDrinks: return 90;
+        case InteractionKind::Meetup: return 120;
+        case InteractionKind::IntroductionMade: return 10;
+        case InteractionKind::HelpGiven: return 30;
+        case InteractionKind::HelpReceived: return 15;
+        case InteractionKind::Note: return 0;
+    }
+    return 0;
+}
+
+bool in_person(InteractionKind kind) {
+    return kind == InteractionKind::Coffee || kind == InteractionKind::MealOrDrinks || kind == InteractionKind::Meetup;
+}
+
+bool is_message(InteractionKind kind) {
+    return kind == InteractionKind::OnlineConversation || kind == InteractionKind::DirectMessage ||
+           kind == InteractionKind::Email;
+}
+
+TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today) {
+    TodayQueue queue;
+    const Settings& settings = store.settings();
+    std::vector<DueCandidate> due;
+    std::vector<std::pair<Date, Id>> new_ties;
+
+    for (const auto& [id, contact] : store.contacts()) {
+        if (contact.meta.deleted || contact.archived) continue;
+        if (contact.birthday) add_date(queue.dates, id, DateKind::Birthday, *contact.birthday, today);
+        if (contact.anniversary) add_date(queue.dates, id, DateKind::Anniversary, *contact.anniversary, today);
+        if (contact.first_met) {
+            const Date met = *contact.first_met;
+            add_date(queue.dates, id, DateKind::MetAnniversary, PartialDate{met.year(), met.month(), met.day()}, today);
+        }
+        if (contact.snoozed_until && *contact.snoozed_until > today) continue;
+
+        const ContactStats& s = stats.of(id);
+        // A new tie has no touch but on the day they met, so only these need the met day.
+        std::optional<Met> met;
+        const bool maybe_new =
+            !s.last_touch || (*s.first_touch == *s.last_touch && s.last_touch->days >= today.days - kNewTieDays);
+        if (maybe_new) {
+            met = met_of(store, contact);
+            const std::int32_t days_ago = today.days - met->day.days;
+            if (days_ago >= 0 && days_ago <= kNewTieDays && (!s.last_touch || *s.last_touch == met->day)) {
+                new_ties.emplace_back(met->day, id);
+            }
+        }
+
+        EffectiveCadence cadence = cadence_for(contact, settings);
+        if (cadence.cadence.never()) continue;
+        DueTie tie;
+        if (s.last_touch) {
+            tie.days_since = today.days - s.last_touch->days;
+        } else {
+            if (!met) met = met_of(store, contact);
+            tie.never_touched = true;
+            tie.days_since = std::max(0, today.days - met->day.days);
+        }
+        if (tie.days_since < cadence.cadence.ideal_days) continue;
+
+        tie.contact = id;
+        tie.urgency = tie.days_since > cadence.cadence.max_days ? Urgency::Overdue : Urgency::Due;
+        tie.cadence = std::move(cadence);
+        tie.strength = tie_score(contact, s, today);
+        const auto tier = static_cast<std::size_t>(contact.tier);
+        const double circle = tier < kCircleWeight.size() ? kCircleWeight[tier] : kCircleWeight[0];
+        const bool helped = s.help_received > 0 || s.opportunities > 0;
+        const double value = std::min(1.0, (circle + tie.strength) / 2 + (helped ? kHelpedBonus : 0.0));
+        tie.priority = static_cast<double>(tie.days_since) / tie.cadence.cadence.ideal_days * (0.6 + 0.4 * value);
+        tie.touch = touch_for(contact.tier);
+        tie.reason = due_reason(tie, met ? &*met : nullptr);
+        due.push_back(DueCandidate{std::move(tie), contact_label(contact)});
+    }
+
+    std::sort(due.begin(), due.end(), [](const DueCandidate& a, const DueCandidate& b) {
+        if (a.tie.priority != b.tie.priority) return a.tie.priority > b.tie.priority;
+        if (a.label != b.label) return name_less(a.label, b.label);
+        return a.tie.contact < b.tie.contact;
+    });
+    queue.due.reserve(due.size());
+    for (DueCandidate& candidate : due) queue.due.push_back(std::move(candidate.tie));
+
+    std::sort(queue.dates.begin(), queue.dates.end(), [](const DateAhead& a, const DateAhead& b) {
+        if (a.in_days != b.in_days) return a.in_days < b.in_days;
+        if (a.kind != b.kind) return a.kind < b.kind;
+        return a.contact < b.contact;
+    });
+
+    std::sort(new_ties.begin(), new_ties.end());
+    queue.new_ties.reserve(new_ties.size());
+    for (const auto& [day, id] : new_ties) {
+        const Contact& contact = *store.contact(id);
+        const Met met = met_of(store, contact);
+        NewTie tie;
+        tie.contact = id;
+        tie.met = day;
+        tie.days_ago = today.days - day.days;
+        tie.reason = (met.added ? "Added " : "Met ") + ago(tie.days_ago);
+        if (met.event && !met.event->name.empty()) tie.reason += " at " + met.event->name;
+        tie.reason += "; a first follow-up keeps the tie warm";
+        queue.new_ties.push_back(std::move(tie));
+    }
+
+    BudgetUse logged;
+    const Date week_start{today.days - today.weekday()};
+    for (const auto& [id, interaction] : store.interactions()) {
+        if (interaction.meta.deleted) continue;
+        if (interaction.date >= week_start && interaction.date <= today) {
+            logged.minutes_logged += minutes_spent(interaction);
+            if (in_person(interaction.kind)) ++logged.meetings_logged;
+            if (is_message(interaction.kind) && interaction.date == today) ++logged.messages_logged_today;
+        }
+        const auto& follow_up = interaction.follow_up;
+        if (!follow_up || follow_up->done || follow_up->date.days > today.days + kFollowUpLookaheadDays) continue;
+        FollowUpDue item;
+        item.interaction = id;
+        for (const Id& person : interaction.participants) {
+            const bool listed = std::find(item.people.begin(), item.people.end(), person) != item.people.end();
+            if (!listed && store.contact(person)) item.people.push_back(person);
+        }
+        item.date = follow_up->date;
+        item.text = follow_up->text;
+        item.overdue = follow_up->date < today;
+        queue.follow_ups.push_back(std::move(item));
+    }
+    std::sort(queue.follow_ups.begin(), queue.follow_ups.end(), [](const FollowUpDue& a, const FollowUpDue& b) {
+        return a.date != b.date ? a.date < b.date : a.interaction < b.interaction;
+    });
+
+    queue.plan = plan_week(queue.due, settings.budget, logged, today);
+    return queue;
+}
+
+}  // namespace ties

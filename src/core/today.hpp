@@ -1,0 +1,137 @@
+// The daily queue: whom to reach out to, ranked by how overdue and how valuable each tie is, each
+// with its reason in words; follow-ups due; birthdays and anniversaries ahead; people met
+// recently who need a first follow-up; and the week's plan, filled up to the user's budget and no
+// further (the point where keeping up more ties costs more than the user wants to spend).
+// `today` is a parameter (the user's local date), so all of it is deterministic and testable.
+// Time zones: the engine sees only calendar dates, taken as the user's local days and used as
+// they are (an interaction dated today is 0 days ago); the one exception is the day a contact was
+// added, the UTC day of meta.created.
+#pragma once
+
+#include "core/cadence.hpp"
+#include "core/network_stats.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ties {
+
+// What a planned touch costs: a message (5 minutes, one of the day's messages), a call (30
+// minutes) or a meeting in person (60 minutes, one of the week's meetings).
+enum class TouchKind { Message, Call, Meeting };
+std::int32_t minutes_of(TouchKind touch);
+std::string_view to_string(TouchKind touch);  // "Message", "Call", "Meet"
+
+// Minutes an interaction took: its duration, else a typical one for its kind (a DM 5, a call 30,
+// coffee 60, a meal 90, a meetup 120, an introduction 10, help given 30, help received 15, a note 0).
+std::int32_t minutes_spent(const Interaction& interaction);
+bool in_person(InteractionKind kind);  // coffee, meal or drinks, meetup
+bool is_message(InteractionKind kind);  // online conversation, DM, email
+
+enum class Urgency { Due, Overdue };
+
+struct DueTie {
+    Id contact;
+    Urgency urgency = Urgency::Due;
+    std::int32_t days_since = 0;  // since the last touch; when never touched, since met or added
+    bool never_touched = false;
+    EffectiveCadence cadence;
+    double strength = 0;  // tie_strength().score
+    double priority = 0;  // higher first
+    TouchKind touch = TouchKind::Message;  // suggested: meet the closest circles, call friends, message the rest
+    std::string reason;   // "Last talked 94 days ago; you aim for every 60 days"
+};
+
+struct FollowUpDue {
+    Id interaction;
+    std::vector<Id> people;  // the interaction's live participants
+    Date date;
+    std::string text;
+    bool overdue = false;  // date before today
+};
+
+enum class DateKind { Birthday, Anniversary, MetAnniversary };
+
+struct DateAhead {
+    Id contact;
+    DateKind kind = DateKind::Birthday;
+    Date date;                   // the next occurrence, on or after today
+    std::int32_t in_days = 0;    // 0 = today .. kDatesLookaheadDays
+    std::optional<int> years;    // the age or the anniversary's count, when the year is known
+                                 // (a date whose count would be 0 or less is not listed)
+};
+
+struct NewTie {
+    Id contact;
+    Date met;                    // first_met, else the event they were met at, else the day added
+    std::int32_t days_ago = 0;
+    std::string reason;          // "Met 5 days ago at RustConf; a first follow-up keeps the tie warm",
+                                 // "Added 3 days ago; ..." when only the day added is known
+};
+
+struct PlannedTouch {
+    Id contact;
+    Date day;
+    TouchKind touch = TouchKind::Message;
+    std::string reason;  // the DueTie's reason
+};
+
+// The week runs Monday to Sunday around today. "Logged" counts interactions dated from Monday to
+// today, each once however many people took part.
+struct BudgetUse {
+    Budget budget;
+    std::int32_t meetings_logged = 0;
+    std::int32_t minutes_logged = 0;
+    std::int32_t messages_logged_today = 0;
+    std::int32_t meetings_planned = 0;   // in the plan, from today to Sunday
+    std::int32_t minutes_planned = 0;
+    std::int32_t messages_planned_today = 0;
+
+    bool minutes_over() const { return minutes_logged > budget.minutes_per_week; }
+    bool meetings_over() const { return meetings_logged > budget.meetings_per_week; }
+    bool messages_over() const { return messages_logged_today > budget.messages_per_day; }
+};
+
+struct WeekPlan {
+    Date week_start;                     // Monday
+    std::vector<PlannedTouch> touches;   // by day, then priority; never beyond the budget
+    std::vector<Id> over_budget;         // due, but no room this week (ranked)
+    BudgetUse use;
+};
+
+struct TodayQueue {
+    std::vector<DueTie> due;  // everyone due or overdue, ranked
+    WeekPlan plan;            // the due ties that fit this week's budget
+    std::vector<FollowUpDue> follow_ups;  // not done, dated up to 7 days ahead; oldest first
+    std::vector<DateAhead> dates;         // today and the next 14 days, soonest first
+    std::vector<NewTie> new_ties;         // met in the last 30 days, no touch since; oldest first
+};
+
+inline constexpr std::int32_t kFollowUpLookaheadDays = 7;
+inline constexpr std::int32_t kDatesLookaheadDays = 14;
+inline constexpr std::int32_t kNewTieDays = 30;
+
+// Live, unarchived contacts only; snoozed ones (snoozed_until after today) and those whose
+// cadence is never are not due. A tie is due once days_since >= ideal and overdue once
+// days_since > max. priority = days_since / ideal x (0.6 + 0.4 x value), where value is the mean
+// of the circle's weight (inner 1.0, close 0.85, friends 0.7, meaningful 0.55, acquaintances
+// 0.4, recognisable or none 0.3) and the tie strength, plus 0.1 when they helped you or brought an
+// opportunity (capped at 1). Ties are broken by name (ASCII case-insensitive), then id.
+// Reasons: "Last talked 94 days ago; you aim for every 2 months" (describe() of the cadence),
+// "Never in touch since you met 40 days ago; you aim for every 3 weeks" ("since you added them"
+// when only the day added is known). Touch: meet Inner and Close, call Friends, message the rest.
+// Snoozed contacts are also left out of new_ties, but their birthdays and anniversaries still
+// show. Met anniversaries come from first_met. A new tie has no touch except on the day met.
+//
+// The plan takes the due ties in rank order and puts each on the first day from today to Sunday
+// where it fits: a meeting needs one of the week's meetings and 60 of its minutes; a call 30
+// minutes; a message 5 minutes and one of that day's messages. What was logged this week counts
+// against the week. A meeting that does not fit becomes a call, a call a message; a tie for which
+// nothing fits goes to over_budget. So that the week is spread out, calls and meetings fill a day
+// only up to its share of the minutes left this week (at least one meeting's 60): with 180 minutes
+// on a Monday that is one meeting or two calls a day; on Sunday the whole rest of the week fits in the day.
+TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today);
+
+}  // namespace ties
