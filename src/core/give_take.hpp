@@ -1,0 +1,65 @@
+// Give and take: who helped whom. Help given is a HelpGiven or IntroductionMade interaction; help
+// received is a HelpReceived interaction, an opportunity that came through someone, or having been
+// introduced by them (Contact::introduced_by). The nudges lean towards giving first.
+// Also: where opportunities come from, weak ties or strong ones, measured at the time they came.
+#pragma once
+
+#include "core/store.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace ties {
+
+struct GiveTake {
+    Id contact;
+    std::int32_t given = 0;
+    std::int32_t received = 0;
+    std::optional<Date> last_given;
+    std::optional<Date> last_received;
+};
+
+struct Ledger {
+    std::int32_t given = 0;     // overall, counted once per interaction (not per participant)
+    std::int32_t received = 0;
+    std::vector<GiveTake> people;  // live contacts with any help either way; most exchanged first
+    // Helped you and you never helped back: the most recent help first.
+    std::vector<Id> to_repay;
+    // You helped them several times (3+) and never asked or received anything: the "ask" nudge
+    // (be generous, and do not hesitate to ask).
+    std::vector<Id> could_ask;
+
+    const GiveTake* of(Id contact) const;  // nullptr when no help either way
+};
+
+inline constexpr std::int32_t kAskAfterGiving = 3;  // could_ask: helped them this often, nothing back
+
+// Records dated after `today` are left out, and so are interactions and opportunities with no live
+// contact. An introduction (introduced_by) is dated on first_met, else on the day the contact was
+// added. Archived people stay in `people` but get no nudges.
+Ledger build_ledger(const Store& store, Date today);
+
+// Every act of help up to `today`, once each, as build_ledger counts it: its date, whether you
+// gave it, and the people involved (as recorded: may include ids that are no longer live).
+using HelpVisitor = std::function<void(Date date, bool given, const std::vector<Id>& people)>;
+void for_each_help(const Store& store, Date today, const HelpVisitor& visit);
+
+// An opportunity and the tie it came through, with the tie's strength as it was on the
+// opportunity's date (tie_strength with that date as today, on the history before it).
+struct OpportunityOrigin {
+    Id opportunity;
+    Date date;
+    std::optional<Id> via;        // the strongest live contact it came through, if any
+    double strength_then = 0;
+    Tier tier_now = Tier::None;   // the via contact's circle today
+    bool weak = false;            // strength_then < kWeakTieBelow
+};
+
+inline constexpr double kWeakTieBelow = 0.5;
+
+// Live opportunities that came through at least one live contact, oldest first.
+std::vector<OpportunityOrigin> opportunity_origins(const Store& store);
+
+}  // namespace ties
