@@ -109,6 +109,18 @@ Module.tiesPlatform = (function () {
     }, true);
   }
 
+  // The mouse wheel. Dear ImGui's backend listens on the document, where Chrome makes wheel
+  // listeners passive: its preventDefault fails with a console error and Ctrl+wheel zooms the
+  // page. The app drops that listener (platform::take_over_wheel) and reads the wheel here, on
+  // the canvas, in ImGui's steps (100 pixels, 3 lines or 1/80 page a step; positive is up).
+  let wheel = [0, 0];
+  window.addEventListener('wheel', (event) => {
+    if (!onCanvas(event)) return;
+    event.preventDefault();
+    const step = event.deltaMode === 1 ? 1 / 3 : event.deltaMode === 2 ? 80 : 1 / 100;
+    wheel = [wheel[0] - event.deltaX * step, wheel[1] - event.deltaY * step];
+  }, { capture: true, passive: false });
+
   const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   function newString(text) {
@@ -188,6 +200,14 @@ Module.tiesPlatform = (function () {
       const pixels = touchScroll;
       touchScroll = 0;
       return pixels;
+    },
+
+    takeWheel(out) {
+      if (wheel[0] === 0 && wheel[1] === 0) return 0;
+      HEAPF32[out >> 2] = wheel[0];
+      HEAPF32[(out >> 2) + 1] = wheel[1];
+      wheel = [0, 0];
+      return 1;
     },
 
     takeTouchPoint(out) {

@@ -1,6 +1,7 @@
 #include "platform/browser.hpp"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cstdlib>
 
@@ -13,6 +14,7 @@ EM_JS(void, js_set_text_input, (int active, float x, float y, float h), { Module
 EM_JS(void, js_set_cursor, (const char* css), { Module.tiesPlatform.setCursor(UTF8ToString(css)); });
 EM_JS(float, js_take_touch_scroll, (), { return Module.tiesPlatform.takeTouchScroll(); });
 EM_JS(int, js_take_touch_point, (float* out), { return Module.tiesPlatform.takeTouchPoint(out); });
+EM_JS(int, js_take_wheel, (float* out), { return Module.tiesPlatform.takeWheel(out); });
 EM_JS(void, js_open_url, (const char* url), {
     const target = UTF8ToString(url);
     if (target.startsWith("https:" + "/" + "/") || target.startsWith("http:" + "/" + "/"))
@@ -83,6 +85,18 @@ bool take_touch_point(float& x, float& y) {
     x = point[0];
     y = point[1];
     return true;
+}
+
+bool take_wheel(float& x, float& y) {
+    float steps[2] = {};
+    if (!js_take_wheel(steps)) return false;
+    x = steps[0];
+    y = steps[1];
+    return true;
+}
+
+void take_over_wheel() {
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
 }
 
 void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }

@@ -34,6 +34,11 @@ void set_text_input(bool active, float x, float y, float line_height);
 void set_cursor(const char* css_cursor);
 // Pixels dragged vertically with one finger since the last call (positive: content moves down).
 float take_touch_scroll();
+// Mouse wheel steps since the last call (ImGui's units: positive is up / left), if any.
+bool take_wheel(float& x, float& y);
+// Removes the ImGui backend's document-level wheel listener (Chrome makes it passive, so it
+// cannot stop the page from zooming on Ctrl+wheel); take_wheel() reads the canvas instead.
+void take_over_wheel();
 // Where a finger touched or moved since the last call (CSS pixels), if it did.
 bool take_touch_point(float& x, float& y);
 

@@ -101,11 +101,39 @@ export async function nextFrames(page, count = 2) {
   await page.waitForFunction((n) => window.__ties.frame >= n, start + count);
 }
 
+// A widget's rectangle, once it is on screen. A widget that does not show up soon may be below
+// or above the visible part of the page: then the mouse wheel scrolls, as a person would, until
+// it is in view (the probe publishes only what is visible).
 export async function widget(page, name) {
-  const handle = await page.waitForFunction((n) => window.__ties && window.__ties.widgets[n], name,
-                                            { timeout: 10000 });
-  const [x, y, w, h] = await handle.jsonValue();
+  const find = (timeout) => page.waitForFunction((n) => window.__ties && window.__ties.widgets[n], name, { timeout })
+    .then((handle) => handle.jsonValue()).catch(() => null);
+  let r = await find(1500);
+  if (!r) r = await scrollTo(page, name) ?? await find(6000);
+  if (!r) throw new Error(`widget ${name} did not appear on screen`);
+  const [x, y, w, h] = r;
+  const view = page.viewportSize();
+  if (y + h / 2 > view.height || y + h / 2 < 0) {  // partly off screen: bring its middle into view
+    await page.mouse.move(view.width * 0.6, view.height * 0.5);
+    await page.mouse.wheel(0, y + h / 2 > view.height ? 200 : -200);
+    await nextFrames(page, 3);
+    return widget(page, name);
+  }
   return { x, y, w, h };
+}
+
+async function scrollTo(page, name) {
+  const view = page.viewportSize();
+  const rect = () => page.evaluate((n) => window.__ties && window.__ties.widgets[n], name);
+  await page.mouse.move(view.width * 0.6, view.height * 0.5);
+  for (const [dy, steps] of [[200, 15], [-200, 30]]) {
+    for (let i = 0; i < steps; ++i) {
+      await page.mouse.wheel(0, dy);
+      await nextFrames(page, 2);
+      const r = await rect();
+      if (r) return r;
+    }
+  }
+  return null;
 }
 
 export async function click(page, name) {
@@ -118,13 +146,17 @@ export async function click(page, name) {
   await nextFrames(page, 2);
 }
 
+// `expected` is a string (exact) or a RegExp.
 export async function waitValue(page, name, expected, timeout = 10000) {
+  const pattern = expected instanceof RegExp ? [expected.source, expected.flags] : null;
   try {
-    await page.waitForFunction(([n, e]) => window.__ties && window.__ties.values[n] === e,
-                               [name, expected], { timeout });
+    await page.waitForFunction(([n, e, p]) => {
+      const value = window.__ties && window.__ties.values[n];
+      return p ? typeof value === 'string' && new RegExp(p[0], p[1]).test(value) : value === e;
+    }, [name, pattern ? null : expected, pattern], { timeout });
   } catch (error) {
     const actual = await page.evaluate((n) => window.__ties && window.__ties.values[n], name);
-    throw new Error(`probe value ${name}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    throw new Error(`probe value ${name}: expected ${pattern ? expected : JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
 
