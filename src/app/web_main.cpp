@@ -78,7 +78,11 @@ using ties::platform::StorageMode;
 
 void wake() { g_app.awake_until = glfwGetTime() + kAwakeAfterInput; }
 
+// The user's local date. Tests can pin it with ?test&today=YYYYMMDD, so that what is due, and
+// when, does not depend on the day the tests run.
 ties::Date today() {
+    if (const int pinned = ties::platform::test_parameter("today"); pinned > 0)
+        return ties::Date::from_ymd(pinned / 10000, pinned / 100 % 100, pinned % 100);
     int y = 0, m = 0, d = 0;
     ties::platform::local_today(y, m, d);
     return ties::Date::from_ymd(y, m, d);
@@ -311,6 +315,8 @@ void apply(ties::ui::UiIntents intents) {
     if (intents.export_backup)
         ties::platform::download(ties::io::backup_file_name(today()), ties::io::backup_bytes(g_app.store),
                                  "application/octet-stream");
+    if (intents.download)
+        ties::platform::download(intents.download->name, intents.download->bytes, intents.download->mime_type);
     if (intents.take_over) ties::platform::storage_take_over();
     if (intents.open_url) ties::platform::open_url(*intents.open_url);
     if (intents.dismiss_warnings) g_app.load_warnings.clear();
@@ -353,7 +359,9 @@ void frame() {
     const float scroll = ties::platform::take_touch_scroll();
     float touch_x = 0, touch_y = 0;
     const bool touched = ties::platform::take_touch_point(touch_x, touch_y);
-    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched)) return;
+    float wheel_x = 0, wheel_y = 0;
+    const bool wheeled = ties::platform::take_wheel(wheel_x, wheel_y);
+    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched || wheeled)) return;
 
     if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
         g_app.fonts = ties::ui::load_fonts(g_app.canvas.pixel_ratio);
@@ -365,6 +373,7 @@ void frame() {
     }
     if (scroll != 0.0f)
         io.AddMouseWheelEvent(0.0f, scroll / (ImGui::GetFontSize() * 5.0f));  // ImGui scrolls 5 lines a step
+    if (wheeled) io.AddMouseWheelEvent(wheel_x, wheel_y);
     if (!typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
     if (!pasted.empty()) insert_pasted_text(pasted);
     apply_theme_if_needed();
@@ -482,6 +491,7 @@ int main() {
     io.SetPlatformImeDataFn = set_ime_data;
 
     ImGui_ImplGlfw_InitForOpenGL(g_app.window, true);
+    ties::platform::take_over_wheel();
     glfwSetCursorPosCallback(g_app.window, on_cursor_pos);
     glfwSetCursorEnterCallback(g_app.window, on_cursor_enter);
     glfwSetKeyCallback(g_app.window, on_key);

@@ -6,13 +6,13 @@ namespace ties {
 
 const std::array<SectionInfo, 7>& all_sections() {
     static const std::array<SectionInfo, 7> sections{{
-        {Section::Today, "Today", "Whom to reach out to today, within the time you want to spend.", false},
-        {Section::Contacts, "Contacts", "Everyone you know a little: who they are and how you met.", true},
-        {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first.", true},
-        {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there.", true},
-        {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through.", true},
-        {Section::Insights, "Insights", "How your network grows, and whom you are neglecting.", false},
-        {Section::Settings, "Settings", "Appearance, your data, and how it is kept.", true},
+        {Section::Today, "Today", "Whom to reach out to today, within the time you want to spend."},
+        {Section::Contacts, "Contacts", "Everyone you know a little: who they are and how you met."},
+        {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first."},
+        {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there."},
+        {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through."},
+        {Section::Insights, "Insights", "How your network grows, and whom you are neglecting."},
+        {Section::Settings, "Settings", "Appearance, rhythms and budget, your data and how it is kept."},
     }};
     return sections;
 }

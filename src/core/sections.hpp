@@ -1,4 +1,4 @@
-// The app's top-level sections, in sidebar order, and what each one offers today.
+// The app's top-level sections, in sidebar order, and what each one is for.
 // Kept in the core so navigation can be tested natively and reused by the command palette.
 #pragma once
 
@@ -14,7 +14,6 @@ struct SectionInfo {
     Section section;
     std::string_view title;
     std::string_view summary;  // one line: what the section is for
-    bool built;                // false: the section says honestly that it is not built yet
 };
 
 const std::array<SectionInfo, 7>& all_sections();

@@ -34,15 +34,6 @@ const char* section_icon(Section s) {
     return icons::kInfo;
 }
 
-const char* theme_name(ThemeChoice t) {
-    switch (t) {
-        case ThemeChoice::System: return "System";
-        case ThemeChoice::Light: return "Light";
-        case ThemeChoice::Dark: return "Dark";
-    }
-    return "System";
-}
-
 // Our logo: two overlapping rings, a tie between two people (the same drawing as assets/icon.py).
 void draw_logo(ImVec2 origin, float size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -56,12 +47,6 @@ void draw_logo(ImVec2 origin, float size) {
     const float cy = origin.y + size * 0.5f;
     dl->AddCircle(ImVec2(origin.x + size * 0.39f, cy), ring, IM_COL32_WHITE, 40, thickness);
     dl->AddCircle(ImVec2(origin.x + size * 0.61f, cy), ring, IM_COL32(255, 255, 255, 190), 40, thickness);
-}
-
-void heading(const UiView& view, const char* text) {
-    ImGui::PushFont(view.fonts->heading);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
 }
 
 // Looks like a search field; opens the command palette.
@@ -248,104 +233,6 @@ void draw_welcome(UiState& state, const UiView& view, const Palette& p, UiIntent
     muted_text(p, "Sample data can be removed with Undo, or later by deleting the people.");
 }
 
-void draw_not_built(const Palette& p) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
-    ImGui::PushStyleColor(ImGuiCol_Border, p.border);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 16));
-    ImGui::BeginChild("##notbuilt", ImVec2(0, 0),
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    ImGui::Text("%s  This section is not built yet.", icons::kInfo);
-    ImGui::PopStyleColor();
-    probe::value("section.status", "not built yet");
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
-}
-
-void draw_settings(UiState& state, const UiView& view, const Palette& p, UiIntents& out) {
-    heading(view, "Appearance");
-    muted_text(p, "Theme");
-    constexpr std::array<ThemeChoice, 3> choices{ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark};
-    const char* choice_icons[] = {icons::kSystem, icons::kLight, icons::kDark};
-    for (size_t i = 0; i < choices.size(); ++i) {
-        const bool chosen = choices[i] == view.theme_choice;
-        if (i > 0) ImGui::SameLine(0, 6);
-        if (chosen) {
-            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
-            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-        }
-        const std::string label = std::string(choice_icons[i]) + "  " + theme_name(choices[i]);
-        if (ImGui::Button(label.c_str(), ImVec2(112, 0))) out.theme = choices[i];
-        if (chosen) ImGui::PopStyleColor(4);
-        probe::item(std::string("settings.theme.") + theme_name(choices[i]));
-    }
-    if (view.theme_choice == ThemeChoice::System)
-        muted_text(p, view.system_dark ? "Following your system, which is dark now."
-                                       : "Following your system, which is light now.");
-    probe::value("settings.theme", theme_name(view.theme_choice));
-
-    ImGui::Dummy(ImVec2(0, 14));
-    heading(view, "You");
-    const Settings& settings = view.store->settings();
-    if (!state.your_name_loaded) {
-        state.your_name_draft = settings.your_name;
-        state.your_name_loaded = true;
-    }
-    ImGui::SetNextItemWidth(320);
-    ImGui::InputTextWithHint("##settings.your_name", "Your name", &state.your_name_draft);
-    probe::item("settings.your_name");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(state.your_name_draft == settings.your_name ||
-                         view.save.state == SaveIndicator::State::ReadOnly);
-    if (ImGui::Button("Save##your_name")) {
-        Settings changed = settings;
-        changed.your_name = state.your_name_draft;
-        out.change = save_settings(changed);
-    }
-    probe::item("settings.your_name.save");
-    ImGui::EndDisabled();
-    probe::value("settings.your_name", settings.your_name);
-
-    ImGui::Dummy(ImVec2(0, 14));
-    heading(view, "Keyboard");
-    const char* mod = view.mac ? "\xe2\x8c\x98" : "Ctrl+";
-    const std::pair<std::string, const char*> keys[] = {
-        {std::string(mod) + "K", "Jump to a section"},
-        {std::string(mod) + "Z", "Undo"},
-        {std::string(view.mac ? "\xe2\x87\xa7\xe2\x8c\x98" : "Ctrl+Shift+") + "Z", "Redo"},
-    };
-    for (const auto& [key, what] : keys) {
-        ImGui::TextUnformatted(key.c_str());
-        ImGui::SameLine(120);
-        muted_text(p, what);
-    }
-
-    ImGui::Dummy(ImVec2(0, 14));
-    heading(view, "Your data");
-    ImGui::Text("%s  Ties keeps everything in this browser; nothing you enter is sent anywhere.", icons::kLock);
-    const char* persisted = view.save.persisted == "granted"  ? "The browser has agreed to keep this data (persistent storage)."
-                            : view.save.persisted == "denied" ? "The browser may clear this data when space runs low: download backups now and then."
-                            : view.save.persisted == "unsupported" ? "This browser cannot promise to keep the data: download backups now and then."
-                                                                   : "Persistent storage is requested at the first save.";
-    muted_text(p, persisted);
-    probe::value("settings.persisted", view.save.persisted);
-    const std::size_t contacts = std::count_if(view.store->contacts().begin(), view.store->contacts().end(),
-                                               [](const auto& entry) { return !entry.second.meta.deleted; });
-    const std::string counts = std::to_string(contacts) + " contacts, " +
-                               std::to_string(view.store->interactions().size()) + " interaction records";
-    muted_text(p, counts.c_str());
-    if (ImGui::Button("Download a backup")) out.export_backup = true;
-    probe::item("settings.backup");
-
-    ImGui::Dummy(ImVec2(0, 14));
-    heading(view, "About");
-    const std::string about = "Ties " + std::string(TIES_VERSION) + ", build " + std::string(view.build);
-    muted_text(p, about.c_str());
-}
-
 // One banner: an icon, a message, and optionally a button. Returns true when it is clicked.
 bool banner(const Palette& p, const char* name, const std::string& message, const char* action) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
@@ -433,6 +320,8 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
 
     if (info.section == Section::Today && live_contacts(*view.store) == 0) {
         draw_welcome(state, view, p, out);
+    } else if (info.section == Section::Today) {
+        draw_today(state.today, state.quick_log, view, out);
     } else if (info.section == Section::Contacts) {
         draw_contacts(state.contacts, view, out);
     } else if (info.section == Section::Timeline) {
@@ -441,18 +330,22 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
         draw_events(state.events, view, out);
     } else if (info.section == Section::Opportunities) {
         draw_opportunities(state.opportunities, view, out);
+    } else if (info.section == Section::Insights) {
+        draw_insights(state.insights, view, out);
     } else if (info.section == Section::Settings) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 680.0f);
-        draw_settings(state, view, p, out);
+        draw_settings(state.settings, view, out);
         ImGui::PopTextWrapPos();
-    } else {
-        draw_not_built(p);
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
 }
 
 }  // namespace
+
+const Outlook& outlook(const UiView& view) {
+    return view.outlook_cache->get(*view.store, view.today);
+}
 
 std::string show_date(const UiView& view, Date date) {
     return view.format_date ? view.format_date(date) : date.iso();
@@ -463,6 +356,7 @@ UiIntents draw_app(UiState& state, const UiView& app_view) {
     state.people.update(*app_view.store);  // no-op unless the store changed
     UiView view = app_view;
     view.people = &state.people;
+    view.outlook_cache = &state.outlook;
     const Palette& p = palette(view.dark);
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) {
         state.palette.open = true;

@@ -3,14 +3,18 @@
 // to the store, undo, a theme); the app applies them in one place.
 #pragma once
 
+#include "core/outlook.hpp"
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "ui/contacts_ui.hpp"
 #include "ui/events_ui.hpp"
+#include "ui/insights_ui.hpp"
 #include "ui/opportunities_ui.hpp"
 #include "ui/overlays_ui.hpp"
+#include "ui/settings_ui.hpp"
 #include "ui/theme.hpp"
 #include "ui/timeline_ui.hpp"
+#include "ui/today_ui.hpp"
 
 #include <optional>
 #include <string>
@@ -22,15 +26,17 @@ namespace ties::ui {
 // State owned by the UI itself: what is typed, what is selected, where focus should go.
 struct UiState {
     ContactIndex people;  // search index shared by the list, the palette and pickers
+    OutlookCache outlook;  // the day's queue, scores and ledger; computed when a page asks for it
     PaletteUi palette;
     QuickLogUi quick_log;
     bool help_open = false;
+    TodayUi today;
     ContactsUi contacts;
     TimelineUi timeline;
     EventsUi events;
     OpportunitiesUi opportunities;
-    std::string your_name_draft;
-    bool your_name_loaded = false;
+    InsightsUi insights;
+    SettingsUi settings;
 };
 
 struct SaveIndicator {
@@ -51,12 +57,20 @@ struct UiView {
     std::string_view build;
     const Store* store = nullptr;
     const ContactIndex* people = nullptr;  // set by draw_app from UiState::people, kept current
+    OutlookCache* outlook_cache = nullptr;  // set by draw_app from UiState::outlook
     Date today;
     Millis now = 0;
     std::string (*format_date)(Date) = nullptr;  // in the user's locale; see show_date()
     IdGenerator* ids = nullptr;  // mints ids for records the UI creates
     SaveIndicator save;
     const std::vector<std::string>* load_warnings = nullptr;
+};
+
+// A file for the browser to download.
+struct Download {
+    std::string name;
+    std::string bytes;
+    std::string mime_type;
 };
 
 struct UiIntents {
@@ -68,11 +82,15 @@ struct UiIntents {
     bool undo = false;
     bool redo = false;
     bool export_backup = false;
+    std::optional<Download> download;
     bool take_over = false;
     bool dismiss_warnings = false;
 };
 
 UiIntents draw_app(UiState& state, const UiView& view);
+
+// The day's outlook (queue, scores, ledger), computed on first use after the store changed.
+const Outlook& outlook(const UiView& view);
 
 // A date as the user reads dates (ISO when no formatter is set, e.g. natively).
 std::string show_date(const UiView& view, Date date);

@@ -2,6 +2,7 @@
 // store (fine for thousands of contacts; the everyday-CRM issue adds indexes for 100,000).
 #include "ui/contacts_ui.hpp"
 
+#include "core/cadence.hpp"
 #include "core/duplicates.hpp"
 #include "core/links.hpp"
 #include "core/text.hpp"
@@ -16,7 +17,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -47,6 +50,9 @@ ContactDraft draft_of(const Contact& c) {
     d.has_cadence = c.cadence_days.has_value();
     if (c.introduced_by) d.introducer = {*c.introduced_by};
     d.cadence_days = c.cadence_days.value_or(30);
+    d.cadence_max_days = c.cadence_max_days ? std::to_string(*c.cadence_max_days) : "";
+    d.birthday = c.birthday ? yearly_input(*c.birthday) : "";
+    d.anniversary = c.anniversary ? yearly_input(*c.anniversary) : "";
     return d;
 }
 
@@ -71,6 +77,24 @@ std::string finish(ContactDraft& d) {
     if (d.has_cadence && (d.cadence_days < 1 || d.cadence_days > 3650))
         return "Keep in touch: choose between 1 and 3650 days.";
     c.cadence_days = d.has_cadence ? std::optional<std::int32_t>(d.cadence_days) : std::nullopt;
+    c.cadence_max_days.reset();
+    if (d.has_cadence && !trim(d.cadence_max_days).empty()) {
+        const std::string text(trim(d.cadence_max_days));
+        int max = 0;
+        char extra = 0;
+        if (std::sscanf(text.c_str(), "%d%c", &max, &extra) != 1 || max < d.cadence_days || max > 3650)
+            return "Overdue after: a number of days, at least " + std::to_string(d.cadence_days) +
+                   " and at most 3650; leave it empty for the usual 1.5 times.";
+        c.cadence_max_days = max;
+    }
+    for (auto [text, date, caption] : {std::tuple{&d.birthday, &c.birthday, "Birthday"},
+                                       std::tuple{&d.anniversary, &c.anniversary, "Anniversary"}}) {
+        date->reset();
+        if (trim(*text).empty()) continue;
+        *date = parse_yearly(*text);
+        if (!*date)
+            return std::string(caption) + ": write it as YYYY-MM-DD, or MM-DD when you do not know the year.";
+    }
     std::vector<Handle> handles;
     for (Handle h : c.handles) {
         h.value = str(trim(h.value));
@@ -330,6 +354,32 @@ void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiInt
     }
 }
 
+struct HalfField {
+    const char* name;
+    std::string* value;
+    const char* hint;
+};
+
+// Two short fields on one row (their hints say which is which), to keep the form on one screen;
+// on a narrow screen they stack like every other field.
+void pair_of_fields(const Palette& p, const char* caption, HalfField first, HalfField second) {
+    if (narrow_form()) {
+        text_field(p, first.hint, first.name, *first.value);
+        text_field(p, second.hint, second.name, *second.value);
+        return;
+    }
+    label(p, caption);
+    const float half = (field_width() - ImGui::GetStyle().ItemSpacing.x) / 2;
+    for (const HalfField& f : {first, second}) {
+        if (f.name == second.name) ImGui::SameLine();
+        ImGui::SetNextItemWidth(half);
+        ImGui::InputTextWithHint((std::string("##") + f.name).c_str(), f.hint, f.value);
+        focus_ring(p);
+        probe::item(f.name);
+        probe::value(f.name, *f.value);
+    }
+}
+
 void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
     ContactDraft& d = *ui.editing;
     Contact& c = d.contact;
@@ -339,8 +389,8 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 4));
     text_field(p, "Name", "contact.display_name", c.display_name, "How you refer to them");
-    text_field(p, "Given name", "contact.given_name", c.given_name);
-    text_field(p, "Family name", "contact.family_name", c.family_name);
+    pair_of_fields(p, "Given, family", {"contact.given_name", &c.given_name, "Given name"},
+                   {"contact.family_name", &c.family_name, "Family name"});
     text_field(p, "Nickname", "contact.nickname", c.nickname);
     text_field(p, "Company", "contact.company", c.company);
     text_field(p, "Title", "contact.title", c.title);
@@ -383,9 +433,25 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     probe::item("contact.cadence");
     if (d.has_cadence) {
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(120);
-        ImGui::InputInt("days##cadence_days", &d.cadence_days);
+        ImGui::TextUnformatted("every");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(64);
+        ImGui::InputInt("##cadence_days", &d.cadence_days, 0, 0);
+        probe::item("contact.cadence_days");
+        probe::value("contact.cadence_days", std::to_string(d.cadence_days));
+        ImGui::SameLine();
+        ImGui::TextUnformatted("days, overdue after");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputTextWithHint("##cadence_max_days", "1.5 times", &d.cadence_max_days);
+        probe::item("contact.cadence_max_days");
+        probe::value("contact.cadence_max_days", d.cadence_max_days);
+    } else {
+        ImGui::SameLine();
+        muted_text(p, "as their circle or tags say");
     }
+    pair_of_fields(p, "Birthday, anniv.", {"contact.birthday", &d.birthday, "Birthday, e.g. 03-12"},
+                   {"contact.anniversary", &d.anniversary, "Anniversary, e.g. 2015-06-20"});
     text_field(p, "How we met", "contact.how_met", c.how_met, "At RustConf, via Ana…");
     label(p, "Introduced by");
     ImGui::BeginGroup();
@@ -511,15 +577,16 @@ void refresh_page(ContactsUi& ui, const Contact& c, const Store& store) {
 
 // A field shown as text that turns into an input when clicked: Enter (or clicking away) keeps the
 // edit, Escape drops it. Returns true with `value` updated when an edit was committed.
+// `shown` is what to display instead of the value itself (a date in words), if given.
 bool inline_text_field(ContactsUi& ui, const Palette& p, const char* caption, const std::string& name,
-                       std::string& value, bool editable, bool multiline) {
+                       std::string& value, bool editable, bool multiline, const std::string& shown = "") {
     if (value.empty() && !editable) return false;
     label(p, caption);
     if (ui.inline_field != name) {
         const bool empty = value.empty();
         ImGui::PushStyleColor(ImGuiCol_Text, empty ? p.muted : p.text);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + field_width());
-        ImGui::TextWrapped("%s", empty ? "Add\xe2\x80\xa6" : value.c_str());
+        ImGui::TextWrapped("%s", empty ? "Add\xe2\x80\xa6" : shown.empty() ? value.c_str() : shown.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         probe::item(name);
@@ -564,6 +631,143 @@ bool inline_text_field(ContactsUi& ui, const Palette& p, const char* caption, co
         return true;
     }
     return false;
+}
+
+// The person's rhythm, where it comes from, and when they are due; relax, snooze or unsnooze.
+void draw_keep_in_touch(const Contact& c, const UiView& view, const Palette& p, bool read_only, UiIntents& out) {
+    const EffectiveCadence effective = cadence_for(c, view.store->settings());
+    const ContactStats& stats = outlook(view).stats.of(c.meta.id);
+    label(p, "Keep in touch");
+    ImGui::BeginGroup();
+    std::string rhythm;
+    if (effective.cadence.never()) {
+        rhythm = c.tier == Tier::None ? "No reminders: choose a circle, or set a rhythm in Edit" : "No reminders";
+    } else {
+        rhythm = uppercase_first(describe(effective.cadence));
+        rhythm += effective.source == CadenceSource::Contact ? " (set for them)"
+                  : effective.source == CadenceSource::Tag   ? " (tag \"" + effective.tag + "\")"
+                                                             : " (" + str(to_string(c.tier)) + ")";
+        rhythm += ", overdue after " + std::to_string(effective.cadence.max_days) + " days";
+    }
+    ImGui::TextWrapped("%s", rhythm.c_str());
+    probe::value("contact.rhythm", rhythm);
+    std::string last = stats.last_touch ? "Last in touch " + days_from_now(stats.last_touch->days - view.today.days) +
+                                              " (" + show_date(view, *stats.last_touch) + ")"
+                                        : "Nothing logged yet";
+    if (!effective.cadence.never() && stats.last_touch) {
+        const std::int32_t due_in = stats.last_touch->days + effective.cadence.ideal_days - view.today.days;
+        last += due_in > 0 ? "; due " + days_from_now(due_in) : "; due now";
+    }
+    muted_text(p, last.c_str());
+    probe::value("contact.last_touch", last);
+    const bool snoozed = c.snoozed_until && *c.snoozed_until > view.today;
+    if (snoozed) {
+        const std::string text = "Snoozed until " + show_date(view, *c.snoozed_until);
+        ImGui::TextUnformatted(text.c_str());
+        probe::value("contact.snoozed", text);
+    }
+    if (!read_only) {
+        if (snoozed) {
+            if (button("Unsnooze", "contact.unsnooze")) {
+                Contact changed = c;
+                changed.snoozed_until.reset();
+                out.change = save_contact(changed);
+                out.change->label = "Unsnooze " + contact_label(c);
+            }
+        } else if (!effective.cadence.never()) {
+            if (button("Snooze a week", "contact.snooze.week")) out.change = snooze(c, view.today, 7);
+            ImGui::SameLine();
+            if (button("Snooze a month", "contact.snooze.month")) out.change = snooze(c, view.today, 30);
+            ImGui::SameLine();
+            if (button("Relax the rhythm", "contact.relax")) out.change = relax_cadence(c, effective.cadence);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Reach out %s instead", describe(relaxed(effective.cadence)).c_str());
+        }
+    }
+    ImGui::EndGroup();
+}
+
+// The tie's strength, what each factor added, the circle it suggests, and the give and take.
+void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool read_only, UiIntents& out) {
+    const Outlook& o = outlook(view);
+    const TieStrength strength = tie_strength(c, o.stats.of(c.meta.id), view.today);
+    ImGui::Dummy(ImVec2(0, 12));
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted("Tie strength");
+    ImGui::PopFont();
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", strength.score);
+    probe::value("contact.strength", score);
+    // A bar from 0 to 1, then the score.
+    const float width = std::min(field_width() + kLabelWidth, 420.0f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + 10), p.accent_soft, 5);
+    if (strength.score * width >= 1.0)
+        dl->AddRectFilled(at, ImVec2(at.x + width * static_cast<float>(strength.score), at.y + 10), p.accent, 5);
+    ImGui::Dummy(ImVec2(width, 10));
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 5);
+    ImGui::Text("%s of 1", score);
+    muted_text(p, "A score from what you logged (after Gilbert and Karahalios, 2009). What each factor added:");
+    if (ImGui::BeginTable("##strength", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
+        for (const StrengthFactor& f : strength.factors) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(str(to_string(f.kind)).c_str());
+            ImGui::TableNextColumn();
+            char points[32];
+            std::snprintf(points, sizeof points, "+%.2f of %.2f", f.points(), f.weight);
+            ImGui::TextUnformatted(points);
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TextUnformatted(f.explanation.c_str());
+            ImGui::PopStyleColor();
+            probe::value("contact.strength." + str(to_string(f.kind)), std::string(points) + " | " + f.explanation);
+        }
+        ImGui::EndTable();
+    }
+    if (const auto found = o.suggestions.find(c.meta.id); found != o.suggestions.end() && !c.archived) {
+        const Tier suggested = found->second.tier;
+        probe::value("contact.suggested_tier", to_string(suggested));
+        if (suggested != c.tier) {
+            const std::string text = "Suggested circle: " + str(to_string(suggested)) +
+                                     (c.tier == Tier::None ? "" : " (now " + str(to_string(c.tier)) + ")");
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(text.c_str());
+            if (!read_only) {
+                ImGui::SameLine();
+                if (button("Use it", "contact.use_suggested_tier")) {
+                    Contact changed = c;
+                    changed.tier = suggested;
+                    out.change = save_contact(changed);
+                    out.change->label = "Move " + contact_label(c) + " to " + str(to_string(suggested));
+                }
+            }
+        } else {
+            muted_text(p, ("The scores agree with the circle you chose: " + str(to_string(c.tier)) + ".").c_str());
+        }
+    }
+
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted("Give and take");
+    ImGui::PopFont();
+    const GiveTake* gt = o.ledger.of(c.meta.id);
+    std::string summary;
+    if (gt == nullptr) {
+        summary = "No help logged either way yet. Log \"Help given\" or an introduction you made: giving first "
+                  "is how weak ties grow.";
+    } else {
+        auto times = [](std::int32_t n) { return n == 1 ? std::string("once") : std::to_string(n) + " times"; };
+        summary = gt->given > 0 ? "You helped them " + times(gt->given) : std::string("You have not helped them yet");
+        summary += gt->received > 0 ? "; they helped you " + times(gt->received) + "." : "; they have not helped you yet.";
+        if (gt->received > 0 && gt->given == 0) summary += " A good moment to give back.";
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560.0f);
+    ImGui::TextWrapped("%s", summary.c_str());
+    ImGui::PopTextWrapPos();
+    probe::value("contact.give_take", summary);
 }
 
 void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, const Palette& p, UiIntents& out) {
@@ -673,8 +877,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     field("City", "contact.inline.city", edited.city);
     field("Country", "contact.inline.country", edited.country);
     list_field("Tags", "contact.inline.tags", edited.tags, false);
-    if (c.tier != Tier::None) detail(p, "Tier", str(to_string(c.tier)));
-    if (c.cadence_days) detail(p, "Keep in touch", "every " + std::to_string(*c.cadence_days) + " days");
+    if (c.tier != Tier::None) detail(p, "Circle", str(to_string(c.tier)));
     field("How we met", "contact.inline.how_met", edited.how_met);
     std::string first_met = c.first_met ? c.first_met->iso() : "";
     if (inline_text_field(ui, p, "First met", "contact.inline.first_met", first_met, !read_only, false)) {
@@ -688,9 +891,27 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
             ui.inline_error = "First met: write the date as YYYY-MM-DD, for example 2024-03-12.";
         }
     }
+    auto yearly_field = [&](const char* caption, const char* name, std::optional<PartialDate>& date) {
+        std::string text = date ? yearly_input(*date) : "";
+        if (!inline_text_field(ui, p, caption, name, text, !read_only, false, date ? yearly_text(*date) : "")) return;
+        if (trim(text).empty()) {
+            date.reset();
+            changed = true;
+        } else if (auto parsed = parse_yearly(text)) {
+            date = parsed;
+            changed = true;
+        } else {
+            ui.inline_error = std::string(caption) + ": write it as YYYY-MM-DD, or MM-DD when you do not know the year.";
+        }
+    };
+    yearly_field("Birthday", "contact.inline.birthday", edited.birthday);
+    yearly_field("Anniversary", "contact.inline.anniversary", edited.anniversary);
     changed |= inline_text_field(ui, p, "Notes", "contact.inline.notes", edited.notes, !read_only, true);
     if (!ui.inline_error.empty()) error_line(p, ui.inline_error);
     if (changed && !(edited == c)) out.change = save_contact(edited);
+
+    if (!c.archived) draw_keep_in_touch(c, view, p, read_only, out);
+    draw_strength(c, view, p, read_only, out);
 
     // People around them: who introduced them, and whom they introduced.
     auto person_link = [&](Id id, const std::string& probe_name) {

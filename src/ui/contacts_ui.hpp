@@ -20,9 +20,10 @@ struct ContactDraft {
     Contact contact;
     PeoplePicker introducer_picker;
     std::vector<Id> introducer;  // zero or one person
-    std::string emails, phones, tags, first_met;
+    std::string emails, phones, tags, first_met, birthday, anniversary;
     bool has_cadence = false;
     int cadence_days = 30;
+    std::string cadence_max_days;  // empty: 1.5 x cadence_days
 };
 
 struct InteractionDraft {

@@ -187,4 +187,31 @@ std::optional<double> parse_amount(std::string_view text, bool& ok) {
     return value;
 }
 
+std::string yearly_text(const PartialDate& date) {
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    std::string text = std::to_string(date.day) + " " + kMonths[(date.month - 1) % 12];
+    if (date.year > 0) text += " " + std::to_string(date.year);
+    return text;
+}
+
+std::string yearly_input(const PartialDate& date) {
+    const std::string iso = date.iso();
+    return date.year > 0 ? iso : iso.substr(2);
+}
+
+std::optional<PartialDate> parse_yearly(std::string_view text) {
+    const std::string t(trim(text));
+    if (t.size() == 5 && t[2] == '-') return PartialDate::parse("--" + t);
+    return PartialDate::parse(t);
+}
+
+std::string days_from_now(std::int32_t days) {
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days == -1) return "yesterday";
+    if (days > 0) return "in " + std::to_string(days) + " days";
+    return std::to_string(-days) + " days ago";
+}
+
 }  // namespace ties::ui::form

@@ -69,6 +69,14 @@ std::vector<Contact> chosen_new_people(const std::vector<Contact>& new_people, c
 // "Ada Lovelace, Grace Hopper": live contacts' labels, in order; missing ones are skipped.
 std::string people_labels(const Store& store, const std::vector<Id>& people);
 
+// Birthdays and anniversaries: "12 March 1990" or "12 March" to read; "1990-03-12" or "03-12"
+// to edit; parse_yearly() also takes vCard's "--03-12". nullopt when not a real day.
+std::string yearly_text(const PartialDate& date);
+std::string yearly_input(const PartialDate& date);
+std::optional<PartialDate> parse_yearly(std::string_view text);
+// "in 3 days", "tomorrow", "today", "3 days ago"
+std::string days_from_now(std::int32_t days);
+
 // "12,000" or "1,234.50": a number with thousands separators, decimals only when needed.
 std::string format_amount(double value);
 // The inverse, forgiving: "12000", "12,000", "12 000.50". Empty -> nullopt; invalid -> nullopt and ok=false.

@@ -24,5 +24,15 @@ inline constexpr const char* kCheck = "\uf00c";          // check
 inline constexpr const char* kSync = "\uf021";           // refresh
 inline constexpr const char* kUndo = "\uf0e2";           // undo (rotate-left)
 inline constexpr const char* kRedo = "\uf01e";           // repeat (rotate-right)
+inline constexpr const char* kMessage = "\uf0e5";        // comment-o
+inline constexpr const char* kPhone = "\uf095";          // phone
+inline constexpr const char* kCoffee = "\uf0f4";         // coffee
+inline constexpr const char* kGift = "\uf06b";           // gift
+inline constexpr const char* kClock = "\uf017";          // clock-o
+inline constexpr const char* kArchive = "\uf187";        // archive
+inline constexpr const char* kCalendar = "\uf133";       // calendar-o
+inline constexpr const char* kLeaf = "\uf06c";           // leaf: a new tie
+inline constexpr const char* kFlag = "\uf024";           // flag: a follow-up
+inline constexpr const char* kCaretDown = "\uf0d7";      // caret-down: opens a menu
 
 }  // namespace ties::icons

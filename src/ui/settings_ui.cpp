@@ -1,0 +1,322 @@
+// Settings: every edit is a settings change through the store (undoable, saved, merged like any
+// record). Number fields keep what is typed in a draft and commit when the field is left, so a
+// half-typed "1" of "14" never becomes the cadence.
+#include "ui/settings_ui.hpp"
+
+#include "core/cadence.hpp"
+#include "core/search.hpp"
+#include "core/text.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/form_widgets.hpp"
+#include "ui/icons.hpp"
+#include "ui/probe.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+
+namespace ties::ui {
+namespace {
+
+using form::heading;
+
+constexpr std::int32_t kMaxDays = 3650;
+
+const char* theme_name(ThemeChoice t) {
+    switch (t) {
+        case ThemeChoice::System: return "System";
+        case ThemeChoice::Light: return "Light";
+        case ThemeChoice::Dark: return "Dark";
+    }
+    return "System";
+}
+
+
+// A number field bound to a draft; true on the frame the field is left after an edit.
+bool number_field(const char* id, std::int32_t& value, float width) {
+    int v = value;
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputInt(id, &v, 0, 0);
+    value = v;
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+// Checks a cadence typed by the user; "" when fine. A max below the ideal becomes the ideal.
+std::string check_cadence(Cadence& c) {
+    if (c.ideal_days < 0 || c.ideal_days > kMaxDays || c.max_days < 0 || c.max_days > kMaxDays)
+        return "Keep in touch: choose between 0 (never) and " + std::to_string(kMaxDays) + " days.";
+    if (c.ideal_days == 0) c.max_days = 0;
+    else if (c.max_days < c.ideal_days) c.max_days = c.ideal_days;
+    return "";
+}
+
+void reload(SettingsUi& ui, const Store& store) {
+    if (ui.loaded_version == store.version() || ImGui::IsAnyItemActive()) return;
+    const Settings& s = store.settings();
+    ui.cadences = s.cadences;
+    ui.tag_cadences = s.tag_cadences;
+    ui.budget = s.budget;
+    ui.loaded_version = store.version();
+}
+
+// "every 3 weeks, overdue after 5 weeks" / "no reminders"
+std::string cadence_words(const Cadence& c) {
+    if (c.never()) return "no reminders";
+    return describe(c) + ", overdue after " + std::to_string(c.max_days) + " days";
+}
+
+void draw_cadence_row(const char* caption, const std::string& name, Cadence& draft, const Cadence& saved,
+                      const Palette& p, std::string& error, bool& commit) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(caption);
+    ImGui::TableNextColumn();
+    if (number_field(("##" + name + ".ideal").c_str(), draft.ideal_days, 80)) commit = true;
+    probe::item(name + ".ideal");
+    ImGui::TableNextColumn();
+    if (number_field(("##" + name + ".max").c_str(), draft.max_days, 80)) commit = true;
+    probe::item(name + ".max");
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::TextUnformatted(cadence_words(saved).c_str());
+    ImGui::PopStyleColor();
+    probe::value(name, std::to_string(saved.ideal_days) + "/" + std::to_string(saved.max_days));
+    if (commit) error = check_cadence(draft);
+}
+
+void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
+    const Settings& settings = view.store->settings();
+    const bool read_only = view.save.state == SaveIndicator::State::ReadOnly;
+    reload(ui, *view.store);
+    heading(view, "Keeping in touch");
+    muted_text(p, "How often to reach out to each circle, in days: a tie is due after the first number and "
+                  "overdue after the second. 0 means no reminders. Any logged interaction resets the clock.");
+    ImGui::BeginDisabled(read_only);
+    Settings changed = settings;
+    bool commit = false;
+    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
+    if (ImGui::BeginTable("##cadences", 4, flags)) {
+        ImGui::TableSetupColumn("Circle", ImGuiTableColumnFlags_WidthFixed, 190);
+        ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed, 90);
+        ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed, 110);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 260);
+        ImGui::TableHeadersRow();
+        for (int t = 1; t < kTierCount; ++t) {
+            const std::string name = "settings.cadence." + std::to_string(t);
+            bool row_commit = false;
+            draw_cadence_row(std::string(to_string(static_cast<Tier>(t))).c_str(), name, ui.cadences[t],
+                             settings.cadences[t], p, ui.error, row_commit);
+            if (row_commit && ui.error.empty()) {
+                changed.cadences[t] = ui.cadences[t];
+                commit = true;
+            }
+        }
+        bool row_commit = false;
+        draw_cadence_row("No circle yet", "settings.cadence.0", ui.cadences[0], settings.cadences[0], p, ui.error,
+                         row_commit);
+        if (row_commit && ui.error.empty()) {
+            changed.cadences[0] = ui.cadences[0];
+            commit = true;
+        }
+        ImGui::EndTable();
+    }
+    if (settings.cadences != default_cadences()) {
+        if (button("Restore the default rhythms", "settings.cadence.defaults")) {
+            changed.cadences = default_cadences();
+            commit = true;
+        }
+    }
+
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::TextUnformatted("By tag");
+    muted_text(p, "Everyone with the tag gets this rhythm instead of their circle's (the most frequent wins when "
+                  "several tags match; a person's own setting wins over all).");
+    std::optional<std::size_t> remove;
+    if (!ui.tag_cadences.empty() && ImGui::BeginTable("##tag_cadences", 4, flags)) {
+        ImGui::TableSetupColumn("Tag", ImGuiTableColumnFlags_WidthFixed, 190);
+        ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed, 90);
+        ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed, 110);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 260);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < ui.tag_cadences.size() && i < settings.tag_cadences.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            const std::string name = "settings.tag." + ui.tag_cadences[i].tag;
+            bool row_commit = false;
+            draw_cadence_row(ui.tag_cadences[i].tag.c_str(), name, ui.tag_cadences[i].cadence,
+                             settings.tag_cadences[i].cadence, p, ui.error, row_commit);
+            ImGui::SameLine();
+            if (button("Remove", name + ".remove")) remove = i;
+            if (row_commit && ui.error.empty()) {
+                changed.tag_cadences[i].cadence = ui.tag_cadences[i].cadence;
+                commit = true;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (remove) {
+        changed.tag_cadences.erase(changed.tag_cadences.begin() + static_cast<std::ptrdiff_t>(*remove));
+        commit = true;
+    }
+    ImGui::SetNextItemWidth(180);
+    ImGui::InputTextWithHint("##settings.tag.new", "tag, e.g. investors", &ui.new_tag);
+    probe::item("settings.tag.new");
+    probe::value("settings.tag.new", ui.new_tag);
+    ImGui::SameLine();
+    number_field("##settings.tag.new.ideal", ui.new_tag_cadence.ideal_days, 80);
+    probe::item("settings.tag.new.ideal");
+    ImGui::SameLine();
+    number_field("##settings.tag.new.max", ui.new_tag_cadence.max_days, 80);
+    probe::item("settings.tag.new.max");
+    ImGui::SameLine();
+    if (button("Add tag rhythm", "settings.tag.add")) {
+        const std::string tag(trim(ui.new_tag));
+        Cadence cadence = ui.new_tag_cadence;
+        ui.error = tag.empty() ? "Write the tag first." : check_cadence(cadence);
+        const bool exists = std::any_of(settings.tag_cadences.begin(), settings.tag_cadences.end(),
+                                        [&](const TagCadence& t) { return fold_for_search(t.tag) == fold_for_search(tag); });
+        if (ui.error.empty() && exists) ui.error = "\"" + tag + "\" already has a rhythm: change it in the list.";
+        if (ui.error.empty()) {
+            changed.tag_cadences.push_back(TagCadence{tag, cadence});
+            ui.new_tag.clear();
+            commit = true;
+        }
+    }
+
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::TextUnformatted("Your budget");
+    muted_text(p, "What you are willing to spend on keeping up ties. Today's plan fills up to it and no further; "
+                  "the rest waits, and Ties tells you when you are over.");
+    Budget& b = ui.budget;
+    const std::pair<const char*, std::int32_t*> budget_fields[] = {
+        {"In-person meetings per week", &b.meetings_per_week},
+        {"Minutes of networking per week", &b.minutes_per_week},
+        {"Messages per day", &b.messages_per_day},
+    };
+    const char* names[] = {"settings.budget.meetings", "settings.budget.minutes", "settings.budget.messages"};
+    for (std::size_t i = 0; i < 3; ++i) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(budget_fields[i].first);
+        ImGui::SameLine(260);
+        if (number_field((std::string("##") + names[i]).c_str(), *budget_fields[i].second, 90)) {
+            if (*budget_fields[i].second < 0 || *budget_fields[i].second > 100000) {
+                ui.error = std::string(budget_fields[i].first) + ": choose a number from 0 up.";
+            } else {
+                ui.error.clear();
+                changed.budget = b;
+                commit = true;
+            }
+        }
+        probe::item(names[i]);
+    }
+    probe::value("settings.budget", std::to_string(settings.budget.meetings_per_week) + "/" +
+                                         std::to_string(settings.budget.minutes_per_week) + "/" +
+                                         std::to_string(settings.budget.messages_per_day));
+    ImGui::EndDisabled();
+    if (!ui.error.empty()) form::error_line(p, ui.error, 0);
+    if (commit && !(changed == settings)) {
+        out.change = save_settings(changed);
+        ui.loaded_version = ~std::uint64_t{0};
+    }
+}
+
+void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiIntents& out) {
+    heading(view, "Appearance");
+    muted_text(p, "Theme");
+    constexpr std::array<ThemeChoice, 3> choices{ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark};
+    const char* choice_icons[] = {icons::kSystem, icons::kLight, icons::kDark};
+    for (size_t i = 0; i < choices.size(); ++i) {
+        const bool chosen = choices[i] == view.theme_choice;
+        if (i > 0) ImGui::SameLine(0, 6);
+        if (chosen) {
+            ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+        }
+        const std::string label = std::string(choice_icons[i]) + "  " + theme_name(choices[i]);
+        if (ImGui::Button(label.c_str(), ImVec2(112, 0))) out.theme = choices[i];
+        if (chosen) ImGui::PopStyleColor(4);
+        probe::item(std::string("settings.theme.") + theme_name(choices[i]));
+    }
+    if (view.theme_choice == ThemeChoice::System)
+        muted_text(p, view.system_dark ? "Following your system, which is dark now."
+                                       : "Following your system, which is light now.");
+    probe::value("settings.theme", theme_name(view.theme_choice));
+
+    ImGui::Dummy(ImVec2(0, 14));
+    heading(view, "You");
+    const Settings& settings = view.store->settings();
+    if (!state.your_name_loaded) {
+        state.your_name_draft = settings.your_name;
+        state.your_name_loaded = true;
+    }
+    ImGui::SetNextItemWidth(320);
+    ImGui::InputTextWithHint("##settings.your_name", "Your name", &state.your_name_draft);
+    probe::item("settings.your_name");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.your_name_draft == settings.your_name ||
+                         view.save.state == SaveIndicator::State::ReadOnly);
+    if (ImGui::Button("Save##your_name")) {
+        Settings changed = settings;
+        changed.your_name = state.your_name_draft;
+        out.change = save_settings(changed);
+    }
+    probe::item("settings.your_name.save");
+    ImGui::EndDisabled();
+    probe::value("settings.your_name", settings.your_name);
+
+
+    ImGui::Dummy(ImVec2(0, 14));
+    heading(view, "Your data");
+    ImGui::Text("%s  Ties keeps everything in this browser; nothing you enter is sent anywhere.", icons::kLock);
+    const char* persisted = view.save.persisted == "granted"  ? "The browser has agreed to keep this data (persistent storage)."
+                            : view.save.persisted == "denied" ? "The browser may clear this data when space runs low: download backups now and then."
+                            : view.save.persisted == "unsupported" ? "This browser cannot promise to keep the data: download backups now and then."
+                                                                   : "Persistent storage is requested at the first save.";
+    muted_text(p, persisted);
+    probe::value("settings.persisted", view.save.persisted);
+    const std::size_t contacts = std::count_if(view.store->contacts().begin(), view.store->contacts().end(),
+                                               [](const auto& entry) { return !entry.second.meta.deleted; });
+    const std::string counts = std::to_string(contacts) + " contacts, " +
+                               std::to_string(view.store->interactions().size()) + " interaction records";
+    muted_text(p, counts.c_str());
+    if (ImGui::Button("Download a backup")) out.export_backup = true;
+    probe::item("settings.backup");
+
+    ImGui::Dummy(ImVec2(0, 14));
+    draw_keeping_in_touch(state, view, p, out);
+    ImGui::Dummy(ImVec2(0, 14));
+    heading(view, "Keyboard");
+    const char* mod = view.mac ? "\xe2\x8c\x98" : "Ctrl+";
+    const std::pair<std::string, const char*> keys[] = {
+        {std::string(mod) + "K", "Jump to a section"},
+        {std::string(mod) + "Z", "Undo"},
+        {std::string(view.mac ? "\xe2\x87\xa7\xe2\x8c\x98" : "Ctrl+Shift+") + "Z", "Redo"},
+    };
+    for (const auto& [key, what] : keys) {
+        ImGui::TextUnformatted(key.c_str());
+        ImGui::SameLine(120);
+        muted_text(p, what);
+    }
+
+    ImGui::Dummy(ImVec2(0, 14));
+    heading(view, "About");
+    const std::string about = "Ties " + std::string(TIES_VERSION) + ", build " + std::string(view.build);
+    muted_text(p, about.c_str());
+}
+
+}  // namespace
+
+void draw_settings(SettingsUi& ui, const UiView& view, UiIntents& out) {
+    draw_general(ui, view, palette(view.dark), out);
+}
+
+}  // namespace ties::ui

@@ -1,0 +1,452 @@
+// Today draws the outlook (src/core/outlook.hpp) and turns clicks into store changes; it computes
+// nothing itself. Rows are probed as "today.<list>.<n>" with the person's name as the value, and
+// their buttons as "today.<list>.<n>.<action>", so tests act on a row the way a person does.
+#include "ui/today_ui.hpp"
+
+#include "core/cadence.hpp"
+#include "core/outlook.hpp"
+#include "io/ics.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/form_widgets.hpp"
+#include "ui/icons.hpp"
+#include "ui/overlays_ui.hpp"
+#include "ui/probe.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace ties::ui {
+namespace {
+
+using namespace form;
+
+const char* touch_icon(TouchKind touch) {
+    switch (touch) {
+        case TouchKind::Message: return icons::kMessage;
+        case TouchKind::Call: return icons::kPhone;
+        case TouchKind::Meeting: return icons::kCoffee;
+    }
+    return icons::kMessage;
+}
+
+// What the quick log starts with for a planned touch.
+InteractionKind kind_for(TouchKind touch) {
+    switch (touch) {
+        case TouchKind::Message: return InteractionKind::DirectMessage;
+        case TouchKind::Call: return InteractionKind::Call;
+        case TouchKind::Meeting: return InteractionKind::Coffee;
+    }
+    return InteractionKind::DirectMessage;
+}
+
+void section_heading(const UiView& view, const char* icon, const std::string& text, const std::string& name,
+                     std::size_t count) {
+    ImGui::Dummy(ImVec2(0, 10));
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::Text("%s  %s", icon, text.c_str());
+    ImGui::PopFont();
+    probe::value(name + ".count", std::to_string(count));
+}
+
+// A meter: "1 of 2" with a thin bar that turns the warning colour when over.
+void meter(const Palette& p, const char* caption, std::int32_t used, std::int32_t planned, std::int32_t budget,
+           const std::string& name) {
+    ImGui::BeginGroup();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::TextUnformatted(caption);
+    ImGui::PopStyleColor();
+    const std::string text = std::to_string(used) + " of " + std::to_string(budget) +
+                             (planned > 0 ? "  (+" + std::to_string(planned) + " planned)" : "");
+    const bool over = used > budget;
+    if (over) ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+    ImGui::TextUnformatted(text.c_str());
+    if (over) ImGui::PopStyleColor();
+    const float width = 200.0f;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + 6), p.accent_soft, 3);
+    const float total = static_cast<float>(std::max<std::int32_t>(budget, 1));
+    const float used_w = width * std::min(1.0f, static_cast<float>(used) / total);
+    const float planned_w = width * std::min(1.0f, static_cast<float>(used + planned) / total);
+    if (planned_w > used_w)
+        dl->AddRectFilled(at, ImVec2(at.x + planned_w, at.y + 6), (p.accent & 0x00FFFFFF) | 0x66000000, 3);
+    if (used_w >= 1.0f) dl->AddRectFilled(at, ImVec2(at.x + used_w, at.y + 6), over ? p.warning : p.accent, 3);
+    ImGui::Dummy(ImVec2(width, 6));
+    ImGui::EndGroup();
+    probe::item(name);
+    probe::value(name, text);
+}
+
+void draw_budget(const UiView& view, const Palette& p, const BudgetUse& use, UiIntents& out,
+                 const TodayQueue& queue) {
+    begin_card(p, "##budget");
+    ImGui::TextUnformatted("This week's budget");
+    const char* note = "(logged so far, and what the plan adds; change it in Settings)";
+    next_on_line(ImGui::CalcTextSize(note).x);
+    muted_text(p, note);
+    meter(p, "In-person meetings", use.meetings_logged, use.meetings_planned, use.budget.meetings_per_week,
+          "today.budget.meetings");
+    next_on_line(200);
+    meter(p, "Minutes this week", use.minutes_logged, use.minutes_planned, use.budget.minutes_per_week,
+          "today.budget.minutes");
+    next_on_line(200);
+    meter(p, "Messages today", use.messages_logged_today, use.messages_planned_today, use.budget.messages_per_day,
+          "today.budget.messages");
+    std::string warning;
+    if (use.minutes_over())
+        warning = "You have spent " + std::to_string(use.minutes_logged) + " minutes on your network this week, over the " +
+                  std::to_string(use.budget.minutes_per_week) + " you planned. Time to stop for this week: the rest can wait.";
+    else if (use.meetings_over())
+        warning = "You have met " + std::to_string(use.meetings_logged) + " people this week, over your " +
+                  std::to_string(use.budget.meetings_per_week) + ". Keep the rest of the week for yourself.";
+    else if (use.messages_over())
+        warning = "You have sent " + std::to_string(use.messages_logged_today) + " messages today, over your " +
+                  std::to_string(use.budget.messages_per_day) + ". The others can wait until tomorrow.";
+    if (!warning.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        ImGui::TextWrapped("%s  %s", icons::kWarning, warning.c_str());
+        ImGui::PopStyleColor();
+    }
+    probe::value("today.budget.warning", warning);
+    const bool any = !queue.plan.touches.empty() || !queue.follow_ups.empty();
+    ImGui::BeginDisabled(!any);
+    const std::string label = std::string(icons::kCalendar) + "  Add the week's plan to your calendar";
+    if (button(label.c_str(), "today.export_ics")) {
+        out.download = Download{io::ics_file_name(view.today),
+                                io::write_ics(io::calendar_entries(*view.store, queue), view.now),
+                                "text/calendar"};
+    }
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Downloads an .ics file with this week's planned touches and follow-ups, for Google "
+                          "Calendar, Apple Calendar or Thunderbird.");
+    end_card();
+}
+
+constexpr float kActionsWidth = 330.0f;
+
+// Starts the right-hand column of a row (its buttons), on the row's first line when the window is
+// wide enough, else under it.
+void actions_column(float width) {
+    const float avail = ImGui::GetContentRegionMax().x;
+    if (avail - width > 320.0f) ImGui::SameLine(avail - width);
+}
+
+// One person's row: name (opens them), circle, reason, and the quick actions.
+void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, UiIntents& out, const Contact& c,
+                  TouchKind touch, const std::string& reason, const std::string& name, bool read_only) {
+    ImGui::PushID(name.c_str());
+    const float avail = ImGui::GetContentRegionMax().x;
+    ImGui::BeginGroup();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+    ImGui::TextUnformatted(touch_icon(touch));
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (person_link(p, contact_label(c), name + ".name")) out.open_contact = c.meta.id;
+    if (c.tier != Tier::None) {
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::Text("\xc2\xb7  %s", str(to_string(c.tier)).c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+    ImGui::PushTextWrapPos(std::max(ImGui::GetCursorPosX() + 200.0f, avail - kActionsWidth - 16.0f));
+    ImGui::TextWrapped("%s", reason.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    if (!read_only) {
+        actions_column(kActionsWidth);
+        // Each button goes on the same line while it fits (a phone wraps them).
+        const auto then = [](const std::string& next) {
+            next_on_line(ImGui::CalcTextSize(next.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+        };
+        const std::string log = touch == TouchKind::Meeting ? "Log meeting\xe2\x80\xa6"
+                                : touch == TouchKind::Call  ? "Log call\xe2\x80\xa6"
+                                                            : "Log message\xe2\x80\xa6";
+        if (primary_button(p, log.c_str(), name + ".log")) {
+            open_quick_log(quick_log, view, {c.meta.id});
+            quick_log.kind = kind_for(touch);
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Log what you did; it resets the clock for %s", contact_label(c).c_str());
+        const std::string snooze_label = std::string("Snooze  ") + icons::kCaretDown;
+        then(snooze_label);
+        if (button(snooze_label.c_str(), name + ".snooze")) ImGui::OpenPopup("snooze");
+        if (ImGui::BeginPopup("snooze")) {
+            if (ImGui::Selectable("For a week")) out.change = snooze(c, view.today, 7);
+            probe::item(name + ".snooze.week");
+            if (ImGui::Selectable("For a month")) out.change = snooze(c, view.today, 30);
+            probe::item(name + ".snooze.month");
+            ImGui::EndPopup();
+        }
+        const EffectiveCadence cadence = cadence_for(c, view.store->settings());
+        if (!cadence.cadence.never()) {
+            then("Relax");
+            if (button("Relax", name + ".relax")) out.change = relax_cadence(c, cadence.cadence);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Reach out %s instead of %s", describe(relaxed(cadence.cadence)).c_str(),
+                                  describe(cadence.cadence).c_str());
+        }
+        then(icons::kArchive);
+        if (button(icons::kArchive, name + ".archive")) out.change = set_archived(c, true);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Archive: stop keeping up this tie (Undo brings it back)");
+    }
+    ImGui::PopID();
+    probe::value(name, contact_label(c));
+    ImGui::Dummy(ImVec2(0, 6));
+}
+
+std::string names_of(const Store& store, const std::vector<Id>& people) {
+    std::string names = people_labels(store, people);
+    return names.empty() ? "nobody" : names;
+}
+
+void draw_follow_ups(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out, bool read_only) {
+    probe::value("today.follow_ups.count", std::to_string(q.follow_ups.size()));
+    if (q.follow_ups.empty()) return;
+    section_heading(view, icons::kFlag, "Follow-ups", "today.follow_ups", q.follow_ups.size());
+    for (std::size_t n = 0; n < q.follow_ups.size(); ++n) {
+        const FollowUpDue& f = q.follow_ups[n];
+        const std::string name = "today.follow_ups." + std::to_string(n);
+        ImGui::PushID(name.c_str());
+        const std::string when = f.overdue ? "Overdue since " + show_date(view, f.date)
+                                 : f.date == view.today ? std::string("Today")
+                                                        : show_date(view, f.date) + " (" + days_from_now(f.date.days - view.today.days) + ")";
+        const float avail = ImGui::GetContentRegionMax().x;
+        ImGui::BeginGroup();
+        const std::string text = (f.text.empty() ? std::string("Follow up") : f.text) + "  \xc2\xb7  " + names_of(*view.store, f.people);
+        ImGui::PushTextWrapPos(std::max(ImGui::GetCursorPosX() + 200.0f, avail - 150.0f));
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, f.overdue ? p.warning : p.muted);
+        ImGui::TextWrapped("%s", when.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        probe::value(name, text);
+        if (!read_only) {
+            actions_column(134.0f);
+            if (const Interaction* i = view.store->interaction(f.interaction)) {
+                if (button(icons::kCheck, name + ".done")) out.change = set_follow_up_done(*i, true);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mark as done");
+                ImGui::SameLine();
+            }
+            if (!f.people.empty()) {
+                if (button("Open", name + ".open")) out.open_contact = f.people.front();
+            }
+        }
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(0, 4));
+    }
+}
+
+void draw_dates(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
+    probe::value("today.dates.count", std::to_string(q.dates.size()));
+    if (q.dates.empty()) return;
+    section_heading(view, icons::kGift, "Birthdays and anniversaries", "today.dates", q.dates.size());
+    for (std::size_t n = 0; n < q.dates.size(); ++n) {
+        const DateAhead& d = q.dates[n];
+        const Contact* c = view.store->contact(d.contact);
+        if (c == nullptr) continue;
+        const std::string name = "today.dates." + std::to_string(n);
+        ImGui::PushID(name.c_str());
+        std::string what = d.kind == DateKind::Birthday      ? "Birthday"
+                           : d.kind == DateKind::Anniversary ? "Anniversary"
+                                                             : "You met";
+        if (d.years) {
+            if (d.kind == DateKind::Birthday) what += " (" + std::to_string(*d.years) + ")";
+            else if (d.kind == DateKind::MetAnniversary) what += " " + std::to_string(*d.years) + (*d.years == 1 ? " year ago" : " years ago");
+            else what += " (" + std::to_string(*d.years) + " years)";
+        }
+        const std::string when = d.in_days == 0 ? "today" : show_date(view, d.date) + ", " + days_from_now(d.in_days);
+        if (person_link(p, contact_label(*c), name + ".name")) out.open_contact = c->meta.id;
+        ImGui::SameLine();
+        muted_text(p, (what + "  \xc2\xb7  " + when).c_str());
+        probe::value(name, contact_label(*c) + " | " + what + " | " + when);
+        ImGui::PopID();
+    }
+}
+
+void draw_new_ties(const UiView& view, const Palette& p, QuickLogUi& quick_log, const TodayQueue& q, UiIntents& out,
+                   bool read_only) {
+    probe::value("today.new.count", std::to_string(q.new_ties.size()));
+    if (q.new_ties.empty()) return;
+    section_heading(view, icons::kLeaf, "New ties to follow up", "today.new", q.new_ties.size());
+    muted_text(p, "A short note soon after meeting someone is what turns a meeting into a tie.");
+    for (std::size_t n = 0; n < q.new_ties.size(); ++n) {
+        const NewTie& t = q.new_ties[n];
+        if (const Contact* c = view.store->contact(t.contact))
+            draw_tie_row(view, p, quick_log, out, *c, TouchKind::Message, t.reason, "today.new." + std::to_string(n),
+                         read_only);
+    }
+}
+
+void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
+    std::vector<const PlannedTouch*> later;
+    for (const PlannedTouch& t : q.plan.touches)
+        if (t.day > view.today) later.push_back(&t);
+    probe::value("today.later.count", std::to_string(later.size()));
+    if (later.empty()) return;
+    section_heading(view, icons::kCalendar, "Later this week", "today.later", later.size());
+    Date day{-1};
+    for (std::size_t n = 0; n < later.size(); ++n) {
+        const PlannedTouch& t = *later[n];
+        const Contact* c = view.store->contact(t.contact);
+        if (c == nullptr) continue;
+        if (t.day != day) {
+            day = t.day;
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TextUnformatted(show_date(view, day).c_str());
+            ImGui::PopStyleColor();
+        }
+        const std::string name = "today.later." + std::to_string(n);
+        ImGui::Indent(16);
+        ImGui::TextUnformatted(touch_icon(t.touch));
+        ImGui::SameLine();
+        if (person_link(p, contact_label(*c), name + ".name")) out.open_contact = c->meta.id;
+        ImGui::Unindent(16);
+        probe::value(name, contact_label(*c));
+    }
+}
+
+void draw_over_budget(TodayUi& ui, const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
+    probe::value("today.over_budget.count", std::to_string(q.plan.over_budget.size()));
+    if (q.plan.over_budget.empty()) return;
+    ImGui::Dummy(ImVec2(0, 10));
+    begin_card(p, "##over_budget");
+    const std::size_t n = q.plan.over_budget.size();
+    const std::string text = std::to_string(n) + (n == 1 ? " more tie is" : " more ties are") +
+                             " due, beyond what your budget allows this week. That is fine: you cannot keep up with "
+                             "everyone. Relax their rhythm, archive the ties you no longer want to keep, or raise "
+                             "your budget in Settings.";
+    ImGui::TextWrapped("%s", text.c_str());
+    if (button(ui.show_over_budget ? "Hide them" : "Show them", "today.over_budget.toggle"))
+        ui.show_over_budget = !ui.show_over_budget;
+    if (ui.show_over_budget) {
+        for (std::size_t i = 0; i < n && i < 50; ++i) {
+            const Contact* c = view.store->contact(q.plan.over_budget[i]);
+            if (c == nullptr) continue;
+            if (person_link(p, contact_label(*c), "today.over_budget." + std::to_string(i))) out.open_contact = c->meta.id;
+        }
+        if (n > 50) muted_text(p, ("and " + std::to_string(n - 50) + " more").c_str());
+    }
+    end_card();
+}
+
+void draw_give_back(const UiView& view, const Palette& p, const Ledger& ledger, UiIntents& out) {
+    probe::value("today.give_back.count", std::to_string(ledger.to_repay.size()));
+    if (ledger.to_repay.empty()) return;
+    section_heading(view, icons::kGift, "Give first", "today.give_back", ledger.to_repay.size());
+    muted_text(p, "They helped you and you have not helped them back yet. An introduction, a recommendation or a "
+                  "useful link is often enough.");
+    const std::size_t shown = std::min<std::size_t>(ledger.to_repay.size(), 5);
+    for (std::size_t n = 0; n < shown; ++n) {
+        const Contact* c = view.store->contact(ledger.to_repay[n]);
+        if (c == nullptr) continue;
+        const std::string name = "today.give_back." + std::to_string(n);
+        if (person_link(p, contact_label(*c), name)) out.open_contact = c->meta.id;
+        if (n + 1 < shown) {
+            ImGui::SameLine();
+            muted_text(p, "\xc2\xb7");
+            ImGui::SameLine();
+        }
+    }
+}
+
+// People without a circle (and no rhythm of their own or from a tag) get no reminders.
+void refresh_unsorted(TodayUi& ui, const UiView& view, const Outlook& o) {
+    if (ui.unsorted_version == view.store->version()) return;
+    ui.unsorted.clear();
+    ui.unsorted_by_tier = {};
+    const Settings& settings = view.store->settings();
+    for (const auto& [id, suggestion] : o.suggestions) {
+        const Contact* c = view.store->contact(id);
+        if (c == nullptr || c->archived || c->tier != Tier::None || suggestion.tier == Tier::None) continue;
+        if (!cadence_for(*c, settings).cadence.never()) continue;
+        ui.unsorted.emplace_back(id, suggestion.tier);
+        ++ui.unsorted_by_tier[static_cast<int>(suggestion.tier)];
+    }
+    std::sort(ui.unsorted.begin(), ui.unsorted.end());
+    ui.unsorted_version = view.store->version();
+}
+
+// Offers the circles their history suggests, all at once (one undoable change); each can be
+// changed later on the person's page.
+void draw_unsorted(const TodayUi& ui, const UiView& view, const Palette& p, UiIntents& out, bool read_only) {
+    const std::size_t n = ui.unsorted.size();
+    probe::value("today.unsorted.count", std::to_string(n));
+    if (n == 0) return;
+    section_heading(view, icons::kContacts, "People without a circle", "today.unsorted", n);
+    std::string text = std::to_string(n) + (n == 1 ? " person has" : " people have") +
+                       " no circle yet, so Ties does not remind you of them. From what you logged, it suggests: ";
+    bool first = true;
+    for (int t = 1; t < kTierCount; ++t) {
+        if (ui.unsorted_by_tier[t] == 0) continue;
+        text += (first ? "" : ", ") + std::to_string(ui.unsorted_by_tier[t]) + " " + str(to_string(static_cast<Tier>(t)));
+        first = false;
+    }
+    text += ". You can change any of them later on their page.";
+    ImGui::TextWrapped("%s", text.c_str());
+    probe::value("today.unsorted", text);
+    if (!read_only && button("Use the suggested circles", "today.unsorted.accept")) {
+        Change change;
+        change.label = "Sort " + std::to_string(n) + (n == 1 ? " person" : " people") + " into circles";
+        for (const auto& [id, tier] : ui.unsorted) {
+            if (const Contact* c = view.store->contact(id)) {
+                Contact sorted = *c;
+                sorted.tier = tier;
+                change.records.push_back(std::move(sorted));
+            }
+        }
+        out.change = std::move(change);
+    }
+    muted_text(p, "Undo puts everyone back as they were.");
+}
+
+}  // namespace
+
+void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntents& out) {
+    const Palette& p = palette(view.dark);
+    const bool read_only = view.save.state == SaveIndicator::State::ReadOnly;
+    const Outlook& o = outlook(view);
+    const TodayQueue& q = o.today;
+    refresh_unsorted(ui, view, o);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(760.0f, ImGui::GetContentRegionAvail().x));
+
+    draw_budget(view, p, q.plan.use, out, q);
+
+    std::vector<const PlannedTouch*> today;
+    for (const PlannedTouch& t : q.plan.touches)
+        if (t.day == view.today) today.push_back(&t);
+    section_heading(view, icons::kToday, "Reach out today", "today.plan", today.size());
+    if (today.empty()) {
+        std::string why = q.due.empty() ? !ui.unsorted.empty() ? "Nobody is due. Some people have no circle yet, so Ties has nothing to remind you of for them: see below."
+                                                   : "Nobody is due: everyone you keep up with has heard from you recently."
+                          : q.plan.touches.empty()
+                              ? "Your budget for this week is used up. Well done: the rest can wait until next week."
+                              : "Today is planned to be free; the plan continues below.";
+        muted_text(p, why.c_str());
+        probe::value("today.plan.empty", why);
+    }
+    for (std::size_t n = 0; n < today.size(); ++n) {
+        const Contact* c = view.store->contact(today[n]->contact);
+        if (c == nullptr) continue;
+        draw_tie_row(view, p, quick_log, out, *c, today[n]->touch, today[n]->reason, "today.plan." + std::to_string(n),
+                     read_only);
+    }
+
+    draw_follow_ups(view, p, q, out, read_only);
+    draw_new_ties(view, p, quick_log, q, out, read_only);
+    draw_dates(view, p, q, out);
+    draw_rest_of_week(view, p, q, out);
+    draw_over_budget(ui, view, p, q, out);
+    draw_give_back(view, p, o.ledger, out);
+    draw_unsorted(ui, view, p, out, read_only);
+    probe::value("today.due.count", std::to_string(q.due.size()));
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace ties::ui

@@ -1,0 +1,31 @@
+// The Today section: whom to reach out to today within the user's budget, each with the reason
+// and quick actions (log, snooze, relax the rhythm, archive); follow-ups due; birthdays and
+// anniversaries; new ties to follow up before they cool; the rest of the week's plan; who is due
+// but over budget; and people to give back to. The plan can be exported to a calendar (.ics).
+#pragma once
+
+#include "core/model.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace ties::ui {
+
+struct UiView;
+struct UiIntents;
+struct QuickLogUi;
+
+struct TodayUi {
+    bool show_over_budget = false;  // the full list of ties due beyond the budget
+    // People with no circle and the circles suggested for them, cached per store version.
+    std::uint64_t unsorted_version = ~std::uint64_t{0};
+    std::vector<std::pair<Id, Tier>> unsorted;
+    std::array<std::size_t, kTierCount> unsorted_by_tier{};
+};
+
+void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntents& out);
+
+}  // namespace ties::ui
