@@ -118,6 +118,22 @@ void Store::apply(Change change, Millis now) {
     redo_.clear();
 }
 
+void Store::apply_as_is(Change change) {
+    if (change.records.empty()) return;
+    Step step{std::move(change.label), {}, {}};
+    step.before.reserve(change.records.size());
+    step.after.reserve(change.records.size());
+    for (Record& value : change.records) {
+        if (std::holds_alternative<Settings>(value)) meta_of(value).id = kSettingsId;
+        step.before.push_back(record(meta_of(value).id));
+        put(value);
+        step.after.push_back(std::move(value));
+    }
+    undo_.push_back(std::move(step));
+    while (undo_.size() > kUndoLimit) undo_.pop_front();
+    redo_.clear();
+}
+
 std::string Store::undo_label() const { return undo_.empty() ? std::string() : undo_.back().label; }
 std::string Store::redo_label() const { return redo_.empty() ? std::string() : redo_.back().label; }
 
@@ -355,6 +371,51 @@ std::size_t merge_map(Store& target, const RecordMap<T>& current, const RecordMa
 }
 
 }  // namespace
+
+namespace {
+
+template <typename T>
+void plan_map(MergePlan& plan, const RecordMap<T>& current, const RecordMap<T>& incoming) {
+    for (const auto& [id, theirs] : incoming) {
+        const auto mine = current.find(id);
+        if (mine == current.end()) {
+            plan.added.push_back(theirs);
+            if (!theirs.meta.deleted) ++plan.live_added;
+        } else if (incoming_wins(theirs, mine->second)) {
+            if (theirs.meta.deleted && !mine->second.meta.deleted) plan.deletions.push_back(theirs);
+            else plan.changed.push_back(theirs);
+        } else if (content_of(theirs) == content_of(mine->second)) {
+            ++plan.unchanged;
+        } else {
+            ++plan.conflicting;
+        }
+    }
+}
+
+}  // namespace
+
+MergePlan plan_merge(const Store& current, const Store& incoming) {
+    MergePlan plan;
+    plan_map(plan, current.contacts(), incoming.contacts());
+    plan_map(plan, current.interactions(), incoming.interactions());
+    plan_map(plan, current.events(), incoming.events());
+    plan_map(plan, current.opportunities(), incoming.opportunities());
+    const Settings& theirs = incoming.settings();
+    const Settings& mine = current.settings();
+    if (incoming_wins(theirs, mine)) plan.changed.push_back(theirs);
+    else if (content_of(theirs) == content_of(mine)) ++plan.unchanged;
+    else ++plan.conflicting;
+    return plan;
+}
+
+Change merge_change(const MergePlan& plan, bool apply_deletions, std::string label) {
+    Change change{std::move(label), {}};
+    change.records.reserve(plan.added.size() + plan.changed.size() + plan.deletions.size());
+    change.records.insert(change.records.end(), plan.added.begin(), plan.added.end());
+    change.records.insert(change.records.end(), plan.changed.begin(), plan.changed.end());
+    if (apply_deletions) change.records.insert(change.records.end(), plan.deletions.begin(), plan.deletions.end());
+    return change;
+}
 
 std::size_t merge_into(Store& target, const Store& other) {
     if (&target == &other) return 0;

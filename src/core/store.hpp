@@ -51,6 +51,9 @@ public:
     // Sets created (kept from the existing record, else now) and updated (now) on every record,
     // stores them, and pushes one undo step. Clears the redo stack.
     void apply(Change change, Millis now);
+    // Records that come from elsewhere (a merged or restored backup, an import): stored with the
+    // times they carry, as one undo step, and journaled. Undo writes the earlier values back.
+    void apply_as_is(Change change);
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     std::string undo_label() const;  // "" when there is nothing to undo
@@ -100,6 +103,21 @@ private:
 // and idempotent and a deleted record never comes back. Uses load(): no undo, no journal.
 // Returns how many records of `target` changed.
 std::size_t merge_into(Store& target, const Store& other);
+
+// What merging `incoming` into `current` would do, record by record, by the rules of
+// merge_into(): the records that would change `current` (to apply with apply_as_is), and counts
+// for a preview. A deletion is a tombstone in `incoming` that wins over a live record.
+struct MergePlan {
+    std::vector<Record> added;        // records `current` does not have (tombstones included)
+    std::vector<Record> changed;      // newer edits of records `current` has
+    std::vector<Record> deletions;    // tombstones that win over live records
+    std::size_t conflicting = 0;      // both differ and `current` is newer: yours are kept
+    std::size_t unchanged = 0;
+    std::size_t live_added = 0;       // of `added`, the records that are not tombstones
+};
+MergePlan plan_merge(const Store& current, const Store& incoming);
+// The Change that performs a plan (deletions only when asked), for apply_as_is.
+Change merge_change(const MergePlan& plan, bool apply_deletions, std::string label);
 
 // Commands: each builds the Change for one user action.
 Change save_contact(const Contact& contact);                     // create or edit

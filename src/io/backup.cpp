@@ -5,6 +5,7 @@
 #include "io/envelope.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace ties::io {
 namespace {
@@ -38,5 +39,44 @@ std::string backup_bytes(const Store& store) {
 }
 
 std::string backup_file_name(Date today) { return "ties-backup-" + today.iso() + ".ties"; }
+
+BackupRead read_backup(std::string_view bytes) {
+    BackupRead result;
+    if (bytes.empty()) {
+        result.error = "the file is empty";
+        return result;
+    }
+    const Unwrapped file = unwrap(bytes);
+    if (!file.ok) {
+        result.error = file.error;
+        return result;
+    }
+    if (file.kind == FileKind::EncryptedBackup) {
+        result.encrypted = true;
+        result.error = "the backup is encrypted: it needs its passphrase";
+        return result;
+    }
+    if (file.kind != FileKind::Backup && file.kind != FileKind::Snapshot) {
+        result.error = "not a backup (a journal holds only part of the data)";
+        return result;
+    }
+    Decoded decoded = decode(file.payload);
+    if (!decoded.ok) {
+        result.error = decoded.error;
+        return result;
+    }
+    std::unordered_set<Id, IdHash> seen;
+    for (Record& record : decoded.payload.records) {
+        const Id id = meta_of(record).id;
+        if (!seen.insert(id).second) {
+            result.store.clear();
+            result.error = "invalid data: the id " + id.to_string() + " is used twice";
+            return result;
+        }
+        result.store.load(std::move(record));
+    }
+    result.ok = true;
+    return result;
+}
 
 }  // namespace ties::io

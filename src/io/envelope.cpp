@@ -48,7 +48,8 @@ std::uint64_t get_le(std::string_view bytes, std::size_t at, int count) {
 bool known_kind(std::uint32_t kind) {
     return kind == static_cast<std::uint32_t>(FileKind::Snapshot) ||
            kind == static_cast<std::uint32_t>(FileKind::Journal) ||
-           kind == static_cast<std::uint32_t>(FileKind::Backup);
+           kind == static_cast<std::uint32_t>(FileKind::Backup) ||
+           kind == static_cast<std::uint32_t>(FileKind::EncryptedBackup);
 }
 
 Unwrapped failure(std::string message) {

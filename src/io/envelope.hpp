@@ -15,7 +15,8 @@ namespace ties::io {
 inline constexpr std::uint32_t kFormatVersion = 1;
 inline constexpr std::size_t kEnvelopeHeaderSize = 28;
 
-enum class FileKind : std::uint32_t { Snapshot = 1, Journal = 2, Backup = 3 };
+// An EncryptedBackup's payload is described in crypto_format.hpp: it wraps a whole Backup file.
+enum class FileKind : std::uint32_t { Snapshot = 1, Journal = 2, Backup = 3, EncryptedBackup = 4 };
 
 std::uint32_t crc32(std::string_view bytes);
 

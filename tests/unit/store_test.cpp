@@ -685,6 +685,48 @@ TEST_CASE("merge property: commutative, idempotent, newest wins, no resurrection
     }
 }
 
+TEST_CASE("plan_merge + apply_as_is does what merge_into does, as one undo step; deletions only when asked") {
+    IdGenerator ids(0xFEED, 0xF00D);
+    for (unsigned seed = 1; seed <= 25; ++seed) {
+        CAPTURE(seed);
+        Randomiser random{std::mt19937(seed), ids};
+        Store base;
+        for (int n = 0; n < 50; ++n) random.act(base, 1000 + n);
+        Store a = base, b = base;
+        for (int n = 0; n < 30; ++n) {
+            random.act(a, 2000 + random.below(30));
+            random.act(b, 2000 + random.below(30));
+        }
+        a.take_unsaved();
+        Store expected = a;
+        const std::size_t changes = merge_into(expected, b);
+
+        const MergePlan plan = plan_merge(a, b);
+        CHECK(plan.added.size() + plan.changed.size() + plan.deletions.size() == changes);
+        Store merged = a;
+        merged.apply_as_is(merge_change(plan, true, "Merge backup"));
+        REQUIRE(same_store(merged, expected));
+        CHECK(merged.take_unsaved().size() == changes);  // journaled
+        CHECK(plan_merge(merged, b).added.empty());      // idempotent
+        CHECK(plan_merge(merged, b).changed.empty());
+        if (changes > 0) {
+            CHECK(merged.undo_label() == "Merge backup");
+            merged.undo(9000);
+            for (const auto& [id, c] : a.contacts()) {  // every contact of `a` is back as it was
+                REQUIRE(merged.contacts().count(id));
+                CHECK(merged.contacts().at(id).display_name == c.display_name);
+                CHECK(merged.contacts().at(id).meta.deleted == c.meta.deleted);
+            }
+        }
+
+        // Without deletions, every live record of `a` stays live.
+        Store kept = a;
+        kept.apply_as_is(merge_change(plan, false, "Merge backup"));
+        for (const auto& [id, c] : a.contacts())
+            if (!c.meta.deleted) CHECK_FALSE(kept.contacts().at(id).meta.deleted);
+    }
+}
+
 TEST_CASE("version changes with every load, clear, apply, undo and redo") {
     Store store;
     auto last = store.version();

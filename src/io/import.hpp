@@ -1,0 +1,55 @@
+// What every importer produces, whatever the format: new contacts (and interactions) with fresh
+// ids, ready to be previewed, matched against the people already in the store and merged; plus
+// warnings about what was skipped. A file that cannot be read at all gives an error naming the
+// file and the line (or byte position), and nothing else: importers never touch the store.
+// Importers are pure functions of the bytes (and of ids, now and today), so the native tool, the
+// browser and the fuzzers run the very same code.
+#pragma once
+
+#include "core/id.hpp"
+#include "core/model.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ties::io {
+
+struct ImportMessage {
+    std::string file;       // the file's name as the user knows it ("Connections.csv")
+    std::size_t line = 0;   // 1-based line; 0 when the message is not about one line
+    std::string text;       // for people: "a card without END:VCARD"
+
+    std::string to_string() const;  // "Connections.csv, line 12: text" / "Connections.csv: text"
+};
+
+struct Imported {
+    std::vector<Contact> contacts;
+    std::vector<Interaction> interactions;  // X replies and mentions; other formats: none
+    std::vector<ImportMessage> warnings;    // skipped parts; the rest was imported
+    std::optional<ImportMessage> error;     // nothing could be imported; the lists are empty
+    bool cancelled = false;                 // the progress callback said stop; the lists are empty
+};
+
+// Called now and then with the share done (0..1); returning false cancels the import.
+using Progress = std::function<bool(double)>;
+
+// Files larger than this are refused with a clear message before any parsing.
+inline constexpr std::size_t kMaxImportBytes = 256u * 1024u * 1024u;
+
+struct ImportContext {
+    std::string file_name;        // for messages
+    IdGenerator* ids = nullptr;   // mints the new records' ids
+    Millis now = 0;               // RecordMeta created/updated of the new records
+    Progress progress;            // optional
+};
+
+// Text as UTF-8: a UTF-8 BOM is dropped; UTF-16 (LE or BE, with a BOM) is converted; bytes that
+// are not valid UTF-8 are read as Windows-1252 (what Excel and old Outlook write), with a warning
+// in `note`. NUL characters are removed (cereal's JSON would cut a string at one).
+std::string to_utf8(std::string_view bytes, std::string* note = nullptr);
+
+}  // namespace ties::io
