@@ -651,11 +651,14 @@ void draw_keep_in_touch(const Contact& c, const UiView& view, const Palette& p, 
     }
     ImGui::TextWrapped("%s", rhythm.c_str());
     probe::value("contact.rhythm", rhythm);
-    std::string last = stats.last_touch ? "Last in touch " + days_from_now(stats.last_touch->days - view.today.days) +
-                                              " (" + show_date(view, *stats.last_touch) + ")"
-                                        : "Nothing logged yet";
-    if (!effective.cadence.never() && stats.last_touch) {
-        const std::int32_t due_in = stats.last_touch->days + effective.cadence.ideal_days - view.today.days;
+    // The clock starts at the last touch, else at the day they were met (or added).
+    const Date since = stats.last_touch ? *stats.last_touch : c.first_met ? *c.first_met : date_of(c.meta.created);
+    std::string last = stats.last_touch ? "Last in touch " + days_from_now(since.days - view.today.days) + " (" +
+                                              show_date(view, since) + ")"
+                       : c.first_met ? "Not in touch since you met, " + days_from_now(since.days - view.today.days)
+                                     : std::string("Nothing logged yet");
+    if (!effective.cadence.never() && since <= view.today) {
+        const std::int32_t due_in = since.days + effective.cadence.ideal_days - view.today.days;
         last += due_in > 0 ? "; due " + days_from_now(due_in) : "; due now";
     }
     muted_text(p, last.c_str());

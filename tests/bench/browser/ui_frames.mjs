@@ -1,5 +1,5 @@
-// UI benchmark (not a test): frame work while scrolling 100,000 contacts and while typing a
-// search, in headless Chromium on the release build. The app is opened with ?test&sample=N, which
+// UI benchmark (not a test): frame work while scrolling 100,000 contacts, while typing a search,
+// and when Today computes the day's queue, in headless Chromium on the release build. The app is opened with ?test&sample=N, which
 // loads N generated contacts in memory; frame.ms is the CPU time of one frame (UI + draw calls)
 // that the app publishes through its test probe. Run: node tests/bench/browser/ui_frames.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -61,9 +61,28 @@ try {
           await nextFrames(page, 2);
         }
       });
-      results[size] = { startup_ms: startup, scroll: stats(scroll), typing: stats(typing), keystroke_ms: latencies };
+      // Today: the first frame computes the day's outlook (statistics, queue, ledger, suggested
+      // circles); an edit (snoozing the first person) computes it again.
+      const interactions = Number(await page.evaluate(() => window.__ties.values['store.interactions']));
+      const openToday = await frameTimes(page, async () => {
+        await click(page, 'nav.Today');
+        await page.waitForFunction(() => window.__ties.values['today.due.count'] !== undefined, null, { timeout: 120000 });
+        await nextFrames(page, 3);
+      });
+      const edit = await frameTimes(page, async () => {
+        const due = await page.evaluate(() => window.__ties.values['today.due.count']);
+        await click(page, 'today.plan.0.snooze');
+        await click(page, 'today.plan.0.snooze.week');
+        await page.waitForFunction((d) => window.__ties.values['today.due.count'] !== d, due, { timeout: 120000 });
+        await nextFrames(page, 3);
+      });
+      const today = { interactions, open_ms: Math.max(...openToday), after_edit_ms: Math.max(...edit),
+                      steady: stats(edit.slice(-3)) };
+      results[size] = { startup_ms: startup, scroll: stats(scroll), typing: stats(typing), keystroke_ms: latencies, today };
       console.log(`${size} contacts: start-up ${startup} ms; scrolling frame ${JSON.stringify(stats(scroll))} ms; ` +
-                  `typing frame ${JSON.stringify(stats(typing))} ms; key to updated list ${latencies.join(', ')} ms`);
+                  `typing frame ${JSON.stringify(stats(typing))} ms; key to updated list ${latencies.join(', ')} ms; ` +
+                  `Today (${interactions} interactions): first frame ${today.open_ms} ms, frame after a snooze ` +
+                  `${today.after_edit_ms} ms, then ${today.steady.median} ms`);
     } finally {
       await closeAll(context);
     }
