@@ -4,6 +4,7 @@
 // everything at once.
 #include "core/duplicates.hpp"
 
+#include "core/contact_keys.hpp"
 #include "core/search.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
@@ -27,104 +28,6 @@ constexpr int kEmailScore = 100;
 constexpr int kHandleScore = 90;
 constexpr int kSameNameScore = 60;
 constexpr int kNearNameScore = 40;
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-std::string normalise_email(std::string_view email) { return ascii_lower(trim(email)); }
-
-bool strip_prefix(std::string& text, std::string_view prefix) {
-    if (text.compare(0, prefix.size(), prefix) != 0) return false;
-    text.erase(0, prefix.size());
-    return true;
-}
-
-// The part after "host/" when `text` starts with one of `hosts` ("" when it does not).
-bool strip_host(std::string& text, std::initializer_list<std::string_view> hosts) {
-    for (const std::string_view host : hosts) {
-        if (text.size() > host.size() && text.compare(0, host.size(), host) == 0 && text[host.size()] == '/') {
-            text.erase(0, host.size() + 1);
-            return true;
-        }
-    }
-    return false;
-}
-
-std::string normalise_handle(const Handle& handle) {
-    std::string value = ascii_lower(trim(handle.value));
-    strip_prefix(value, "https://") || strip_prefix(value, "http://");
-    strip_prefix(value, "www.");
-    if (const std::size_t query = value.find_first_of("?#"); query != std::string::npos) value.erase(query);
-    while (!value.empty() && value.back() == '/') value.pop_back();
-    switch (handle.kind) {
-        case HandleKind::LinkedIn:
-            // "https://www.linkedin.com/in/ada/" == "linkedin.com/in/ada" == "in/ada"; a bare
-            // value is taken as the profile's slug.
-            if (const std::size_t at = value.find("linkedin.com/"); at != std::string::npos) {
-                value.erase(0, at + 13);
-            } else if (value.compare(0, 3, "in/") != 0 && !value.empty()) {
-                value = "in/" + value;
-            }
-            break;
-        case HandleKind::X:
-            strip_host(value, {"x.com", "twitter.com", "mobile.twitter.com"});
-            break;
-        case HandleKind::GitHub:
-            strip_host(value, {"github.com"});
-            break;
-        case HandleKind::Bluesky:
-            if (strip_host(value, {"bsky.app"})) strip_prefix(value, "profile/");
-            break;
-        case HandleKind::Mastodon:
-            // "https://mastodon.social/@ada" == "@ada@mastodon.social"
-            if (const std::size_t slash = value.find("/@"); slash != std::string::npos && value.find('/') == slash) {
-                value = value.substr(slash + 2) + "@" + value.substr(0, slash);
-            }
-            break;
-        case HandleKind::Website:
-        case HandleKind::Other:
-            break;
-    }
-    while (!value.empty() && value.front() == '@') value.erase(0, 1);
-    return value;
-}
-
-std::string handle_reason(HandleKind kind) {
-    switch (kind) {
-        case HandleKind::LinkedIn: return "same LinkedIn profile";
-        case HandleKind::Website: return "same website";
-        case HandleKind::Other: return "same profile";
-        default: return "same " + std::string(to_string(kind)) + " handle";
-    }
-}
-
-bool is_name_separator(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '.' || c == ',' || c == '\'' || c == '"' ||
-           c == '(' || c == ')';
-}
-
-// Appends the contact's folded name words joined by single spaces: display name, else given and
-// family names. Hyphenated names stay one word ("Smith-Jones", "Anna-Lena").
-void append_name_words(std::string& out, const Contact& contact) {
-    std::string folded = fold_for_search(trim(contact.display_name));
-    if (folded.empty()) folded = fold_for_search(std::string(trim(contact.given_name)) + " " + std::string(trim(contact.family_name)));
-    const std::size_t start = out.size();
-    bool in_word = false;
-    for (const char c : folded) {
-        if (is_name_separator(c)) {
-            in_word = false;
-            continue;
-        }
-        if (!in_word && out.size() > start) out.push_back(' ');
-        out.push_back(c);
-        in_word = true;
-    }
-}
 
 // Levenshtein distance <= 1, on code points.
 bool within_one_edit(const std::u32string& a, const std::u32string& b) {
@@ -444,19 +347,6 @@ std::vector<DuplicatePair> find_duplicates(const Store& store) {
 
 namespace {
 
-template <typename T, typename Key>
-void union_into(std::vector<T>& keep, const std::vector<T>& add, Key key) {
-    std::unordered_set<std::string> seen;
-    for (const T& item : keep) seen.insert(key(item));
-    for (const T& item : add) {
-        if (seen.insert(key(item)).second) keep.push_back(item);
-    }
-}
-
-void fill(std::string& keep, const std::string& remove) {
-    if (trim(keep).empty() && !trim(remove).empty()) keep = remove;
-}
-
 // Replaces `from` by `to` in `ids`, without duplicating `to`; true when anything changed.
 bool repoint(std::vector<Id>& ids, Id from, Id to) {
     const auto it = std::find(ids.begin(), ids.end(), from);
@@ -479,39 +369,13 @@ Change merge_contacts(const Store& store, Id keep_id, Id remove_id) {
     if (!keep || !remove || keep_id == remove_id) return {};
 
     Contact merged = *keep;
-    fill(merged.display_name, remove->display_name);
-    fill(merged.given_name, remove->given_name);
-    fill(merged.family_name, remove->family_name);
-    fill(merged.nickname, remove->nickname);
-    fill(merged.company, remove->company);
-    fill(merged.title, remove->title);
-    fill(merged.city, remove->city);
-    fill(merged.region, remove->region);
-    fill(merged.country, remove->country);
-    fill(merged.how_met, remove->how_met);
-    union_into(merged.emails, remove->emails, [](const std::string& email) { return normalise_email(email); });
-    union_into(merged.phones, remove->phones, [](const std::string& phone) { return std::string(trim(phone)); });
-    union_into(merged.tags, remove->tags, [](const std::string& tag) { return fold_for_search(trim(tag)); });
-    union_into(merged.handles, remove->handles, [](const Handle& handle) {
-        return std::string(1, static_cast<char>('0' + static_cast<int>(handle.kind))) + normalise_handle(handle);
-    });
-    if (merged.tier == Tier::None || (remove->tier != Tier::None && remove->tier < merged.tier))
-        merged.tier = remove->tier;
-    if (!merged.cadence_days) merged.cadence_days = remove->cadence_days;
-    if (remove->first_met && (!merged.first_met || *remove->first_met < *merged.first_met))
-        merged.first_met = remove->first_met;
+    absorb_contact(merged, *remove);
     merged.introduced_by.reset();
     for (const std::optional<Id>& by : {keep->introduced_by, remove->introduced_by}) {
         if (by && *by != keep_id && *by != remove_id) {
             merged.introduced_by = by;
             break;
         }
-    }
-    if (!merged.met_at) merged.met_at = remove->met_at;
-    if (trim(merged.notes).empty()) {
-        merged.notes = remove->notes;
-    } else if (!trim(remove->notes).empty() && merged.notes != remove->notes) {
-        merged.notes += "\n\n" + remove->notes;
     }
 
     Change change;
