@@ -33,8 +33,10 @@ BUILD_PACKAGES = [
     "cmake", "make", "g++", "python3-fonttools", "xz-utils", "debian-archive-keyring",
     "emscripten", "libcereal-dev", "rapidjson-dev", "doctest-dev",
     "fonts-inter", "fonts-fork-awesome", "fonts-dejavu-core",
+    "libssl-dev",  # the command-line tool's encrypted backups (PBKDF2, AES-GCM)
 ]
-TEST_PACKAGES = ["chromium", "fonts-noto-core"]
+FUZZ_PACKAGES = ["clang-14", "libclang-rt-14-dev"]  # libFuzzer and the sanitizers' runtimes
+TEST_PACKAGES = ["chromium", "fonts-noto-core", *FUZZ_PACKAGES]
 
 
 def say(msg: str) -> None:
@@ -203,8 +205,19 @@ def build_bench() -> Path:
     ensure_packages(BUILD_PACKAGES)
     build_dir = BUILD / "bench"
     say("building the benchmarks (native, release)")
-    for target in ("storage_bench", "search_bench", "today_bench"):
+    for target in ("storage_bench", "search_bench", "today_bench", "import_bench"):
         cmake_build(build_dir, ["cmake", "-DCMAKE_BUILD_TYPE=Release"], target=target)
+    return build_dir
+
+
+def build_fuzz() -> Path:
+    """Builds the libFuzzer targets (tests/fuzz/*_fuzz.cpp) with clang, ASan and UBSan in
+    build/fuzz; tests/run runs each for a while."""
+    ensure_packages(BUILD_PACKAGES + FUZZ_PACKAGES)
+    build_dir = BUILD / "fuzz"
+    say("building the fuzz targets (clang-14, libFuzzer + ASan + UBSan)")
+    cmake_build(build_dir, ["cmake", "-DTIES_FUZZ=ON", "-DCMAKE_BUILD_TYPE=RelWithDebInfo"],
+                env=dict(os.environ, CC="clang-14", CXX="clang++-14"), target="fuzz")
     return build_dir
 
 
@@ -224,6 +237,7 @@ def build_bench_web() -> Path:
 
 if __name__ == "__main__":
     commands = {"web": build_web, "native": build_native, "bench": build_bench, "bench-web": build_bench_web,
+                "fuzz": build_fuzz,
                 "test-deps": lambda: (ensure_packages(BUILD_PACKAGES + TEST_PACKAGES), ensure_node())}
     if len(sys.argv) != 2 or sys.argv[1] not in commands:
         fail(f"usage: {sys.argv[0]} {'|'.join(commands)}")

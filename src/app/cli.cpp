@@ -1,0 +1,690 @@
+// The `ties` commands: import, export, check, merge, encrypt, decrypt. Each reads whole files,
+// works on a Store in memory with the same core and io code as the browser, and writes its
+// result atomically; a command that fails part-way writes nothing.
+#include "app/cli.hpp"
+
+#include "app/encryption.hpp"
+#include "core/import_plan.hpp"
+#include "core/network_stats.hpp"
+#include "core/search.hpp"
+#include "core/today.hpp"
+#include "io/backup.hpp"
+#include "io/csv_import.hpp"
+#include "io/envelope.hpp"
+#include "io/ics.hpp"
+#include "io/import.hpp"
+#include "io/import_files.hpp"
+#include "io/vcard.hpp"
+#include "io/x_archive.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <random>
+#include <set>
+#include <utility>
+
+namespace ties::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kUsage = R"(ties: the command-line tool of Ties, a personal CRM. It reads and writes the very
+backup files the browser app downloads and imports (.ties).
+
+Usage:
+  ties import FILE... --into BACKUP [--dry-run]
+      Adds people from vCard (.vcf), CSV (Google Contacts, LinkedIn Connections.csv, any table
+      with a header) and X archive files (the data/*.js files, or the data folder) to BACKUP,
+      created when missing. People already in BACKUP (same email, profile or full name) are
+      merged, not duplicated; importing a file twice adds nothing. A .ties backup among the
+      FILEs is merged record by record (the newer edit wins, deletions stay deleted).
+  ties export BACKUP --format vcf|vcf3|csv|ics|json [-o FILE]
+      vcf: vCard 4.0, vcf3: vCard 3.0, csv: one row per person, ics: today's plan and
+      follow-ups as calendar events, json: the backup's readable content. Standard output
+      unless -o.
+  ties check BACKUP
+      Verifies the file (envelope, checksum, every record) and counts what it holds. Exit code
+      0 when intact, 1 when damaged.
+  ties merge A B -o C
+      Every record of A and B, the newer edit winning, deletions respected. C may be A.
+  ties encrypt BACKUP -o OUT --passphrase-file FILE
+  ties decrypt BACKUP -o OUT --passphrase-file FILE
+      Encrypted backups: AES-256-GCM with a key from the passphrase (PBKDF2-SHA-256, 600,000
+      rounds), the same files the browser writes and reads.
+
+Options:
+  --passphrase-file FILE   the passphrase (the file's first line) for encrypted backups: to read
+                           them with any command, and to write BACKUP, C or OUT encrypted (an
+                           encrypted backup stays encrypted; import creates an encrypted one).
+  -o FILE                  where to write; the file is replaced atomically.
+  -h, --help               this text.
+
+Exit codes: 0 done, 1 failed (nothing was written), 2 wrong usage.
+)";
+
+// --- Arguments -------------------------------------------------------------------------------------
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> values;  // "--into" -> "backup.ties"
+    std::set<std::string> flags;                // "--dry-run"
+    bool help = false;
+
+    std::optional<std::string> value(const std::string& name) const {
+        const auto it = values.find(name);
+        return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+};
+
+struct UsageError {
+    std::string message;
+};
+
+// Options of one command: `valued` take a value ("--into X" or "--into=X"), `flags` none.
+Args parse(const std::vector<std::string>& args, std::size_t from, std::initializer_list<std::string_view> valued,
+           std::initializer_list<std::string_view> flags) {
+    Args parsed;
+    bool options_done = false;
+    for (std::size_t i = from; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (options_done || arg.size() < 2 || arg[0] != '-') {
+            parsed.positional.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            options_done = true;
+            continue;
+        }
+        if (arg == "-h" || arg == "--help") {
+            parsed.help = true;
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(0, equals);
+        if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
+            std::string value;
+            if (equals != std::string::npos) {
+                value = arg.substr(equals + 1);
+            } else if (i + 1 < args.size()) {
+                value = args[++i];
+            } else {
+                throw UsageError{name + " needs a value"};
+            }
+            if (parsed.values.count(name)) throw UsageError{name + " is given twice"};
+            parsed.values[name] = value;
+        } else if (equals == std::string::npos && std::find(flags.begin(), flags.end(), name) != flags.end()) {
+            parsed.flags.insert(name);
+        } else {
+            throw UsageError{"unknown option " + arg + " for this command"};
+        }
+    }
+    return parsed;
+}
+
+std::string required(const Args& args, const std::string& name, const std::string& what) {
+    const auto value = args.value(name);
+    if (!value) throw UsageError{"missing " + name + " " + what};
+    if (value->empty()) throw UsageError{name + " needs a value"};
+    return *value;
+}
+
+// --- Files -----------------------------------------------------------------------------------------
+
+std::string system_error(const std::string& what, const std::string& path) {
+    return what + " " + path + ": " + std::strerror(errno);
+}
+
+bool read_file(const std::string& path, std::string& bytes, std::string& error) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        error = path + " is a folder, not a file";
+        return false;
+    }
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) {
+        error = system_error("cannot read", path);
+        return false;
+    }
+    bytes.clear();
+    char buffer[1 << 16];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) bytes.append(buffer, n);
+    const bool failed = std::ferror(file) != 0;
+    std::fclose(file);
+    if (failed) error = system_error("cannot read", path);
+    return !failed;
+}
+
+// Writes `bytes` to `path` as a whole or not at all: into a new file beside it
+// (path.tmp-<random>), flushed to disk with fsync, then renamed over `path`. Natively rename(2)
+// replaces the old file atomically (readers see the old or the new file, never a mix), so this
+// is safe here; in the browser it is not (IDBFS in Emscripten 3.1.6 can bring an overwritten
+// file back, see TOOLCHAIN.md), which is why the storage engine writes new names there instead.
+bool write_atomically(const std::string& path, std::string_view bytes, std::string& error) {
+    std::random_device random;
+    char suffix[24];
+    std::snprintf(suffix, sizeof suffix, "%08x%08x", random(), random());
+    const std::string temp = path + ".tmp-" + suffix;
+    mode_t mode = 0600;  // a new backup holds personal data: only its owner reads it
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0) mode = existing.st_mode & 07777;
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+    if (fd < 0) {
+        error = system_error("cannot create", temp);
+        return false;
+    }
+    const auto give_up = [&](const std::string& message) {
+        error = message;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return false;
+    };
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return give_up(system_error("cannot write", temp));
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd, mode) != 0) return give_up(system_error("cannot set the permissions of", temp));
+    if (::fsync(fd) != 0) return give_up(system_error("cannot flush", temp));
+    if (::close(fd) != 0) {
+        error = system_error("cannot write", temp);
+        ::unlink(temp.c_str());
+        return false;
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        error = system_error("cannot replace", path);
+        ::unlink(temp.c_str());
+        return false;
+    }
+    // The rename is durable once the folder is flushed too.
+    const fs::path parent = fs::path(path).parent_path();
+    const int dir = ::open(parent.empty() ? "." : parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+bool exists(const std::string& path) {
+    std::error_code ec;
+    return fs::exists(path, ec);
+}
+
+// The passphrase: the file's first line (without its line end).
+std::optional<std::string> read_passphrase(const Args& args) {
+    const auto path = args.value("--passphrase-file");
+    if (!path) return std::nullopt;
+    std::string bytes, error;
+    if (!read_file(*path, bytes, error)) throw UsageError{error};
+    const std::size_t end = bytes.find_first_of("\r\n");
+    if (end != std::string::npos) bytes.resize(end);
+    if (bytes.empty()) throw UsageError{"the passphrase file " + *path + " is empty"};
+    return bytes;
+}
+
+// --- Backups ---------------------------------------------------------------------------------------
+
+struct Loaded {
+    Store store;
+    bool encrypted = false;
+    std::string plain;  // the plain backup file (decrypted when it was encrypted)
+};
+
+bool load_backup_bytes(const std::string& name, std::string bytes, const std::optional<std::string>& passphrase,
+                       Loaded& loaded, std::string& error) {
+    io::BackupRead read = io::read_backup(bytes);
+    if (read.encrypted) {
+        if (!passphrase) {
+            error = name + " is encrypted: give its passphrase with --passphrase-file FILE";
+            return false;
+        }
+        Decrypted decrypted = decrypt_backup(bytes, *passphrase);
+        if (!decrypted.ok) {
+            error = name + ": " + decrypted.error;
+            return false;
+        }
+        loaded.encrypted = true;
+        bytes = std::move(decrypted.plaintext);
+        read = io::read_backup(bytes);
+        if (read.encrypted) read.error = "an encrypted backup inside an encrypted backup";
+    }
+    if (!read.ok) {
+        error = name + ": " + read.error;
+        return false;
+    }
+    loaded.store = std::move(read.store);
+    loaded.plain = std::move(bytes);
+    return true;
+}
+
+bool load_backup(const std::string& path, const std::optional<std::string>& passphrase, Loaded& loaded,
+                 std::string& error) {
+    std::string bytes;
+    return read_file(path, bytes, error) && load_backup_bytes(path, std::move(bytes), passphrase, loaded, error);
+}
+
+// Writes the store as a backup, encrypted with `passphrase` when given.
+bool save_backup(const std::string& path, const Store& store, const std::optional<std::string>& passphrase,
+                 std::string& error) {
+    std::string bytes = io::backup_bytes(store);
+    if (passphrase) {
+        bytes = encrypt_backup(bytes, *passphrase, error);
+        if (bytes.empty()) return false;
+    }
+    return write_atomically(path, bytes, error);
+}
+
+struct Counts {
+    std::size_t contacts = 0, archived = 0, interactions = 0, events = 0, opportunities = 0, tombstones = 0;
+};
+
+Counts count(const Store& store) {
+    Counts c;
+    for (const auto& [id, r] : store.contacts()) {
+        if (r.meta.deleted) {
+            ++c.tombstones;
+        } else {
+            ++c.contacts;
+            if (r.archived) ++c.archived;
+        }
+    }
+    const auto tally = [&c](const auto& map, std::size_t& live) {
+        for (const auto& [id, r] : map) ++(r.meta.deleted ? c.tombstones : live);
+    };
+    tally(store.interactions(), c.interactions);
+    tally(store.events(), c.events);
+    tally(store.opportunities(), c.opportunities);
+    return c;
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string describe(const Store& store) {
+    const Counts c = count(store);
+    return plural(c.contacts, "person", "people") + ", " + plural(c.interactions, "interaction", "interactions");
+}
+
+// Live contacts by name (folded), then id: the order of an export.
+std::vector<Contact> contacts_by_name(const Store& store) {
+    std::vector<std::pair<std::string, const Contact*>> keyed;
+    for (const auto& [id, contact] : store.contacts()) {
+        if (!contact.meta.deleted) keyed.emplace_back(fold_for_search(contact_label(contact)), &contact);
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->meta.id < b.second->meta.id;
+    });
+    std::vector<Contact> out;
+    out.reserve(keyed.size());
+    for (const auto& [key, contact] : keyed) out.push_back(*contact);
+    return out;
+}
+
+// --- import ----------------------------------------------------------------------------------------
+
+// One import: a file, or all the X archive's files together.
+struct Source {
+    io::ImportKind kind = io::ImportKind::Unknown;
+    std::string name;
+    std::vector<io::NamedFile> files;
+};
+
+bool starts_like_x_archive(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    const std::size_t first = bytes.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && bytes.substr(first, 11) == "window.YTD.";
+}
+
+// The name a merge reason is counted under: "same email" for "same email ada@example.org".
+std::string reason_kind(const std::string& reason) {
+    return reason.rfind("same email ", 0) == 0 ? "same email" : reason;
+}
+
+std::string summary_line(const std::string& name, const ImportPlan& plan, const ImportSummary& summary,
+                         std::size_t warnings) {
+    std::vector<std::pair<std::string, std::size_t>> reasons;
+    for (const ImportMatch& match : plan.matches) {
+        const std::string kind = reason_kind(match.reason);
+        const auto it = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.first == kind; });
+        if (it == reasons.end()) reasons.emplace_back(kind, 1);
+        else ++it->second;
+    }
+    std::string line = name + ": " + std::to_string(summary.added) + " new, " + std::to_string(summary.merged) +
+                       " merged with existing people";
+    if (!reasons.empty()) {
+        line += " (";
+        for (std::size_t i = 0; i < reasons.size(); ++i) {
+            if (i > 0) line += ", ";
+            line += reasons[i].first + " " + std::to_string(reasons[i].second);
+        }
+        line += ")";
+    }
+    if (plan.combined > 0) line += ", " + std::to_string(plan.combined) + " listed twice in the file combined";
+    if (summary.interactions_added + summary.interactions_known > 0) {
+        line += ", " + plural(summary.interactions_added, "interaction", "interactions");
+        if (summary.interactions_known > 0) line += " (" + std::to_string(summary.interactions_known) + " already there)";
+    }
+    if (warnings > 0) line += ", " + plural(warnings, "warning", "warnings");
+    return line;
+}
+
+int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
+    const Args args = parse(argv, 1, {"--into", "--passphrase-file"}, {"--dry-run"});
+    if (args.help) return out << kUsage, kExitOk;
+    const std::string into = required(args, "--into", "BACKUP");
+    if (args.positional.empty()) throw UsageError{"import: name at least one FILE to import"};
+    const std::optional<std::string> passphrase = read_passphrase(args);
+    const bool dry_run = args.flags.count("--dry-run") > 0;
+
+    std::string error;
+    Loaded target;
+    const bool existed = exists(into);
+    if (existed && !load_backup(into, passphrase, target, error)) {
+        err << "ties: cannot import into " << error << "\nNothing was changed.\n";
+        return kExitFailed;
+    }
+    // An encrypted backup stays encrypted; a new one is encrypted when a passphrase is given.
+    const std::optional<std::string> write_with = (existed ? target.encrypted : passphrase.has_value())
+                                                      ? passphrase : std::nullopt;
+    Store& store = target.store;
+
+    // Read every file first: a file that cannot be read stops the import before anything changes.
+    std::vector<Source> sources;
+    std::size_t x_source = static_cast<std::size_t>(-1);
+    std::vector<std::string> errors;
+    const auto add_x = [&](io::NamedFile file) {
+        if (x_source == static_cast<std::size_t>(-1)) {
+            x_source = sources.size();
+            sources.push_back(Source{io::ImportKind::XArchive, "", {}});
+        }
+        sources[x_source].files.push_back(std::move(file));
+    };
+    for (const std::string& path : args.positional) {
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {  // an X archive's folder: its window.YTD .js files
+            std::vector<std::string> found;
+            for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+                if (it->is_regular_file(ec) && it->path().extension() == ".js") found.push_back(it->path().string());
+            }
+            std::sort(found.begin(), found.end());
+            std::size_t used = 0;
+            for (const std::string& file : found) {
+                std::string bytes;
+                if (!read_file(file, bytes, error)) {
+                    errors.push_back(error);
+                } else if (starts_like_x_archive(bytes)) {
+                    add_x(io::NamedFile{file, std::move(bytes)});
+                    ++used;
+                }
+            }
+            if (used == 0 && errors.empty()) errors.push_back(path + ": no X archive files (data/*.js) in this folder");
+            continue;
+        }
+        std::string bytes;
+        if (!read_file(path, bytes, error)) {
+            errors.push_back(error);
+            continue;
+        }
+        const io::ImportKind kind = io::detect_import(path, bytes);
+        if (kind == io::ImportKind::Unknown) {
+            errors.push_back(path + ": not a format Ties can import (vCard .vcf, CSV, the X archive's .js files, a .ties backup)");
+        } else if (kind == io::ImportKind::XArchive) {
+            add_x(io::NamedFile{path, std::move(bytes)});
+        } else {
+            sources.push_back(Source{kind, path, {io::NamedFile{path, std::move(bytes)}}});
+        }
+    }
+    if (x_source != static_cast<std::size_t>(-1)) {
+        Source& x = sources[x_source];
+        x.name = x.files.size() == 1 ? x.files.front().name : "X archive (" + plural(x.files.size(), "file", "files") + ")";
+    }
+    if (!errors.empty()) {
+        for (const std::string& e : errors) err << "ties: " << e << "\n";
+        err << "Nothing was changed.\n";
+        return kExitFailed;
+    }
+
+    IdGenerator ids(env.seed_hi, env.seed_lo);
+    bool failed = false, changed = false;
+    for (Source& source : sources) {
+        if (source.kind == io::ImportKind::Backup) {
+            Loaded incoming;
+            if (!load_backup_bytes(source.name, std::move(source.files.front().bytes), passphrase, incoming, error)) {
+                err << "ties: " << error << "\n";
+                failed = true;
+                continue;
+            }
+            const MergePlan plan = plan_merge(store, incoming.store);
+            Change change = merge_change(plan, true, "Merge " + source.name);
+            changed = changed || !change.records.empty();
+            store.apply_as_is(std::move(change));
+            out << source.name << ": " << plan.live_added << " new, " << plan.changed.size() << " updated, "
+                << plan.deletions.size() << " deleted, " << plan.conflicting << " kept (newer in " << into << ")\n";
+            continue;
+        }
+        io::ImportContext context{source.name, &ids, env.now, {}};
+        io::Imported imported = source.kind == io::ImportKind::VCard ? io::import_vcard(source.files.front().bytes, context)
+                                : source.kind == io::ImportKind::Csv ? io::import_csv(source.files.front().bytes, context)
+                                                                     : io::import_x_archive(source.files, context);
+        if (imported.error) {
+            err << "ties: " << imported.error->to_string() << "\n";
+            failed = true;
+            continue;
+        }
+        const ImportPlan plan = plan_import(store, std::move(imported.contacts), std::move(imported.interactions));
+        ImportSummary summary;
+        Change change = import_change(store, plan, {}, "Import " + source.name, &summary);
+        changed = changed || !change.records.empty();
+        store.apply(std::move(change), env.now);
+        out << summary_line(source.name, plan, summary, imported.warnings.size()) << "\n";
+        for (const io::ImportMessage& warning : imported.warnings) out << "  " << warning.to_string() << "\n";
+    }
+    if (failed) {
+        err << "Nothing was changed.\n";
+        return kExitFailed;
+    }
+    if (dry_run) {
+        out << "Dry run: " << into << " was not written (it would hold " << describe(store) << ").\n";
+        return kExitOk;
+    }
+    if (existed && !changed) {
+        out << into << " is unchanged: nothing new.\n";
+        return kExitOk;
+    }
+    if (!save_backup(into, store, write_with, error)) {
+        err << "ties: " << error << "\nNothing was changed.\n";
+        return kExitFailed;
+    }
+    out << (existed ? "Saved " : "Created ") << into << (write_with ? " (encrypted)" : "") << ": " << describe(store)
+        << ".\n";
+    return kExitOk;
+}
+
+// --- export ----------------------------------------------------------------------------------------
+
+int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
+    const Args args = parse(argv, 1, {"--format", "-o", "--passphrase-file"}, {});
+    if (args.help) return out << kUsage, kExitOk;
+    if (args.positional.size() != 1) throw UsageError{"export: name one BACKUP"};
+    const std::string format = required(args, "--format", "vcf|vcf3|csv|ics|json");
+    static const std::set<std::string> formats = {"vcf", "vcf3", "csv", "ics", "json"};
+    if (!formats.count(format)) throw UsageError{"unknown format '" + format + "' (vcf, vcf3, csv, ics or json)"};
+    const std::optional<std::string> passphrase = read_passphrase(args);
+
+    Loaded loaded;
+    std::string error;
+    if (!load_backup(args.positional[0], passphrase, loaded, error)) {
+        err << "ties: " << error << "\n";
+        return kExitFailed;
+    }
+    std::string bytes;
+    if (format == "vcf" || format == "vcf3") {
+        bytes = io::export_vcard(contacts_by_name(loaded.store), format == "vcf" ? io::VcardVersion::V4 : io::VcardVersion::V3);
+    } else if (format == "csv") {
+        bytes = io::export_csv(contacts_by_name(loaded.store));
+    } else if (format == "json") {
+        bytes = std::string(io::unwrap(loaded.plain).payload);
+    } else {
+        const NetworkStats stats = NetworkStats::build(loaded.store, env.today);
+        const std::vector<io::CalendarEntry> entries =
+            io::calendar_entries(loaded.store, build_today(loaded.store, stats, env.today));
+        if (entries.empty()) {
+            err << "ties: nothing to put in a calendar: no touches planned and no follow-ups due as of "
+                << env.today.iso() << "\n";
+            return kExitFailed;
+        }
+        bytes = io::write_ics(entries, env.now);
+    }
+    const auto target = args.value("-o");
+    if (!target || *target == "-") {
+        out << bytes;
+        return kExitOk;
+    }
+    if (!write_atomically(*target, bytes, error)) {
+        err << "ties: " << error << "\n";
+        return kExitFailed;
+    }
+    err << "Wrote " << *target << "\n";
+    return kExitOk;
+}
+
+// --- check -----------------------------------------------------------------------------------------
+
+int cmd_check(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    const Args args = parse(argv, 1, {"--passphrase-file"}, {});
+    if (args.help) return out << kUsage, kExitOk;
+    if (args.positional.size() != 1) throw UsageError{"check: name one BACKUP"};
+    const std::optional<std::string> passphrase = read_passphrase(args);
+    const std::string& path = args.positional[0];
+    Loaded loaded;
+    std::string error;
+    if (!load_backup(path, passphrase, loaded, error)) {
+        err << "ties: " << error << "\n";
+        return kExitFailed;
+    }
+    const io::Unwrapped file = io::unwrap(loaded.plain);
+    const Counts c = count(loaded.store);
+    out << path << ": intact (format version " << file.format_version << ", "
+        << (file.kind == io::FileKind::Snapshot ? "snapshot" : "backup") << (loaded.encrypted ? ", encrypted" : "") << ")\n"
+        << "  contacts       " << c.contacts << (c.archived ? " (" + std::to_string(c.archived) + " archived)" : "") << "\n"
+        << "  interactions   " << c.interactions << "\n"
+        << "  events         " << c.events << "\n"
+        << "  opportunities  " << c.opportunities << "\n"
+        << "  tombstones     " << c.tombstones << "\n";
+    return kExitOk;
+}
+
+// --- merge -----------------------------------------------------------------------------------------
+
+int cmd_merge(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    const Args args = parse(argv, 1, {"-o", "--passphrase-file"}, {});
+    if (args.help) return out << kUsage, kExitOk;
+    if (args.positional.size() != 2) throw UsageError{"merge: name two backups, A and B"};
+    const std::string target = required(args, "-o", "C (the merged backup; it may be A)");
+    const std::optional<std::string> passphrase = read_passphrase(args);
+    Loaded a, b;
+    std::string error;
+    if (!load_backup(args.positional[0], passphrase, a, error) || !load_backup(args.positional[1], passphrase, b, error)) {
+        err << "ties: " << error << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    const std::size_t changed = merge_into(a.store, b.store);
+    const bool encrypted = a.encrypted || b.encrypted;
+    if (!save_backup(target, a.store, encrypted ? passphrase : std::nullopt, error)) {
+        err << "ties: " << error << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    out << "Merged " << args.positional[1] << " into " << args.positional[0] << ": "
+        << plural(changed, "record", "records") << " from " << args.positional[1] << ". Wrote " << target
+        << (encrypted ? " (encrypted)" : "") << ": " << describe(a.store) << ".\n";
+    return kExitOk;
+}
+
+// --- encrypt, decrypt ------------------------------------------------------------------------------
+
+int cmd_crypt(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, bool encrypt) {
+    const Args args = parse(argv, 1, {"-o", "--passphrase-file"}, {});
+    if (args.help) return out << kUsage, kExitOk;
+    if (args.positional.size() != 1) throw UsageError{argv[0] + ": name one BACKUP"};
+    const std::string target = required(args, "-o", "OUT");
+    if (!args.value("--passphrase-file")) throw UsageError{"missing --passphrase-file FILE"};
+    const std::optional<std::string> passphrase = read_passphrase(args);
+    Loaded loaded;
+    std::string error;
+    if (!load_backup(args.positional[0], passphrase, loaded, error)) {
+        err << "ties: " << error << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    std::string bytes = loaded.plain;
+    if (encrypt) {
+        bytes = encrypt_backup(loaded.plain, *passphrase, error);
+        if (bytes.empty()) {
+            err << "ties: " << error << "\nNothing was written.\n";
+            return kExitFailed;
+        }
+    }
+    if (!write_atomically(target, bytes, error)) {
+        err << "ties: " << error << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    out << "Wrote " << target << (encrypt ? " (encrypted): " : " (not encrypted): ") << describe(loaded.store) << ".\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+Environment system_environment() {
+    Environment env;
+    const auto now = std::chrono::system_clock::now();
+    env.now = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    env.today = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    std::random_device random;
+    const auto word = [&random] { return (std::uint64_t{random()} << 32) ^ random(); };
+    env.seed_hi = word();
+    env.seed_lo = word();
+    return env;
+}
+
+std::string usage() { return std::string(kUsage); }
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env) {
+    if (args.empty()) {
+        err << kUsage;
+        return kExitUsage;
+    }
+    const std::string& command = args[0];
+    try {
+        if (command == "-h" || command == "--help" || command == "help") return out << kUsage, kExitOk;
+        if (command == "import") return cmd_import(args, out, err, env);
+        if (command == "export") return cmd_export(args, out, err, env);
+        if (command == "check") return cmd_check(args, out, err);
+        if (command == "merge") return cmd_merge(args, out, err);
+        if (command == "encrypt") return cmd_crypt(args, out, err, true);
+        if (command == "decrypt") return cmd_crypt(args, out, err, false);
+        throw UsageError{"unknown command '" + command + "'"};
+    } catch (const UsageError& usage_error) {
+        err << "ties: " << usage_error.message << "\nRun 'ties --help' for the commands and their options.\n";
+        return kExitUsage;
+    }
+}
+
+}  // namespace ties::cli

@@ -1,0 +1,116 @@
+// OpenSSL's EVP interface for PBKDF2 and AES-256-GCM; see encryption.hpp.
+#include "app/encryption.hpp"
+
+#include "io/envelope.hpp"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <climits>
+#include <memory>
+
+namespace ties::cli {
+namespace {
+
+constexpr int kKeySize = 32;
+constexpr char kWrong[] = "wrong passphrase, or the file was changed";
+
+using CipherContext = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+
+const unsigned char* bytes_of(std::string_view text) { return reinterpret_cast<const unsigned char*>(text.data()); }
+unsigned char* bytes_of(std::string& text) { return reinterpret_cast<unsigned char*>(text.data()); }
+
+bool derive_key(std::string_view passphrase, std::string_view salt, std::uint32_t iterations, unsigned char* key) {
+    return PKCS5_PBKDF2_HMAC(passphrase.data(), static_cast<int>(passphrase.size()), bytes_of(salt),
+                             static_cast<int>(salt.size()), static_cast<int>(iterations), EVP_sha256(), kKeySize,
+                             key) == 1;
+}
+
+}  // namespace
+
+Decrypted decrypt_backup(std::string_view file, std::string_view passphrase) {
+    Decrypted result;
+    const io::Unwrapped outer = io::unwrap(file);
+    if (!outer.ok) {
+        result.error = outer.error;
+        return result;
+    }
+    if (outer.kind != io::FileKind::EncryptedBackup) {
+        result.error = "not an encrypted backup";
+        return result;
+    }
+    const auto parts = io::split_encrypted(outer.payload, result.error);
+    if (!parts) return result;
+    if (passphrase.size() > INT_MAX || parts->ciphertext.size() > INT_MAX) {
+        result.error = "the file is too large";
+        return result;
+    }
+    unsigned char key[kKeySize];
+    if (!derive_key(passphrase, parts->salt, parts->iterations, key)) {
+        result.error = "the key could not be derived (OpenSSL failed)";
+        return result;
+    }
+    const std::string_view sealed = parts->ciphertext.substr(0, parts->ciphertext.size() - io::kTagSize);
+    std::string tag(parts->ciphertext.substr(sealed.size()));
+    CipherContext ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    result.plaintext.resize(sealed.size());
+    int length = 0, final_length = 0;
+    const bool ok = ctx &&
+                    EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(io::kIvSize), nullptr) == 1 &&
+                    EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, key, bytes_of(parts->iv)) == 1 &&
+                    EVP_DecryptUpdate(ctx.get(), bytes_of(result.plaintext), &length, bytes_of(sealed),
+                                      static_cast<int>(sealed.size())) == 1 &&
+                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(io::kTagSize), tag.data()) == 1 &&
+                    EVP_DecryptFinal_ex(ctx.get(), bytes_of(result.plaintext) + length, &final_length) == 1;
+    OPENSSL_cleanse(key, sizeof key);
+    if (!ok) {
+        OPENSSL_cleanse(result.plaintext.data(), result.plaintext.size());
+        result.plaintext.clear();
+        result.error = kWrong;
+        return result;
+    }
+    result.plaintext.resize(static_cast<std::size_t>(length + final_length));
+    result.ok = true;
+    return result;
+}
+
+std::string encrypt_backup(std::string_view backup_file, std::string_view passphrase, std::string& error,
+                           std::uint32_t iterations) {
+    if (passphrase.size() > INT_MAX || backup_file.size() > INT_MAX - 64) {
+        error = "the backup is too large to encrypt";
+        return {};
+    }
+    std::string salt(io::kSaltSize, '\0'), iv(io::kIvSize, '\0');
+    if (RAND_bytes(bytes_of(salt), static_cast<int>(salt.size())) != 1 ||
+        RAND_bytes(bytes_of(iv), static_cast<int>(iv.size())) != 1) {
+        error = "no random numbers for the salt and IV (OpenSSL's RAND_bytes failed)";
+        return {};
+    }
+    unsigned char key[kKeySize];
+    if (!derive_key(passphrase, salt, iterations, key)) {
+        error = "the key could not be derived (OpenSSL failed)";
+        return {};
+    }
+    std::string sealed(backup_file.size() + io::kTagSize, '\0');
+    CipherContext ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    int length = 0, final_length = 0;
+    const bool ok = ctx &&
+                    EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(io::kIvSize), nullptr) == 1 &&
+                    EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key, bytes_of(iv)) == 1 &&
+                    EVP_EncryptUpdate(ctx.get(), bytes_of(sealed), &length, bytes_of(backup_file),
+                                      static_cast<int>(backup_file.size())) == 1 &&
+                    EVP_EncryptFinal_ex(ctx.get(), bytes_of(sealed) + length, &final_length) == 1 &&
+                    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(io::kTagSize),
+                                        bytes_of(sealed) + length + final_length) == 1;
+    OPENSSL_cleanse(key, sizeof key);
+    if (!ok) {
+        error = "encryption failed (OpenSSL)";
+        return {};
+    }
+    sealed.resize(static_cast<std::size_t>(length + final_length) + io::kTagSize);
+    return io::wrap(io::FileKind::EncryptedBackup, io::join_encrypted(iterations, salt, iv, sealed));
+}
+
+}  // namespace ties::cli

@@ -1,0 +1,50 @@
+// libFuzzer target for reading backups (the files the browser imports and `ties` reads): any
+// bytes must give a store or an error message, never a crash, a hang or unbounded memory.
+// Random bytes rarely pass the envelope's checksum, so each input is read three ways: as a whole
+// file, as a JSON payload (decode), and wrapped in a valid envelope, which takes it through the
+// codec and the record checks of read_backup. A store that reads must write and read back to
+// the very same bytes.
+// Build and run: see README.md ("Fuzzing"); corpus: tests/fuzz/corpus/backup/.
+#include "io/backup.hpp"
+#include "io/codec.hpp"
+#include "io/crypto_format.hpp"
+#include "io/envelope.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+using namespace ties;
+
+namespace {
+
+void check_round_trip(const Store& store) {
+    const std::string bytes = io::backup_bytes(store);
+    const io::BackupRead again = io::read_backup(bytes);
+    if (!again.ok) std::abort();
+    if (io::backup_bytes(again.store) != bytes) std::abort();
+}
+
+void check_read(const io::BackupRead& read) {
+    if (read.ok != read.error.empty()) std::abort();  // an error always comes with a message
+    if (read.ok) check_round_trip(read.store);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+
+    check_read(io::read_backup(bytes));
+    if (const io::Unwrapped outer = io::unwrap(bytes); outer.ok && outer.kind == io::FileKind::EncryptedBackup) {
+        std::string error;
+        if (!io::split_encrypted(outer.payload, error) && error.empty()) std::abort();
+    }
+
+    const io::Decoded decoded = io::decode(bytes);
+    if (decoded.ok == !decoded.error.empty()) std::abort();
+
+    check_read(io::read_backup(io::wrap(io::FileKind::Backup, bytes)));
+    return 0;
+}
