@@ -30,13 +30,15 @@ def main() -> None:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
 
-    for name in ("ties.js", "ties.wasm"):
+    app_files = ("ties.js", "ties.wasm", "ties_import.js", "ties_import.wasm")
+    for name in app_files:
         shutil.copyfile(args.app / name, out / name)
-    shutil.copyfile(args.source / "web" / "manifest.webmanifest", out / "manifest.webmanifest")
+    for name in ("manifest.webmanifest", "import_worker.js"):
+        shutil.copyfile(args.source / "web" / name, out / name)
     spec = importlib.util.spec_from_file_location("icon", args.source / "assets" / "icon.py")
     icon = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(icon)
-    assets = ["ties.js", "ties.wasm", "manifest.webmanifest", *icon.write_all(out)]
+    assets = [*app_files, "import_worker.js", "manifest.webmanifest", *icon.write_all(out)]
 
     shell = (args.source / "shell.html").read_text()
     build = hashlib.sha256()

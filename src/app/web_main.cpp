@@ -3,12 +3,16 @@
 // does not redraw (the canvas keeps its last frame), so an open tab costs no CPU: it draws while
 // input arrives and briefly after, continuously while a text field is active, else once a second.
 
+#include "app/import_flow.hpp"
 #include "core/sample_data.hpp"
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "io/backup.hpp"
+#include "io/crypto_format.hpp"
+#include "io/envelope.hpp"
 #include "io/storage.hpp"
 #include "platform/browser.hpp"
+#include "platform/files.hpp"
 #include "platform/storage.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/probe.hpp"
@@ -65,6 +69,8 @@ struct App {
 
     struct KeyEvent { int key, scancode, action, mods; };
     std::vector<KeyEvent> pending_keys;  // held back until the next frame; see on_key
+    std::optional<ties::Date> last_backup;  // the last backup downloaded from this browser
+    bool encrypting = false;                // an encrypted backup is being made
     bool key_pressed_this_frame = false;
 };
 
@@ -306,15 +312,77 @@ void apply_theme_if_needed() {
     ties::ui::apply_theme(dark);
 }
 
+void remember_backup() {
+    g_app.last_backup = today();
+    ties::platform::save_preference("last_backup", g_app.last_backup->iso());
+}
+
+// No backup downloaded here in 30 days (or ever), while there are people to lose.
+bool backup_due() {
+    if (g_app.last_backup && today().days - g_app.last_backup->days < 30) return false;
+    for (const auto& [id, c] : g_app.store.contacts())
+        if (!c.meta.deleted) return true;
+    return false;
+}
+
+ties::app::ImportHost import_host() {
+    ties::app::ImportHost host;
+    host.store = &g_app.store;
+    host.ids = &*g_app.ids;
+    host.writable = g_app.storage.mode != StorageMode::Reader;
+    host.now = ties::platform::now_millis();
+    host.today = today();
+    host.apply = [](ties::Change change, bool as_is) {
+        if (g_app.storage.mode == StorageMode::Reader || change.records.empty()) return;
+        if (as_is) g_app.store.apply_as_is(std::move(change));
+        else g_app.store.apply(std::move(change), ties::platform::now_millis());
+        persist();
+    };
+    return host;
+}
+
+// Files chosen or dropped, the import worker, and backup encryption: polled every frame.
+bool poll_files() {
+    ties::app::ImportHost host = import_host();
+    bool changed = ties::app::import_poll(g_app.ui.import, host);
+    if (g_app.encrypting) {
+        ties::platform::CryptoOutput out = ties::platform::take_crypto();
+        if (out.state == ties::platform::CryptoOutput::State::Done) {
+            ties::platform::download(ties::io::backup_file_name(today()),
+                                     ties::io::wrap(ties::io::FileKind::EncryptedBackup, out.bytes),
+                                     "application/octet-stream");
+            remember_backup();
+            g_app.encrypting = false;
+            changed = true;
+        } else if (out.state == ties::platform::CryptoOutput::State::Failed) {
+            std::fprintf(stderr, "Ties: could not encrypt the backup: %s\n", out.error.c_str());
+            g_app.encrypting = false;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
 void apply(ties::ui::UiIntents intents) {
     if (intents.go_to) g_app.section = *intents.go_to;
     if (intents.change) apply_change(std::move(*intents.change));
     const bool writable = g_app.storage.mode != StorageMode::Reader;
     if (intents.undo && writable && g_app.store.undo(ties::platform::now_millis())) persist();
     if (intents.redo && writable && g_app.store.redo(ties::platform::now_millis())) persist();
-    if (intents.export_backup)
+    if (intents.export_backup) {
         ties::platform::download(ties::io::backup_file_name(today()), ties::io::backup_bytes(g_app.store),
                                  "application/octet-stream");
+        remember_backup();
+    }
+    if (intents.export_encrypted && !g_app.encrypting) {
+        ties::platform::start_encrypt(ties::io::backup_bytes(g_app.store), *intents.export_encrypted,
+                                      ties::io::kPbkdf2Iterations);
+        g_app.encrypting = true;
+    }
+    {
+        ties::app::ImportHost host = import_host();
+        ties::app::import_act(g_app.ui.import, intents.import, host);
+    }
     if (intents.download)
         ties::platform::download(intents.download->name, intents.download->bytes, intents.download->mime_type);
     if (intents.take_over) ties::platform::storage_take_over();
@@ -350,6 +418,7 @@ void frame() {
     const std::string typed = ties::platform::take_typed_text();
     const std::string pasted = ties::platform::take_pasted_text();
     maintain_storage();
+    if (poll_files()) wake();
     if (!g_app.pending_keys.empty()) wake();
     const ties::ui::SaveIndicator indicator = save_indicator();
     if (!same(indicator, g_app.last_indicator)) {
@@ -403,6 +472,8 @@ void frame() {
         .ids = &*g_app.ids,
         .save = indicator,
         .load_warnings = &g_app.load_warnings,
+        .last_backup = g_app.last_backup ? format_date(*g_app.last_backup) : std::string(),
+        .backup_due = backup_due(),
     };
     ties::ui::UiIntents intents = ties::ui::draw_app(g_app.ui, view);
 
@@ -501,6 +572,7 @@ int main() {
     g_app.test_mode = ties::platform::test_mode();
     g_app.build = ties::platform::build_id();
     g_app.theme_choice = parse_theme(ties::platform::load_preference("theme"));
+    g_app.last_backup = ties::Date::parse_iso(ties::platform::load_preference("last_backup"));
 
     std::uint64_t seed_hi = 0, seed_lo = 0;
     ties::platform::random_seed(seed_hi, seed_lo);

@@ -221,11 +221,9 @@ void draw_welcome(UiState& state, const UiView& view, const Palette& p, UiIntent
     probe::item("welcome.sample");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled();
-    ImGui::Button("Import contacts");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    muted_text(p, "(LinkedIn, Google, vCard and X imports are coming next.)");
+    if (ImGui::Button("Import contacts\xe2\x80\xa6")) out.open_import = true;
+    probe::item("welcome.import");
+    muted_text(p, "From LinkedIn, Google Contacts, your phone (vCard), the X archive, or a Ties backup.");
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -387,7 +385,9 @@ UiIntents draw_app(UiState& state, const UiView& app_view) {
     draw_palette(state, view, out);
     draw_quick_log(state.quick_log, view, out);
     draw_help(state.help_open, view);
+    out.import = draw_import(state.import, view);
     ImGui::End();
+    if (out.open_import && state.import.stage == ImportUi::Stage::Closed) state.import.stage = ImportUi::Stage::Choose;
     if (out.open_contact) {
         state.contacts.selected = *out.open_contact;
         state.contacts.editing.reset();

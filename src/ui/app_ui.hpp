@@ -7,6 +7,7 @@
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "ui/contacts_ui.hpp"
+#include "ui/import_ui.hpp"
 #include "ui/events_ui.hpp"
 #include "ui/insights_ui.hpp"
 #include "ui/opportunities_ui.hpp"
@@ -31,6 +32,7 @@ struct UiState {
     QuickLogUi quick_log;
     bool help_open = false;
     TodayUi today;
+    ImportUi import;
     ContactsUi contacts;
     TimelineUi timeline;
     EventsUi events;
@@ -64,6 +66,8 @@ struct UiView {
     IdGenerator* ids = nullptr;  // mints ids for records the UI creates
     SaveIndicator save;
     const std::vector<std::string>* load_warnings = nullptr;
+    std::string last_backup;  // when a backup was last downloaded from this browser ("" never), as shown
+    bool backup_due = false;  // no backup for a while: Today reminds
 };
 
 // A file for the browser to download.
@@ -82,7 +86,10 @@ struct UiIntents {
     bool undo = false;
     bool redo = false;
     bool export_backup = false;
+    std::optional<std::string> export_encrypted;  // a backup encrypted with this passphrase
     std::optional<Download> download;
+    ImportAsk import;          // what the import dialog asked
+    bool open_import = false;  // show the import dialog
     bool take_over = false;
     bool dismiss_warnings = false;
 };

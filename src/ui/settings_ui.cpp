@@ -6,6 +6,8 @@
 #include "core/cadence.hpp"
 #include "core/search.hpp"
 #include "core/text.hpp"
+#include "io/csv_import.hpp"
+#include "io/vcard.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
 #include "ui/icons.hpp"
@@ -288,8 +290,49 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     const std::string counts = std::to_string(contacts) + " contacts, " +
                                std::to_string(view.store->interactions().size()) + " interaction records";
     muted_text(p, counts.c_str());
-    if (ImGui::Button("Download a backup")) out.export_backup = true;
+    const std::string last = view.last_backup.empty() ? std::string("No backup downloaded from this browser yet.")
+                                                      : "Last backup downloaded: " + view.last_backup + ".";
+    muted_text(p, last.c_str());
+    probe::value("settings.last_backup", view.last_backup);
+    if (ImGui::Button("Download a backup")) {
+        if (state.backup_passphrase.empty()) out.export_backup = true;
+        else out.export_encrypted = state.backup_passphrase;
+    }
     probe::item("settings.backup");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(220);
+    ImGui::InputTextWithHint("##settings.backup_passphrase", "Passphrase (optional)", &state.backup_passphrase,
+                             ImGuiInputTextFlags_Password);
+    probe::item("settings.backup_passphrase");
+    probe::value("settings.backup_passphrase", std::string(state.backup_passphrase.size(), '*'));
+    muted_text(p, state.backup_passphrase.empty()
+                      ? "With a passphrase the backup is encrypted (AES-256): keep the passphrase safe, it cannot be recovered."
+                      : "The backup will be encrypted with this passphrase; you need it to import the backup.");
+
+    ImGui::Dummy(ImVec2(0, 6));
+    if (ImGui::Button("Import\xe2\x80\xa6")) out.open_import = true;
+    probe::item("settings.import");
+    ImGui::SameLine();
+    muted_text(p, "contacts from LinkedIn, Google, vCard or the X archive, or a Ties backup");
+    ImGui::TextUnformatted("Export contacts:");
+    std::vector<Contact> live;
+    auto live_contacts = [&] {
+        live.clear();
+        for (const auto& [id, c] : view.store->contacts())
+            if (!c.meta.deleted) live.push_back(c);
+        std::sort(live.begin(), live.end(), [](const Contact& a, const Contact& b) { return contact_label(a) < contact_label(b); });
+        return live;
+    };
+    const std::string day = view.today.iso();
+    ImGui::SameLine();
+    if (button("vCard 4.0", "settings.export.vcf"))
+        out.download = Download{"ties-contacts-" + day + ".vcf", io::export_vcard(live_contacts(), io::VcardVersion::V4), "text/vcard"};
+    ImGui::SameLine();
+    if (button("vCard 3.0", "settings.export.vcf3"))
+        out.download = Download{"ties-contacts-" + day + "-v3.vcf", io::export_vcard(live_contacts(), io::VcardVersion::V3), "text/vcard"};
+    ImGui::SameLine();
+    if (button("CSV (spreadsheet)", "settings.export.csv"))
+        out.download = Download{"ties-contacts-" + day + ".csv", io::export_csv(live_contacts()), "text/csv"};
 
     ImGui::Dummy(ImVec2(0, 14));
     draw_keeping_in_touch(state, view, p, out);

@@ -24,6 +24,7 @@ struct SettingsUi {
     std::string new_tag;
     Cadence new_tag_cadence{30, 45};
     std::string error;
+    std::string backup_passphrase;  // non-empty: the backup download is encrypted
 };
 
 void draw_settings(SettingsUi& ui, const UiView& view, UiIntents& out);

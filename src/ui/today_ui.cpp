@@ -416,6 +416,17 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
     refresh_unsorted(ui, view, o);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(760.0f, ImGui::GetContentRegionAvail().x));
 
+    if (view.backup_due) {
+        begin_card(p, "##backup_due");
+        const std::string text = view.last_backup.empty()
+                                     ? "You have not downloaded a backup of your network yet. Browsers can clear a site's data when space runs low; a backup file keeps it safe."
+                                     : "Your last backup is from " + view.last_backup + ". Browsers can clear a site's data when space runs low: download a fresh backup.";
+        ImGui::TextWrapped("%s  %s", icons::kWarning, text.c_str());
+        probe::value("today.backup_due", text);
+        if (button("Download a backup", "today.backup")) out.export_backup = true;
+        end_card();
+        ImGui::Dummy(ImVec2(0, 6));
+    }
     draw_budget(view, p, q.plan.use, out, q);
 
     std::vector<const PlannedTouch*> today;

@@ -1,0 +1,253 @@
+#include "app/import_flow.hpp"
+
+#include "core/import_plan.hpp"
+#include "io/backup.hpp"
+#include "io/codec.hpp"
+#include "io/crypto_format.hpp"
+#include "io/csv_import.hpp"
+#include "io/envelope.hpp"
+#include "io/import_files.hpp"
+#include "platform/files.hpp"
+#include "platform/storage.hpp"
+
+#include <cctype>
+#include <sstream>
+#include <unordered_set>
+
+namespace ties::app {
+namespace {
+
+using ui::ImportUi;
+using Stage = ImportUi::Stage;
+
+bool g_decrypting = false;
+
+void fail(ImportUi& ui, std::string message) {
+    ui.stage = Stage::Failed;
+    ui.message = std::move(message);
+}
+
+void open_backup(ImportUi& ui, const std::string& bytes, ImportHost& host) {
+    io::BackupRead read = io::read_backup(bytes);
+    if (read.encrypted) {
+        const io::Unwrapped file = io::unwrap(bytes);
+        ui.sealed = std::string(file.payload);
+        ui.stage = Stage::Passphrase;
+        ui.message.clear();
+        ui.focus = true;
+        return;
+    }
+    if (!read.ok) return fail(ui, (ui.files.empty() ? std::string("The backup") : ui.files.front()) + ": " + read.error);
+    ui.backup = std::move(read.store);
+    ui.merge_plan = plan_merge(*host.store, ui.backup);
+    ui.apply_deletions = false;
+    ui.replace = false;
+    ui.stage = Stage::BackupPreview;
+}
+
+void take_worker_output(ImportUi& ui, ImportHost& host) {
+    platform::ImportOutput out = platform::take_import_output();
+    std::istringstream lines(out.report);
+    std::string line, error;
+    ui.warnings.clear();
+    while (std::getline(lines, line)) {
+        if (line.rfind("error\t", 0) == 0) error = line.substr(6);
+        else if (line.rfind("warning\t", 0) == 0) ui.warnings.push_back(line.substr(8));
+    }
+    if (!error.empty()) return fail(ui, error);
+    io::Decoded decoded = io::decode(out.payload);
+    if (!decoded.ok) return fail(ui, "The import's result could not be read: " + decoded.error);
+    std::vector<Contact> contacts;
+    std::vector<Interaction> interactions;
+    for (Record& r : decoded.payload.records) {
+        if (auto* c = std::get_if<Contact>(&r)) contacts.push_back(std::move(*c));
+        else if (auto* i = std::get_if<Interaction>(&r)) interactions.push_back(std::move(*i));
+    }
+    if (contacts.empty() && interactions.empty()) return fail(ui, "No people were found in these files.");
+    ui.plan = plan_import(*host.store, std::move(contacts), std::move(interactions));
+    ui.merge.assign(ui.plan.matches.size(), true);
+    ui.stage = Stage::Preview;
+}
+
+// Replace: every record of the backup as it is, and everything else deleted.
+Change replace_change(const Store& current, const Store& backup, Millis now) {
+    Change change{"Replace with the backup", io::all_records(backup)};
+    std::unordered_set<Id, IdHash> kept;
+    for (const Record& r : change.records) kept.insert(meta_of(r).id);
+    auto remove_missing = [&](const auto& map) {
+        for (const auto& [id, value] : map) {
+            if (value.meta.deleted || kept.count(id)) continue;
+            Record gone = tombstone_of(value);
+            meta_of(gone).updated = now;
+            change.records.push_back(std::move(gone));
+        }
+    };
+    remove_missing(current.contacts());
+    remove_missing(current.interactions());
+    remove_missing(current.events());
+    remove_missing(current.opportunities());
+    return change;
+}
+
+std::string files_label(const ImportUi& ui) {
+    if (ui.files.size() == 1) return ui.files.front();
+    return std::to_string(ui.files.size()) + " files";
+}
+
+}  // namespace
+
+bool import_poll(ImportUi& ui, ImportHost& host) {
+    bool changed = false;
+    if (auto choice = platform::take_choice()) {
+        changed = true;
+        if (ui.stage == Stage::Working) platform::cancel_import();
+        ui = ImportUi{};
+        for (const platform::ChosenFile& f : choice->files) ui.files.push_back(f.name);
+        if (!host.writable) {
+            platform::forget_choice();
+            fail(ui, "This tab is read-only (Ties is open in another tab): import there, or use Ties here first.");
+            return true;
+        }
+        if (choice->files.empty()) {
+            fail(ui, choice->problem.empty() ? std::string("No file was chosen.") : choice->problem);
+            return true;
+        }
+        if (!choice->problem.empty()) ui.warnings.push_back(choice->problem);
+        std::size_t backups = 0;
+        for (std::size_t i = 0; i < choice->files.size(); ++i)
+            if (io::detect_import(choice->files[i].name, platform::chosen_bytes(i, 64)) == io::ImportKind::Backup) ++backups;
+        if (backups > 0 && choice->files.size() > 1) {
+            platform::forget_choice();
+            fail(ui, "Import a Ties backup on its own: it is merged with your data, not added to it.");
+            return true;
+        }
+        if (backups == 1) {
+            const std::string bytes = platform::chosen_bytes(0);
+            platform::forget_choice();
+            open_backup(ui, bytes, host);
+            return true;
+        }
+        if (choice->files.size() == 1 &&
+            io::detect_import(choice->files[0].name, platform::chosen_bytes(0, 64)) == io::ImportKind::Csv) {
+            // A CSV that is not Google's or LinkedIn's: ask which column holds what first.
+            std::string text = io::to_utf8(platform::chosen_bytes(0));
+            std::string error;
+            const auto table = io::read_csv(text, error);
+            if (table && io::detect_flavour(*table) == io::CsvFlavour::Other) {
+                platform::forget_choice();
+                ui.columns = table->header;
+                ui.example = table->rows.empty() ? std::vector<std::string>{} : table->rows.front();
+                for (const io::ContactField f : io::guess_mapping(*table).columns) ui.fields.push_back(static_cast<int>(f));
+                ui.fields.resize(ui.columns.size(), 0);
+                for (int f = 0; f <= static_cast<int>(io::ContactField::FirstMet); ++f)
+                    ui.field_names.emplace_back(io::to_string(static_cast<io::ContactField>(f)));
+                ui.csv = std::move(text);
+                ui.stage = Stage::Mapping;
+                return true;
+            }
+        }
+        platform::start_import(host.now);
+        platform::forget_choice();
+        ui.stage = Stage::Working;
+        ui.working = "Reading " + files_label(ui) + "\xe2\x80\xa6";
+        return true;
+    }
+    if (ui.stage == Stage::Working && g_decrypting) {
+        platform::CryptoOutput out = platform::take_crypto();
+        if (out.state == platform::CryptoOutput::State::Done) {
+            g_decrypting = false;
+            open_backup(ui, out.bytes, host);
+            return true;
+        }
+        if (out.state == platform::CryptoOutput::State::Failed) {
+            g_decrypting = false;
+            ui.stage = Stage::Passphrase;
+            ui.message = out.error.empty() ? std::string("wrong passphrase, or the file was changed") : out.error;
+            ui.message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(ui.message[0])));
+            ui.focus = true;
+            return true;
+        }
+        return false;
+    }
+    if (ui.stage == Stage::Working) {
+        const platform::ImportStatus status = platform::import_status();
+        if (status.share != ui.share) {
+            ui.share = status.share;
+            changed = true;
+        }
+        if (status.state == platform::ImportStatus::State::Done) {
+            take_worker_output(ui, host);
+            return true;
+        }
+        if (status.state == platform::ImportStatus::State::Failed) {
+            fail(ui, "The import stopped: " + platform::take_import_output().report);
+            return true;
+        }
+    }
+    return changed;
+}
+
+void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
+    if (ask.pick) platform::pick_files();
+    if (ask.cancel) {
+        if (ui.stage == Stage::Working && !g_decrypting) platform::cancel_import();
+        g_decrypting = false;
+        ui = ImportUi{};
+        return;
+    }
+    if (ask.decrypt && ui.stage == Stage::Passphrase) {
+        std::string error;
+        const auto parts = io::split_encrypted(ui.sealed, error);
+        if (!parts) return fail(ui, error);
+        platform::start_decrypt(parts->iterations, parts->salt, parts->iv, parts->ciphertext, ui.passphrase);
+        ui.passphrase.clear();
+        g_decrypting = true;
+        ui.stage = Stage::Working;
+        ui.working = "Opening the backup\xe2\x80\xa6";
+        ui.share = 0;
+        return;
+    }
+    if (!ask.confirm || !host.writable) return;
+    if (ui.stage == Stage::Mapping) {
+        io::CsvMapping mapping;
+        for (const int f : ui.fields) mapping.columns.push_back(static_cast<io::ContactField>(f));
+        io::ImportContext context;
+        context.file_name = ui.files.empty() ? std::string("CSV") : ui.files.front();
+        context.ids = host.ids;
+        context.now = host.now;
+        io::Imported imported = io::import_csv(ui.csv, context, &mapping);
+        ui.csv.clear();
+        for (const io::ImportMessage& w : imported.warnings) ui.warnings.push_back(w.to_string());
+        if (imported.error) return fail(ui, imported.error->to_string());
+        if (imported.contacts.empty()) return fail(ui, "No people were found: choose which column holds the names.");
+        ui.plan = plan_import(*host.store, std::move(imported.contacts), std::move(imported.interactions));
+        ui.merge.assign(ui.plan.matches.size(), true);
+        ui.stage = Stage::Preview;
+        return;
+    }
+    if (ui.stage == Stage::Preview) {
+        ImportSummary summary;
+        Change change = import_change(*host.store, ui.plan, ui.merge, "Import " + files_label(ui), &summary);
+        host.apply(std::move(change), false);
+        ui.stage = Stage::Done;
+        ui.message = "Imported from " + files_label(ui) + ": " + std::to_string(summary.added) + " new, " +
+                     std::to_string(summary.merged) + " merged with people you had, " +
+                     std::to_string(summary.interactions_added) + " conversations. Undo takes it all back.";
+    } else if (ui.stage == Stage::BackupPreview) {
+        if (ui.replace) {
+            platform::download("ties-backup-before-replace-" + host.today.iso() + ".ties", io::backup_bytes(*host.store),
+                               "application/octet-stream");
+            host.apply(replace_change(*host.store, ui.backup, host.now), true);
+            ui.message = "Replaced with the backup. What you had before was downloaded, and Undo brings it back.";
+        } else {
+            const std::size_t n = ui.merge_plan.added.size() + ui.merge_plan.changed.size() +
+                                  (ui.apply_deletions ? ui.merge_plan.deletions.size() : 0);
+            host.apply(merge_change(ui.merge_plan, ui.apply_deletions, "Merge " + files_label(ui)), true);
+            ui.message = "Merged: " + std::to_string(n) + (n == 1 ? " record" : " records") + " added or updated. Undo takes it back.";
+        }
+        ui.stage = Stage::Done;
+        ui.backup.clear();
+    }
+}
+
+}  // namespace ties::app

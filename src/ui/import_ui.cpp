@@ -1,0 +1,261 @@
+// The import dialog; see import_ui.hpp. Probe names: "import.<what>" for buttons and values.
+#include "ui/import_ui.hpp"
+
+#include "ui/app_ui.hpp"
+#include "ui/form_widgets.hpp"
+#include "ui/icons.hpp"
+#include "ui/probe.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+namespace ties::ui {
+namespace {
+
+constexpr const char* kTitle = "Import";
+
+std::string count_of(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void draw_warnings(const ImportUi& ui, const Palette& p) {
+    if (ui.warnings.empty()) return;
+    const std::string title = count_of(ui.warnings.size(), "warning", "warnings") + " (these parts were skipped)";
+    if (ImGui::TreeNode("##warnings", "%s", title.c_str())) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        for (std::size_t i = 0; i < ui.warnings.size() && i < 200; ++i) ImGui::TextWrapped("%s", ui.warnings[i].c_str());
+        if (ui.warnings.size() > 200) ImGui::TextUnformatted("…");
+        ImGui::PopStyleColor();
+        ImGui::TreePop();
+    }
+    probe::value("import.warnings", std::to_string(ui.warnings.size()));
+}
+
+void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
+    const std::size_t matched = ui.plan.matches.size();
+    const std::size_t fresh = ui.plan.contacts.size() - matched;
+    std::string summary = count_of(fresh, "new person", "new people");
+    if (matched > 0) summary += ", " + count_of(matched, "person who looks like someone you have", "people who look like someone you have");
+    if (!ui.plan.interactions.empty()) summary += ", " + count_of(ui.plan.interactions.size(), "conversation", "conversations");
+    summary += ".";
+    ImGui::TextWrapped("%s", summary.c_str());
+    probe::value("import.summary", summary);
+    if (fresh > 0) {
+        // The new people by name (the first hundred), so the person sees what is coming in.
+        std::vector<bool> is_matched(ui.plan.contacts.size(), false);
+        for (const ImportMatch& m : ui.plan.matches) is_matched[m.incoming] = true;
+        std::string names;
+        std::size_t shown = 0;
+        for (std::size_t i = 0; i < ui.plan.contacts.size() && shown < 100; ++i) {
+            if (is_matched[i]) continue;
+            const Contact& c = ui.plan.contacts[i];
+            names += (names.empty() ? "" : ", ") + contact_label(c);
+            if (!c.company.empty()) names += " (" + c.company + ")";
+            ++shown;
+        }
+        if (fresh > shown) names += ", and " + std::to_string(fresh - shown) + " more";
+        ImGui::BeginChild("##new", ImVec2(0, std::min(120.0f, ImGui::GetTextLineHeightWithSpacing() * 5)), ImGuiChildFlags_Border);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextWrapped("%s", names.c_str());
+        ImGui::PopStyleColor();
+        ImGui::EndChild();
+        probe::value("import.new", names);
+    }
+    if (matched > 0) {
+        muted_text(p, "Ticked: merged into the person you have (nothing of theirs is lost). Unticked: added as someone new.");
+        ImGui::BeginChild("##matches", ImVec2(0, std::min(240.0f, 30.0f * static_cast<float>(matched) + 8.0f)), ImGuiChildFlags_Border);
+        for (std::size_t i = 0; i < matched; ++i) {
+            const ImportMatch& m = ui.plan.matches[i];
+            const Contact* existing = view.store->contact(m.existing);
+            const std::string text = contact_label(ui.plan.contacts[m.incoming]) + "  \xe2\x86\x92  " +
+                                     (existing ? contact_label(*existing) : std::string("?")) + "   (" + m.reason + ")";
+            bool merge = i < ui.merge.size() ? static_cast<bool>(ui.merge[i]) : true;
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Checkbox(text.c_str(), &merge) && i < ui.merge.size()) ui.merge[i] = merge;
+            ImGui::PopID();
+            probe::item("import.match." + std::to_string(i));
+            probe::value("import.match." + std::to_string(i), text);
+        }
+        ImGui::EndChild();
+    }
+    draw_warnings(ui, p);
+    ImGui::Dummy(ImVec2(0, 6));
+    if (primary_button(p, "Import", "import.confirm")) ask.confirm = true;
+    ImGui::SameLine();
+    if (button("Cancel", "import.cancel")) ask.cancel = true;
+}
+
+void draw_backup_preview(ImportUi& ui, const Palette& p, ImportAsk& ask) {
+    const MergePlan& m = ui.merge_plan;
+    std::string summary = "Merging adds " + count_of(m.live_added, "record", "records") + ", updates " +
+                          std::to_string(m.changed.size()) + " with newer edits, and keeps " +
+                          std::to_string(m.conflicting) + " of yours that are newer than the backup's.";
+    if (m.live_added + m.changed.size() == 0 && m.deletions.empty()) summary = "Everything in this backup is already here: nothing to merge.";
+    ImGui::TextWrapped("%s", summary.c_str());
+    probe::value("import.summary", summary);
+    if (!m.deletions.empty()) {
+        const std::string text = "Also delete " + count_of(m.deletions.size(), "record", "records") +
+                                 " that were deleted where the backup was made";
+        ImGui::Checkbox(text.c_str(), &ui.apply_deletions);
+        probe::item("import.deletions");
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+    ImGui::RadioButton("Merge (recommended): keep everything, the newer edit wins", !ui.replace);
+    if (ImGui::IsItemClicked()) ui.replace = false;
+    probe::item("import.merge");
+    ImGui::RadioButton("Replace: make this the backup's data exactly", ui.replace);
+    if (ImGui::IsItemClicked()) ui.replace = true;
+    probe::item("import.replace");
+    if (ui.replace)
+        muted_text(p, "A backup of what you have now is downloaded first, and Undo brings it back.");
+    probe::value("import.mode", ui.replace ? "replace" : "merge");
+    ImGui::Dummy(ImVec2(0, 6));
+    if (primary_button(p, ui.replace ? "Replace" : "Merge", "import.confirm")) ask.confirm = true;
+    ImGui::SameLine();
+    if (button("Cancel", "import.cancel")) ask.cancel = true;
+}
+
+// A CSV that is neither Google's nor LinkedIn's: the person says what each column holds.
+void draw_mapping(ImportUi& ui, const Palette& p, ImportAsk& ask) {
+    ImGui::TextWrapped("Which column holds what? Ties guessed from the column names; change what is wrong.");
+    if (ImGui::BeginTable("##mapping", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
+                          ImVec2(0, std::min(360.0f, 34.0f * static_cast<float>(ui.columns.size() + 1))))) {
+        ImGui::TableSetupColumn("Column");
+        ImGui::TableSetupColumn("First row");
+        ImGui::TableSetupColumn("Holds");
+        ImGui::TableHeadersRow();
+        for (std::size_t c = 0; c < ui.columns.size() && c < ui.fields.size(); ++c) {
+            ImGui::PushID(static_cast<int>(c));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(ui.columns[c].c_str());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TextUnformatted(c < ui.example.size() ? ui.example[c].c_str() : "");
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            const int current = ui.fields[c];
+            const std::string name = "import.column." + std::to_string(c);
+            if (ImGui::BeginCombo("##field", ui.field_names[static_cast<std::size_t>(current)].c_str())) {
+                for (std::size_t f = 0; f < ui.field_names.size(); ++f) {
+                    if (ImGui::Selectable(ui.field_names[f].c_str(), static_cast<int>(f) == current)) ui.fields[c] = static_cast<int>(f);
+                    probe::item(name + "." + ui.field_names[f]);
+                }
+                ImGui::EndCombo();
+            }
+            probe::item(name);
+            probe::value(name, ui.columns[c] + " = " + ui.field_names[static_cast<std::size_t>(ui.fields[c])]);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Dummy(ImVec2(0, 6));
+    if (primary_button(p, "Continue", "import.confirm")) ask.confirm = true;
+    ImGui::SameLine();
+    if (button("Cancel", "import.cancel")) ask.cancel = true;
+}
+
+}  // namespace
+
+ImportAsk draw_import(ImportUi& ui, const UiView& view) {
+    ImportAsk ask;
+    if (ui.stage == ImportUi::Stage::Closed) return ask;
+    if (!ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = std::min(640.0f, vp->Size.x - 24.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + (vp->Size.x - w) * 0.5f, vp->Pos.y + std::min(96.0f, vp->Size.y * 0.08f)));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 16));
+    if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize |
+                                                     ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PopStyleVar();
+        return ask;
+    }
+    const Palette& p = palette(view.dark);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 40.0f);
+    const char* stages[] = {"closed", "choose", "working", "mapping", "preview", "passphrase", "backup", "done", "failed"};
+    probe::value("import.stage", stages[static_cast<int>(ui.stage)]);
+    if (!ui.files.empty() && ui.stage != ImportUi::Stage::Choose) {
+        std::string names;
+        for (const std::string& f : ui.files) names += (names.empty() ? "" : ", ") + f;
+        muted_text(p, names.c_str());
+    }
+    switch (ui.stage) {
+        case ImportUi::Stage::Closed: break;
+        case ImportUi::Stage::Choose:
+            ImGui::TextWrapped("Bring in the people you already know elsewhere, or a Ties backup from another device.");
+            muted_text(p, "vCard (.vcf) from iPhone, Android, Gmail, Outlook or Thunderbird; CSV from Google Contacts, "
+                          "LinkedIn (Connections.csv) or anywhere; the X archive's account.js, following.js, "
+                          "follower.js and tweets.js; a Ties backup (.ties).");
+            ImGui::Dummy(ImVec2(0, 6));
+            if (primary_button(p, "Choose files\xe2\x80\xa6", "import.pick")) ask.pick = true;
+            ImGui::SameLine();
+            muted_text(p, "or drop them anywhere on this page");
+            ImGui::Dummy(ImVec2(0, 6));
+            if (button("Close", "import.cancel")) ask.cancel = true;
+            break;
+        case ImportUi::Stage::Working: {
+            ImGui::TextUnformatted(ui.working.c_str());
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, p.accent);
+            ImGui::ProgressBar(static_cast<float>(ui.share), ImVec2(-1, 0));
+            ImGui::PopStyleColor();
+            char percent[16];
+            std::snprintf(percent, sizeof percent, "%d", static_cast<int>(ui.share * 100));
+            probe::value("import.progress", percent);
+            if (button("Cancel", "import.cancel")) ask.cancel = true;
+            break;
+        }
+        case ImportUi::Stage::Mapping: draw_mapping(ui, p, ask); break;
+        case ImportUi::Stage::Preview: draw_people_preview(ui, view, p, ask); break;
+        case ImportUi::Stage::Passphrase: {
+            ImGui::TextWrapped("This backup is encrypted. Enter its passphrase.");
+            if (!ui.message.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+                ImGui::TextWrapped("%s", ui.message.c_str());
+                ImGui::PopStyleColor();
+                probe::value("import.error", ui.message);
+            }
+            if (ui.focus) {
+                ImGui::SetKeyboardFocusHere();
+                ui.focus = false;
+            }
+            ImGui::SetNextItemWidth(-1);
+            const bool enter = ImGui::InputTextWithHint("##import.passphrase", "Passphrase", &ui.passphrase,
+                                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+            focus_ring(p);
+            probe::item("import.passphrase");
+            probe::value("import.passphrase", std::string(ui.passphrase.size(), '*'));
+            if (primary_button(p, "Open", "import.decrypt") || enter) ask.decrypt = true;
+            ImGui::SameLine();
+            if (button("Cancel", "import.cancel")) ask.cancel = true;
+            break;
+        }
+        case ImportUi::Stage::BackupPreview: draw_backup_preview(ui, p, ask); break;
+        case ImportUi::Stage::Done:
+        case ImportUi::Stage::Failed: {
+            const bool failed = ui.stage == ImportUi::Stage::Failed;
+            if (failed) ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+            ImGui::TextWrapped("%s  %s", failed ? icons::kWarning : icons::kCheck, ui.message.c_str());
+            if (failed) ImGui::PopStyleColor();
+            probe::value(failed ? "import.error" : "import.done", ui.message);
+            draw_warnings(ui, p);
+            if (failed) muted_text(p, "Nothing was changed.");
+            if (primary_button(p, "Close", "import.close")) ask.cancel = true;
+            break;
+        }
+    }
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape) && ui.stage != ImportUi::Stage::Working) ask.cancel = true;
+    ImGui::EndPopup();
+    ImGui::PopStyleVar();
+    return ask;
+}
+
+}  // namespace ties::ui

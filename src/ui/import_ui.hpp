@@ -1,0 +1,54 @@
+// The import dialog: choose or drop files; see progress (and cancel) while they are read; then a
+// preview: for contacts, who is new and who looks like someone you have (merge or keep apart,
+// per person); for a backup, what merging would add, change or delete (or replace everything).
+// Nothing changes until the person confirms; the change is one step that Undo takes back. The
+// dialog only draws ImportUi and says what was asked; src/app/import_flow.cpp does the work.
+#pragma once
+
+#include "core/import_plan.hpp"
+#include "core/store.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ties::ui {
+
+struct UiView;
+
+struct ImportUi {
+    enum class Stage { Closed, Choose, Working, Mapping, Preview, Passphrase, BackupPreview, Done, Failed };
+    Stage stage = Stage::Closed;
+    std::vector<std::string> files;     // the chosen files' names
+    std::string working;                // what is happening ("Reading Connections.csv")
+    double share = 0;                   // progress, 0..1
+    std::string message;                // Failed: why; Done: what happened
+    std::vector<std::string> warnings;  // skipped parts, with file and line
+    // A CSV from elsewhere: which column holds what (values of io::ContactField), with an example.
+    std::vector<std::string> columns;
+    std::vector<std::string> example;
+    std::vector<int> fields;
+    std::vector<std::string> field_names;  // the choices, in ContactField order
+    std::string csv;                        // the file, kept until the mapping is confirmed
+    // Contacts.
+    ImportPlan plan;
+    std::vector<bool> merge;            // per plan.matches
+    // A backup.
+    Store backup;
+    MergePlan merge_plan;
+    bool apply_deletions = false;
+    bool replace = false;
+    std::string passphrase;
+    std::string sealed;                 // the encrypted backup, while asking for its passphrase
+    bool focus = false;
+};
+
+struct ImportAsk {
+    bool pick = false;     // open the file chooser
+    bool confirm = false;  // import / merge / replace as previewed; a CSV's columns as mapped
+    bool decrypt = false;  // try the passphrase
+    bool cancel = false;   // stop the import in progress, or close without importing
+};
+
+ImportAsk draw_import(ImportUi& ui, const UiView& view);
+
+}  // namespace ties::ui
