@@ -6,7 +6,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <limits>
 #include <random>
 #include <string>
@@ -267,8 +266,7 @@ TEST_CASE("invariants are checked after parsing") {
     CHECK(error_for(event) == "invalid data: record 1 (event): empty id");
 }
 
-TEST_CASE("a nesting bomb is refused before parsing, quickly and without crashing") {
-    const auto start = std::chrono::steady_clock::now();
+TEST_CASE("a nesting bomb is refused before parsing, without crashing") {
     const std::size_t deep = 100'000;
 
     Decoded decoded = decode(std::string(deep, '[') + std::string(deep, ']'));
@@ -293,9 +291,6 @@ TEST_CASE("a nesting bomb is refused before parsing, quickly and without crashin
     decoded = decode(limit);
     CHECK_FALSE(decoded.ok);
     CHECK(decoded.error.find("nested") == std::string::npos);
-
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    CHECK(elapsed < std::chrono::seconds(2));
 }
 
 TEST_CASE("brackets, quotes and backslashes inside strings do not count as nesting") {

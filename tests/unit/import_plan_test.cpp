@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -251,7 +250,8 @@ TEST_CASE("import_change: introduced_by follows the people it points at") {
     CHECK(f.store.contact(charles.meta.id)->introduced_by == ada);
 }
 
-TEST_CASE("plan_import stays fast at 100,000 existing contacts") {
+// Scale, for correctness only: the time is measured by tests/bench/import_bench, not asserted here.
+TEST_CASE("plan_import at 100,000 existing contacts: every returning person matched, the newcomers added") {
     Fixture f;
     for (int i = 0; i < 100'000; ++i) {
         Contact c = f.person("Person " + std::to_string(i), {"p" + std::to_string(i) + "@example.org"},
@@ -263,12 +263,8 @@ TEST_CASE("plan_import stays fast at 100,000 existing contacts") {
         incoming.push_back(f.person("Person " + std::to_string(i * 37), {"P" + std::to_string(i * 37) + "@example.org"}));
         incoming.push_back(f.person("Newcomer " + std::to_string(i)));
     }
-    const auto start = std::chrono::steady_clock::now();
     const ImportPlan plan = plan_import(f.store, incoming, {});
     const Change change = import_change(f.store, plan, {}, "Import");
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    MESSAGE("plan_import + import_change, 4,000 people against 100,000: " << ms << " ms");
     CHECK(plan.matches.size() == 2'000);
     CHECK(change.records.size() == 2'000);  // the newcomers; matched people gain nothing
-    CHECK(ms < 5'000);  // sanitizers included; about 0.2 s in a release build
 }

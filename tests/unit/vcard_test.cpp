@@ -6,7 +6,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -442,15 +441,12 @@ TEST_CASE("vcard: embedded photos and keys are skipped without a copy; overlong 
         std::string photo = "PHOTO;ENCODING=b;TYPE=JPEG:";
         for (int i = 0; i < 80'000; ++i) photo += "/9j/4AAQSkZJRgABAQAASABIAAD/4QBMRXhpZgAATU0AKgAAAAgAAYdpAAQAAAABAAAAGgAA\r\n ";
         photo += "AA==";
-        const auto start = std::chrono::steady_clock::now();
         const Imported r = read(card({"FN:Pictured", photo, "KEY;ENCODING=b:MIICajCCAdOgAwIBAgICBEUwDQYJKoZIhvcN", "EMAIL:p@example.org"}));
-        const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         REQUIRE(r.contacts.size() == 1);
         CHECK(r.contacts[0].display_name == "Pictured");
         CHECK(r.contacts[0].emails == std::vector<std::string>{"p@example.org"});
         CHECK(r.contacts[0].notes.empty());
         CHECK(r.warnings.empty());
-        CHECK(ms < 2000);  // generous for sanitizer builds: linear, not quadratic
     }
     SUBCASE("vCard 2.1 photo data without indentation, ended by a blank line") {
         const Imported r = read("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Phone\r\nPHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ\r\n"
