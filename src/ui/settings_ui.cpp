@@ -99,7 +99,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
     reload(ui, *view.store);
     heading(view, "Keeping in touch");
     muted_text(p, "How often to reach out to each circle, in days: a tie is due after the first number and "
-                  "overdue after the second. 0 means no reminders. Any logged interaction resets the clock.");
+                  "overdue after the second. 0 means no reminders. Anything you log with someone resets their clock (a note about them does not).");
     ImGui::BeginDisabled(read_only);
     Settings changed = settings;
     bool commit = false;
