@@ -1,6 +1,7 @@
 #include "app/import_flow.hpp"
 
 #include "core/import_plan.hpp"
+#include "core/text.hpp"
 #include "io/backup.hpp"
 #include "io/codec.hpp"
 #include "io/crypto_format.hpp"
@@ -10,7 +11,6 @@
 #include "platform/files.hpp"
 #include "platform/storage.hpp"
 
-#include <cctype>
 #include <sstream>
 #include <unordered_set>
 
@@ -162,8 +162,7 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
         if (out.state == platform::CryptoOutput::State::Failed) {
             g_decrypting = false;
             ui.stage = Stage::Passphrase;
-            ui.message = out.error.empty() ? std::string("wrong passphrase, or the file was changed") : out.error;
-            ui.message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(ui.message[0])));
+            ui.message = uppercase_first(out.error.empty() ? "wrong passphrase, or the file was changed" : out.error);
             ui.focus = true;
             return true;
         }

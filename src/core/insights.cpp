@@ -243,6 +243,11 @@ TimeChart opportunities_over_time(const std::vector<OpportunityOrigin>& origins,
 // --- Everything --------------------------------------------------------------------------------------
 
 Insights build_insights(const Store& store, DateRange range, Date today) {
+    return build_insights(store, range, NetworkStats::build(store, today), build_ledger(store, today));
+}
+
+Insights build_insights(const Store& store, DateRange range, const NetworkStats& stats, const Ledger& ledger) {
+    const Date today = stats.today();
     Insights insights;
     insights.today = today;
     insights.range = range;
@@ -250,11 +255,11 @@ Insights build_insights(const Store& store, DateRange range, Date today) {
     insights.growth = network_growth(store, buckets, today);
     insights.touches = touches_by_kind(store, buckets, today);
     insights.give_take = give_take_over_time(store, buckets, today);
-    insights.circles = ties_by_circle(store, NetworkStats::build(store, today));
+    insights.circles = ties_by_circle(store, stats);
     const std::vector<OpportunityOrigin> origins = opportunity_origins(store);
     insights.opportunities_by_circle = ties::opportunities_by_circle(origins, buckets, today);
     insights.opportunities_over_time = ties::opportunities_over_time(origins, buckets, today);
-    insights.ledger = build_ledger(store, today);
+    insights.ledger = ledger;
     for (const OpportunityOrigin& o : origins) {
         if (!in_range(buckets, o.date, today)) continue;
         ++insights.opportunities;

@@ -134,6 +134,9 @@ struct Insights {
 };
 
 Insights build_insights(const Store& store, DateRange range, Date today);
+// The same from the day's statistics and ledger already at hand (the app's OutlookCache holds
+// them), so switching the range or opening Insights does not compute them again.
+Insights build_insights(const Store& store, DateRange range, const NetworkStats& stats, const Ledger& ledger);
 
 // "3 of your 5 opportunities came through weak ties", or "" when there are none.
 std::string weak_tie_sentence(std::int32_t weak, std::int32_t total);

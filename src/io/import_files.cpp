@@ -74,7 +74,8 @@ Imported import_files(const std::vector<NamedFile>& files, const ImportContext& 
         ImportContext one = context;
         one.file_name = f.name;
         one.progress = scaled(f.bytes.size());
-        switch (detect_import(f.name, f.bytes)) {
+        const ImportKind kind = detect_import(f.name, f.bytes);
+        switch (kind) {
             case ImportKind::VCard: take(import_vcard(f.bytes, one)); break;
             case ImportKind::Csv: take(import_csv(f.bytes, one)); break;
             case ImportKind::XArchive:
@@ -88,7 +89,7 @@ Imported import_files(const std::vector<NamedFile>& files, const ImportContext& 
                 errors.push_back({f.name, 0, "not a format Ties can import (vCard .vcf, CSV, or the X archive's .js files)"});
                 break;
         }
-        if (detect_import(f.name, f.bytes) != ImportKind::XArchive) done += f.bytes.size();
+        if (kind != ImportKind::XArchive) done += f.bytes.size();  // X files count when imported together
     }
     if (!stop && !x_files.empty()) {
         ImportContext x = context;

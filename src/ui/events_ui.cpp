@@ -85,15 +85,7 @@ void draw_form(EventsUi& ui, const UiView& view, const Palette& p, UiIntents& ou
     form::text_field(p, "Date", "event.date", d.date, "YYYY-MM-DD");
     form::text_field(p, "Place", "event.place", e.place, "c-base, Berlin");
 
-    form::label(p, "Who was there");
-    ImGui::BeginGroup();
-    const PickResult picked = draw_people_picker(d.picker, "event.people", e.attendees, d.new_people, view, true);
-    if (picked.create) {
-        Contact person = form::new_person(*view.ids, *picked.create);
-        e.attendees.push_back(person.meta.id);
-        d.new_people.push_back(std::move(person));
-    }
-    ImGui::EndGroup();
+    form::people_field(p, "Who was there", d.picker, "event.people", e.attendees, d.new_people, view);
     form::notes_field(p, "Notes", "event.notes", e.notes);
 
     ImGui::Dummy(ImVec2(0, 6));

@@ -126,11 +126,29 @@ float table_height(std::size_t rows) {
     return std::min(content, ImGui::GetContentRegionAvail().y);
 }
 
+namespace {
+
+// A contact created on the spot from the people picker's "Add <name> as a new contact".
 Contact new_person(IdGenerator& ids, std::string_view name) {
     Contact contact;
     contact.meta.id = ids.next();
     contact.display_name = str(trim(name));
     return contact;
+}
+
+}  // namespace
+
+void people_field(const Palette& p, const char* caption, PeoplePicker& picker, const std::string& name,
+                  std::vector<Id>& people, std::vector<Contact>& new_people, const UiView& view) {
+    label(p, caption);
+    ImGui::BeginGroup();
+    const PickResult picked = draw_people_picker(picker, name, people, new_people, view, true);
+    if (picked.create) {
+        Contact person = new_person(*view.ids, *picked.create);
+        people.push_back(person.meta.id);
+        new_people.push_back(std::move(person));
+    }
+    ImGui::EndGroup();
 }
 
 std::vector<Contact> chosen_new_people(const std::vector<Contact>& new_people, const std::vector<Id>& chosen) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/store.hpp"
+#include "ui/people_picker.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
@@ -62,8 +63,10 @@ template <typename Enum, std::size_t N>
 void enum_combo(const Palette& p, const char* caption, const char* name, Enum& value,
                 const std::array<Enum, N>& options);
 
-// A contact created on the spot from the people picker's "Add <name> as a new contact".
-Contact new_person(IdGenerator& ids, std::string_view name);
+// A labelled people picker that can also add someone new on the spot: the new contact joins
+// `new_people` (saved with the form, see chosen_new_people) and `people`.
+void people_field(const Palette& p, const char* caption, PeoplePicker& picker, const std::string& name,
+                  std::vector<Id>& people, std::vector<Contact>& new_people, const UiView& view);
 // The new people still chosen (the others were removed from the form again).
 std::vector<Contact> chosen_new_people(const std::vector<Contact>& new_people, const std::vector<Id>& chosen);
 // "Ada Lovelace, Grace Hopper": live contacts' labels, in order; missing ones are skipped.

@@ -53,7 +53,8 @@ void refresh(InsightsUi& ui, const UiView& view) {
     if (ui.key == key) return;
     const Store& store = *view.store;
     ui.key = key;
-    ui.data = build_insights(store, range_for(ui.preset, store, view.today), view.today);
+    const Outlook& day = outlook(view);  // the day's statistics and ledger, shared with Today
+    ui.data = build_insights(store, range_for(ui.preset, store, view.today), day.stats, day.ledger);
     ui.circles = without_empty(ui.data.circles);
     ui.opportunities_by_circle = without_empty(ui.data.opportunities_by_circle);
     ui.people = static_cast<std::size_t>(std::count_if(store.contacts().begin(), store.contacts().end(),

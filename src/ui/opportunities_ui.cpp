@@ -96,15 +96,7 @@ void draw_form(OpportunitiesUi& ui, const UiView& view, const Palette& p, UiInte
     form::text_field(p, "Value", "opportunity.value", d.value, "Optional, e.g. 12000");
     form::text_field(p, "Date", "opportunity.date", d.date, "YYYY-MM-DD");
 
-    form::label(p, "Came through");
-    ImGui::BeginGroup();
-    const PickResult picked = draw_people_picker(d.picker, "opportunity.people", o.contacts, d.new_people, view, true);
-    if (picked.create) {
-        Contact person = form::new_person(*view.ids, *picked.create);
-        o.contacts.push_back(person.meta.id);
-        d.new_people.push_back(std::move(person));
-    }
-    ImGui::EndGroup();
+    form::people_field(p, "Came through", d.picker, "opportunity.people", o.contacts, d.new_people, view);
     form::notes_field(p, "Notes", "opportunity.notes", o.notes);
 
     ImGui::Dummy(ImVec2(0, 6));

@@ -7,6 +7,7 @@
 #include "io/csv_import.hpp"
 #include "io/vcard.hpp"
 #include "io/x_archive.hpp"
+#include "bench_timing.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -20,21 +21,9 @@ using namespace ties::io;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr Millis kNow = 1'718'150'400'000;
 
-template <typename F>
-double median_ms(int runs, F&& run) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        run();
-        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
+using bench::median_ms;
 // --- vCard -----------------------------------------------------------------------------------------
 
 // Cards as phones and Gmail write them: 3.0, item groups with labels, a social profile, a folded
@@ -206,12 +195,9 @@ void bench_backup() {
         std::vector<double> times;
         for (int i = 0; i < 5; ++i) {
             Store target = base;
-            const auto start = Clock::now();
-            changed = merge_into(target, read);
-            times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            times.push_back(bench::time_ms([&] { changed = merge_into(target, read); }));
         }
-        std::sort(times.begin(), times.end());
-        return times[times.size() / 2];
+        return bench::median(std::move(times));
     };
     std::size_t same_changed = 0, empty_changed = 0;
     const double same_ms = time_merge(store, same_changed);

@@ -6,6 +6,7 @@
 #include "core/sample_data.hpp"
 #include "core/search.hpp"
 #include "core/utf8.hpp"
+#include "bench_timing.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -17,22 +18,10 @@ using namespace ties;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr Millis kNow = 1'725'000'000'000;
 
-template <typename F>
-double time_ms(F&& run) {
-    const auto start = Clock::now();
-    run();
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double median(std::vector<double> values) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
+using bench::median;
+using bench::time_ms;
 // Words people would type, in every script of the sample: names, companies, cities, tags.
 const std::vector<std::string> kWords = {
     "ada", "grace", "maria", "anna", "lukasz", "zoe", "soren", "garcia", "müller", "dubois", "berlin", "london",

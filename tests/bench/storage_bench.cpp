@@ -6,6 +6,7 @@
 #include "bench_data.hpp"
 #include "core/store.hpp"
 #include "io/storage.hpp"
+#include "bench_timing.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -23,18 +24,7 @@ using Clock = std::chrono::steady_clock;
 
 using bench::make_store;
 
-template <typename F>
-double median_ms(int runs, F&& run) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        run();
-        times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
+using bench::median_ms;
 fs::path bench_root() {
     try {
         return fs::temp_directory_path() / "ties-bench";

@@ -5,6 +5,7 @@
 // tie_score for everyone, suggest_tiers and build_today. std::chrono::steady_clock.
 #include "core/strength.hpp"
 #include "core/today.hpp"
+#include "bench_timing.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -18,25 +19,11 @@ using namespace ties;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr Millis kNow = 1'718'150'400'000;  // 2024-06-12, a Wednesday
 const Date kToday = date_of(kNow);
 
-template <typename F>
-double time_ms(F&& run) {
-    const auto start = Clock::now();
-    run();
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-template <typename F>
-double median_ms(int runs, F&& run) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) times.push_back(time_ms(run));
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
+using bench::median_ms;
+using bench::time_ms;
 // Circles by rank, about as Dunbar's layers would have them; the closest are touched most often.
 Tier tier_at(double rank) {
     if (rank < 0.005) return Tier::Inner;

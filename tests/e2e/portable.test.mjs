@@ -33,6 +33,16 @@ async function openImport(page) {
   await waitValue(page, 'import.stage', 'choose');
 }
 
+// The four LinkedIn connections of the sample file, imported through Settings.
+async function importLinkedIn(page) {
+  await openImport(page);
+  await chooseFiles(page, [path.join(FIXTURES, 'linkedin', 'Connections.csv')]);
+  await waitValue(page, 'import.stage', 'preview');
+  await click(page, 'import.confirm');
+  await waitValue(page, 'store.contacts', '4');
+  await click(page, 'import.close');
+}
+
 // Drops files on the page the way the browser delivers a drop from the desktop.
 async function dropFiles(page, files) {
   const contents = await Promise.all(files.map(async (f) => ({ name: path.basename(f), data: [...await readFile(f)] })));
@@ -122,12 +132,7 @@ test('exports: vCard and CSV arrive; an encrypted backup merges into another bro
   let backupFile;
   try {
     const page = await openApp(first, server.url);
-    await openImport(page);
-    await chooseFiles(page, [path.join(FIXTURES, 'linkedin', 'Connections.csv')]);
-    await waitValue(page, 'import.stage', 'preview');
-    await click(page, 'import.confirm');
-    await waitValue(page, 'store.contacts', '4');
-    await click(page, 'import.close');
+    await importLinkedIn(page);
 
     await click(page, 'nav.Settings');
     const [vcf] = await Promise.all([page.waitForEvent('download'), click(page, 'settings.export.vcf')]);
@@ -201,12 +206,7 @@ test('Today reminds to back up; a backup replaces the data only when asked, afte
   const context = await launch({ viewport: TALL });
   try {
     const page = await openApp(context, server.url);
-    await openImport(page);
-    await chooseFiles(page, [path.join(FIXTURES, 'linkedin', 'Connections.csv')]);
-    await waitValue(page, 'import.stage', 'preview');
-    await click(page, 'import.confirm');
-    await waitValue(page, 'store.contacts', '4');
-    await click(page, 'import.close');
+    await importLinkedIn(page);
 
     // No backup yet: Today says so, and its button downloads one.
     await click(page, 'nav.Today');

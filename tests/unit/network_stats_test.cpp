@@ -3,6 +3,8 @@
 // is skipped (deleted records, unknown or deleted people, the future).
 #include "core/network_stats.hpp"
 
+#include "engine_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <utility>
@@ -12,18 +14,10 @@ using namespace ties;
 
 namespace {
 
-const Date kToday = Date::from_ymd(2024, 6, 12);
-
-Id id_of(std::uint64_t n) { return Id{1, n}; }
-
-Date days_ago(int days) { return Date{kToday.days - days}; }
-
-Contact person(std::uint64_t n) {
-    Contact c;
-    c.meta.id = id_of(n);
-    c.display_name = "Person " + std::to_string(n);
-    return c;
-}
+using test::days_ago;
+using test::id_of;
+using test::kToday;
+using test::person;
 
 Interaction talk(std::uint64_t n, Date date, std::vector<Id> people, InteractionKind kind = InteractionKind::Call,
                  Initiator initiator = Initiator::Unknown) {
