@@ -60,6 +60,28 @@ void fill(std::string& keep, const std::string& other) {
 
 std::string normalise_email(std::string_view email) { return ascii_lower(trim(email)); }
 
+std::string phone_key(std::string_view phone) {
+    std::string digits;
+    for (const char c : phone) {
+        if (c >= '0' && c <= '9') digits.push_back(c);
+    }
+    if (digits.size() < 7) return {};
+    constexpr std::size_t kKept = 9;
+    if (digits.size() > kKept) digits.erase(0, digits.size() - kKept);
+    return digits;
+}
+
+std::string address_key(const PostalAddress& a) {
+    std::string key;
+    for (const std::string* part : {&a.po_box, &a.extended, &a.street, &a.locality, &a.region, &a.postcode, &a.country}) {
+        for (const char c : fold_for_search(*part)) {
+            if (!is_name_separator(c) && c != '-') key.push_back(c);
+        }
+        key.push_back('|');
+    }
+    return key.find_first_not_of('|') == std::string::npos ? std::string() : key;
+}
+
 std::string normalise_handle(const Handle& handle) {
     std::string value = ascii_lower(trim(handle.value));
     strip_prefix(value, "https://") || strip_prefix(value, "http://");
@@ -171,8 +193,12 @@ void absorb_contact(Contact& keep, const Contact& other) {
     fill(keep.region, other.region);
     fill(keep.country, other.country);
     fill(keep.how_met, other.how_met);
-    union_into(keep.emails, other.emails, [](const std::string& email) { return normalise_email(email); });
-    union_into(keep.phones, other.phones, [](const std::string& phone) { return std::string(trim(phone)); });
+    union_into(keep.emails, other.emails, [](const ContactPoint& email) { return normalise_email(email.value); });
+    union_into(keep.phones, other.phones, [](const ContactPoint& phone) {
+        const std::string key = phone_key(phone.value);
+        return key.empty() ? std::string(trim(phone.value)) : key;
+    });
+    union_into(keep.addresses, other.addresses, [](const PostalAddress& a) { return address_key(a); });
     union_into(keep.tags, other.tags, [](const std::string& tag) { return fold_for_search(trim(tag)); });
     union_into(keep.handles, other.handles, [](const Handle& handle) {
         // Kind byte + value, empty values included (not operator+, which trips GCC 12's -Wrestrict).

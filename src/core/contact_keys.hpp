@@ -14,6 +14,14 @@ namespace ties {
 // Trimmed, ASCII-lowercased: "  Ada@Example.ORG " -> "ada@example.org".
 std::string normalise_email(std::string_view email);
 
+// The number's last nine digits, punctuation and spaces ignored, so "+1 905-555-1234",
+// "(905) 555-1234" and "905.555.1234" are one number, as are "+49 30 1234567" and "030 1234567".
+// Fewer than seven digits (an extension, a typo) is "": not enough to say two numbers agree.
+std::string phone_key(std::string_view phone);
+
+// An address folded for comparison (case, accents, spacing and punctuation ignored); "" when empty.
+std::string address_key(const PostalAddress& address);
+
 // A handle's value without scheme, "www.", query, trailing slash, leading "@" and case, per kind:
 // "https://www.linkedin.com/in/ada/" == "linkedin.com/in/ada" == "ada" (LinkedIn: "in/ada"),
 // "https://x.com/ada" == "@Ada", "https://mastodon.social/@ada" == "@ada@mastodon.social"; an X

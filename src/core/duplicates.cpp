@@ -302,8 +302,8 @@ std::vector<DuplicatePair> find_duplicates(const Store& store) {
     std::vector<std::string_view> words;
     for (std::uint32_t i = 0; i < contacts.size(); ++i) {
         const Contact& c = *contacts[i];
-        for (const std::string& email : c.emails) {
-            key = normalise_email(email);
+        for (const ContactPoint& email : c.emails) {
+            key = normalise_email(email.value);
             if (!key.empty()) emails.add(key, i);
         }
         for (const Handle& handle : c.handles) {

@@ -26,8 +26,8 @@ struct Keys {
 
 Keys keys_of(const Contact& contact) {
     Keys keys;
-    for (const std::string& email : contact.emails) {
-        std::string key = normalise_email(email);
+    for (const ContactPoint& email : contact.emails) {
+        std::string key = normalise_email(email.value);
         if (!key.empty()) keys.emails.push_back(std::move(key));
     }
     for (const Handle& handle : contact.handles) {
@@ -184,8 +184,8 @@ ImportPlan plan_import(const Store& store, std::vector<Contact> contacts, std::v
     if (!email_owner.empty() || !handle_owner.empty()) {
         for (const auto& [id, contact] : store.contacts()) {
             if (contact.meta.deleted) continue;
-            for (const std::string& email : contact.emails) {
-                key = normalise_email(email);
+            for (const ContactPoint& email : contact.emails) {
+                key = normalise_email(email.value);
                 if (const auto it = email_owner.find(key); it != email_owner.end()) claim(it->second, contact);
             }
             for (const Handle& handle : contact.handles) {

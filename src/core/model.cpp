@@ -2,19 +2,13 @@
 // tombstones, and the user-facing names of every enum (kept here so all screens agree).
 #include "core/model.hpp"
 
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cctype>
 #include <type_traits>
 
 namespace ties {
-namespace {
-
-std::string_view trim(std::string_view text) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-}  // namespace
 
 const RecordMeta& meta_of(const Record& record) {
     return std::visit([](const auto& r) -> const RecordMeta& { return r.meta; }, record);
@@ -59,10 +53,58 @@ std::string contact_label(const Contact& contact) {
     const std::string full = std::string(trim(contact.given_name)) + " " + std::string(trim(contact.family_name));
     if (const auto name = trim(full); !name.empty()) return std::string(name);
     if (const auto name = trim(contact.nickname); !name.empty()) return std::string(name);
-    for (const std::string& email : contact.emails) {
-        if (const auto address = trim(email); !address.empty()) return std::string(address);
+    for (const ContactPoint& email : contact.emails) {
+        if (const auto address = trim(email.value); !address.empty()) return std::string(address);
     }
     return "(no name)";
+}
+
+std::string format_points(const std::vector<ContactPoint>& points) {
+    std::string out;
+    for (const ContactPoint& point : points) {
+        if (!out.empty()) out += ", ";
+        out += point.value;
+        if (!point.label.empty()) out += " (" + point.label + ")";
+    }
+    return out;
+}
+
+std::vector<std::string> values_of(const std::vector<ContactPoint>& points) {
+    std::vector<std::string> values;
+    values.reserve(points.size());
+    for (const ContactPoint& point : points) values.push_back(point.value);
+    return values;
+}
+
+std::vector<ContactPoint> unlabelled(std::vector<std::string> values) {
+    std::vector<ContactPoint> points;
+    points.reserve(values.size());
+    for (std::string& value : values) points.push_back({std::move(value), {}});
+    return points;
+}
+
+std::vector<ContactPoint> parse_points(std::string_view text) {
+    std::vector<ContactPoint> points;
+    for (const std::string& item : split_list(text)) {
+        ContactPoint point{item, {}};
+        if (item.size() > 2 && item.back() == ')') {
+            const std::size_t open = item.rfind('(');
+            const std::string_view inside = std::string_view(item).substr(open + 1, item.size() - open - 2);
+            const bool words = open != std::string::npos && open > 0 && !trim(inside).empty() &&
+                               std::all_of(inside.begin(), inside.end(), [](char c) {
+                                   return c == ' ' || c == '-' || std::isalpha(static_cast<unsigned char>(c)) ||
+                                          static_cast<unsigned char>(c) >= 0x80;
+                               });
+            if (words) point = {std::string(trim(std::string_view(item).substr(0, open))), std::string(trim(inside))};
+        }
+        const bool seen = std::any_of(points.begin(), points.end(), [&](const ContactPoint& p) { return p.value == point.value; });
+        if (!point.value.empty() && !seen) points.push_back(std::move(point));
+    }
+    return points;
+}
+
+std::string point_label(const ContactPoint& point) {
+    return point.label.empty() ? point.value : point.value + " \u00b7 " + point.label;
 }
 
 std::string_view to_string(Tier tier) {

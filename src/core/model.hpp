@@ -53,6 +53,37 @@ struct Handle {
     bool operator==(const Handle&) const = default;
 };
 
+// An email address or a phone number with its kind: "work", "home", "mobile", "fax", ... or the
+// label a client wrote ("Main", "Assistant"); empty when none was given.
+struct ContactPoint {
+    std::string value;
+    std::string label;
+
+    bool operator==(const ContactPoint&) const = default;
+};
+
+// A postal address with vCard's seven parts (RFC 6350 ADR), so nothing is lost on a round trip.
+struct PostalAddress {
+    std::string label;  // "home", "work", ...
+    std::string po_box;
+    std::string extended;  // apartment, suite
+    std::string street;
+    std::string locality;  // city
+    std::string region;
+    std::string postcode;
+    std::string country;
+
+    bool operator==(const PostalAddress&) const = default;
+    bool empty() const {
+        return po_box.empty() && extended.empty() && street.empty() && locality.empty() && region.empty() &&
+               postcode.empty() && country.empty();
+    }
+};
+
+// How a contact came into Ties: added by hand (someone you just met, usually) or brought in by an
+// import of an address book, which says nothing about when you met.
+enum class ContactOrigin : std::uint8_t { AddedByHand, Imported };
+
 struct Contact {
     RecordMeta meta;
     std::string display_name;
@@ -64,8 +95,8 @@ struct Contact {
     std::string city;
     std::string region;
     std::string country;
-    std::vector<std::string> emails;
-    std::vector<std::string> phones;
+    std::vector<ContactPoint> emails;  // class version 3: labelled (version 2 held plain strings)
+    std::vector<ContactPoint> phones;
     std::vector<Handle> handles;
     std::vector<std::string> tags;
     Tier tier = Tier::None;
@@ -81,6 +112,9 @@ struct Contact {
     std::optional<PartialDate> birthday;
     std::optional<PartialDate> anniversary;
     std::optional<Date> snoozed_until;  // left out of the Today queue until this day
+    // Class version 3:
+    std::vector<PostalAddress> addresses;
+    ContactOrigin origin = ContactOrigin::AddedByHand;
 
     bool operator==(const Contact&) const = default;
 };
@@ -111,6 +145,9 @@ struct Interaction {
     std::optional<std::int32_t> duration_minutes;
     std::string notes;
     std::optional<FollowUp> follow_up;
+    // Class version 2: the event this touch was logged for, so the event and the log are one
+    // meeting, never counted twice.
+    std::optional<Id> event;
 
     bool operator==(const Interaction&) const = default;
 };
@@ -188,6 +225,15 @@ Record tombstone_of(const Record& record);
 
 // Display helpers that never return an empty string for a live contact.
 std::string contact_label(const Contact& contact);  // display name, else given+family, else an email, else "(no name)"
+
+// Emails or phones as one line a person can edit: "ada@ibm.com (work), ada@home.example".
+// parse_points reads that line back: a trailing "(label)" of letters and spaces is the label.
+std::string format_points(const std::vector<ContactPoint>& points);
+std::vector<std::string> values_of(const std::vector<ContactPoint>& points);
+std::vector<ContactPoint> unlabelled(std::vector<std::string> values);
+std::vector<ContactPoint> parse_points(std::string_view text);
+// "(905) 555-1234 · mobile" style: the value, then the label when there is one.
+std::string point_label(const ContactPoint& point);
 
 std::string_view to_string(Tier tier);             // "Inner circle (5)" ...
 std::string_view to_string(HandleKind kind);       // "X", "LinkedIn", ...

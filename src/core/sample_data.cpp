@@ -479,12 +479,12 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
         c.region = std::string(part(city, '|', 1));
         c.country = std::string(part(city, '|', 2));
 
-        if (rng.chance(0.75)) c.emails.push_back(slug + "@" + (company_domain.empty() ? "example.org" : company_domain));
-        if (rng.chance(0.2)) c.emails.push_back(slug + "@" + std::string(rng.pick({"example.com", "example.net", "mail.example"})));
+        if (rng.chance(0.75)) c.emails.push_back({slug + "@" + (company_domain.empty() ? "example.org" : company_domain), "work"});
+        if (rng.chance(0.2)) c.emails.push_back({slug + "@" + std::string(rng.pick({"example.com", "example.net", "mail.example"})), "home"});
         if (rng.chance(0.45)) {
             std::string phone = std::string(part(city, '|', 3)) + " " + std::to_string(rng.between(10, 99)) + " ";
             for (int d = 0; d < 7; ++d) phone.push_back(static_cast<char>('0' + rng.below(10)));
-            c.phones.push_back(std::move(phone));
+            c.phones.push_back({std::move(phone), "mobile"});
         }
         const std::string handle = unique(used_handles, given.latin + family.latin);
         const std::size_t handle_count = rng.weighted(std::array{3.0, 4.0, 2.0, 1.0});

@@ -312,8 +312,8 @@ void ContactIndex::update(const Store& store) {
         field(c.city);
         field(c.region);
         field(c.country);
-        for (const std::string& email : c.emails) field(email);
-        for (const std::string& phone : c.phones) field(phone);
+        for (const ContactPoint& email : c.emails) field(email.value);
+        for (const ContactPoint& phone : c.phones) field(phone.value);
         for (const Handle& handle : c.handles) field(handle.value);
         for (const std::string& tag : c.tags) field(tag);
         field(c.how_met);
@@ -597,7 +597,7 @@ std::vector<Id> pick_contacts(const Store& store, std::string_view query, std::s
             score = *fuzzy;
         } else {
             bool found = contains_folded_text(scratch, c.company, q);
-            for (std::size_t e = 0; !found && e < c.emails.size(); ++e) found = contains_folded_text(scratch, c.emails[e], q);
+            for (std::size_t e = 0; !found && e < c.emails.size(); ++e) found = contains_folded_text(scratch, c.emails[e].value, q);
             if (!found) continue;
             tier = 1;
         }

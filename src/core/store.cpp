@@ -251,6 +251,20 @@ public:
         add(handle.kind);
         add(handle.value);
     }
+    void add(const ContactPoint& point) {
+        add(point.value);
+        add(point.label);
+    }
+    void add(const PostalAddress& a) {
+        add(a.label);
+        add(a.po_box);
+        add(a.extended);
+        add(a.street);
+        add(a.locality);
+        add(a.region);
+        add(a.postcode);
+        add(a.country);
+    }
     void add(const FollowUp& follow_up) {
         add(follow_up.date);
         add(follow_up.text);
@@ -283,6 +297,8 @@ public:
         add(c.birthday);
         add(c.anniversary);
         add(c.snoozed_until);
+        add(c.addresses);
+        add(c.origin);
     }
     void add(const Interaction& i) {
         add(i.meta);
@@ -294,6 +310,7 @@ public:
         add(i.duration_minutes);
         add(i.notes);
         add(i.follow_up);
+        add(i.event);
     }
     void add(const Event& e) {
         add(e.meta);

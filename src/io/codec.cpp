@@ -164,14 +164,44 @@ void serialize(Archive& ar, Handle& h, std::uint32_t version) {
 }
 
 template <class Archive>
+void serialize(Archive& ar, ContactPoint& p, std::uint32_t version) {
+    check_version<ContactPoint, Archive>(version, "contact point");
+    ar(make_nvp("value", p.value), make_nvp("label", p.label));
+}
+
+template <class Archive>
+void serialize(Archive& ar, PostalAddress& a, std::uint32_t version) {
+    check_version<PostalAddress, Archive>(version, "address");
+    ar(make_nvp("label", a.label), make_nvp("po_box", a.po_box), make_nvp("extended", a.extended),
+       make_nvp("street", a.street), make_nvp("locality", a.locality), make_nvp("region", a.region),
+       make_nvp("postcode", a.postcode), make_nvp("country", a.country));
+}
+
+// Class versions 1 and 2 kept emails and phones as plain strings.
+template <class Archive>
+void contact_points(Archive& ar, const char* name, std::vector<ContactPoint>& points, std::uint32_t version) {
+    if constexpr (Archive::is_loading::value) {
+        if (version < 3) {
+            std::vector<std::string> values;
+            ar(make_nvp(name, values));
+            points.clear();
+            for (std::string& value : values) points.push_back({std::move(value), {}});
+            return;
+        }
+    }
+    ar(make_nvp(name, points));
+}
+
+template <class Archive>
 void serialize(Archive& ar, Contact& c, std::uint32_t version) {
     check_version<Contact, Archive>(version, "contact");
     ar(make_nvp("meta", c.meta), make_nvp("display_name", c.display_name),
        make_nvp("given_name", c.given_name), make_nvp("family_name", c.family_name),
        make_nvp("nickname", c.nickname), make_nvp("company", c.company), make_nvp("title", c.title),
-       make_nvp("city", c.city), make_nvp("region", c.region), make_nvp("country", c.country),
-       make_nvp("emails", c.emails), make_nvp("phones", c.phones), make_nvp("handles", c.handles),
-       make_nvp("tags", c.tags));
+       make_nvp("city", c.city), make_nvp("region", c.region), make_nvp("country", c.country));
+    contact_points(ar, "emails", c.emails, version);
+    contact_points(ar, "phones", c.phones, version);
+    ar(make_nvp("handles", c.handles), make_nvp("tags", c.tags));
     enum_field(ar, "tier", c.tier, Tier::Recognisable);
     ar(make_nvp("cadence_days", c.cadence_days), make_nvp("how_met", c.how_met),
        make_nvp("first_met", c.first_met), make_nvp("introduced_by", c.introduced_by),
@@ -179,6 +209,10 @@ void serialize(Archive& ar, Contact& c, std::uint32_t version) {
     if (version >= 2) {
         ar(make_nvp("cadence_max_days", c.cadence_max_days), make_nvp("birthday", c.birthday),
            make_nvp("anniversary", c.anniversary), make_nvp("snoozed_until", c.snoozed_until));
+    }
+    if (version >= 3) {
+        ar(make_nvp("addresses", c.addresses));
+        enum_field(ar, "origin", c.origin, ContactOrigin::Imported);
     }
 }
 
@@ -216,6 +250,7 @@ void serialize(Archive& ar, Interaction& i, std::uint32_t version) {
     enum_field(ar, "initiator", i.initiator, Initiator::Them);
     ar(make_nvp("duration_minutes", i.duration_minutes), make_nvp("notes", i.notes),
        make_nvp("follow_up", i.follow_up));
+    if (version >= 2) ar(make_nvp("event", i.event));
 }
 
 template <class Archive>
@@ -304,12 +339,14 @@ void load(Archive& ar, R& record, std::uint32_t version) {
 
 CEREAL_CLASS_VERSION(ties::RecordMeta, 1)
 CEREAL_CLASS_VERSION(ties::Handle, 1)
-CEREAL_CLASS_VERSION(ties::Contact, 2)
+CEREAL_CLASS_VERSION(ties::ContactPoint, 1)
+CEREAL_CLASS_VERSION(ties::PostalAddress, 1)
+CEREAL_CLASS_VERSION(ties::Contact, 3)
 CEREAL_CLASS_VERSION(ties::Cadence, 1)
 CEREAL_CLASS_VERSION(ties::TagCadence, 1)
 CEREAL_CLASS_VERSION(ties::Budget, 1)
 CEREAL_CLASS_VERSION(ties::FollowUp, 1)
-CEREAL_CLASS_VERSION(ties::Interaction, 1)
+CEREAL_CLASS_VERSION(ties::Interaction, 2)
 CEREAL_CLASS_VERSION(ties::Event, 1)
 CEREAL_CLASS_VERSION(ties::Opportunity, 1)
 CEREAL_CLASS_VERSION(ties::Settings, 2)

@@ -595,10 +595,10 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
                 case ContactField::Region: set_once(contact.region, value); break;
                 case ContactField::Country: set_once(contact.country, value); break;
                 case ContactField::Email:
-                    for (std::string& email : split_values(value, true)) add_unique(contact.emails, std::move(email));
+                    for (std::string& email : split_values(value, true)) add_unique(contact.emails, ContactPoint{std::move(email), {}});
                     break;
                 case ContactField::Phone:
-                    for (std::string& phone : split_values(value, false)) add_unique(contact.phones, std::move(phone));
+                    for (std::string& phone : split_values(value, false)) add_unique(contact.phones, ContactPoint{std::move(phone), {}});
                     break;
                 case ContactField::Handle:
                 case ContactField::Website:
@@ -645,6 +645,7 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
         contact.meta.id = ids.next();
         contact.meta.created = context.now;
         contact.meta.updated = context.now;
+        contact.origin = ContactOrigin::Imported;
         result.contacts.push_back(std::move(contact));
     }
     if (skipped > 0)
@@ -667,7 +668,7 @@ std::string export_csv(const std::vector<Contact>& contacts) {
     for (const Contact& c : contacts) {
         if (c.meta.deleted) continue;
         out += write_csv_row({c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, c.city,
-                              c.region, c.country, list_cell(c.emails), join_list(c.phones, "; "),
+                              c.region, c.country, list_cell(values_of(c.emails)), join_list(values_of(c.phones), "; "),
                               handles_cell(c.handles), list_cell(c.tags), c.notes, c.birthday ? c.birthday->iso() : "",
                               c.first_met ? c.first_met->iso() : ""});
     }

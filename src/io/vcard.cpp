@@ -636,6 +636,13 @@ void add_unique(std::vector<std::string>& list, std::string item) {
     list.push_back(std::move(item));
 }
 
+void add_unique(std::vector<ContactPoint>& list, std::string value, std::string label) {
+    if (value.empty() || list.size() >= kMaxListItems) return;
+    for (const ContactPoint& existing : list)
+        if (existing.value == value) return;
+    list.push_back({std::move(value), std::move(label)});
+}
+
 // One card's properties, gathered into a Contact.
 class CardReader {
 public:
@@ -669,11 +676,11 @@ public:
         } else if (is("EMAIL")) {
             std::string email = unescape_trimmed(text_of(p, line));
             if (istarts_with(email, "mailto:")) email = std::string(trim(std::string_view(email).substr(7)));
-            add_unique(c_.emails, std::move(email));
+            add_unique(c_.emails, std::move(email), {});
         } else if (is("TEL")) {
             std::string phone = unescape_trimmed(text_of(p, line));
             if (istarts_with(phone, "tel:")) phone = std::string(trim(std::string_view(phone).substr(4)));
-            add_unique(c_.phones, std::move(phone));
+            add_unique(c_.phones, std::move(phone), {});
         } else if (is("CATEGORIES")) {
             add_categories(text_of(p, line));
         } else if (is("NOTE")) {
@@ -747,6 +754,7 @@ public:
             }
         }
         c_.meta = RecordMeta{ids.next(), now, now, false};
+        c_.origin = ContactOrigin::Imported;
         return std::move(c_);
     }
 
@@ -1206,10 +1214,10 @@ void write_card(std::string& out, const Contact& c, VcardVersion version) {
     if (!trim(c.title).empty()) add_line(out, "TITLE", escaped(trim(c.title)));
     if (!trim(c.city).empty() || !trim(c.region).empty() || !trim(c.country).empty())
         add_line(out, "ADR", ";;;" + escaped(trim(c.city)) + ";" + escaped(trim(c.region)) + ";;" + escaped(trim(c.country)));
-    for (const std::string& email : c.emails)
-        if (!trim(email).empty()) add_line(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", escaped(trim(email)));
-    for (const std::string& phone : c.phones)
-        if (!trim(phone).empty()) add_line(out, v4 ? "TEL;VALUE=text" : "TEL", escaped(trim(phone)));
+    for (const ContactPoint& email : c.emails)
+        if (!trim(email.value).empty()) add_line(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", escaped(trim(email.value)));
+    for (const ContactPoint& phone : c.phones)
+        if (!trim(phone.value).empty()) add_line(out, v4 ? "TEL;VALUE=text" : "TEL", escaped(trim(phone.value)));
     for (const Handle& handle : c.handles) add_handle(out, handle);
     std::string categories;
     for (const std::string& tag : c.tags) {

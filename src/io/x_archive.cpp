@@ -407,6 +407,7 @@ public:
             contact.meta.id = ids.next();
             contact.meta.created = context_.now;
             contact.meta.updated = context_.now;
+            contact.origin = ContactOrigin::Imported;
             const std::string at_name = account.screen_name.empty() ? std::string() : "@" + account.screen_name;
             contact.display_name = !account.name.empty() ? account.name
                                    : !at_name.empty()    ? at_name

@@ -43,8 +43,8 @@ constexpr std::array kHandleKinds{HandleKind::X, HandleKind::LinkedIn, HandleKin
 ContactDraft draft_of(const Contact& c) {
     ContactDraft d;
     d.contact = c;
-    d.emails = join_list(c.emails);
-    d.phones = join_list(c.phones);
+    d.emails = format_points(c.emails);
+    d.phones = format_points(c.phones);
     d.tags = join_list(c.tags);
     d.first_met = c.first_met ? c.first_met->iso() : "";
     d.has_cadence = c.cadence_days.has_value();
@@ -64,10 +64,10 @@ std::string finish(ContactDraft& d) {
     c.family_name = str(trim(c.family_name));
     if (c.display_name.empty() && c.given_name.empty() && c.family_name.empty())
         return "Give this person a name.";
-    c.emails = split_list(d.emails);
-    for (const std::string& email : c.emails)
-        if (!looks_like_email(email)) return "\"" + email + "\" does not look like an email address.";
-    c.phones = split_list(d.phones);
+    c.emails = parse_points(d.emails);
+    for (const ContactPoint& email : c.emails)
+        if (!looks_like_email(email.value)) return "\"" + email.value + "\" does not look like an email address.";
+    c.phones = parse_points(d.phones);
     c.tags = split_list(d.tags);
     c.first_met.reset();
     if (!trim(d.first_met).empty()) {
@@ -839,23 +839,30 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     auto field = [&](const char* caption, const char* name, std::string& value) {
         changed |= inline_text_field(ui, p, caption, name, value, !read_only, false);
     };
-    auto list_field = [&](const char* caption, const char* name, std::vector<std::string>& value,
-                          bool emails) {
-        std::string text = join_list(value);
+    auto points_field = [&](const char* caption, const char* name, std::vector<ContactPoint>& value,
+                            bool emails) {
+        std::string text = format_points(value);
         if (inline_text_field(ui, p, caption, name, text, !read_only, false)) {
-            std::vector<std::string> items = split_list(text);
+            std::vector<ContactPoint> items = parse_points(text);
             if (emails)
-                for (const std::string& e : items)
-                    if (!looks_like_email(e)) {
-                        ui.inline_error = "\"" + e + "\" does not look like an email address.";
+                for (const ContactPoint& e : items)
+                    if (!looks_like_email(e.value)) {
+                        ui.inline_error = "\"" + e.value + "\" does not look like an email address.";
                         return;
                     }
             value = items;
             changed = true;
         }
     };
-    list_field("Emails", "contact.inline.emails", edited.emails, true);
-    list_field("Phones", "contact.inline.phones", edited.phones, false);
+    auto list_field = [&](const char* caption, const char* name, std::vector<std::string>& value) {
+        std::string text = join_list(value);
+        if (inline_text_field(ui, p, caption, name, text, !read_only, false)) {
+            value = split_list(text);
+            changed = true;
+        }
+    };
+    points_field("Emails", "contact.inline.emails", edited.emails, true);
+    points_field("Phones", "contact.inline.phones", edited.phones, false);
     for (size_t h = 0; h < c.handles.size(); ++h) {
         const Handle& handle = c.handles[h];
         label(p, str(to_string(handle.kind)).c_str());
@@ -879,7 +886,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     field("Title", "contact.inline.title", edited.title);
     field("City", "contact.inline.city", edited.city);
     field("Country", "contact.inline.country", edited.country);
-    list_field("Tags", "contact.inline.tags", edited.tags, false);
+    list_field("Tags", "contact.inline.tags", edited.tags);
     if (c.tier != Tier::None) detail(p, "Circle", str(to_string(c.tier)));
     field("How we met", "contact.inline.how_met", edited.how_met);
     std::string first_met = c.first_met ? c.first_met->iso() : "";

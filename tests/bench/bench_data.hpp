@@ -29,7 +29,7 @@ inline Store make_store(std::size_t contacts, std::size_t interactions, IdGenera
         c.family_name = std::to_string(i);
         c.company = "Company " + std::to_string(i % 500);
         c.city = "Oslo";
-        c.emails = {"person" + std::to_string(i) + "@example.org"};
+        c.emails = {{"person" + std::to_string(i) + "@example.org", {}}};
         c.handles = {Handle{HandleKind::Mastodon, "@p" + std::to_string(i) + "@example.social"}};
         c.tags = {"bench", i % 2 ? "odd" : "even"};
         c.tier = static_cast<Tier>(i % 7);

@@ -226,7 +226,7 @@ void bench_matching() {
         Contact fresh;
         fresh.meta.id = ids.next();
         fresh.display_name = "Newcomer " + std::to_string(i);
-        fresh.emails = {"newcomer" + std::to_string(i) + "@example.org"};
+        fresh.emails = {{"newcomer" + std::to_string(i) + "@example.org", {}}};
         incoming.push_back(std::move(fresh));
     }
     std::size_t matches = 0, records = 0;

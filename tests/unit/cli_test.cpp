@@ -68,8 +68,8 @@ std::vector<std::string> fixture_files() {
 // handles (normalised), tags, birthday, notes.
 std::string portrait(const Contact& c) {
     std::vector<std::string> emails, phones, handles, tags;
-    for (const auto& e : c.emails) emails.push_back(normalise_email(e));
-    for (const auto& p : c.phones) phones.push_back(p);
+    for (const auto& e : c.emails) emails.push_back(normalise_email(e.value));
+    for (const auto& p : c.phones) phones.push_back(p.value);
     for (const auto& h : c.handles) handles.push_back(handle_key(h));
     for (const auto& t : c.tags) tags.push_back(t);
     for (auto* list : {&emails, &phones, &handles, &tags}) std::sort(list->begin(), list->end());

@@ -42,6 +42,7 @@ struct Setup {
         c.meta.id = expected_ids.next();
         c.meta.created = kNow;
         c.meta.updated = kNow;
+        c.origin = ContactOrigin::Imported;
         return c;
     }
 };
@@ -286,8 +287,8 @@ TEST_CASE("csv: the Google Contacts sample, field by field") {
     priya.title = "CTO";
     priya.city = "London";
     priya.country = "United Kingdom";
-    priya.emails = {"priya@acme.example", "priya.r@mail.example"};
-    priya.phones = {"+44 7700 900123"};
+    priya.emails = {{"priya@acme.example", {}}, {"priya.r@mail.example", {}}};
+    priya.phones = {{"+44 7700 900123", {}}};
     priya.handles = {Handle{HandleKind::Website, "https://priya.example"}};
     priya.tags = {"Conference"};
     priya.notes = "Met at the Cloud Expo.\nLoves climbing.";
@@ -297,7 +298,7 @@ TEST_CASE("csv: the Google Contacts sample, field by field") {
     Contact jo = setup.expected();
     jo.display_name = "Jo";
     jo.given_name = "Jo";
-    jo.emails = {"jo@example.org"};
+    jo.emails = {{"jo@example.org", {}}};
     CHECK(imported.contacts[1] == jo);
 }
 
@@ -316,8 +317,8 @@ TEST_CASE("csv: Google multi-values, starred labels, middle names and the older 
     CHECK(ada.given_name == "Ada");
     CHECK(ada.family_name == "Lovelace");
     CHECK(ada.tags == std::vector<std::string>{"Friends", "Math"});
-    CHECK(ada.emails == std::vector<std::string>{"ada@home.example", "ada@work.example"});
-    CHECK(ada.phones == std::vector<std::string>{"+44 1", "+44 2"});
+    CHECK(values_of(ada.emails) == std::vector<std::string>{"ada@home.example", "ada@work.example"});
+    CHECK(values_of(ada.phones) == std::vector<std::string>{"+44 1", "+44 2"});
     CHECK(ada.company == "Analytical");
     CHECK(ada.title == "Countess");
     CHECK(ada.handles == std::vector<Handle>{{HandleKind::LinkedIn, "https://www.linkedin.com/in/ada"},
@@ -348,7 +349,7 @@ TEST_CASE("csv: the LinkedIn sample: preamble, dates, profile URLs, quoted comma
         c.given_name = std::move(given);
         c.family_name = std::move(family);
         c.handles = {Handle{HandleKind::LinkedIn, std::move(url)}};
-        c.emails = std::move(emails);
+        c.emails = unlabelled(std::move(emails));
         c.company = std::move(company);
         c.title = std::move(title);
         c.first_met = met;
@@ -393,7 +394,7 @@ TEST_CASE("csv: any CSV through a mapping, given or guessed") {
     REQUIRE(imported.contacts.size() == 2);
     Contact ada = setup.expected();
     ada.display_name = "Ada Okafor";
-    ada.emails = {"ada@example.org", "ada2@example.org"};
+    ada.emails = {{"ada@example.org", {}}, {"ada2@example.org", {}}};
     ada.tags = {"rust", "berlin"};
     ada.first_met = Date::from_ymd(2020, 5, 1);
     ada.handles = {Handle{HandleKind::X, "@ada"}};
@@ -439,9 +440,9 @@ TEST_CASE("csv: export_csv -> import_csv gives the same contacts") {
     formulas.display_name = "=HYPERLINK(\"http://evil.example\",\"click\")";
     formulas.company = "-Minus Corp";
     formulas.title = "@admin";
-    formulas.phones = {"+1 555 0100", "-0"};
+    formulas.phones = {{"+1 555 0100", {}}, {"-0", {}}};
     formulas.tags = {"Smith, Jones & Co"};
-    formulas.emails = {"\"odd, but\"@example.org"};  // one item with a comma: written with a trailing ";"
+    formulas.emails = {{"\"odd, but\"@example.org", {}}};  // one item with a comma: written with a trailing ";"
     formulas.birthday = PartialDate{1990, 1, 31};
     contacts.push_back(formulas);
     contacts.push_back(test::minimal_contact(3));
@@ -513,7 +514,7 @@ TEST_CASE("csv: other encodings are read, with a warning for Windows-1252; stray
     }
     const Imported wide = import_csv(utf16, setup.context);
     REQUIRE(wide.contacts.size() == 1);
-    CHECK(wide.contacts[0].emails == std::vector<std::string>{"ada@example.org"});
+    CHECK(values_of(wide.contacts[0].emails) == std::vector<std::string>{"ada@example.org"});
     CHECK(wide.warnings.empty());
 
     std::string with_nul = "Name,Email\nAda Okafor,ada@example.org\nBob,bob@example.org\n";

@@ -45,11 +45,11 @@ const DuplicatePair* find_pair(const std::vector<DuplicatePair>& pairs, std::uin
 
 TEST_CASE("find_duplicates: same email, case and spaces ignored; keep is the older record") {
     Contact a = person(1, "Ada Lovelace", 200);
-    a.emails = {" Ada@Example.ORG "};
+    a.emails = {{" Ada@Example.ORG ", {}}};
     Contact b = person(2, "A. King", 100);
-    b.emails = {"other@example.org", "ada@example.org"};
+    b.emails = {{"other@example.org", {}}, {"ada@example.org", {}}};
     Contact c = person(3, "Charles Babbage", 50);
-    c.emails = {"charles@example.org"};
+    c.emails = {{"charles@example.org", {}}};
     const std::vector<DuplicatePair> pairs = find_duplicates(store_of({a, b, c}));
     REQUIRE(pairs.size() == 1);
     CHECK(pairs[0].keep == id_of(2));  // created first
@@ -60,9 +60,9 @@ TEST_CASE("find_duplicates: same email, case and spaces ignored; keep is the old
 
 TEST_CASE("find_duplicates: the same creation time keeps the smaller id") {
     Contact a = person(7, "Ada", 100);
-    a.emails = {"ada@example.org"};
+    a.emails = {{"ada@example.org", {}}};
     Contact b = person(3, "Ada L", 100);
-    b.emails = {"ada@example.org"};
+    b.emails = {{"ada@example.org", {}}};
     const std::vector<DuplicatePair> pairs = find_duplicates(store_of({a, b}));
     REQUIRE(pairs.size() == 1);
     CHECK(pairs[0].keep == id_of(3));
@@ -160,10 +160,10 @@ TEST_CASE("find_duplicates: middle names must agree; hyphenated names are one wo
 
 TEST_CASE("find_duplicates: one entry per pair with the strongest reason; deleted contacts ignored") {
     Contact a = person(1, "Ada Lovelace", 10);
-    a.emails = {"ada@example.org"};
+    a.emails = {{"ada@example.org", {}}};
     a.handles = {Handle{HandleKind::GitHub, "ada"}};
     Contact b = person(2, "Ada Lovelace", 20);
-    b.emails = {"ADA@example.org"};
+    b.emails = {{"ADA@example.org", {}}};
     b.handles = {Handle{HandleKind::GitHub, "https://github.com/ada"}};
     Contact c = person(3, "Ada Lovelace", 30);
     c.meta.deleted = true;
@@ -182,13 +182,13 @@ TEST_CASE("find_duplicates: a key shared by a crowd is not evidence") {
     std::vector<Contact> contacts;
     for (std::uint64_t n = 1; n <= 30; ++n) {
         Contact c = person(n, "Person " + std::to_string(n * 1000));
-        c.emails = {"info@company.example"};
+        c.emails = {{"info@company.example", {}}};
         contacts.push_back(std::move(c));
     }
     Contact a = person(100, "Ada Lovelace");
-    a.emails = {"ada@example.org"};
+    a.emails = {{"ada@example.org", {}}};
     Contact b = person(101, "Augusta King");
-    b.emails = {"ada@example.org"};
+    b.emails = {{"ada@example.org", {}}};
     contacts.push_back(a);
     contacts.push_back(b);
     const std::vector<DuplicatePair> pairs = find_duplicates(store_of(contacts));
@@ -206,8 +206,8 @@ struct MergeFixture {
 
     MergeFixture() {
         Contact k = person(1, "Ada Lovelace", 100);
-        k.emails = {"ada@example.org"};
-        k.phones = {"+44 1"};
+        k.emails = {{"ada@example.org", {}}};
+        k.phones = {{"+44 1", {}}};
         k.tags = {"Maths", "poetry"};
         k.handles = {Handle{HandleKind::LinkedIn, "https://www.linkedin.com/in/ada/"}};
         k.tier = Tier::Friends;
@@ -220,8 +220,8 @@ struct MergeFixture {
         r.company = "Analytical Engines";
         r.title = "Countess";
         r.city = "Paris";
-        r.emails = {"ADA@example.org", "augusta@example.org"};
-        r.phones = {"+44 2"};
+        r.emails = {{"ADA@example.org", {}}, {"augusta@example.org", {}}};
+        r.phones = {{"+44 2", {}}};
         r.tags = {"maths", "music"};
         r.handles = {Handle{HandleKind::LinkedIn, "linkedin.com/in/ada"}, Handle{HandleKind::X, "@augusta"}};
         r.tier = Tier::Close;
@@ -289,8 +289,8 @@ TEST_CASE("merge_contacts fills, unions and keeps the stronger values") {
     CHECK(merged.title == "Countess");
     CHECK(merged.city == "London");  // keep's own value stays
     CHECK(merged.how_met == "Babbage's salon");
-    CHECK(merged.emails == std::vector<std::string>{"ada@example.org", "augusta@example.org"});
-    CHECK(merged.phones == std::vector<std::string>{"+44 1", "+44 2"});
+    CHECK(values_of(merged.emails) == std::vector<std::string>{"ada@example.org", "augusta@example.org"});
+    CHECK(values_of(merged.phones) == std::vector<std::string>{"+44 1", "+44 2"});
     CHECK(merged.tags == std::vector<std::string>{"Maths", "poetry", "music"});
     REQUIRE(merged.handles.size() == 2);  // the two LinkedIn URLs are one profile
     CHECK(merged.handles[0].value == "https://www.linkedin.com/in/ada/");
@@ -324,8 +324,9 @@ TEST_CASE("merge_contacts moves every reference and undo restores everything exa
     CHECK(f.store.interactions().at(id_of(12)).meta.updated == 0);  // not part of the change
     // Nothing is lost: every email, phone and tag of both is on the survivor.
     const Contact& kept = *f.store.contact(f.keep);
+    const std::vector<std::string> emails = values_of(kept.emails);
     for (const std::string email : {"ada@example.org", "augusta@example.org"})
-        CHECK(std::count(kept.emails.begin(), kept.emails.end(), email) == 1);
+        CHECK(std::count(emails.begin(), emails.end(), email) == 1);
     CHECK(kept.phones.size() == 2);
     CHECK(f.store.undo_label() == "Merge Augusta King into Ada Lovelace");
 

@@ -19,7 +19,7 @@ struct Fixture {
         Contact c;
         c.meta.id = ids.next();
         c.display_name = std::move(name);
-        c.emails = std::move(emails);
+        c.emails = unlabelled(std::move(emails));
         c.handles = std::move(handles);
         return c;
     }
@@ -127,7 +127,7 @@ TEST_CASE("plan_import: one person listed twice in a file is combined, with thei
     CHECK(plan.combined == 1);
     CHECK(plan.contacts[0].meta.id == a.meta.id);
     CHECK(plan.contacts[0].display_name == "Ada");
-    CHECK(plan.contacts[0].emails == std::vector<std::string>{"ada@example.org", "countess@example.org"});
+    CHECK(values_of(plan.contacts[0].emails) == std::vector<std::string>{"ada@example.org", "countess@example.org"});
     CHECK(plan.contacts[0].tags == std::vector<std::string>{"maths", "poetry"});
     REQUIRE(plan.interactions.size() == 2);
     CHECK(plan.interactions[0].participants == std::vector<Id>{a.meta.id, c.meta.id});
@@ -140,14 +140,14 @@ TEST_CASE("import_change: new people added, matches merged by the merge rules, d
     Contact existing = f.person("Ada Lovelace", {"ada@example.org"});
     existing.tags = {"maths"};
     existing.notes = "Met at the salon";
-    existing.phones = {"+44 1"};
+    existing.phones = {{"+44 1", {}}};
     const Id ada = f.add(existing);
     const Id grace = f.add(f.person("Grace Hopper", {"grace@example.org"}));
 
     Contact incoming_ada = f.person("", {"Ada@Example.org", "countess@example.org"});
     incoming_ada.company = "Analytical Engines";
     incoming_ada.tags = {"Maths", "poetry"};
-    incoming_ada.phones = {"+44 1", "+44 2"};
+    incoming_ada.phones = {{"+44 1", {}}, {"+44 2", {}}};
     incoming_ada.notes = "Imported note";
     incoming_ada.birthday = PartialDate{1815, 12, 10};
     Contact incoming_grace = f.person("Grace H.", {"grace@example.org"});
@@ -172,9 +172,9 @@ TEST_CASE("import_change: new people added, matches merged by the merge rules, d
     const Contact& merged = *f.store.contact(ada);
     CHECK(merged.display_name == "Ada Lovelace");
     CHECK(merged.company == "Analytical Engines");
-    CHECK(merged.emails == std::vector<std::string>{"ada@example.org", "countess@example.org"});
+    CHECK(values_of(merged.emails) == std::vector<std::string>{"ada@example.org", "countess@example.org"});
     CHECK(merged.tags == std::vector<std::string>{"maths", "poetry"});
-    CHECK(merged.phones == std::vector<std::string>{"+44 1", "+44 2"});
+    CHECK(values_of(merged.phones) == std::vector<std::string>{"+44 1", "+44 2"});
     CHECK(merged.notes == "Met at the salon\n\nImported note");
     CHECK(merged.birthday == PartialDate{1815, 12, 10});
     CHECK(merged.meta.updated == f.now + 10);

@@ -40,8 +40,8 @@ inline Contact full_contact(std::uint64_t n = 1) {
     c.city = "Tromsø";
     c.region = "Troms";
     c.country = "Norway";
-    c.emails = {"zoe@example.no", "z.odegaard@example.org"};
-    c.phones = {"+47 400 00 000"};
+    c.emails = {{"zoe@example.no", "work"}, {"z.odegaard@example.org", {}}};
+    c.phones = {{"+47 400 00 000", "Kontor «hoved»"}};
     c.handles = {Handle{HandleKind::Mastodon, "@zoe@fosstodon.example"}, Handle{HandleKind::GitHub, "zoeo"},
                  Handle{HandleKind::Other, "https://zoe.example.no/"}};
     c.tags = {"research", "arctic", "λ-calculus"};
@@ -57,6 +57,10 @@ inline Contact full_contact(std::uint64_t n = 1) {
     c.birthday = PartialDate{0, 2, 29};
     c.anniversary = PartialDate{2012, 6, 30};
     c.snoozed_until = Date::from_ymd(2024, 7, 4);
+    c.addresses = {PostalAddress{"work", "PB 6050", "3rd floor; east", "Hansine Hansens veg 18", "Tromsø", "Troms",
+                                 "9019", "Norway"},
+                   PostalAddress{"", "", "", "Storgata 1\nBak gården", "", "", "", ""}};
+    c.origin = ContactOrigin::Imported;
     return c;
 }
 
@@ -78,6 +82,7 @@ inline Interaction full_interaction(std::uint64_t n = 20) {
     i.duration_minutes = 90;
     i.notes = "Dinner with Жанна: talked about compilers 🍜";
     i.follow_up = FollowUp{Date::from_ymd(2024, 4, 1), "Send the paper on ∀-types", true};
+    i.event = fixed_id(30);
     return i;
 }
 
@@ -148,8 +153,22 @@ inline std::vector<Record> rich_records() {
     return records;
 }
 
+// A record as a build of Contact class version 2 (Interaction 1) wrote it: no labels on emails
+// and phones, no addresses, every contact "added by hand", no event on an interaction.
+inline Record as_version_2(Record record) {
+    if (auto* contact = std::get_if<Contact>(&record)) {
+        for (ContactPoint& email : contact->emails) email.label.clear();
+        for (ContactPoint& phone : contact->phones) phone.label.clear();
+        contact->addresses.clear();
+        contact->origin = ContactOrigin::AddedByHand;
+    }
+    if (auto* interaction = std::get_if<Interaction>(&record)) interaction->event.reset();
+    return record;
+}
+
 // A record as a build of class version 1 wrote it: the fields added later at their defaults.
 inline Record as_version_1(Record record) {
+    record = as_version_2(std::move(record));
     if (auto* contact = std::get_if<Contact>(&record)) {
         contact->cadence_max_days.reset();
         contact->birthday.reset();

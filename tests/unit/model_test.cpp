@@ -26,8 +26,8 @@ Contact full_contact() {
     c.city = "London";
     c.region = "England";
     c.country = "UK";
-    c.emails = {"ada@example.org"};
-    c.phones = {"+44 20 0000 0000"};
+    c.emails = {{"ada@example.org", {}}};
+    c.phones = {{"+44 20 0000 0000", {}}};
     c.handles = {Handle{HandleKind::GitHub, "ada"}};
     c.tags = {"math"};
     c.tier = Tier::Close;
@@ -131,7 +131,7 @@ TEST_CASE("meta_of reads and writes the meta of any record kind") {
 TEST_CASE("contact_label falls back from display name to names, nickname, email") {
     Contact c;
     CHECK(contact_label(c) == "(no name)");
-    c.emails = {"", "ada@example.org", "other@example.org"};
+    c.emails = {{"", {}}, {"ada@example.org", {}}, {"other@example.org", {}}};
     CHECK(contact_label(c) == "ada@example.org");
     c.nickname = "  Countess ";
     CHECK(contact_label(c) == "Countess");

@@ -103,14 +103,14 @@ TEST_CASE("ContactIndex matches every word in any field, folded") {
     Contact ada = person(1, "Ada Lovelace");
     ada.company = "Analytical Engines";
     ada.city = "London";
-    ada.emails = {"ada@example.org"};
+    ada.emails = {{"ada@example.org", {}}};
     ada.tags = {"Mathematics"};
     Contact zoe = person(2, "Zoë Fontaine");
     zoe.handles = {Handle{HandleKind::Mastodon, "@zoe@mastodon.social"}};
     zoe.notes = "Met at the Lyon meetup";
     Contact dimitris = person(3, "Δημήτρης Παπαδόπουλος");
     Contact anna = person(4, "Анна Иванова");
-    anna.phones = {"+380 44 1234567"};
+    anna.phones = {{"+380 44 1234567", {}}};
     Store store = store_of({ada, zoe, dimitris, anna});
     ContactIndex index;
     index.update(store);
@@ -324,8 +324,8 @@ TEST_CASE("ContactIndex agrees with a plain reference search on sample data") {
             std::vector<std::string> fields = {c->display_name, c->given_name, c->family_name, c->nickname,
                                                c->company, c->title, c->city, c->region, c->country,
                                                c->how_met, c->notes};
-            fields.insert(fields.end(), c->emails.begin(), c->emails.end());
-            fields.insert(fields.end(), c->phones.begin(), c->phones.end());
+            for (const auto& point : c->emails) fields.push_back(point.value);
+            for (const auto& point : c->phones) fields.push_back(point.value);
             fields.insert(fields.end(), c->tags.begin(), c->tags.end());
             for (const Handle& h : c->handles) fields.push_back(h.value);
             const bool all_words = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
@@ -377,7 +377,7 @@ TEST_CASE("pick_contacts ranks label matches first, then company and email match
     grace.company = "Adaptive Systems";
     grace.meta.updated = 30;
     Contact bob = person(4, "Bob");
-    bob.emails = {"bob@ada.example"};
+    bob.emails = {{"bob@ada.example", {}}};
     bob.meta.updated = 40;
     Contact archived = person(5, "Ada Archived");
     archived.archived = true;

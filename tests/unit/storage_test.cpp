@@ -588,9 +588,11 @@ TEST_CASE("a successful compaction also clears what was pending") {
 namespace {
 
 // golden-v1 was written by the first format (Contact and Settings at class version 1), golden-v2
-// by today's code (class version 2). Both must load; only the newest is byte-compared.
+// by Contact and Settings version 2, golden-v3 by today's code (Contact 3, Interaction 2). All
+// must load; only the newest is byte-compared.
 const fs::path kGoldenV1Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v1";
-const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v2";
+const fs::path kGoldenV2Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v2";
+const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v3";
 const char* const kGoldenFiles[] = {"snapshot-00000001.ties", "journal-00000001-00000001.ties"};
 
 // The store after the golden snapshot and journal, built in code.
@@ -619,7 +621,7 @@ bool writing_golden() {
 }  // namespace
 
 // Reported as skipped (not passed) unless TIES_WRITE_GOLDEN=1.
-TEST_CASE("golden files (writer): regenerates tests/golden/golden-v2 when TIES_WRITE_GOLDEN=1" *
+TEST_CASE("golden files (writer): regenerates tests/golden/golden-v3 when TIES_WRITE_GOLDEN=1" *
           doctest::skip(!writing_golden())) {
     if (!writing_golden()) {  // run anyway with --no-skip
         MESSAGE("not writing: set TIES_WRITE_GOLDEN=1 to rewrite the golden files");
@@ -638,7 +640,7 @@ TEST_CASE("golden files of class version 1 still load, with the later fields at 
     const Store today = golden_expected();
     Store expected;
     for (const auto& [id, c] : today.contacts()) expected.load(test::as_version_1(c));
-    for (const auto& [id, i] : today.interactions()) expected.load(i);
+    for (const auto& [id, i] : today.interactions()) expected.load(test::as_version_1(i));
     for (const auto& [id, e] : today.events()) expected.load(e);
     for (const auto& [id, o] : today.opportunities()) expected.load(o);
     expected.load(test::as_version_1(today.settings()));
@@ -654,6 +656,31 @@ TEST_CASE("golden files of class version 1 still load, with the later fields at 
     CHECK_FALSE(loaded.contact(fixed_id(1))->birthday.has_value());
     CHECK(loaded.settings().cadences == default_cadences());
     CHECK(loaded.settings().budget == Budget{});
+}
+
+TEST_CASE("golden files of class version 2 still load: unlabelled emails and phones, no addresses") {
+    const Store today = golden_expected();
+    Store expected;
+    for (const auto& [id, c] : today.contacts()) expected.load(test::as_version_2(c));
+    for (const auto& [id, i] : today.interactions()) expected.load(test::as_version_2(i));
+    for (const auto& [id, e] : today.events()) expected.load(e);
+    for (const auto& [id, o] : today.opportunities()) expected.load(o);
+    expected.load(today.settings());
+
+    Store loaded;
+    StorageEngine engine(kGoldenV2Folder);
+    const LoadReport report = engine.load(loaded);
+    INFO(joined(report.warnings));
+    CHECK(report.warnings.empty());
+    CHECK(report.journals_applied == 1);
+    test::check_same_store(loaded, expected);
+    const Contact* zoe = loaded.contact(fixed_id(1));
+    REQUIRE(zoe != nullptr);
+    CHECK(values_of(zoe->emails) == std::vector<std::string>{"zoe@example.no", "z.odegaard@example.org"});
+    CHECK(zoe->emails[0].label.empty());
+    CHECK(zoe->addresses.empty());
+    CHECK(zoe->origin == ContactOrigin::AddedByHand);
+    CHECK(zoe->birthday == PartialDate{0, 2, 29});
 }
 
 TEST_CASE("golden files of today's format load into the store they were made from") {
@@ -680,6 +707,12 @@ TEST_CASE("golden files of today's format load into the store they were made fro
     CHECK(loaded.opportunity(fixed_id(40))->value == 12345.678);
     CHECK(loaded.contact(fixed_id(1))->birthday == PartialDate{0, 2, 29});
     CHECK(loaded.settings().budget.minutes_per_week == 95);
+    CHECK(loaded.contact(fixed_id(1))->emails[0].label == "work");
+    CHECK(loaded.contact(fixed_id(1))->phones[0].label == "Kontor «hoved»");
+    REQUIRE(loaded.contact(fixed_id(1))->addresses.size() == 2);
+    CHECK(loaded.contact(fixed_id(1))->addresses[0].postcode == "9019");
+    CHECK(loaded.contact(fixed_id(1))->origin == ContactOrigin::Imported);
+    CHECK(loaded.interaction(fixed_id(23))->event == fixed_id(30));
 
     TempFolder copy;
     copy_folder(kGoldenFolder, copy.path());

@@ -117,7 +117,7 @@ TEST_CASE("contacts: create, edit, archive and delete, each undone and redone") 
 
     Contact renamed = *store.contact(id);
     renamed.display_name = "Ada King";
-    renamed.emails = {"ada@example.org"};
+    renamed.emails = {{"ada@example.org", {}}};
     check_apply_undo_redo<Contact>(store, save_contact(renamed), id, ada, renamed, 200);
 
     const Change archive = set_archived(*store.contact(id), true);
@@ -453,8 +453,8 @@ TEST_CASE("merge breaks a tie on every field, so either direction gives the same
         [](Contact& x) { x.family_name = "a"; }, [](Contact& x) { x.nickname = "a"; },
         [](Contact& x) { x.company = "a"; }, [](Contact& x) { x.title = "a"; },
         [](Contact& x) { x.city = "a"; }, [](Contact& x) { x.region = "a"; },
-        [](Contact& x) { x.country = "a"; }, [](Contact& x) { x.emails = {"a"}; },
-        [](Contact& x) { x.phones = {"a"}; }, [](Contact& x) { x.handles = {Handle{HandleKind::X, ""}}; },
+        [](Contact& x) { x.country = "a"; }, [](Contact& x) { x.emails = {{"a", {}}}; },
+        [](Contact& x) { x.phones = {{"a", {}}}; }, [](Contact& x) { x.handles = {Handle{HandleKind::X, ""}}; },
         [](Contact& x) { x.handles = {Handle{HandleKind::Other, "a"}}; }, [](Contact& x) { x.tags = {"a"}; },
         [](Contact& x) { x.tier = Tier::Inner; }, [](Contact& x) { x.cadence_days = 0; },
         [](Contact& x) { x.how_met = "a"; }, [](Contact& x) { x.first_met = Date{0}; },
@@ -541,7 +541,7 @@ struct Randomiser {
     Contact contact(Contact c) {
         c.display_name = word();
         if (coin()) c.given_name = word();
-        if (coin()) c.emails = {word() + "@example.org"};
+        if (coin()) c.emails = {{word() + "@example.org", {}}};
         if (coin()) c.tier = static_cast<Tier>(below(7));
         if (coin()) c.cadence_days = below(100);
         if (coin()) c.archived = !c.archived;

@@ -72,8 +72,8 @@ TEST_CASE("vcard: Gmail-style 3.0 sample (shared fixture)") {
     CHECK(ada.given_name == "Ada");
     CHECK(ada.company == "Northwind Traders");
     CHECK(ada.title == "Head of Partnerships");
-    CHECK(ada.emails == std::vector<std::string>{"ada@northwind.example"});
-    CHECK(ada.phones == std::vector<std::string>{"+1 555 0100"});
+    CHECK(values_of(ada.emails) == std::vector<std::string>{"ada@northwind.example"});
+    CHECK(values_of(ada.phones) == std::vector<std::string>{"+1 555 0100"});
     CHECK(ada.handles == std::vector<Handle>{handle(HandleKind::X, "https://twitter.com/ada_ok"),
                                              handle(HandleKind::LinkedIn, "https://www.linkedin.com/in/ada-okafor-1a2b3c")});
     CHECK(ada.tags == std::vector<std::string>{"Conference", "Partners"});
@@ -83,7 +83,7 @@ TEST_CASE("vcard: Gmail-style 3.0 sample (shared fixture)") {
     const Contact& bjorn = r.contacts[1];
     CHECK(bjorn.display_name == "Björn Lindqvist");
     CHECK(bjorn.given_name == "Björn");
-    CHECK(bjorn.emails == std::vector<std::string>{"bjorn@example.se"});
+    CHECK(values_of(bjorn.emails) == std::vector<std::string>{"bjorn@example.se"});
     CHECK(bjorn.city == "Stockholm");
     CHECK(bjorn.region.empty());
     CHECK(bjorn.country == "Sweden");
@@ -101,7 +101,7 @@ TEST_CASE("vcard: 4.0 sample with LF line ends (shared fixture)") {
     CHECK(mei.given_name == "Mei");
     CHECK(mei.company == "Tiny Robots");
     CHECK(mei.title == "Founder & CEO");
-    CHECK(mei.emails == std::vector<std::string>{"mei@tinyrobots.example"});
+    CHECK(values_of(mei.emails) == std::vector<std::string>{"mei@tinyrobots.example"});
     CHECK(mei.handles == std::vector<Handle>{handle(HandleKind::Other, "xmpp:mei@tinyrobots.example"),
                                              handle(HandleKind::X, "https://x.com/meichen_builds")});
     CHECK(mei.anniversary == PartialDate{2021, 2, 28});
@@ -118,8 +118,8 @@ TEST_CASE("vcard: Outlook 2.1 sample with a quoted-printable soft line break (sh
     CHECK(priya.family_name == "Raman");
     CHECK(priya.given_name == "Priya");
     CHECK(priya.company == "Acme Robotics");
-    CHECK(priya.phones == std::vector<std::string>{"+44 7700 900123"});
-    CHECK(priya.emails == std::vector<std::string>{"priya@acme.example"});
+    CHECK(values_of(priya.phones) == std::vector<std::string>{"+44 7700 900123"});
+    CHECK(values_of(priya.emails) == std::vector<std::string>{"priya@acme.example"});
     CHECK(priya.notes == "First line\nSecond line with café");
 }
 
@@ -135,8 +135,8 @@ TEST_CASE("vcard: iPhone 3.0 with item groups, X-ABLabel, X-SOCIALPROFILE and a 
     CHECK(hiro.nickname == "Hiro");
     CHECK(hiro.company == "Yamagata Industries");
     CHECK(hiro.title == "Researcher");
-    CHECK(hiro.emails == std::vector<std::string>{"hiro@yamagata.example", "hiro.n@mail.example"});
-    CHECK(hiro.phones == std::vector<std::string>{"+81 90-5555-0101", "+81 3-5555-0100"});
+    CHECK(values_of(hiro.emails) == std::vector<std::string>{"hiro@yamagata.example", "hiro.n@mail.example"});
+    CHECK(values_of(hiro.phones) == std::vector<std::string>{"+81 90-5555-0101", "+81 3-5555-0100"});
     CHECK(hiro.city == "Shibuya-ku");
     CHECK(hiro.region == "Tokyo");
     CHECK(hiro.country == "Japan");
@@ -154,7 +154,7 @@ TEST_CASE("vcard: iPhone 3.0 with item groups, X-ABLabel, X-SOCIALPROFILE and a 
     CHECK(cafe.display_name == "Blue Bottle Coffee");
     CHECK(cafe.company == "Blue Bottle Coffee");
     CHECK(cafe.given_name.empty());
-    CHECK(cafe.phones == std::vector<std::string>{"+1 510-555-0134"});
+    CHECK(values_of(cafe.phones) == std::vector<std::string>{"+1 510-555-0134"});
 }
 
 TEST_CASE("vcard: Android 2.1 with QUOTED-PRINTABLE UTF-8, soft breaks inside a character, X-ANDROID-CUSTOM") {
@@ -167,8 +167,8 @@ TEST_CASE("vcard: Android 2.1 with QUOTED-PRINTABLE UTF-8, soft breaks inside a 
     CHECK(emre.family_name == "Öztürk");
     CHECK(emre.given_name == "Emre");
     CHECK(emre.nickname == "Emo");
-    CHECK(emre.phones == std::vector<std::string>{"+90 555 123 45 67", "+90 212 555 00 00"});
-    CHECK(emre.emails == std::vector<std::string>{"emre@example.com.tr"});
+    CHECK(values_of(emre.phones) == std::vector<std::string>{"+90 555 123 45 67", "+90 212 555 00 00"});
+    CHECK(values_of(emre.emails) == std::vector<std::string>{"emre@example.com.tr"});
     CHECK(emre.city == "İstanbul");
     CHECK(emre.country == "Türkiye");
     CHECK(emre.company == "Kaçak Yazılım");
@@ -180,7 +180,7 @@ TEST_CASE("vcard: Android 2.1 with QUOTED-PRINTABLE UTF-8, soft breaks inside a 
     // No name at all, but an e-mail: kept, and labelled by it.
     const Contact& courier = r.contacts[1];
     CHECK(courier.display_name.empty());
-    CHECK(courier.emails == std::vector<std::string>{"noreply@delivery.example"});
+    CHECK(values_of(courier.emails) == std::vector<std::string>{"noreply@delivery.example"});
     CHECK(contact_label(courier) == "noreply@delivery.example");
 }
 
@@ -191,8 +191,8 @@ TEST_CASE("vcard: Gmail 3.0 with escaped colons, X-ABDATE anniversary, system gr
     const Contact& sam = r.contacts[0];
     CHECK(sam.display_name == "Sam Park");
     CHECK(sam.nickname == "Sammy");
-    CHECK(sam.emails == std::vector<std::string>{"sam@example.com", "sam.park@work.example"});
-    CHECK(sam.phones == std::vector<std::string>{"+1 415-555-0199"});
+    CHECK(values_of(sam.emails) == std::vector<std::string>{"sam@example.com", "sam.park@work.example"});
+    CHECK(values_of(sam.phones) == std::vector<std::string>{"+1 415-555-0199"});
     CHECK(sam.city == "San Francisco");
     CHECK(sam.region == "CA");
     CHECK(sam.country == "US");
@@ -221,11 +221,11 @@ TEST_CASE("vcard: Outlook 2.1 in Windows-1252 without CHARSET, with a card pictu
     CHECK(jose.given_name == "José");
     CHECK(jose.company == "Bäckerei Müller GmbH");
     CHECK(jose.title == "Geschäftsführer");
-    CHECK(jose.phones == std::vector<std::string>{"+49 30 5550100", "+49 151 5550199"});
+    CHECK(values_of(jose.phones) == std::vector<std::string>{"+49 30 5550100", "+49 151 5550199"});
     CHECK(jose.city == "Berlin");
     CHECK(jose.region == "Berlin");
     CHECK(jose.country == "Deutschland");
-    CHECK(jose.emails == std::vector<std::string>{"jose@baeckerei-mueller.example"});
+    CHECK(values_of(jose.emails) == std::vector<std::string>{"jose@baeckerei-mueller.example"});
     CHECK(jose.handles == std::vector<Handle>{handle(HandleKind::Website, "http://www.baeckerei-mueller.example")});
     CHECK(jose.birthday == PartialDate{1970, 1, 15});
     CHECK(jose.anniversary == PartialDate{1995, 5, 20});
@@ -244,8 +244,8 @@ TEST_CASE("vcard: Thunderbird 4.0 with VALUE parameters, tel: URIs, a company ca
     CHECK(lena.family_name == "Schmidt");
     CHECK(lena.given_name == "Lena");
     CHECK(lena.nickname == "Lenny");
-    CHECK(lena.emails == std::vector<std::string>{"lena@example.de", "lena.schmidt@firma.example"});
-    CHECK(lena.phones == std::vector<std::string>{"+49 151 5550123", "+49-30-5550100"});
+    CHECK(values_of(lena.emails) == std::vector<std::string>{"lena@example.de", "lena.schmidt@firma.example"});
+    CHECK(values_of(lena.phones) == std::vector<std::string>{"+49 151 5550123", "+49-30-5550100"});
     CHECK(lena.notes == "Sprache: Deutsch, Englisch\nMag Kaffee; kein Tee.");
     CHECK(lena.company == "Firma GmbH");
     CHECK(lena.title == "Entwicklerin");
@@ -280,8 +280,8 @@ TEST_CASE("vcard: Evolution 3.0 with X-EVOLUTION fields") {
     CHECK(claire.city == "Paris");
     CHECK(claire.region == "Île-de-France");
     CHECK(claire.country == "France");
-    CHECK(claire.phones == std::vector<std::string>{"+33 6 12 34 56 78", "+33 1 44 55 66 77"});
-    CHECK(claire.emails == std::vector<std::string>{"claire@example.fr", "c.dubois@univ.example.fr"});
+    CHECK(values_of(claire.phones) == std::vector<std::string>{"+33 6 12 34 56 78", "+33 1 44 55 66 77"});
+    CHECK(values_of(claire.emails) == std::vector<std::string>{"claire@example.fr", "c.dubois@univ.example.fr"});
     CHECK(claire.company == "Université Exemple");
     CHECK(claire.handles == std::vector<Handle>{handle(HandleKind::Website, "https://claire.example.org"),
                                                 handle(HandleKind::Website, "https://claire.example.org/blog"),
@@ -317,7 +317,7 @@ TEST_CASE("vcard: lines may end in CR alone") {
     const Imported r = read("BEGIN:VCARD\rVERSION:3.0\rFN:Old Mac\rEMAIL:old@mac.example\rEND:VCARD\r");
     REQUIRE(r.contacts.size() == 1);
     CHECK(r.contacts[0].display_name == "Old Mac");
-    CHECK(r.contacts[0].emails == std::vector<std::string>{"old@mac.example"});
+    CHECK(values_of(r.contacts[0].emails) == std::vector<std::string>{"old@mac.example"});
 }
 
 TEST_CASE("vcard: quoted-printable: escapes, soft breaks, bare parameters and stray equals signs") {
@@ -444,7 +444,7 @@ TEST_CASE("vcard: embedded photos and keys are skipped without a copy; overlong 
         const Imported r = read(card({"FN:Pictured", photo, "KEY;ENCODING=b:MIICajCCAdOgAwIBAgICBEUwDQYJKoZIhvcN", "EMAIL:p@example.org"}));
         REQUIRE(r.contacts.size() == 1);
         CHECK(r.contacts[0].display_name == "Pictured");
-        CHECK(r.contacts[0].emails == std::vector<std::string>{"p@example.org"});
+        CHECK(values_of(r.contacts[0].emails) == std::vector<std::string>{"p@example.org"});
         CHECK(r.contacts[0].notes.empty());
         CHECK(r.warnings.empty());
     }
@@ -452,7 +452,7 @@ TEST_CASE("vcard: embedded photos and keys are skipped without a copy; overlong 
         const Imported r = read("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Old Phone\r\nPHOTO;ENCODING=BASE64;JPEG:/9j/4AAQ\r\n"
                                 "SkZJRgABAQAASABIAAD\r\n4QBMRXhpZgAATU0A==\r\n\r\nTEL:+1 555 0100\r\nEND:VCARD\r\n");
         REQUIRE(r.contacts.size() == 1);
-        CHECK(r.contacts[0].phones == std::vector<std::string>{"+1 555 0100"});
+        CHECK(values_of(r.contacts[0].phones) == std::vector<std::string>{"+1 555 0100"});
         CHECK(r.warnings.empty());
     }
     SUBCASE("a note longer than 1 MB, unfolded or folded") {
@@ -463,7 +463,7 @@ TEST_CASE("vcard: embedded photos and keys are skipped without a copy; overlong 
         REQUIRE(r.contacts.size() == 1);
         CHECK(r.contacts[0].notes.empty());
         CHECK(r.contacts[0].title == "Kept");
-        CHECK(r.contacts[0].emails == std::vector<std::string>{"l@example.org"});
+        CHECK(values_of(r.contacts[0].emails) == std::vector<std::string>{"l@example.org"});
         CHECK(messages(r) == std::vector<std::string>{"contacts.vcf, line 4: a line longer than 1 MB (\"NOTE\"); skipped",
                                                       "contacts.vcf, line 6: a line longer than 1 MB (\"NOTE\"); skipped"});
     }
@@ -562,7 +562,7 @@ TEST_CASE("vcard: truncated and malformed cards") {
                                 "FN:Assistant\r\nEND:VCARD\r\nEMAIL:boss@example.org\r\nEND:VCARD\r\n");
         REQUIRE(r.contacts.size() == 1);
         CHECK(r.contacts[0].display_name == "Boss");
-        CHECK(r.contacts[0].emails == std::vector<std::string>{"boss@example.org"});
+        CHECK(values_of(r.contacts[0].emails) == std::vector<std::string>{"boss@example.org"});
         CHECK(r.warnings.empty());
     }
     SUBCASE("lines that are not properties, and a card with nothing to call it by") {
@@ -614,8 +614,8 @@ TEST_CASE("vcard: export 4.0") {
     c.company = "Analytical Engines, Ltd; London";
     c.city = "London";
     c.country = "UK";
-    c.emails = {"ada@example.org"};
-    c.phones = {"+44 20 7946 0000"};
+    c.emails = {{"ada@example.org", {}}};
+    c.phones = {{"+44 20 7946 0000", {}}};
     c.handles = {handle(HandleKind::X, "@ada"), handle(HandleKind::Website, "https://ada.dev"),
                  handle(HandleKind::Other, "xmpp:ada@jabber.example"), handle(HandleKind::Other, "Signal: +44 7700")};
     c.tags = {"math", "poetry, science"};
@@ -650,8 +650,8 @@ TEST_CASE("vcard: export 4.0") {
 TEST_CASE("vcard: export 3.0 writes yearless dates as Apple does and X-ANNIVERSARY") {
     Contact c;
     c.display_name = "Ada";
-    c.emails = {"ada@example.org"};
-    c.phones = {"+44 20 7946 0000"};
+    c.emails = {{"ada@example.org", {}}};
+    c.phones = {{"+44 20 7946 0000", {}}};
     c.birthday = PartialDate{0, 2, 29};
     c.anniversary = PartialDate{1835, 7, 8};
     const std::string text = export_vcard({c}, VcardVersion::V3);
@@ -699,8 +699,8 @@ TEST_CASE("vcard: round trip through 4.0 and 3.0") {
     tricky.city = "Washington, D.C.";
     tricky.region = "Tōkyō";
     tricky.country = "Côte d'Ivoire";
-    tricky.emails = {"ada@example.org", "ada.l@example.com"};
-    tricky.phones = {"+1 (555) 010-0000", "tel-like; 123"};
+    tricky.emails = {{"ada@example.org", {}}, {"ada.l@example.com", {}}};
+    tricky.phones = {{"+1 (555) 010-0000", {}}, {"tel-like; 123", {}}};
     tricky.handles = {handle(HandleKind::X, "@ada"), handle(HandleKind::X, "https://x.com/ada2"),
                       handle(HandleKind::LinkedIn, "ada-lovelace"), handle(HandleKind::Bluesky, "@ada.bsky.social"),
                       handle(HandleKind::GitHub, "https://github.com/ada"), handle(HandleKind::Mastodon, "@ada@hachyderm.io"),
@@ -713,7 +713,7 @@ TEST_CASE("vcard: round trip through 4.0 and 3.0") {
     contacts.push_back(tricky);
     Contact email_only;
     email_only.meta = test::fixed_meta(6);
-    email_only.emails = {"someone@example.org"};
+    email_only.emails = {{"someone@example.org", {}}};
     contacts.push_back(email_only);
 
     for (const VcardVersion version : {VcardVersion::V4, VcardVersion::V3}) {

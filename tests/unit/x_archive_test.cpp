@@ -84,6 +84,7 @@ TEST_CASE("x archive: the sample folder, contact by contact") {
         c.meta.id = expected_ids.next();
         c.meta.created = kNow;
         c.meta.updated = kNow;
+        c.origin = ContactOrigin::Imported;
         c.display_name = std::move(name);
         c.handles = {std::move(handle)};
         c.tags = std::move(tags);
