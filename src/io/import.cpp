@@ -2,6 +2,8 @@
 // each valid UTF-8 sequence is copied and each byte that is not one is read as Windows-1252.
 #include "io/import.hpp"
 
+#include "core/contact_keys.hpp"
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 
 #include <array>
@@ -115,6 +117,67 @@ std::string to_utf8(std::string_view bytes, std::string* note) {
                 std::to_string(bom + first_bad + 1) + ")";
     }
     return out;
+}
+
+std::string canonical_label(std::string_view text) {
+    std::string_view t = trim(text);
+    while (!t.empty() && t.front() == '*') t = trim(t.substr(1));  // Google's "* Work": the preferred one
+    if (t.size() >= 8 && t.substr(0, 4) == "_$!<" && t.substr(t.size() - 4) == ">!$_") t = t.substr(4, t.size() - 8);
+    std::string key;  // lower-case letters only: "Home Fax", "HomeFAX" and "home-fax" alike
+    for (char c : t) {
+        if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
+        else if (c >= 'a' && c <= 'z') key.push_back(c);
+        else if (c != ' ' && c != '-' && c != '_') return std::string(t);  // not one of ours
+    }
+    struct Known {
+        std::string_view key;
+        std::string_view label;
+    };
+    static constexpr Known kKnown[] = {
+        {"work", "work"},       {"business", "work"},     {"home", "home"},          {"personal", "home"},
+        {"private", "home"},    {"mobile", "mobile"},     {"cell", "mobile"},        {"cellular", "mobile"},
+        {"mobilephone", "mobile"}, {"cellphone", "mobile"}, {"iphone", "mobile"},     {"fax", "fax"},
+        {"workfax", "work fax"}, {"businessfax", "work fax"}, {"homefax", "home fax"}, {"otherfax", "fax"},
+        {"pager", "pager"},     {"main", "main"},         {"primary", "main"},       {"other", "other"},
+    };
+    for (const Known& known : kKnown)
+        if (key == known.key) return std::string(known.label);
+    return std::string(t);
+}
+
+void add_point(std::vector<ContactPoint>& points, ContactPoint point, bool phone, std::size_t max_items) {
+    point.value = std::string(trim(point.value));
+    if (point.value.empty()) return;
+    const std::string key = phone ? phone_key(point.value) : normalise_email(point.value);
+    for (ContactPoint& existing : points) {
+        const bool same = existing.value == point.value ||
+                          (!key.empty() && key == (phone ? phone_key(existing.value) : normalise_email(existing.value)));
+        if (!same) continue;
+        if (existing.label.empty()) existing.label = std::move(point.label);
+        return;
+    }
+    if (points.size() < max_items) points.push_back(std::move(point));
+}
+
+void LeftOut::field(std::string_view name) {
+    for (const std::string& known : fields)
+        if (known == name) return;
+    if (fields.size() < 1000) fields.emplace_back(name);
+}
+
+void LeftOut::append_to(std::vector<ImportMessage>& messages, const std::string& file) const {
+    if (photos > 0) {
+        messages.push_back({file, 0, "Photos are not imported (" + std::to_string(photos) +
+                                         (photos == 1 ? " card had one)." : " cards had one).")});
+    }
+    if (!fields.empty()) {
+        std::string text = std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
+                           " Ties does not keep: ";
+        constexpr std::size_t kNamed = 12;
+        for (std::size_t i = 0; i < fields.size() && i < kNamed; ++i) text += (i > 0 ? ", " : "") + fields[i];
+        if (fields.size() > kNamed) text += " and " + std::to_string(fields.size() - kNamed) + " more";
+        messages.push_back({file, 0, text + "."});
+    }
 }
 
 }  // namespace ties::io

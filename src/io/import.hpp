@@ -52,4 +52,26 @@ struct ImportContext {
 // in `note`. NUL characters are removed (cereal's JSON would cut a string at one).
 std::string to_utf8(std::string_view bytes, std::string* note = nullptr);
 
+// The kind of an email, phone or address as Ties keeps it: the known kinds canonical and
+// lower-case ("Work", "BUSINESS", "* Work" -> "work"; "cell", "Mobile" -> "mobile"; "Home Fax" ->
+// "home fax"; also "home", "fax", "pager", "main", "other"), Apple's "_$!<Mobile>!$_" unwrapped,
+// and any other label as the client wrote it ("Assistant", "Kontor").
+std::string canonical_label(std::string_view text);
+
+// Adds an email or phone to a card's or row's list unless it is there already (emails compared
+// without case, phones by phone_key, so "905-555-1234" and "(905) 555-1234" are one); a repeat
+// with a label lends it to the first when that has none. At most `max_items`.
+void add_point(std::vector<ContactPoint>& points, ContactPoint point, bool phone, std::size_t max_items);
+
+// What an importer leaves out on purpose, said once per file in plain words rather than once
+// per line: "Photos are not imported (3 cards had one)." and "2 fields Ties does not keep:
+// X-ABRELATEDNAMES, GEO."
+struct LeftOut {
+    std::vector<std::string> fields;  // distinct names, in the order first seen
+    std::size_t photos = 0;           // cards that had one
+
+    void field(std::string_view name);
+    void append_to(std::vector<ImportMessage>& messages, const std::string& file) const;
+};
+
 }  // namespace ties::io

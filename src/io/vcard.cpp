@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -45,6 +46,13 @@ bool istarts_with(std::string_view text, std::string_view prefix) {
 std::string lowered(std::string_view text) {
     std::string out(text);
     for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return out;
 }
 
@@ -225,7 +233,7 @@ public:
         const std::string_view first = take();
         out.skipped = is_binary_property(property_name(first));
         out.oversized = !out.skipped && first.size() > kMaxLineBytes;
-        const bool qp = !out.skipped && !out.oversized && is_quoted_printable(first);
+        const bool qp = !out.oversized && is_quoted_printable(first);
         bool copied = false;
         char last = first.empty() ? '\0' : first.back();
         while (pos_ < data_.size()) {
@@ -273,7 +281,14 @@ private:
         std::size_t end = next_lf_;
         if (const void* cr = std::memchr(base + pos_, '\r', end - pos_)) end = static_cast<std::size_t>(static_cast<const char*>(cr) - base);
         after = end;
-        if (after < size) after += (base[after] == '\r' && after + 1 < size && base[after + 1] == '\n') ? 2 : 1;
+        if (after < size && base[after] == '\r') {
+            // CRLF, and CR CR LF (as some iPhone exports end lines): one line end each
+            if (after + 1 < size && base[after + 1] == '\n') after += 2;
+            else if (after + 2 < size && base[after + 1] == '\r' && base[after + 2] == '\n') after += 3;
+            else after += 1;
+        } else if (after < size) {
+            after += 1;
+        }
         peeked_at_ = pos_;
         peeked_after_ = after;
         peeked_ = data_.substr(pos_, end - pos_);
@@ -463,8 +478,8 @@ std::vector<std::string_view> split_raw(std::string_view raw, char separator,
     return parts;
 }
 
-// Escapes undone (\\ \, \; \: \n \N; any other backslash is kept), line ends made LF, and control
-// characters other than tab and newline dropped.
+// Escapes undone (\\ \, \; \n \N; any other escaped character stands for itself, as Gmail's \"
+// and others' \: mean), line ends made LF, and control characters other than tab and newline dropped.
 std::string unescape(std::string_view raw) {
     std::string out;
     out.reserve(raw.size());
@@ -477,13 +492,12 @@ std::string unescape(std::string_view raw) {
                 ++i;
                 continue;
             }
-            if (n == '\\' || n == ',' || n == ';' || n == ':') {
-                out.push_back(n);
+            if (n != '\r' && n != '\n') {
                 ++i;
+                if (static_cast<unsigned char>(n) >= 0x20 || n == '\t') out.push_back(n);
                 continue;
             }
-            out.push_back(c);
-            continue;
+            continue;  // a backslash before a line end: dropped
         }
         if (c == '\r') {
             if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
@@ -622,6 +636,16 @@ struct PendingLink {
     std::optional<HandleKind> hint;  // named by a TYPE, used when the link says nothing
 };
 
+struct PendingPoint {
+    std::string group;  // its item group, whose X-ABLabel may name its kind
+    ContactPoint point;
+};
+
+struct PendingAddress {
+    std::string group;
+    PostalAddress address;
+};
+
 struct PendingDate {
     std::string group;  // X-ABDATE: its label says which date it is
     std::string text;
@@ -636,17 +660,48 @@ void add_unique(std::vector<std::string>& list, std::string item) {
     list.push_back(std::move(item));
 }
 
-void add_unique(std::vector<ContactPoint>& list, std::string value, std::string label) {
-    if (value.empty() || list.size() >= kMaxListItems) return;
-    for (const ContactPoint& existing : list)
-        if (existing.value == value) return;
-    list.push_back({std::move(value), std::move(label)});
+// An email's, phone's or address's kind from its TYPE parameters (TYPE=work,cell; 2.1's bare
+// WORK;VOICE): "work", "home", "mobile", "fax" ("work fax", "home fax"), "pager", "main",
+// "other", or "" when they name none (VOICE, INTERNET and PREF say nothing of the kind).
+std::string label_from_types(const Property& p) {
+    bool work = false, home = false, mobile = false, fax = false, pager = false, main = false, other = false;
+    for_each_type(p, [&](std::string_view type) {
+        const std::string t = lowered(type);
+        work = work || t == "work";
+        home = home || t == "home";
+        mobile = mobile || t == "cell" || t == "mobile" || t == "iphone";
+        fax = fax || t == "fax";
+        pager = pager || t == "pager";
+        main = main || t == "main";
+        other = other || t == "other";
+    });
+    if (fax) return work ? "work fax" : home ? "home fax" : "fax";
+    if (pager) return "pager";
+    if (mobile) return "mobile";
+    if (work) return "work";
+    if (home) return "home";
+    if (main) return "main";
+    if (other) return "other";
+    return {};
+}
+
+// Properties read for what they say about others, or that hold nothing a person would miss:
+// not reported as left out.
+bool is_bookkeeping(std::string_view name) {
+    for (std::string_view known : {"VERSION", "PRODID", "UID", "REV", "KIND", "X-ABADR", "X-ABSHOWAS", "X-IMAGETYPE",
+                                   "X-IMAGEHASH", "LABEL", "SORT-STRING", "CLASS", "SOURCE", "NAME", "MAILER", "AGENT",
+                                   "X-MS-OL-DEFAULT-POSTAL-ADDRESS", "X-MS-OL-DESIGN", "X-MOZILLA-HTML", "X-ABUID",
+                                   "X-EVOLUTION-FILE-AS", "X-ADDRESSBOOKSERVER-KIND", "X-ABDATE", "X-ANDROID-CUSTOM",
+                                   "X-APPLE-OMIT-YEAR", "MEMBER"})
+        if (iequals(name, known)) return true;
+    return false;
 }
 
 // One card's properties, gathered into a Contact.
 class CardReader {
 public:
-    CardReader(Messages& messages, std::size_t begin_line) : messages_(messages), begin_line_(begin_line) {}
+    CardReader(Messages& messages, LeftOut& left_out, std::size_t begin_line)
+        : left_out_(left_out), messages_(messages), begin_line_(begin_line) {}
 
     std::size_t begin_line() const { return begin_line_; }
 
@@ -672,15 +727,17 @@ public:
         } else if (is("ROLE")) {
             if (role_.empty()) role_ = unescape_trimmed(text_of(p, line));
         } else if (is("ADR")) {
-            add_address(text_of(p, line));
+            add_address(p, text_of(p, line));
         } else if (is("EMAIL")) {
             std::string email = unescape_trimmed(text_of(p, line));
             if (istarts_with(email, "mailto:")) email = std::string(trim(std::string_view(email).substr(7)));
-            add_unique(c_.emails, std::move(email), {});
+            if (!email.empty() && emails_.size() < kMaxListItems)
+                emails_.push_back(PendingPoint{std::string(p.group), {std::move(email), label_from_types(p)}});
         } else if (is("TEL")) {
             std::string phone = unescape_trimmed(text_of(p, line));
             if (istarts_with(phone, "tel:")) phone = std::string(trim(std::string_view(phone).substr(4)));
-            add_unique(c_.phones, std::move(phone), {});
+            if (!phone.empty() && phones_.size() < kMaxListItems)
+                phones_.push_back(PendingPoint{std::string(p.group), {std::move(phone), label_from_types(p)}});
         } else if (is("CATEGORIES")) {
             add_categories(text_of(p, line));
         } else if (is("NOTE")) {
@@ -718,8 +775,12 @@ public:
             add_android_custom(text_of(p, line), line);
         } else if (is("KIND") || is("X-ADDRESSBOOKSERVER-KIND")) {
             if (iequals(trim(p.value), "group")) group_card_ = true;
+        } else if (!is_bookkeeping(name) && !trim(p.value).empty()) {
+            left_out_.field(upper(name));
         }
     }
+
+    void photo() { has_photo_ = true; }
 
     // The contact, or nothing (with a warning) for a card that is not a person's.
     std::optional<Contact> finish(IdGenerator& ids, Millis now) {
@@ -728,6 +789,31 @@ public:
             return std::nullopt;
         }
         if (c_.title.empty()) c_.title = role_;
+        if (has_photo_) ++left_out_.photos;
+        for (auto* points : {&emails_, &phones_}) {
+            for (PendingPoint& pending : *points) {
+                if (const Label* label = label_of(pending.group)) pending.point.label = canonical_label(label->text);
+                add_point(points == &emails_ ? c_.emails : c_.phones, std::move(pending.point), points == &phones_,
+                          kMaxListItems);
+            }
+        }
+        for (PendingAddress& pending : addresses_) {
+            if (const Label* label = label_of(pending.group)) pending.address.label = canonical_label(label->text);
+            const bool seen = std::any_of(c_.addresses.begin(), c_.addresses.end(),
+                                          [&](const PostalAddress& a) { return a == pending.address; });
+            if (!seen) c_.addresses.push_back(std::move(pending.address));
+        }
+        if (!place_.empty()) {
+            c_.city = place_.locality;
+            c_.region = place_.region;
+            c_.country = place_.country;
+        }
+        for (const PostalAddress& a : c_.addresses) {  // else the first address that has a place
+            if (!c_.city.empty() || !c_.region.empty() || !c_.country.empty()) break;
+            c_.city = a.locality;
+            c_.region = a.region;
+            c_.country = a.country;
+        }
         for (PendingLink& link : links_) {
             HandleKind kind = link.kind ? *link.kind : kind_of_link(link.value);
             if (!link.kind && (kind == HandleKind::Website || kind == HandleKind::Other)) {
@@ -815,13 +901,20 @@ private:
         return date_from(p.name, text_of(p, line), param(p, "X-APPLE-OMIT-YEAR"), line);
     }
 
-    void add_address(std::string_view text) {
-        if (!c_.city.empty() || !c_.region.empty() || !c_.country.empty()) return;
+    // ADR: post office box; extended; street; locality; region; postal code; country.
+    void add_address(const Property& p, std::string_view text) {
+        if (addresses_.size() >= kMaxListItems) return;
         const auto parts = split_raw(text, ';', 7);
         const auto part = [&](std::size_t i) { return i < parts.size() ? joined_list(parts[i], version_ != 2, ", ") : std::string(); };
-        c_.city = part(3);
-        c_.region = part(4);
-        c_.country = part(6);
+        PostalAddress a{label_from_types(p), part(0), part(1), part(2), part(3), part(4), part(5), part(6)};
+        if (a.empty()) return;
+        const bool place_only = a.po_box.empty() && a.extended.empty() && a.street.empty() && a.postcode.empty() &&
+                                a.label.empty() && p.group.empty();
+        if (place_only) {  // ";;;Paris;;;France": where the person lives, not an address (as export_vcard writes it)
+            if (place_.empty()) place_ = std::move(a);
+            return;
+        }
+        addresses_.push_back(PendingAddress{std::string(p.group), std::move(a)});
     }
 
     void add_categories(std::string_view text) {
@@ -888,6 +981,7 @@ private:
         return nullptr;
     }
 
+    LeftOut& left_out_;  // the file's: fields and photos left out
     Messages& messages_;
     std::size_t begin_line_;
     int version_ = 3;
@@ -897,6 +991,11 @@ private:
     std::vector<Label> labels_;
     std::vector<PendingLink> links_;
     std::vector<PendingDate> ab_dates_;
+    std::vector<PendingPoint> emails_;
+    std::vector<PendingPoint> phones_;
+    std::vector<PendingAddress> addresses_;
+    PostalAddress place_;  // an unlabelled ADR of a city, region or country alone
+    bool has_photo_ = false;
     std::string scratch_;
 };
 
@@ -999,6 +1098,7 @@ Imported import_vcard(std::string_view bytes, const ImportContext& context) {
     LogicalLine line;
     Property property;
     std::optional<CardReader> card;
+    LeftOut left_out;
     IdGenerator fallback_ids(static_cast<std::uint64_t>(context.now), bytes.size());
     IdGenerator& ids = context.ids != nullptr ? *context.ids : fallback_ids;
     std::size_t cards = 0;
@@ -1011,7 +1111,14 @@ Imported import_vcard(std::string_view bytes, const ImportContext& context) {
     };
 
     while (reader.next(line)) {
-        if (line.skipped) continue;
+        if (line.skipped) {
+            if (card && nested == 0) {
+                const std::string_view name = property_name(line.text);
+                if (iequals(name, "PHOTO") || iequals(name, "X-MS-CARDPICTURE")) card->photo();
+                else left_out.field(upper(name));
+            }
+            continue;
+        }
         if (line.oversized) {
             if (card) messages.warn(line.line, "a line longer than 1 MB (" + excerpt(property_name(line.text)) + "); skipped");
             continue;
@@ -1034,7 +1141,7 @@ Imported import_vcard(std::string_view bytes, const ImportContext& context) {
                                                       std::to_string(line.line));
                 finish_card();
             }
-            card.emplace(messages, line.line);
+            card.emplace(messages, left_out, line.line);
             nested = 0;
             agent_pending = false;
             if (++cards % kProgressEvery == 0 && context.progress &&
@@ -1061,6 +1168,7 @@ Imported import_vcard(std::string_view bytes, const ImportContext& context) {
         return fail(first_line, "not a vCard file: there is no BEGIN:VCARD (it starts with " + first_excerpt + ")");
     }
     result.warnings = messages.take();
+    left_out.append_to(result.warnings, context.file_name);
     return result;
 }
 
@@ -1070,8 +1178,10 @@ namespace {
 
 std::string valid_utf8(std::string_view text) { return is_utf8(text) ? std::string(text) : encode_utf8(decode_utf8(text)); }
 
-// TEXT: backslash, semicolon, comma and newlines escaped; other control characters but tab dropped.
-std::string escaped(std::string_view raw) {
+// TEXT as RFC 6350 asks: backslash, comma and newlines escaped, and semicolons where they would
+// split a structured value (N, ADR, ORG; every value in 3.0, whose RFC 2426 asks it). Nothing
+// else: a quote stays a quote. Other control characters but tab are dropped.
+std::string escaped(std::string_view raw, bool semicolons = true) {
     std::string repaired;
     std::string_view text = raw;
     if (!is_utf8(raw)) {
@@ -1084,7 +1194,7 @@ std::string escaped(std::string_view raw) {
         const char c = text[i];
         switch (c) {
             case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
+            case ';': out += semicolons ? "\\;" : ";"; break;
             case ',': out += "\\,"; break;
             case '\r':
                 if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -1199,41 +1309,84 @@ void add_handle(std::string& out, const Handle& handle) {
     }
 }
 
+// TYPE values for a label Ties knows ("work fax" -> "work,fax", "mobile" -> "cell"); nullopt for
+// one that only Apple's X-ABLabel can carry ("main", "Assistant"). Emails: only work and home.
+std::optional<std::string> types_for(std::string_view label, bool phone) {
+    if (label == "work" || label == "home") return std::string(label);
+    if (!phone) return std::nullopt;
+    if (label == "mobile") return "cell";
+    if (label == "fax" || label == "pager") return std::string(label);
+    if (label == "work fax") return "work,fax";
+    if (label == "home fax") return "home,fax";
+    return std::nullopt;
+}
+
+// A property with its label: a TYPE parameter where vCard has one, else an item group with an
+// X-ABLabel (as Apple writes custom labels, and as Google and others read them).
+void add_labelled(std::string& out, std::string_view head, const std::string& label, bool phone, std::string_view value,
+                  int& item) {
+    if (label.empty()) return add_line(out, head, value);
+    if (const auto types = types_for(label, phone)) return add_line(out, std::string(head) + ";TYPE=" + *types, value);
+    const std::string group = "item" + std::to_string(++item);
+    add_line(out, group + "." + std::string(head), value);
+    add_line(out, group + ".X-ABLabel", escaped(label));
+}
+
 void write_card(std::string& out, const Contact& c, VcardVersion version) {
     const bool v4 = version == VcardVersion::V4;
+    const auto text = [v4](std::string_view value) { return escaped(trim(value), !v4); };  // not structured
+    int item = 0;
     add_line(out, "BEGIN", "VCARD");
     add_line(out, "VERSION", v4 ? "4.0" : "3.0");
     add_line(out, "PRODID", "-//Ties//Ties personal CRM//EN");
     add_line(out, "UID", "urn:uuid:" + uuid_of(c.meta.id));
     const bool nameless = trim(c.display_name).empty() && trim(c.given_name).empty() && trim(c.family_name).empty() &&
                           trim(c.nickname).empty() && contact_label(c) == "(no name)";
-    add_line(out, "FN", nameless ? std::string() : escaped(contact_label(c)));
-    add_line(out, "N", escaped(trim(c.family_name)) + ";" + escaped(trim(c.given_name)) + ";;;");
-    if (!trim(c.nickname).empty()) add_line(out, "NICKNAME", escaped(trim(c.nickname)));
+    add_line(out, "FN", nameless ? std::string() : text(contact_label(c)));
+    const auto [family, given] = structured_name(c);
+    add_line(out, "N", escaped(family) + ";" + escaped(given) + ";;;");
+    if (!trim(c.nickname).empty()) add_line(out, "NICKNAME", text(c.nickname));
     if (!trim(c.company).empty()) add_line(out, "ORG", escaped(trim(c.company)));
-    if (!trim(c.title).empty()) add_line(out, "TITLE", escaped(trim(c.title)));
-    if (!trim(c.city).empty() || !trim(c.region).empty() || !trim(c.country).empty())
+    if (!trim(c.title).empty()) add_line(out, "TITLE", text(c.title));
+    for (const PostalAddress& a : c.addresses) {
+        if (a.empty()) continue;
+        const std::string value = escaped(trim(a.po_box)) + ";" + escaped(trim(a.extended)) + ";" + escaped(trim(a.street)) +
+                                  ";" + escaped(trim(a.locality)) + ";" + escaped(trim(a.region)) + ";" +
+                                  escaped(trim(a.postcode)) + ";" + escaped(trim(a.country));
+        add_labelled(out, "ADR", a.label, false, value, item);
+    }
+    if (c.addresses.empty() && (!trim(c.city).empty() || !trim(c.region).empty() || !trim(c.country).empty()))
         add_line(out, "ADR", ";;;" + escaped(trim(c.city)) + ";" + escaped(trim(c.region)) + ";;" + escaped(trim(c.country)));
     for (const ContactPoint& email : c.emails)
-        if (!trim(email.value).empty()) add_line(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", escaped(trim(email.value)));
+        if (!trim(email.value).empty()) add_labelled(out, v4 ? "EMAIL" : "EMAIL;TYPE=INTERNET", email.label, false, text(email.value), item);
     for (const ContactPoint& phone : c.phones)
-        if (!trim(phone.value).empty()) add_line(out, v4 ? "TEL;VALUE=text" : "TEL", escaped(trim(phone.value)));
+        if (!trim(phone.value).empty()) add_labelled(out, v4 ? "TEL;VALUE=text" : "TEL", phone.label, true, text(phone.value), item);
     for (const Handle& handle : c.handles) add_handle(out, handle);
     std::string categories;
     for (const std::string& tag : c.tags) {
         if (trim(tag).empty()) continue;
         if (!categories.empty()) categories += ',';
-        categories += escaped(trim(tag));
+        categories += text(tag);
     }
     if (!categories.empty()) add_line(out, "CATEGORIES", categories);
     if (c.birthday) add_date(out, "BDAY", *c.birthday, v4);
     if (c.anniversary) add_date(out, v4 ? "ANNIVERSARY" : "X-ANNIVERSARY", *c.anniversary, v4);
-    if (!trim(c.notes).empty()) add_line(out, "NOTE", escaped(trim(c.notes)));
+    if (!trim(c.notes).empty()) add_line(out, "NOTE", text(c.notes));
     if (c.meta.updated > 0) add_line(out, "REV", timestamp(c.meta.updated, v4));
     add_line(out, "END", "VCARD");
 }
 
 }  // namespace
+
+std::pair<std::string, std::string> structured_name(const Contact& c) {
+    std::string family(trim(c.family_name));
+    std::string given(trim(c.given_name));
+    const std::string_view display = trim(c.display_name);
+    if (!family.empty() || !given.empty() || display.empty() || display == trim(c.company)) return {family, given};
+    const std::size_t space = display.find_last_of(" \t");
+    if (space == std::string_view::npos) return {std::string(), std::string(display)};
+    return {std::string(trim(display.substr(space + 1))), std::string(trim(display.substr(0, space)))};
+}
 
 std::string export_vcard(const std::vector<Contact>& contacts, VcardVersion version) {
     std::string out;
