@@ -715,6 +715,7 @@ public:
             if (c_.display_name.empty()) c_.display_name = unescape_trimmed(text_of(p, line));
         } else if (is("N")) {
             if (!c_.family_name.empty() || !c_.given_name.empty()) return;
+            if (!param(p, "X-TIES-FROM-FN").empty()) return;  // written by Ties from the display name: nothing of its own
             const auto parts = split_raw(text_of(p, line), ';', 5);
             c_.family_name = joined_list(parts[0], version_ != 2, " ");
             if (parts.size() > 1) c_.given_name = joined_list(parts[1], version_ != 2, " ");
@@ -1344,7 +1345,8 @@ void write_card(std::string& out, const Contact& c, VcardVersion version) {
                           trim(c.nickname).empty() && contact_label(c) == "(no name)";
     add_line(out, "FN", nameless ? std::string() : text(contact_label(c)));
     const auto [family, given] = structured_name(c);
-    add_line(out, "N", escaped(family) + ";" + escaped(given) + ";;;");
+    const bool derived = trim(c.family_name).empty() && trim(c.given_name).empty() && !(family.empty() && given.empty());
+    add_line(out, derived ? "N;X-TIES-FROM-FN=1" : "N", escaped(family) + ";" + escaped(given) + ";;;");
     if (!trim(c.nickname).empty()) add_line(out, "NICKNAME", text(c.nickname));
     if (!trim(c.company).empty()) add_line(out, "ORG", escaped(trim(c.company)));
     if (!trim(c.title).empty()) add_line(out, "TITLE", text(c.title));

@@ -76,8 +76,9 @@ std::string export_vcard(const std::vector<Contact>& contacts, VcardVersion vers
 // The family and given names N is written with: the contact's own, or, when it has neither, its
 // display name's last word as family name and the words before it as given names ("Ada King
 // Lovelace" -> {"Lovelace", "Ada King"}; one word: given name only). A company's own card (its
-// display name is the company) keeps an empty N. So a contact added by hand with a display name
-// alone comes back from an export with these names filled in.
+// display name is the company) keeps an empty N. A derived N is marked X-TIES-FROM-FN=1,
+// which other clients ignore and import_vcard honours, so a contact added by hand comes back
+// as it was.
 std::pair<std::string, std::string> structured_name(const Contact& c);
 
 }  // namespace ties::io
