@@ -83,20 +83,26 @@ std::vector<ContactPoint> unlabelled(std::vector<std::string> values) {
     return points;
 }
 
+ContactPoint parse_point(std::string_view text) {
+    const std::string_view item = trim(text);
+    if (item.size() > 2 && item.back() == ')') {
+        const std::size_t open = item.rfind('(');
+        if (open != std::string_view::npos && open > 0) {
+            const std::string_view inside = item.substr(open + 1, item.size() - open - 2);
+            const bool words = !trim(inside).empty() && std::all_of(inside.begin(), inside.end(), [](char c) {
+                return c == ' ' || c == '-' || std::isalpha(static_cast<unsigned char>(c)) ||
+                       static_cast<unsigned char>(c) >= 0x80;
+            });
+            if (words) return {std::string(trim(item.substr(0, open))), std::string(trim(inside))};
+        }
+    }
+    return {std::string(item), {}};
+}
+
 std::vector<ContactPoint> parse_points(std::string_view text) {
     std::vector<ContactPoint> points;
     for (const std::string& item : split_list(text)) {
-        ContactPoint point{item, {}};
-        if (item.size() > 2 && item.back() == ')') {
-            const std::size_t open = item.rfind('(');
-            const std::string_view inside = std::string_view(item).substr(open + 1, item.size() - open - 2);
-            const bool words = open != std::string::npos && open > 0 && !trim(inside).empty() &&
-                               std::all_of(inside.begin(), inside.end(), [](char c) {
-                                   return c == ' ' || c == '-' || std::isalpha(static_cast<unsigned char>(c)) ||
-                                          static_cast<unsigned char>(c) >= 0x80;
-                               });
-            if (words) point = {std::string(trim(std::string_view(item).substr(0, open))), std::string(trim(inside))};
-        }
+        ContactPoint point = parse_point(item);
         const bool seen = std::any_of(points.begin(), points.end(), [&](const ContactPoint& p) { return p.value == point.value; });
         if (!point.value.empty() && !seen) points.push_back(std::move(point));
     }

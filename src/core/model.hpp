@@ -232,6 +232,7 @@ std::string format_points(const std::vector<ContactPoint>& points);
 std::vector<std::string> values_of(const std::vector<ContactPoint>& points);
 std::vector<ContactPoint> unlabelled(std::vector<std::string> values);
 std::vector<ContactPoint> parse_points(std::string_view text);
+ContactPoint parse_point(std::string_view item);  // one item: "ada@ibm.com (work)" -> {"ada@ibm.com", "work"}
 // "(905) 555-1234 · mobile" style: the value, then the label when there is one.
 std::string point_label(const ContactPoint& point);
 

@@ -16,6 +16,7 @@ namespace {
 constexpr std::size_t kMaxWarnings = 50;
 constexpr std::size_t kProgressEvery = 1000;
 constexpr std::size_t kBinarySample = 4096;
+constexpr std::size_t kMaxListItems = 200;  // emails or phones per row
 
 // --- Header words ---------------------------------------------------------------------------------
 
@@ -398,6 +399,160 @@ Imported failure(const std::string& file, std::size_t line, std::string text) {
     return result;
 }
 
+// --- Labels and addresses -----------------------------------------------------------------------
+
+// A header's words in lower case, numbers kept ("Address 1 - Postal Code" -> address 1 postal code).
+std::vector<std::string> header_tokens(std::string_view name) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : name) {
+        if (is_ascii_alpha(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80) {
+            word.push_back(ascii_lower(c));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
+// The kind a column's name gives its emails or phones: Outlook's "Business Phone", "Home Fax",
+// "Mobile Phone"; "" for a plain "Phone" or "E-mail 1 - Value".
+std::string label_of_header(std::string_view header) {
+    const std::vector<std::string> words = header_tokens(header);
+    const auto has = [&](std::initializer_list<std::string_view> list) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+            return std::find(list.begin(), list.end(), std::string_view(w)) != list.end();
+        });
+    };
+    const bool work = has({"business", "work", "company"});
+    const bool home = has({"home", "private"});
+    if (has({"fax"})) return work ? "work fax" : home ? "home fax" : "fax";
+    if (has({"pager"})) return "pager";
+    if (has({"mobile", "cell", "handy"})) return "mobile";
+    if (work) return "work";
+    if (home) return "home";
+    if (has({"primary", "main"})) return "main";
+    if (has({"other"})) return "other";
+    return {};
+}
+
+// Google's "E-mail 1 - Label" (or "- Type") for its "E-mail 1 - Value".
+std::optional<std::size_t> label_column_for(const CsvTable& table, std::size_t column) {
+    const std::string_view header = trim(table.header[column]);
+    const std::size_t dash = header.rfind(" - ");
+    if (dash == std::string_view::npos) return std::nullopt;
+    const std::string_view prefix = header.substr(0, dash);
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        const std::string_view other = trim(table.header[c]);
+        if (c == column || other.size() <= prefix.size() || other.substr(0, prefix.size()) != prefix) continue;
+        const std::string_view rest = other.substr(prefix.size());
+        if (header_is(rest, "- Label") || header_is(rest, "- Type")) return c;  // header_is trims
+    }
+    return std::nullopt;
+}
+
+enum class AddressPart { Label, PoBox, Extended, Street, Locality, Region, Postcode, Country, Formatted };
+
+struct AddressColumn {
+    std::size_t column = 0;
+    AddressPart part = AddressPart::Street;
+};
+
+// The columns of one address: Google's "Address 1 - Street", Outlook's "Business Street", ours.
+struct AddressColumns {
+    std::string key;    // "address 1", "business", "home"
+    std::string label;  // what the key says of its kind ("business" -> "work")
+    std::vector<AddressColumn> columns;
+};
+
+std::vector<AddressColumns> address_columns(const CsvTable& table) {
+    struct Suffix {
+        std::initializer_list<std::string_view> words;
+        AddressPart part;
+    };
+    static const Suffix kSuffixes[] = {
+        {{"country", "region"}, AddressPart::Country}, {{"country"}, AddressPart::Country},
+        {{"postal", "code"}, AddressPart::Postcode},   {{"zip", "code"}, AddressPart::Postcode},
+        {{"post", "code"}, AddressPart::Postcode},     {{"postcode"}, AddressPart::Postcode},
+        {{"zip"}, AddressPart::Postcode},              {{"po", "box"}, AddressPart::PoBox},
+        {{"pobox"}, AddressPart::PoBox},               {{"extended", "address"}, AddressPart::Extended},
+        {{"extended"}, AddressPart::Extended},         {{"street", "address"}, AddressPart::Street},
+        {{"street"}, AddressPart::Street},             {{"city"}, AddressPart::Locality},
+        {{"locality"}, AddressPart::Locality},         {{"town"}, AddressPart::Locality},
+        {{"state"}, AddressPart::Region},              {{"region"}, AddressPart::Region},
+        {{"province"}, AddressPart::Region},           {{"label"}, AddressPart::Label},
+        {{"type"}, AddressPart::Label},                {{"formatted"}, AddressPart::Formatted},
+    };
+    std::vector<AddressColumns> groups;
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        std::vector<std::string> words = header_tokens(table.header[c]);
+        if (!words.empty() && !std::all_of(words.back().begin(), words.back().end(), is_ascii_digit)) {
+        } else if (words.size() > 1) {
+            words.pop_back();  // Outlook's "Business Street 2"
+        }
+        for (const Suffix& suffix : kSuffixes) {
+            const std::size_t n = suffix.words.size();
+            if (words.size() < n || !std::equal(suffix.words.begin(), suffix.words.end(), words.end() - static_cast<std::ptrdiff_t>(n)))
+                continue;
+            const std::vector<std::string> key_words(words.begin(), words.end() - static_cast<std::ptrdiff_t>(n));
+            const std::string key = join_list(key_words, " ");
+            const bool addressy = key.find("address") != std::string::npos;
+            if ((suffix.part == AddressPart::Label || suffix.part == AddressPart::Formatted) && !addressy) break;  // "E-mail 1 - Label"
+            auto group = std::find_if(groups.begin(), groups.end(), [&](const AddressColumns& g) { return g.key == key; });
+            if (group == groups.end()) {
+                groups.push_back({key, label_of_header(key), {}});
+                group = groups.end() - 1;
+            }
+            group->columns.push_back({c, suffix.part});
+            break;
+        }
+    }
+    // A group is an address when it says so, or has more than a city, region or country
+    // (a table's lone "City" column is the person's city, not an address).
+    std::erase_if(groups, [](const AddressColumns& g) {
+        if (g.key.find("address") != std::string::npos) return false;
+        return std::none_of(g.columns.begin(), g.columns.end(), [](const AddressColumn& a) {
+            return a.part == AddressPart::Street || a.part == AddressPart::PoBox || a.part == AddressPart::Extended ||
+                   a.part == AddressPart::Postcode;
+        });
+    });
+    return groups;
+}
+
+// The street of a formatted address ("1 Main St\nLondon") when a table has no street column: its
+// lines other than those that are the city, region, postal code or country given in their own.
+std::string street_of(std::string_view formatted, const PostalAddress& a) {
+    std::vector<std::string> lines;
+    for (const std::string& line : split_list(formatted, '\n')) {
+        const bool known = line == a.locality || line == a.region || line == a.postcode || line == a.country ||
+                           line == a.postcode + " " + a.locality || line == a.locality + " " + a.postcode ||
+                           line == a.locality + ", " + a.region + " " + a.postcode;
+        if (!known) lines.push_back(line);
+    }
+    return join_list(lines, "\n");
+}
+
+// The labelled values of an email or phone cell: each item's own "(label)" (as export_csv
+// writes), else the label column's (paired item by item when both hold " ::: " lists), else the
+// column name's kind.
+std::vector<ContactPoint> points_from(const std::vector<std::string>& items, const std::vector<std::string>& labels,
+                                      const std::string& header_label) {
+    std::vector<ContactPoint> points;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        ContactPoint point = parse_point(items[i]);
+        if (point.label.empty()) {
+            if (labels.size() == items.size()) point.label = labels[i];
+            else if (!labels.empty()) point.label = labels.front();
+            else point.label = header_label;
+        }
+        point.label = canonical_label(point.label);
+        points.push_back(std::move(point));
+    }
+    return points;
+}
+
 // --- Export -------------------------------------------------------------------------------------
 
 // Lists that import_csv splits on commas when there is no ";": one item holding a comma gets a
@@ -442,6 +597,7 @@ std::string_view to_string(ContactField field) {
 }
 
 CsvFlavour detect_flavour(const CsvTable& table) {
+    if (has_header(table, "Handles") && has_header(table, "First Met")) return CsvFlavour::Other;  // export_csv's
     if (has_header(table, "Connected On") && (has_header(table, "URL") || has_header(table, "First Name")))
         return CsvFlavour::LinkedIn;
     if (has_header(table, "Group Membership") || (has_header(table, "Labels") && has_header(table, "Organization Name")) ||
@@ -552,6 +708,14 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
             if (header_is(table->header[c], "Middle Name") || header_is(table->header[c], "Additional Name")) middle_column = c;
     }
     const bool compose_name = !mapped(ContactField::DisplayName);
+    std::vector<std::optional<std::size_t>> label_columns(columns);
+    std::vector<std::string> header_labels(columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        if (mapping.columns[c] != ContactField::Email && mapping.columns[c] != ContactField::Phone) continue;
+        label_columns[c] = label_column_for(*table, c);
+        header_labels[c] = label_of_header(table->header[c]);
+    }
+    const std::vector<AddressColumns> address_groups = address_columns(*table);
 
     IdGenerator fallback_ids(static_cast<std::uint64_t>(context.now), 0x7469657363737600ull);
     IdGenerator& ids = context.ids != nullptr ? *context.ids : fallback_ids;
@@ -595,11 +759,15 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
                 case ContactField::Region: set_once(contact.region, value); break;
                 case ContactField::Country: set_once(contact.country, value); break;
                 case ContactField::Email:
-                    for (std::string& email : split_values(value, true)) add_unique(contact.emails, ContactPoint{std::move(email), {}});
+                case ContactField::Phone: {
+                    const bool phone = field == ContactField::Phone;
+                    std::vector<std::string> labels;
+                    if (label_columns[c] && *label_columns[c] < row.size())
+                        labels = split_values(clean_cell(row[*label_columns[c]]), false);
+                    for (ContactPoint& point : points_from(split_values(value, !phone), labels, header_labels[c]))
+                        add_point(phone ? contact.phones : contact.emails, std::move(point), phone, kMaxListItems);
                     break;
-                case ContactField::Phone:
-                    for (std::string& phone : split_values(value, false)) add_unique(contact.phones, ContactPoint{std::move(phone), {}});
-                    break;
+                }
                 case ContactField::Handle:
                 case ContactField::Website:
                     for (const std::string& item : split_values(value, false))
@@ -632,6 +800,44 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
                 }
             }
         }
+        for (const AddressColumns& group : address_groups) {
+            PostalAddress a;
+            std::string formatted;
+            for (const AddressColumn& column : group.columns) {
+                if (column.column >= row.size()) continue;
+                const std::string value = clean_cell(row[column.column]);
+                if (value.empty()) continue;
+                if (column.part == AddressPart::Formatted) {
+                    formatted = value;
+                    continue;
+                }
+                std::string& part = column.part == AddressPart::Label      ? a.label
+                                    : column.part == AddressPart::PoBox    ? a.po_box
+                                    : column.part == AddressPart::Extended ? a.extended
+                                    : column.part == AddressPart::Street   ? a.street
+                                    : column.part == AddressPart::Locality ? a.locality
+                                    : column.part == AddressPart::Region   ? a.region
+                                    : column.part == AddressPart::Postcode ? a.postcode
+                                                                           : a.country;
+                if (!part.empty()) part += '\n';  // Outlook's "Business Street 2"
+                part += google && column.part != AddressPart::Street ? first_of_google(value) : value;
+            }
+            if (a.street.empty() && a.po_box.empty() && a.extended.empty() && !formatted.empty())
+                a.street = street_of(formatted, a);
+            if (a.empty()) continue;
+            a.label = canonical_label(a.label.empty() ? group.label : a.label);
+            if (std::find(contact.addresses.begin(), contact.addresses.end(), a) == contact.addresses.end())
+                contact.addresses.push_back(std::move(a));
+        }
+        if (contact.city.empty() && contact.region.empty() && contact.country.empty()) {
+            for (const PostalAddress& a : contact.addresses) {  // the person's place: the first address with one
+                if (a.locality.empty() && a.region.empty() && a.country.empty()) continue;
+                contact.city = a.locality;
+                contact.region = a.region;
+                contact.country = a.country;
+                break;
+            }
+        }
         if (compose_name && contact.display_name.empty()) {
             std::vector<std::string> names;
             for (const std::string* part : {&contact.given_name, &middle, &contact.family_name})
@@ -656,21 +862,40 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
     return result;
 }
 
-const std::vector<std::string>& export_csv_header() {
-    static const std::vector<std::string> kHeader = {
-        "Name",   "Given Name", "Family Name", "Nickname", "Company", "Title", "City",     "Region",
-        "Country", "Emails",    "Phones",      "Handles",  "Tags",    "Notes", "Birthday", "First Met"};
-    return kHeader;
+std::vector<std::string> export_csv_header(std::size_t addresses) {
+    std::vector<std::string> header = {"Name",   "Given Name", "Family Name", "Nickname", "Company", "Title",
+                                       "City",   "Region",     "Country",     "Emails",   "Phones",  "Handles",
+                                       "Tags",   "Notes",      "Birthday",    "First Met"};
+    for (std::size_t n = 1; n <= std::max<std::size_t>(addresses, 1); ++n) {
+        const std::string prefix = "Address " + std::to_string(n) + " - ";
+        for (const char* part : {"Label", "PO Box", "Extended Address", "Street", "City", "Region", "Postal Code", "Country"})
+            header.push_back(prefix + part);
+    }
+    return header;
 }
 
 std::string export_csv(const std::vector<Contact>& contacts) {
-    std::string out = "\xEF\xBB\xBF" + write_csv_row(export_csv_header());
+    std::size_t addresses = 1;
+    for (const Contact& c : contacts)
+        if (!c.meta.deleted) addresses = std::max(addresses, c.addresses.size());
+    std::string out = "\xEF\xBB\xBF" + write_csv_row(export_csv_header(addresses));
+    const auto labelled = [](const std::vector<ContactPoint>& points) {
+        std::vector<std::string> items;
+        for (const ContactPoint& p : points) items.push_back(p.label.empty() ? p.value : p.value + " (" + p.label + ")");
+        return items;
+    };
     for (const Contact& c : contacts) {
         if (c.meta.deleted) continue;
-        out += write_csv_row({c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, c.city,
-                              c.region, c.country, list_cell(values_of(c.emails)), join_list(values_of(c.phones), "; "),
-                              handles_cell(c.handles), list_cell(c.tags), c.notes, c.birthday ? c.birthday->iso() : "",
-                              c.first_met ? c.first_met->iso() : ""});
+        std::vector<std::string> row = {c.display_name, c.given_name, c.family_name, c.nickname, c.company, c.title, c.city,
+                                        c.region, c.country, list_cell(labelled(c.emails)), join_list(labelled(c.phones), "; "),
+                                        handles_cell(c.handles), list_cell(c.tags), c.notes, c.birthday ? c.birthday->iso() : "",
+                                        c.first_met ? c.first_met->iso() : ""};
+        for (std::size_t n = 0; n < addresses; ++n) {
+            const PostalAddress a = n < c.addresses.size() ? c.addresses[n] : PostalAddress{};
+            for (const std::string* part : {&a.label, &a.po_box, &a.extended, &a.street, &a.locality, &a.region, &a.postcode, &a.country})
+                row.push_back(*part);
+        }
+        out += write_csv_row(row);
     }
     return out;
 }

@@ -42,7 +42,16 @@ CsvMapping guess_mapping(const CsvTable& table);
 //   trimmed;
 // - one-value fields: the first non-empty column wins (Notes: all of them, a line each);
 // - lists (Email, Phone, Handle, Website, Tags) split on ";" and " ::: " (Google's separator); tags
-//   split on "," when there is neither; empties and duplicates dropped;
+//   and emails split on "," when there is neither; empties and duplicates dropped (phones
+//   compared by phone_key, so one number in two formats is kept once);
+// - labels of emails and phones (canonical_label): an item's own "(work)" as export_csv writes
+//   it, else Google's "E-mail 1 - Label" or "- Type" column ("* Work", paired item by item with
+//   " ::: " lists), else the column's name (Outlook's "Business Phone", "Mobile Phone", "Home Fax");
+// - addresses: Google's "Address 1 - Street/City/PO Box/Region/Postal Code/Country/Extended
+//   Address/Label", Outlook's "Business Street", "Home City", "Other Postal Code" ... (the label
+//   from the prefix), and export_csv's columns; a group of columns is an address when its name
+//   says "address" or it has a street, PO box or postal code column. The contact's city, region
+//   and country come from the first address that has one when no column gave them;
 // - Website: a profile URL becomes a handle of its kind (linkedin.com -> LinkedIn, x.com and
 //   twitter.com -> X, github.com -> GitHub, bsky.app -> Bluesky), other URLs a Website handle;
 //   Handle: "Kind: value" (as export_csv writes) keeps its kind, "@a@b.c" is Mastodon, "@a" is X,
@@ -63,11 +72,14 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
 // names; numeric day/month orders other than these are ambiguous and not read.
 std::optional<PartialDate> parse_loose_date(std::string_view text);
 
-// The header export_csv writes.
-const std::vector<std::string>& export_csv_header();
+// The header export_csv writes, with as many address groups ("Address 1 - Label", "- PO Box",
+// "- Extended Address", "- Street", "- City", "- Region", "- Postal Code", "- Country") as the
+// contact with the most addresses has, and at least one.
+std::vector<std::string> export_csv_header(std::size_t addresses = 1);
 
 // One header row (export_csv_header), one row per live contact (tombstones left out), with
 // write_csv_row: UTF-8 with a BOM (so Excel reads accents right), CRLF, lists joined with "; ",
+// emails and phones with their label as "ada@ibm.com (work)", every address in its columns,
 // handles as "Kind: value" ("X: @ada"), dates as ISO ("--07-14" without a year), every cell
 // spreadsheet-safe. import_csv with guess_mapping reads it back to the same fields.
 std::string export_csv(const std::vector<Contact>& contacts);

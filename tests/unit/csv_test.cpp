@@ -245,7 +245,10 @@ TEST_CASE("csv: guess_mapping reads common header words in several languages") {
     CHECK(guess(write_csv_row(export_csv_header())) ==
           std::vector<F>{F::DisplayName, F::GivenName, F::FamilyName, F::Nickname, F::Company, F::Title, F::City,
                          F::Region, F::Country, F::Email, F::Phone, F::Handle, F::Tags, F::Notes, F::Birthday,
-                         F::FirstMet});
+                         F::FirstMet,
+                         // Address 1 - Label, PO Box, Extended Address, Street, City, Region, Postal Code, Country:
+                         // read as an address whatever the mapping; the city, region and country also as the person's
+                         F::Ignore, F::Ignore, F::Ignore, F::Ignore, F::City, F::Region, F::Ignore, F::Country});
 }
 
 TEST_CASE("csv: loose dates") {
@@ -287,8 +290,9 @@ TEST_CASE("csv: the Google Contacts sample, field by field") {
     priya.title = "CTO";
     priya.city = "London";
     priya.country = "United Kingdom";
-    priya.emails = {{"priya@acme.example", {}}, {"priya.r@mail.example", {}}};
-    priya.phones = {{"+44 7700 900123", {}}};
+    priya.emails = {{"priya@acme.example", "work"}, {"priya.r@mail.example", "home"}};  // "* Work", "* Home"
+    priya.phones = {{"+44 7700 900123", "mobile"}};
+    priya.addresses = {{"work", "", "", "1 Main St", "London", "", "", "United Kingdom"}};  // street from "Formatted"
     priya.handles = {Handle{HandleKind::Website, "https://priya.example"}};
     priya.tags = {"Conference"};
     priya.notes = "Met at the Cloud Expo.\nLoves climbing.";
@@ -464,6 +468,8 @@ TEST_CASE("csv: export_csv -> import_csv gives the same contacts") {
     for (std::size_t k = 0; k < 3; ++k) {
         Contact back = imported.contacts[k];
         back.meta = contacts[k].meta;
+        CHECK(back.origin == ContactOrigin::Imported);  // what an import brings in is imported, whatever it was
+        back.origin = contacts[k].origin;
         CHECK(back == contacts[k]);
     }
     // And without a mapping: the same guess.
@@ -559,4 +565,68 @@ TEST_CASE("csv: warnings are capped") {
     REQUIRE(imported.warnings.size() == 51);
     CHECK(imported.warnings[0].to_string() == "b.csv, line 2: the birthday \"never\" is not a date; left out");
     CHECK(imported.warnings[50].to_string() == "b.csv: and 30 more warnings");
+}
+
+TEST_CASE("csv: Google's Type columns, \" ::: \" lists and addresses in parts") {
+    Setup setup("google.csv");
+    const std::string csv =
+        "Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,"
+        "Phone 2 - Type,Phone 2 - Value,Address 1 - Type,Address 1 - Formatted,Address 1 - Street,Address 1 - City,"
+        "Address 1 - PO Box,Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,"
+        "Address 1 - Extended Address,Address 2 - Type,Address 2 - Street,Address 2 - City,Address 2 - Country\r\n"
+        "Ana Silva,Ana,Silva,* Work ::: Home,ana@work.example ::: ana@home.example,Mobile,905-555-1234,"
+        "Work Fax,(905) 555-1234 ::: 905-777-0000,* Home,\"Rua A 1\nLisboa\",Rua A 1,Lisboa,PO 9,Lisboa District,1000-001,"
+        "Portugal,3 Esq,Summer,Praia 2,Faro,Portugal\r\n";
+    const Imported imported = import_csv(csv, setup.context);
+    REQUIRE(imported.contacts.size() == 1);
+    const Contact& ana = imported.contacts[0];
+    CHECK(ana.emails == std::vector<ContactPoint>{{"ana@work.example", "work"}, {"ana@home.example", "home"}});
+    // The same number in two formats is kept once, with its first label.
+    CHECK(ana.phones == std::vector<ContactPoint>{{"905-555-1234", "mobile"}, {"905-777-0000", "work fax"}});
+    CHECK(ana.addresses == std::vector<PostalAddress>{
+                               {"home", "PO 9", "3 Esq", "Rua A 1", "Lisboa", "Lisboa District", "1000-001", "Portugal"},
+                               {"Summer", "", "", "Praia 2", "Faro", "", "", "Portugal"}});
+    CHECK(ana.city == "Lisboa");
+    CHECK(ana.country == "Portugal");
+    CHECK(messages(imported.warnings).empty());
+}
+
+TEST_CASE("csv: Outlook's Business, Home and Mobile columns give labels and addresses") {
+    Setup setup("outlook.csv");
+    const std::string csv =
+        "First Name,Last Name,E-mail Address,Business Phone,Home Phone,Mobile Phone,Business Street,Business Street 2,"
+        "Business City,Business State,Business Postal Code,Business Country/Region,Home Street,Home City\r\n"
+        "Bob,Stone,bob@example.com,+1 212 555 0100,+1 212 555 0101,+1 917 555 0102,1 Wall St,Floor 9,New York,NY,10005,"
+        "United States,5 Elm Rd,Brooklyn\r\n";
+    const Imported imported = import_csv(csv, setup.context);
+    REQUIRE(imported.contacts.size() == 1);
+    const Contact& bob = imported.contacts[0];
+    CHECK(bob.emails == std::vector<ContactPoint>{{"bob@example.com", ""}});
+    CHECK(bob.phones == std::vector<ContactPoint>{
+                            {"+1 212 555 0100", "work"}, {"+1 212 555 0101", "home"}, {"+1 917 555 0102", "mobile"}});
+    CHECK(bob.addresses == std::vector<PostalAddress>{
+                               {"work", "", "", "1 Wall St\nFloor 9", "New York", "NY", "10005", "United States"},
+                               {"home", "", "", "5 Elm Rd", "Brooklyn", "", "", ""}});
+    CHECK(bob.city == "New York");
+}
+
+TEST_CASE("csv: export_csv writes labels and every address, and reads them back") {
+    Contact c = test::minimal_contact(7);
+    c.emails = {{"a@work.example", "work"}, {"a@club.example", "Chess club"}, {"plain@example.org", ""}};
+    c.phones = {{"+1 555 0100", "mobile"}};
+    c.addresses = {{"home", "", "", "1 Main St", "Springfield", "", "12345", "USA"},
+                   {"", "PO 1", "Unit 2", "Dock Rd; Pier 3", "Harbour", "Coast", "99999", "Atlantis"},
+                   {"work", "", "", "Office Park 4", "", "", "", ""}};
+    const std::string csv = export_csv({c, test::minimal_contact(8)});
+    CHECK(csv.find(",\"a@work.example (work); a@club.example (Chess club); plain@example.org\",'+1 555 0100 (mobile),") !=
+          std::string::npos);
+    CHECK(csv.find("Address 3 - Country") != std::string::npos);
+    Setup setup("ties.csv");
+    const Imported imported = import_csv(csv, setup.context);
+    REQUIRE(imported.contacts.size() == 2);
+    CHECK(imported.contacts[0].emails == c.emails);
+    CHECK(imported.contacts[0].phones == c.phones);
+    CHECK(imported.contacts[0].addresses == c.addresses);
+    CHECK(imported.contacts[0].city == "Springfield");  // the person's place: the first address's
+    CHECK(imported.contacts[1].addresses.empty());
 }
