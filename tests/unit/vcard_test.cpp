@@ -1,5 +1,7 @@
 #include "io/vcard.hpp"
 
+#include "io/import_files.hpp"
+
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 #include "io_fixtures.hpp"
@@ -846,4 +848,69 @@ TEST_CASE("vcard: export writes labels as TYPE or X-ABLabel, every address, and 
         CHECK(back.contacts[0].given_name.empty());  // the derived N is not read back as names of its own
         CHECK(back.contacts[0].family_name.empty());
     }
+}
+
+TEST_CASE("vcard: every sample client file comes back the same through a 4.0 and a 3.0 export") {
+    const std::string root = std::string(TIES_TEST_DATA) + "/fixtures/";
+    const std::vector<std::string> files = {"vcard/android.vcf",      "vcard/contacts-v3.vcf", "vcard/evolution.vcf",
+                                            "vcard/gmail.vcf",        "vcard/iphone.vcf",      "vcard/mei-v4.vcf",
+                                            "vcard/outlook-2.1.vcf",  "vcard/outlook-2016.vcf", "vcard/thunderbird.vcf",
+                                            "vcard/iphone-ios5.vcf", "google/contacts.csv", "linkedin/Connections.csv"};
+    for (const std::string& name : files) {
+        INFO(name);
+        IdGenerator ids{3, 4};
+        const ImportContext context{name, &ids, kNow, {}};
+        const Imported first = import_files({NamedFile{name, test::read_bytes(root + name)}}, context);
+        REQUIRE_FALSE(first.error);
+        REQUIRE_FALSE(first.contacts.empty());
+        for (const VcardVersion version : {VcardVersion::V4, VcardVersion::V3}) {
+            INFO((version == VcardVersion::V4 ? "4.0" : "3.0"));
+            const Imported again = read(export_vcard(first.contacts, version));
+            REQUIRE_FALSE(again.error);
+            CHECK(messages(again).empty());
+            REQUIRE(again.contacts.size() == first.contacts.size());
+            for (std::size_t i = 0; i < first.contacts.size(); ++i) {
+                INFO(first.contacts[i].display_name);
+                const Contact a = vcard_fields(first.contacts[i]);
+                const Contact b = vcard_fields(again.contacts[i]);
+                CHECK(b.display_name == a.display_name);
+                CHECK(b.given_name == a.given_name);
+                CHECK(b.family_name == a.family_name);
+                CHECK(b.company == a.company);
+                CHECK(b.title == a.title);
+                CHECK(b.emails == a.emails);
+                CHECK(b.phones == a.phones);
+                CHECK(b.addresses == a.addresses);
+                CHECK(b.handles == a.handles);
+                CHECK(b.tags == a.tags);
+                CHECK(b.notes == a.notes);
+                CHECK(b.birthday == a.birthday);
+                CHECK(b.anniversary == a.anniversary);
+                CHECK(b == a);  // and everything else vCard holds
+            }
+        }
+    }
+}
+
+TEST_CASE("vcard: an old iPhone export (CR CR LF, a photo, labels, addresses, Gmail-style escaped quotes)") {
+    const Imported r = read(fixture("iphone-ios5.vcf"));
+    REQUIRE_FALSE(r.error);
+    CHECK(messages(r) == std::vector<std::string>{"contacts.vcf: Photos are not imported (1 card had one).",
+                                                  "contacts.vcf: 1 field Ties does not keep: X-ABRELATEDNAMES."});
+    REQUIRE(r.contacts.size() == 2);
+    const Contact& cam = r.contacts[0];
+    CHECK(cam.display_name == "Dr. Camille Anne Moreau");
+    CHECK(cam.emails == std::vector<ContactPoint>{{"camille@lumiere.example", ""}, {"cam.moreau@mail.example", "home"}});
+    CHECK(cam.phones == std::vector<ContactPoint>{{"514-555-0142", "mobile"},
+                                                  {"514-555-0100", "work"},
+                                                  {"514-555-0199", "home fax"},
+                                                  {"514-555-0111", "pager"},
+                                                  {"514-555-0123", "AssistantPhone"}});
+    CHECK(cam.addresses ==
+          std::vector<PostalAddress>{{"home", "", "", "12 rue des Lilas", "Montréal", "QC", "H2X 1Y4", "Canada"},
+                                     {"work", "", "Bureau 301", "2900 boul. Édouard-Montpetit\nPavillon B", "Montréal", "QC",
+                                      "H3T 1J4", "Canada"}});
+    CHECK(cam.city == "Montréal");
+    CHECK(cam.notes == "Met at \"Photonics North\", Québec. Likes \"good\" coffee.");
+    CHECK(r.contacts[1].phones == std::vector<ContactPoint>{{"+1 438 555 0177", "main"}});
 }
