@@ -83,17 +83,24 @@ std::vector<ContactPoint> unlabelled(std::vector<std::string> values) {
     return points;
 }
 
+namespace {
+
+// A label as typed in "(work)" or "home:": letters, spaces and hyphens.
+bool is_label_text(std::string_view text) {
+    return !trim(text).empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return c == ' ' || c == '-' || std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+}
+
+}  // namespace
+
 ContactPoint parse_point(std::string_view text) {
     const std::string_view item = trim(text);
     if (item.size() > 2 && item.back() == ')') {
         const std::size_t open = item.rfind('(');
         if (open != std::string_view::npos && open > 0) {
             const std::string_view inside = item.substr(open + 1, item.size() - open - 2);
-            const bool words = !trim(inside).empty() && std::all_of(inside.begin(), inside.end(), [](char c) {
-                return c == ' ' || c == '-' || std::isalpha(static_cast<unsigned char>(c)) ||
-                       static_cast<unsigned char>(c) >= 0x80;
-            });
-            if (words) return {std::string(trim(item.substr(0, open))), std::string(trim(inside))};
+            if (is_label_text(inside)) return {std::string(trim(item.substr(0, open))), std::string(trim(inside))};
         }
     }
     return {std::string(item), {}};
@@ -107,6 +114,99 @@ std::vector<ContactPoint> parse_points(std::string_view text) {
         if (!point.value.empty() && !seen) points.push_back(std::move(point));
     }
     return points;
+}
+
+namespace {
+
+bool has_digit(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Trimmed, non-empty pieces, repeats kept ("Luxembourg, Luxembourg" is a city and a country).
+std::vector<std::string> pieces(std::string_view text, char separator) {
+    std::vector<std::string> out;
+    while (true) {
+        const std::size_t end = text.find(separator);
+        if (const std::string_view piece = trim(text.substr(0, end)); !piece.empty()) out.emplace_back(piece);
+        if (end == std::string_view::npos) return out;
+        text.remove_prefix(end + 1);
+    }
+}
+
+// One part of an address on one line: its line breaks as ", ".
+std::string one_line(std::string_view part) {
+    std::string out;
+    for (const std::string& line : pieces(part, '\n')) out += (out.empty() ? "" : ", ") + line;
+    return out;
+}
+
+}  // namespace
+
+std::string format_address(const PostalAddress& a) {
+    std::vector<std::string> parts;
+    for (const std::string* part : {&a.po_box, &a.extended, &a.street})
+        if (!trim(*part).empty()) parts.push_back(one_line(*part));
+    std::string place = std::string(trim(a.postcode));
+    if (!trim(a.locality).empty()) place += (place.empty() ? "" : " ") + one_line(a.locality);
+    if (!place.empty()) parts.push_back(place);
+    for (const std::string* part : {&a.region, &a.country})
+        if (!trim(*part).empty()) parts.push_back(one_line(*part));
+    const std::string line = join_list(parts, ", ");
+    return a.label.empty() ? line : a.label + ": " + line;
+}
+
+std::string format_addresses(const std::vector<PostalAddress>& addresses) {
+    std::string out;
+    for (const PostalAddress& a : addresses) {
+        if (a.empty()) continue;
+        if (!out.empty()) out += '\n';
+        out += format_address(a);
+    }
+    return out;
+}
+
+std::vector<PostalAddress> parse_addresses(std::string_view text, const std::vector<PostalAddress>& before) {
+    std::vector<PostalAddress> out;
+    for (const std::string& line : pieces(text, '\n')) {
+        const auto same = std::find_if(before.begin(), before.end(), [&](const PostalAddress& a) { return format_address(a) == line; });
+        if (same != before.end()) {
+            out.push_back(*same);
+            continue;
+        }
+        PostalAddress a;
+        std::string_view rest = line;
+        const std::size_t colon = rest.find(':');
+        if (colon != std::string_view::npos && colon + 1 < rest.size() && rest[colon + 1] == ' ' &&
+            is_label_text(rest.substr(0, colon))) {  // "home: ..." (not "https://...")
+            a.label = std::string(trim(rest.substr(0, colon)));
+            rest = trim(rest.substr(colon + 1));
+        }
+        std::vector<std::string> parts = pieces(rest, ',');
+        if (parts.empty()) continue;
+        const auto take_last = [&](std::string& field) {
+            field = parts.back();
+            parts.pop_back();
+        };
+        std::string place;
+        if (parts.size() >= 4) {
+            take_last(a.country);
+            take_last(a.region);
+            take_last(place);
+        } else if (parts.size() == 3) {
+            take_last(a.country);
+            take_last(place);
+        } else if (parts.size() == 2) {
+            take_last(place);
+        }
+        a.street = join_list(parts, ", ");
+        std::vector<std::string> words = pieces(place, ' ');
+        std::size_t k = 0;
+        while (k < words.size() && has_digit(words[k])) ++k;
+        a.postcode = join_list(std::vector<std::string>(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k)), " ");
+        a.locality = join_list(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(k), words.end()), " ");
+        if (!a.empty()) out.push_back(std::move(a));
+    }
+    return out;
 }
 
 std::string point_label(const ContactPoint& point) {

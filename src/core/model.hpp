@@ -233,6 +233,18 @@ std::vector<std::string> values_of(const std::vector<ContactPoint>& points);
 std::vector<ContactPoint> unlabelled(std::vector<std::string> values);
 std::vector<ContactPoint> parse_points(std::string_view text);
 ContactPoint parse_point(std::string_view item);  // one item: "ada@ibm.com (work)" -> {"ada@ibm.com", "work"}
+// Addresses as lines a person can read and edit, one per address, the label first:
+// "home: 12 rue des Lilas, H2X 1Y4 Montréal, QC, Canada" (PO box and extended part before the
+// street; empty parts left out; line breaks inside a part written as ", ").
+std::string format_address(const PostalAddress& address);
+std::string format_addresses(const std::vector<PostalAddress>& addresses);  // one line each
+// Reads such lines back. A line that is still exactly format_address of one of `before` keeps
+// that address whole (its PO box and extended part stay where they were); other lines: an
+// optional "label:" (letters, spaces, hyphens), then parts split on commas: the last three are
+// "postcode city", region and country (fewer parts: street, "postcode city", country), the rest
+// the street; in "postcode city" the leading words with a digit are the postcode.
+std::vector<PostalAddress> parse_addresses(std::string_view text, const std::vector<PostalAddress>& before = {});
+
 // "(905) 555-1234 · mobile" style: the value, then the label when there is one.
 std::string point_label(const ContactPoint& point);
 

@@ -179,3 +179,33 @@ TEST_CASE("every enum value has its user-facing text") {
     CHECK(check_all(OpportunityKind::Other) == 6);
     CHECK(check_all(OpportunityStatus::Lost) == 3);
 }
+
+TEST_CASE("addresses as editable lines: format_address, parse_addresses") {
+    const PostalAddress home{"home", "", "", "12 rue des Lilas", "Montréal", "QC", "H2X 1Y4", "Canada"};
+    const PostalAddress work{"work", "PB 6050", "3rd floor", "Hansine Hansens veg 18\nBak gården", "Tromsø", "", "9019", "Norway"};
+    const PostalAddress bare{"", "", "", "1 Main St", "", "", "", ""};
+    CHECK(format_address(home) == "home: 12 rue des Lilas, H2X 1Y4 Montréal, QC, Canada");
+    CHECK(format_address(work) == "work: PB 6050, 3rd floor, Hansine Hansens veg 18, Bak gården, 9019 Tromsø, Norway");
+    CHECK(format_address(bare) == "1 Main St");
+    CHECK(format_addresses({home, PostalAddress{}, bare}) == "home: 12 rue des Lilas, H2X 1Y4 Montréal, QC, Canada\n1 Main St");
+
+    // Typed lines: label, street, "postcode city", region, country.
+    CHECK(parse_addresses("home: 12 rue des Lilas, H2X 1Y4 Montréal, QC, Canada") == std::vector<PostalAddress>{home});
+    CHECK(parse_addresses("Summer house: Praia 2, Apt 4, 8000-123 Faro, Algarve, Portugal\n\n  5 Elm Rd  ") ==
+          std::vector<PostalAddress>{{"Summer house", "", "", "Praia 2, Apt 4", "Faro", "Algarve", "8000-123", "Portugal"},
+                                     {"", "", "", "5 Elm Rd", "", "", "", ""}});
+    CHECK(parse_addresses("1 Rue, 1000 Luxembourg, Luxembourg") ==
+          std::vector<PostalAddress>{{"", "", "", "1 Rue", "Luxembourg", "", "1000", "Luxembourg"}});
+    CHECK(parse_addresses("SW1Y 4JH London") == std::vector<PostalAddress>{{"", "", "", "SW1Y 4JH London", "", "", "", ""}});
+    CHECK(parse_addresses("12 St James's Square, SW1Y 4JH London") ==
+          std::vector<PostalAddress>{{"", "", "", "12 St James's Square", "London", "", "SW1Y 4JH", ""}});
+    CHECK(parse_addresses("https://example.org: not a label") ==
+          std::vector<PostalAddress>{{"", "", "", "https://example.org: not a label", "", "", "", ""}});
+    CHECK(parse_addresses(" \n ").empty());
+
+    // A line left as it was keeps its address whole, PO box and line breaks included.
+    const std::string text = format_addresses({home, work});
+    CHECK(parse_addresses(text, {home, work}) == std::vector<PostalAddress>{home, work});
+    CHECK(parse_addresses(text + "\nother: 3 Pier Rd", {home, work}) ==
+          std::vector<PostalAddress>{home, work, {"other", "", "", "3 Pier Rd", "", "", "", ""}});
+}
