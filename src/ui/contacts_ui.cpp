@@ -45,6 +45,7 @@ ContactDraft draft_of(const Contact& c) {
     d.contact = c;
     d.emails = format_points(c.emails);
     d.phones = format_points(c.phones);
+    d.addresses = format_addresses(c.addresses);
     d.tags = join_list(c.tags);
     d.first_met = c.first_met ? c.first_met->iso() : "";
     d.has_cadence = c.cadence_days.has_value();
@@ -68,6 +69,7 @@ std::string finish(ContactDraft& d) {
     for (const ContactPoint& email : c.emails)
         if (!looks_like_email(email.value)) return "\"" + email.value + "\" does not look like an email address.";
     c.phones = parse_points(d.phones);
+    c.addresses = parse_addresses(d.addresses, c.addresses);
     c.tags = split_list(d.tags);
     c.first_met.reset();
     if (!trim(d.first_met).empty()) {
@@ -399,6 +401,8 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     text_field(p, "Country", "contact.country", c.country);
     text_field(p, "Emails", "contact.emails", d.emails, "Separate several with commas");
     text_field(p, "Phones", "contact.phones", d.phones, "Separate several with commas");
+    notes_field(p, "Addresses", "contact.addresses", d.addresses);
+    muted_text(p, "One per line, the kind first: home: 12 Main St, 12345 Springfield, IL, USA");
 
     label(p, "Profiles");
     ImGui::BeginGroup();
@@ -863,6 +867,11 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     };
     points_field("Emails", "contact.inline.emails", edited.emails, true);
     points_field("Phones", "contact.inline.phones", edited.phones, false);
+    std::string addresses = format_addresses(edited.addresses);  // one line each, the kind first
+    if (inline_text_field(ui, p, "Addresses", "contact.inline.addresses", addresses, !read_only, true)) {
+        edited.addresses = parse_addresses(addresses, c.addresses);
+        changed = true;
+    }
     for (size_t h = 0; h < c.handles.size(); ++h) {
         const Handle& handle = c.handles[h];
         label(p, str(to_string(handle.kind)).c_str());

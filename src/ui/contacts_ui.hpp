@@ -21,6 +21,7 @@ struct ContactDraft {
     PeoplePicker introducer_picker;
     std::vector<Id> introducer;  // zero or one person
     std::string emails, phones, tags, first_met, birthday, anniversary;
+    std::string addresses;  // one per line: "home: 12 rue des Lilas, H2X 1Y4 Montréal, QC, Canada"
     bool has_cadence = false;
     int cadence_days = 30;
     std::string cadence_max_days;  // empty: 1.5 x cadence_days

@@ -22,9 +22,13 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// What was left out, in sentences: the importers already group what repeats (photos, fields
+// Ties does not keep) into one line per file, so this is a short list, open from the start
+// when it is.
 void draw_warnings(const ImportUi& ui, const Palette& p) {
     if (ui.warnings.empty()) return;
-    const std::string title = count_of(ui.warnings.size(), "warning", "warnings") + " (these parts were skipped)";
+    const std::string title = count_of(ui.warnings.size(), "note", "notes") + " on what was left out";
+    ImGui::SetNextItemOpen(ui.warnings.size() <= 4, ImGuiCond_Appearing);
     if (ImGui::TreeNode("##warnings", "%s", title.c_str())) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
         for (std::size_t i = 0; i < ui.warnings.size() && i < 200; ++i) ImGui::TextWrapped("%s", ui.warnings[i].c_str());
@@ -33,6 +37,9 @@ void draw_warnings(const ImportUi& ui, const Palette& p) {
         ImGui::TreePop();
     }
     probe::value("import.warnings", std::to_string(ui.warnings.size()));
+    std::string texts;
+    for (const std::string& w : ui.warnings) texts += w + "\n";
+    probe::value("import.warning.texts", texts);
 }
 
 void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
