@@ -535,17 +535,17 @@ std::string street_of(std::string_view formatted, const PostalAddress& a) {
 }
 
 // The labelled values of an email or phone cell: each item's own "(label)" (as export_csv
-// writes), else the label column's (paired item by item when both hold " ::: " lists), else the
-// column name's kind.
+// writes), else the label column's (one for all, or item by item when it holds a " ::: " list),
+// else the column name's kind.
 std::vector<ContactPoint> points_from(const std::vector<std::string>& items, const std::vector<std::string>& labels,
                                       const std::string& header_label) {
     std::vector<ContactPoint> points;
     for (std::size_t i = 0; i < items.size(); ++i) {
         ContactPoint point = parse_point(items[i]);
         if (point.label.empty()) {
-            if (labels.size() == items.size()) point.label = labels[i];
-            else if (!labels.empty()) point.label = labels.front();
-            else point.label = header_label;
+            if (labels.size() == 1) point.label = labels.front();  // one kind for all
+            else if (i < labels.size()) point.label = labels[i];
+            else if (labels.empty()) point.label = header_label;
         }
         point.label = canonical_label(point.label);
         points.push_back(std::move(point));

@@ -322,6 +322,7 @@ TEST_CASE("csv: Google multi-values, starred labels, middle names and the older 
     CHECK(ada.family_name == "Lovelace");
     CHECK(ada.tags == std::vector<std::string>{"Friends", "Math"});
     CHECK(values_of(ada.emails) == std::vector<std::string>{"ada@home.example", "ada@work.example"});
+    CHECK(ada.emails == std::vector<ContactPoint>{{"ada@home.example", "home"}, {"ada@work.example", "work"}});  // "* Home ::: Work"
     CHECK(values_of(ada.phones) == std::vector<std::string>{"+44 1", "+44 2"});
     CHECK(ada.company == "Analytical");
     CHECK(ada.title == "Countess");
