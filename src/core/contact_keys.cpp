@@ -361,10 +361,14 @@ MatchVerdict judge_match(const Contact& a, const PersonKeys& ka, const Contact& 
         }
         return {};
     }
-    if (ka.name.empty() || ka.name != kb.name || emails_differ || profiles_differ(ka, kb)) return {};
+    if (ka.name.empty() || ka.name != kb.name || details_contradict(ka, kb, mailboxes)) return {};
     const std::string detail = agreeing_detail(a, ka, b, kb, mailboxes);
     if (!detail.empty()) return {Evidence::Strong, 70, "same name and " + detail};
     return {Evidence::Weak, kSameNameOnlyScore, "same name, nothing else to compare"};
+}
+
+bool details_contradict(const PersonKeys& a, const PersonKeys& b, const SharedMailboxes& mailboxes) {
+    return personal_emails_differ(a, b, mailboxes) || profiles_differ(a, b);
 }
 
 bool same_details(const Contact& a, const Contact& b) {

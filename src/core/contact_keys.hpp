@@ -87,6 +87,10 @@ using SharedMailboxes = std::unordered_set<std::string>;
 MatchVerdict judge_match(const Contact& a, const PersonKeys& ka, const Contact& b, const PersonKeys& kb,
                          const SharedMailboxes& mailboxes);
 
+// Both have personal emails (not shared mailboxes) and share none, or both have a profile of one
+// kind and none of that kind agree: whatever else they share, probably two people.
+bool details_contradict(const PersonKeys& a, const PersonKeys& b, const SharedMailboxes& mailboxes);
+
 // Whether `b` adds nothing to `a` and `a` nothing to `b` (absorb_contact both ways changes nothing).
 bool same_details(const Contact& a, const Contact& b);
 
