@@ -98,7 +98,7 @@ void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, Imp
                       "tick them if you know they are one person.");
         // Room for every row up to about half the screen; then the list scrolls.
         const ImGuiStyle& style = ImGui::GetStyle();
-        const float row = ImGui::GetFrameHeight() + ImGui::GetTextLineHeight() * 1.6f + style.ItemSpacing.y * 2;
+        const float row = ImGui::GetFrameHeight() + ImGui::GetTextLineHeight() * 1.25f + style.ItemSpacing.y * 2;
         const float room = std::max(3.2f * row, ImGui::GetMainViewport()->Size.y * 0.45f);
         const float height = std::min(room, row * static_cast<float>(matched) + style.WindowPadding.y * 2);
         ImGui::BeginChild("##matches", ImVec2(0, height), ImGuiChildFlags_Border);
