@@ -5,19 +5,13 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, waitReady, waitValue, widget } from './harness.mjs';
+import { ROOT, click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitReady, waitValue } from './harness.mjs';
 
 const SAMPLES = path.join(ROOT, 'tests', 'fixtures', 'matching');
 const FILES = ['john-doe-phones.vcf', 'shared-mailbox.vcf', 'colleagues.vcf'].map((f) => path.join(SAMPLES, f));
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-async function tap(page, name) {
-  const r = await widget(page, name);
-  await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
-  await nextFrames(page, 3);
-}
 
 // From the welcome on a laptop; from Settings with a finger on a phone.
 async function choose(page, files, { phone = false } = {}) {
