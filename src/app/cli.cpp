@@ -44,12 +44,16 @@ constexpr std::string_view kUsage = R"(ties: the command-line tool of Ties, a pe
 backup files the browser app downloads and imports (.ties).
 
 Usage:
-  ties import FILE... --into BACKUP [--dry-run]
+  ties import FILE... --into BACKUP [--dry-run] [--merge-weak]
       Adds people from vCard (.vcf), CSV (Google Contacts, LinkedIn Connections.csv, any table
       with a header) and X archive files (the data/*.js files, or the data folder) to BACKUP,
-      created when missing. People already in BACKUP (same email, profile or full name) are
-      merged, not duplicated; importing a file twice adds nothing. A .ties backup among the
-      FILEs is merged record by record (the newer edit wins, deletions stay deleted).
+      created when missing. Cards of one person (in the file, or already in BACKUP) are merged
+      when the evidence is strong: the same personal email, profile or phone number with names
+      that agree, or the same name with something else agreeing. Weak evidence (a mailbox
+      shared by people with different names, the same name and nothing else) is left apart
+      unless --merge-weak; --dry-run lists every match and its reason. Importing a file twice
+      adds nothing. A .ties backup among the FILEs is merged record by record (the newer edit
+      wins, deletions stay deleted).
   ties export BACKUP --format vcf|vcf3|csv|ics|json [-o FILE]
       vcf: vCard 4.0, vcf3: vCard 3.0, csv: one row per person, ics: today's plan and
       follow-ups as calendar events, json: the backup's readable content. Standard output
@@ -351,31 +355,9 @@ bool starts_like_x_archive(std::string_view bytes) {
     return first != std::string_view::npos && bytes.substr(first, 11) == "window.YTD.";
 }
 
-// The name a merge reason is counted under: "same email" for "same email ada@example.org".
-std::string reason_kind(const std::string& reason) {
-    return reason.rfind("same email ", 0) == 0 ? "same email" : reason;
-}
-
-std::string summary_line(const std::string& name, const ImportPlan& plan, const ImportSummary& summary,
-                         std::size_t warnings) {
-    std::vector<std::pair<std::string, std::size_t>> reasons;
-    for (const ImportMatch& match : plan.matches) {
-        const std::string kind = reason_kind(match.reason);
-        const auto it = std::find_if(reasons.begin(), reasons.end(), [&](const auto& r) { return r.first == kind; });
-        if (it == reasons.end()) reasons.emplace_back(kind, 1);
-        else ++it->second;
-    }
-    std::string line = name + ": " + std::to_string(summary.added) + " new, " + std::to_string(summary.merged) +
-                       " merged with existing people";
-    if (!reasons.empty()) {
-        line += " (";
-        for (std::size_t i = 0; i < reasons.size(); ++i) {
-            if (i > 0) line += ", ";
-            line += reasons[i].first + " " + std::to_string(reasons[i].second);
-        }
-        line += ")";
-    }
-    if (plan.combined > 0) line += ", " + std::to_string(plan.combined) + " listed twice in the file combined";
+std::string summary_line(const std::string& name, const ImportSummary& summary, std::size_t warnings, bool weak_left) {
+    std::string line = name + ": " + describe_import(summary);
+    if (weak_left) line += " (--merge-weak merges them)";
     if (summary.interactions_added + summary.interactions_known > 0) {
         line += ", " + plural(summary.interactions_added, "interaction", "interactions");
         if (summary.interactions_known > 0) line += " (" + std::to_string(summary.interactions_known) + " already there)";
@@ -384,13 +366,31 @@ std::string summary_line(const std::string& name, const ImportPlan& plan, const 
     return line;
 }
 
+// Every match of a dry run, made or not, with its reason:
+//   merge  John Doe (card 2) -> John Doe (card 1): same phone number +1 555 0100
+std::string match_lines(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge) {
+    std::string lines;
+    for (std::size_t m = 0; m < plan.matches.size(); ++m) {
+        const ImportMatch& match = plan.matches[m];
+        const Contact& card = plan.contacts[match.incoming];
+        const Contact* existing = match.in_file() ? nullptr : store.contact(match.existing);
+        const std::string target = match.in_file()
+                                       ? contact_label(plan.contacts[match.card]) + " (card " + std::to_string(match.card + 1) + ")"
+                                       : (existing ? contact_label(*existing) : std::string("?")) + " (you have)";
+        lines += std::string(merge[m] ? "  merge       " : "  keep apart  ") + contact_label(card) + " (card " +
+                 std::to_string(match.incoming + 1) + ") -> " + target + ": " + match.reason + "\n";
+    }
+    return lines;
+}
+
 int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
-    const Args args = parse(argv, 1, {"--into", "--passphrase-file"}, {"--dry-run"});
+    const Args args = parse(argv, 1, {"--into", "--passphrase-file"}, {"--dry-run", "--merge-weak"});
     if (args.help) return out << kUsage, kExitOk;
     const std::string into = required(args, "--into", "BACKUP");
     if (args.positional.empty()) throw UsageError{"import: name at least one FILE to import"};
     const std::optional<std::string> passphrase = read_passphrase(args);
     const bool dry_run = args.flags.count("--dry-run") > 0;
+    const bool merge_weak = args.flags.count("--merge-weak") > 0;
 
     std::string error;
     Loaded target;
@@ -488,11 +488,14 @@ int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ost
             continue;
         }
         const ImportPlan plan = plan_import(store, std::move(imported.contacts), std::move(imported.interactions));
+        const std::vector<bool> merge = merge_weak ? std::vector<bool>(plan.matches.size(), true) : default_merges(plan);
+        const bool weak_left = std::find(merge.begin(), merge.end(), false) != merge.end();
+        const std::string matches = dry_run ? match_lines(store, plan, merge) : std::string();
         ImportSummary summary;
-        Change change = import_change(store, plan, {}, "Import " + source.name, &summary);
+        Change change = import_change(store, plan, merge, "Import " + source.name, &summary);
         changed = changed || !change.records.empty();
         store.apply(std::move(change), env.now);
-        out << summary_line(source.name, plan, summary, imported.warnings.size()) << "\n";
+        out << summary_line(source.name, summary, imported.warnings.size(), weak_left) << "\n" << matches;
         for (const io::ImportMessage& warning : imported.warnings) out << "  " << warning.to_string() << "\n";
     }
     if (failed) {

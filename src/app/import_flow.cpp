@@ -65,7 +65,7 @@ void take_worker_output(ImportUi& ui, ImportHost& host) {
     }
     if (contacts.empty() && interactions.empty()) return fail(ui, "No people were found in these files.");
     ui.plan = plan_import(*host.store, std::move(contacts), std::move(interactions));
-    ui.merge.assign(ui.plan.matches.size(), true);
+    ui.merge = default_merges(ui.plan);
     ui.stage = Stage::Preview;
 }
 
@@ -220,7 +220,7 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         if (imported.error) return fail(ui, imported.error->to_string());
         if (imported.contacts.empty()) return fail(ui, "No people were found: choose which column holds the names.");
         ui.plan = plan_import(*host.store, std::move(imported.contacts), std::move(imported.interactions));
-        ui.merge.assign(ui.plan.matches.size(), true);
+        ui.merge = default_merges(ui.plan);
         ui.stage = Stage::Preview;
         return;
     }
@@ -230,8 +230,10 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         host.apply(std::move(change), false);
         ui.stage = Stage::Done;
         ui.message = "Imported from " + files_label(ui) + ": " + std::to_string(summary.added) + " new, " +
-                     std::to_string(summary.merged) + " merged with people you had, " +
-                     std::to_string(summary.interactions_added) + " conversations. Undo takes it all back.";
+                     std::to_string(summary.merged) + " merged with people you had, ";
+        if (summary.combined > 0) ui.message += std::to_string(summary.combined) + " cards combined with another, ";
+        if (summary.left_apart > 0) ui.message += std::to_string(summary.left_apart) + " possible matches left apart, ";
+        ui.message += std::to_string(summary.interactions_added) + " conversations. Undo takes it all back.";
     } else if (ui.stage == Stage::BackupPreview) {
         if (ui.replace) {
             platform::download("ties-backup-before-replace-" + host.today.iso() + ".ties", io::backup_bytes(*host.store),

@@ -1,5 +1,6 @@
-// Duplicates: contacts are grouped by keys (normalised email, normalised handle, name key, last
-// name) in hash maps, so 100,000 contacts never mean 5 billion comparisons; merging builds one
+// Duplicates: contacts are grouped by keys (normalised email, profile, phone, name key, last name)
+// by sorting, so 100,000 contacts never mean 5 billion comparisons; the pairs of a group are
+// weighed by judge_match, the rules imports follow (contact_keys.hpp); merging builds one
 // Change that moves every reference from the removed contact to the kept one, so undo restores
 // everything at once.
 #include "core/duplicates.hpp"
@@ -24,10 +25,7 @@ namespace {
 constexpr std::size_t kMaxGroup = 12;
 constexpr std::size_t kMaxNameGroup = 6;
 
-constexpr int kEmailScore = 100;
-constexpr int kHandleScore = 90;
-constexpr int kSameNameScore = 60;
-constexpr int kNearNameScore = 40;
+constexpr int kNearNameScore = 40;  // below judge_match's "same name, nothing else to compare"
 
 // Levenshtein distance <= 1, on code points.
 bool within_one_edit(const std::u32string& a, const std::u32string& b) {
@@ -45,13 +43,35 @@ class PairFinder {
 public:
     explicit PairFinder(std::vector<const Contact*> contacts) : contacts_(std::move(contacts)) {}
 
-    // Every pair of `members` (indices), when the group is small enough to mean something.
-    void offer_group(const std::vector<std::uint32_t>& members, int score, const std::string& reason,
+    // Every pair of `members` (indices) that judge_match finds evidence for, when the group is
+    // small enough to mean something.
+    void offer_group(const std::vector<std::uint32_t>& members, const SharedMailboxes& mailboxes,
                      std::size_t max_group = kMaxGroup) {
         if (members.size() < 2 || members.size() > max_group) return;
         for (std::size_t a = 0; a < members.size(); ++a) {
-            for (std::size_t b = a + 1; b < members.size(); ++b) offer(members[a], members[b], score, reason);
+            for (std::size_t b = a + 1; b < members.size(); ++b) {
+                const std::uint32_t x = std::min(members[a], members[b]), y = std::max(members[a], members[b]);
+                if (index_.count((std::uint64_t{x} << 32) | y)) continue;  // judged already, by another key
+                MatchVerdict verdict = judge_match(*contacts_[x], keys(x), *contacts_[y], keys(y), mailboxes);
+                if (verdict.evidence != Evidence::None) offer(x, y, verdict.score, verdict.reason);
+            }
         }
+    }
+
+    // Whether the members of a shared email's group have names that differ.
+    bool names_differ(const std::vector<std::uint32_t>& members) {
+        for (std::size_t a = 0; a < members.size(); ++a) {
+            for (std::size_t b = a + 1; b < members.size(); ++b) {
+                if (!names_compatible(keys(members[a]), keys(members[b]))) return true;
+            }
+        }
+        return false;
+    }
+
+    const PersonKeys& keys(std::uint32_t i) {
+        auto it = keys_.find(i);
+        if (it == keys_.end()) it = keys_.emplace(i, person_keys(*contacts_[i])).first;
+        return it->second;
     }
 
     void offer(std::uint32_t a, std::uint32_t b, int score, const std::string& reason) {
@@ -108,6 +128,7 @@ private:
     };
     std::vector<const Contact*> contacts_;
     std::unordered_map<std::uint64_t, std::size_t> index_;
+    std::unordered_map<std::uint32_t, PersonKeys> keys_;  // of the contacts in some group
     std::vector<Found> found_;
 };
 
@@ -230,12 +251,14 @@ void add_deletion_variants(std::vector<std::pair<std::string, std::uint32_t>>& o
 }
 
 // Near-miss names among contacts sharing a last name: the same first word, or first words one
-// edit apart, with agreeing middle names. Distinct first words are matched through their
-// deletion variants, so a large bucket is not compared pair by pair.
-void offer_near_names(PairFinder& finder, std::vector<std::uint32_t> members, const NameWords& names) {
+// edit apart, with agreeing middle names and no contradicting emails or profiles. Distinct first
+// words are matched through their deletion variants, so a large bucket is not compared pair by pair.
+void offer_near_names(PairFinder& finder, std::vector<std::uint32_t> members, const NameWords& names,
+                      const SharedMailboxes& mailboxes) {
     const std::string reason = "similar names";
     const auto offer = [&](std::uint32_t a, std::uint32_t b) {
-        if (middles_agree(names.middle(a), names.middle(b))) finder.offer(a, b, kNearNameScore, reason);
+        if (middles_agree(names.middle(a), names.middle(b)) && !details_contradict(finder.keys(a), finder.keys(b), mailboxes))
+            finder.offer(a, b, kNearNameScore, reason);
     };
     std::sort(members.begin(), members.end(), [&](std::uint32_t a, std::uint32_t b) {
         const std::string_view fa = names.first(a), fb = names.first(b);
@@ -296,7 +319,7 @@ std::vector<DuplicatePair> find_duplicates(const Store& store) {
     }
     std::sort(contacts.begin(), contacts.end(), std::less<const Contact*>());
 
-    KeyGroups emails, handles, name_keys, last_names;
+    KeyGroups emails, handles, phones, name_keys, last_names;
     NameWords names;
     std::string key;
     std::vector<std::string_view> words;
@@ -306,7 +329,12 @@ std::vector<DuplicatePair> find_duplicates(const Store& store) {
             key = normalise_email(email.value);
             if (!key.empty()) emails.add(key, i);
         }
+        for (const ContactPoint& phone : c.phones) {
+            key = phone_key(phone.value);
+            if (!key.empty()) phones.add(key, i);
+        }
         for (const Handle& handle : c.handles) {
+            if (!identifies_person(handle.kind)) continue;  // a web site may be a whole company's
             const std::string value = normalise_handle(handle);
             if (value.empty()) continue;
             key.assign(1, static_cast<char>('0' + static_cast<int>(handle.kind)));  // per kind
@@ -328,17 +356,23 @@ std::vector<DuplicatePair> find_duplicates(const Store& store) {
     }
 
     PairFinder finder(contacts);
+    SharedMailboxes mailboxes;  // emails of people whose names differ: not evidence on their own
     emails.for_each_shared([&](std::string_view email, const std::vector<std::uint32_t>& members) {
-        finder.offer_group(members, kEmailScore, "same email " + std::string(email));
+        if (members.size() <= kMaxGroup && finder.names_differ(members)) mailboxes.emplace(email);
     });
-    handles.for_each_shared([&](std::string_view handle, const std::vector<std::uint32_t>& members) {
-        finder.offer_group(members, kHandleScore, handle_reason(static_cast<HandleKind>(handle[0] - '0')));
+    emails.for_each_shared([&](std::string_view, const std::vector<std::uint32_t>& members) {
+        finder.offer_group(members, mailboxes);
     });
+    for (KeyGroups* groups : {&handles, &phones}) {
+        groups->for_each_shared([&](std::string_view, const std::vector<std::uint32_t>& members) {
+            finder.offer_group(members, mailboxes);
+        });
+    }
     name_keys.for_each_shared([&](std::string_view, const std::vector<std::uint32_t>& members) {
-        finder.offer_group(members, kSameNameScore, "same name", kMaxNameGroup);
+        finder.offer_group(members, mailboxes, kMaxNameGroup);
     });
     last_names.for_each_shared([&](std::string_view, const std::vector<std::uint32_t>& members) {
-        offer_near_names(finder, members, names);
+        offer_near_names(finder, members, names, mailboxes);
     });
     return finder.result();
 }

@@ -13,13 +13,15 @@ struct DuplicatePair {
     Id keep;        // the suggested survivor: the older record (created first)
     Id remove;
     std::string reason;  // "same email ada@example.org", "same LinkedIn profile", "similar names"
-    int score = 0;       // higher = more certain; exact email/handle beat similar names
+    int score = 0;       // higher = more certain: judge_match's score; similar names 40
 };
 
-// Live contacts only. Same email (case-insensitive), same handle or profile URL (normalised:
-// scheme, "www.", trailing slash, "@" and case ignored), or very similar names (folded, words
-// in any order, small edit distance). Sorted by score, best first. Must stay fast at 100,000
-// contacts: group by keys (hash maps), never compare all pairs.
+// Live contacts only. Pairs sharing an email, a profile (normalised: scheme, "www.", trailing
+// slash, "@" and case ignored; not a web site, which may be a company's) or a phone number, or
+// with the same name, as judge_match (contact_keys.hpp) weighs them: the same evidence imports
+// use, weak evidence ("shares info@shop.example, but the names differ") ranked below strong; or
+// very similar names (folded, words in any order, small edit distance). Sorted by score, best
+// first. Must stay fast at 100,000 contacts: group by keys, never compare all pairs.
 std::vector<DuplicatePair> find_duplicates(const Store& store);
 
 // One undoable Change: `keep` gains whatever `remove` has that it lacks (emails, phones,

@@ -1,12 +1,14 @@
 // Import matching: the import's own keys go into hash maps first (a file holds far fewer people
-// than a store may), then one pass over the store finds who already has each key. Combining and
-// merging reuse contact_keys.hpp, the rules duplicates.cpp merges by.
+// than a store may), then one pass over the store collects who else holds each key; cards and
+// store contacts sharing a key are weighed by judge_match (contact_keys.hpp), the rules
+// duplicates.cpp uses too. Combining and merging reuse absorb_contact.
 #include "core/import_plan.hpp"
 
 #include "core/contact_keys.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,51 +17,12 @@
 namespace ties {
 namespace {
 
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-constexpr std::size_t kAmbiguous = kNone - 1;  // a name held by several people of the import
+// More holders of one key than this are a crowd (a shop's mailbox, a common name): only the
+// first are compared, and an email held by a crowd is a shared mailbox.
+constexpr std::size_t kMaxHolders = 16;
 
-struct Keys {
-    std::vector<std::string> emails;
-    std::vector<std::string> handles;  // handle_key: kind byte + normalised value
-    std::string name;                  // name_key
-};
-
-Keys keys_of(const Contact& contact) {
-    Keys keys;
-    for (const ContactPoint& email : contact.emails) {
-        std::string key = normalise_email(email.value);
-        if (!key.empty()) keys.emails.push_back(std::move(key));
-    }
-    for (const Handle& handle : contact.handles) {
-        std::string key = handle_key(handle);
-        if (!key.empty()) keys.handles.push_back(std::move(key));
-    }
-    keys.name = name_key(contact);
-    return keys;
-}
-
-bool share_any(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    for (const std::string& x : a) {
-        if (std::find(b.begin(), b.end(), x) != b.end()) return true;
-    }
-    return false;
-}
-
-// Two records that a shared name alone must not join: both have emails and share none, or both
-// have a handle of one kind and none of that kind agree.
-bool disagree(const Keys& a, const Keys& b) {
-    if (!a.emails.empty() && !b.emails.empty() && !share_any(a.emails, b.emails)) return true;
-    for (const std::string& x : a.handles) {
-        const auto kind_of_x = [&x](const std::string& y) { return y[0] == x[0]; };
-        if (std::none_of(b.handles.begin(), b.handles.end(), kind_of_x)) continue;
-        bool shared = false;
-        for (const std::string& mine : a.handles) {
-            shared = shared || (kind_of_x(mine) && std::find(b.handles.begin(), b.handles.end(), mine) != b.handles.end());
-        }
-        if (!shared) return true;
-    }
-    return false;
-}
+template <typename T>
+using KeyMap = std::unordered_map<std::string, std::vector<T>>;
 
 bool older(const Contact& a, const Contact& b) {
     return a.meta.created != b.meta.created ? a.meta.created < b.meta.created : a.meta.id < b.meta.id;
@@ -102,131 +65,226 @@ std::string interaction_key(const Interaction& interaction) {
     return key;
 }
 
+
+// Who holds each key of the import: its cards (ascending) and the store's live contacts.
+struct Holders {
+    KeyMap<std::size_t> cards;
+    KeyMap<const Contact*> stored;
+
+    void add_card(const std::string& key, std::size_t card) { cards[key].push_back(card); }
+    // Registers the store contact when the import has this key.
+    void offer(const std::string& key, const Contact& contact) {
+        if (const auto it = stored.find(key); it != stored.end()) it->second.push_back(&contact);
+    }
+};
+
+bool better(const MatchVerdict& a, const MatchVerdict& b) {
+    return a.evidence != b.evidence ? a.evidence > b.evidence : a.score > b.score;
+}
+
+// Emails held by people whose names differ, among the cards and the store.
+SharedMailboxes find_mailboxes(const Holders& emails, const std::vector<PersonKeys>& keys,
+                               const std::function<const PersonKeys&(const Contact*)>& stored_keys) {
+    SharedMailboxes mailboxes;
+    std::vector<const PersonKeys*> holders;
+    for (const auto& [email, cards] : emails.cards) {
+        holders.clear();
+        for (const std::size_t card : cards) holders.push_back(&keys[card]);
+        if (const auto it = emails.stored.find(email); it != emails.stored.end())
+            for (const Contact* contact : it->second) holders.push_back(&stored_keys(contact));
+        bool shared = holders.size() > kMaxHolders;
+        for (std::size_t a = 0; a < holders.size() && !shared; ++a) {
+            for (std::size_t b = a + 1; b < holders.size() && !shared; ++b) shared = !names_compatible(*holders[a], *holders[b]);
+        }
+        if (shared) mailboxes.insert(email);
+    }
+    return mailboxes;
+}
+
+template <typename F>
+void for_each_key(const PersonKeys& keys, F&& f) {
+    for (const std::string& key : keys.emails) f(0, key);
+    for (const std::string& key : keys.profiles) f(1, key);
+    for (const std::string& key : keys.phones) f(2, key);
+    if (!keys.name.empty()) f(3, keys.name);
+}
+
+// The cards a match list decides: root[i] is the card that card i ends up as (itself, or the
+// first card of those combined with it); store[r] the contact a root merges into, if any.
+struct Resolution {
+    std::vector<std::size_t> root;
+    std::vector<const ImportMatch*> store;
+    std::size_t left_apart = 0;
+};
+
+Resolution resolve(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge) {
+    Resolution r;
+    const std::size_t n = plan.contacts.size();
+    r.root.resize(n);
+    r.store.assign(n, nullptr);
+    std::vector<const ImportMatch*> link(n, nullptr);
+    for (std::size_t m = 0; m < plan.matches.size(); ++m) {
+        const ImportMatch& match = plan.matches[m];
+        if (match.incoming >= n) continue;
+        const bool ticked = m < merge.size() ? static_cast<bool>(merge[m]) : match.strong;
+        const bool valid = match.in_file() ? match.card < match.incoming : store.contact(match.existing) != nullptr;
+        if (!ticked || !valid) {
+            ++r.left_apart;
+            continue;
+        }
+        link[match.incoming] = &match;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        r.root[i] = link[i] && link[i]->in_file() ? r.root[link[i]->card] : i;
+        if (link[i] && !link[i]->in_file()) r.store[i] = link[i];
+    }
+    return r;
+}
+
+void count_people(const ImportPlan& plan, const Resolution& r, ImportSummary& summary) {
+    const std::size_t n = plan.contacts.size();
+    summary.cards = n;
+    summary.left_apart = r.left_apart;
+    std::vector<std::size_t> size(n, 0);
+    for (std::size_t i = 0; i < n; ++i) ++size[r.root[i]];
+    for (std::size_t i = 0; i < n; ++i) {
+        if (size[i] == 0) continue;
+        if (r.store[i]) ++summary.merged;
+        else ++summary.added;
+        if (size[i] > 1) {
+            summary.combined += size[i] - 1;
+            summary.groups.emplace_back(contact_label(plan.contacts[i]), size[i]);
+        }
+    }
+}
+
+std::string count_words(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 }  // namespace
 
 ImportPlan plan_import(const Store& store, std::vector<Contact> contacts, std::vector<Interaction> interactions) {
     ImportPlan plan;
-
-    // --- Within the import: combine records of one person. ---
-    std::vector<Keys> kept_keys;
-    std::unordered_map<std::string, std::size_t> by_email, by_handle, by_name;
-    std::unordered_map<Id, Id, IdHash> folded;  // combined incoming id -> the id it joined
-    const auto register_keys = [&](const Keys& keys, std::size_t at) {
-        for (const std::string& key : keys.emails) by_email.try_emplace(key, at);
-        for (const std::string& key : keys.handles) by_handle.try_emplace(key, at);
-    };
-    for (Contact& contact : contacts) {
-        Keys keys = keys_of(contact);
-        std::size_t into = kNone;
-        for (const std::string& key : keys.emails) {
-            if (const auto it = by_email.find(key); it != by_email.end()) {
-                into = it->second;
-                break;
-            }
-        }
-        for (std::size_t i = 0; into == kNone && i < keys.handles.size(); ++i) {
-            if (const auto it = by_handle.find(keys.handles[i]); it != by_handle.end()) into = it->second;
-        }
-        const auto name = keys.name.empty() ? by_name.end() : by_name.find(keys.name);
-        if (into == kNone && name != by_name.end() && name->second != kAmbiguous &&
-            !disagree(kept_keys[name->second], keys)) {
-            into = name->second;
-        }
-        if (into != kNone) {
-            Contact& keep = plan.contacts[into];
-            absorb_contact(keep, contact);
-            if (!keep.introduced_by) keep.introduced_by = contact.introduced_by;
-            folded.emplace(contact.meta.id, keep.meta.id);
-            register_keys(keys, into);
-            Keys& merged = kept_keys[into];
-            for (std::string& key : keys.emails) {
-                if (std::find(merged.emails.begin(), merged.emails.end(), key) == merged.emails.end())
-                    merged.emails.push_back(std::move(key));
-            }
-            for (std::string& key : keys.handles) {
-                if (std::find(merged.handles.begin(), merged.handles.end(), key) == merged.handles.end())
-                    merged.handles.push_back(std::move(key));
-            }
-            ++plan.combined;
-            continue;
-        }
-        const std::size_t at = plan.contacts.size();
-        register_keys(keys, at);
-        if (!keys.name.empty()) {
-            if (name != by_name.end()) name->second = kAmbiguous;  // two people of one name
-            else by_name.emplace(keys.name, at);
-        }
-        kept_keys.push_back(std::move(keys));
-        plan.contacts.push_back(std::move(contact));
-    }
-    for (Contact& contact : plan.contacts) {
-        if (contact.introduced_by) {
-            if (const auto it = folded.find(*contact.introduced_by); it != folded.end()) contact.introduced_by = it->second;
-            if (contact.introduced_by == contact.meta.id) contact.introduced_by.reset();
-        }
-    }
+    plan.contacts = std::move(contacts);
     plan.interactions = std::move(interactions);
-    if (!folded.empty()) {
-        for (Interaction& interaction : plan.interactions) interaction.participants = mapped(interaction.participants, folded);
+    const std::size_t n = plan.contacts.size();
+
+    // --- The import's keys, then one pass over the store for who else holds them. ---
+    std::vector<PersonKeys> keys;
+    keys.reserve(n);
+    Holders holders[4];  // emails, profiles, phones, names
+    for (std::size_t i = 0; i < n; ++i) {
+        keys.push_back(person_keys(plan.contacts[i]));
+        for_each_key(keys[i], [&](int kind, const std::string& key) {
+            std::vector<std::size_t>& cards = holders[kind].cards[key];
+            if (cards.empty() || cards.back() != i) cards.push_back(i);
+        });
+    }
+    for (Holders& h : holders) {
+        for (const auto& entry : h.cards) h.stored.try_emplace(entry.first);
+    }
+    std::string key;
+    for (const auto& [id, contact] : store.contacts()) {
+        if (contact.meta.deleted) continue;
+        for (const ContactPoint& email : contact.emails) {
+            key = normalise_email(email.value);
+            holders[0].offer(key, contact);
+        }
+        for (const Handle& handle : contact.handles) {
+            if (!identifies_person(handle.kind)) continue;
+            key = handle_key(handle);
+            holders[1].offer(key, contact);
+        }
+        for (const ContactPoint& phone : contact.phones) {
+            key = phone_key(phone.value);
+            if (!key.empty()) holders[2].offer(key, contact);
+        }
+        if (!holders[3].cards.empty()) holders[3].offer(person_name(contact), contact);
+    }
+    std::unordered_map<const Contact*, PersonKeys> stored_keys;
+    const auto keys_of_stored = [&stored_keys](const Contact* contact) -> const PersonKeys& {
+        auto it = stored_keys.find(contact);
+        if (it == stored_keys.end()) it = stored_keys.emplace(contact, person_keys(*contact)).first;
+        return it->second;
+    };
+    const SharedMailboxes mailboxes = find_mailboxes(holders[0], keys, keys_of_stored);
+
+    // --- Within the import: each card against the earlier cards sharing a key. ---
+    std::vector<std::optional<ImportMatch>> found(n);
+    std::vector<std::size_t> root(n);  // the card a card joins by default (strong matches)
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < n; ++i) {
+        root[i] = i;
+        candidates.clear();
+        for_each_key(keys[i], [&](int kind, const std::string& k) {
+            const std::vector<std::size_t>& cards = holders[kind].cards.at(k);
+            for (std::size_t c = 0; c < cards.size() && c < kMaxHolders && cards[c] < i; ++c) candidates.push_back(cards[c]);
+        });
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        MatchVerdict best;
+        std::size_t best_card = 0;
+        for (const std::size_t j : candidates) {
+            MatchVerdict verdict = judge_match(plan.contacts[i], keys[i], plan.contacts[j], keys[j], mailboxes);
+            if (better(verdict, best)) {
+                best = std::move(verdict);
+                best_card = j;
+            }
+        }
+        if (best.evidence == Evidence::None) continue;
+        const std::size_t into = root[best_card];
+        if (best.evidence == Evidence::Strong) root[i] = into;
+        found[i] = ImportMatch{i, into, Id{}, best.evidence == Evidence::Strong, std::move(best.reason)};
     }
 
-    // --- Against the store: one pass for emails and handles, looking up only the import's keys;
-    // a second for names, only when someone of the import is still unmatched. ---
-    std::unordered_map<std::string, const Contact*> email_owner, handle_owner;
-    for (const Keys& keys : kept_keys) {
-        for (const std::string& key : keys.emails) email_owner.try_emplace(key, nullptr);
-        for (const std::string& key : keys.handles) handle_owner.try_emplace(key, nullptr);
+    // --- Against the store: each person of the import (a root and the cards joined to it). ---
+    std::vector<Contact> combined(n);
+    std::vector<bool> has_members(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (root[i] == i) continue;
+        if (!has_members[root[i]]) combined[root[i]] = plan.contacts[root[i]];
+        has_members[root[i]] = true;
+        absorb_contact(combined[root[i]], plan.contacts[i]);
     }
-    const auto claim = [](const Contact*& owner, const Contact& contact) {
-        if (owner == nullptr || older(contact, *owner)) owner = &contact;
-    };
-    std::string key;
-    if (!email_owner.empty() || !handle_owner.empty()) {
-        for (const auto& [id, contact] : store.contacts()) {
-            if (contact.meta.deleted) continue;
-            for (const ContactPoint& email : contact.emails) {
-                key = normalise_email(email.value);
-                if (const auto it = email_owner.find(key); it != email_owner.end()) claim(it->second, contact);
+    std::vector<const Contact*> stored;
+    for (std::size_t r = 0; r < n; ++r) {
+        if (root[r] != r) continue;
+        const Contact& person = has_members[r] ? combined[r] : plan.contacts[r];
+        const PersonKeys person_keys_ = has_members[r] ? person_keys(person) : PersonKeys{};
+        const PersonKeys& pk = has_members[r] ? person_keys_ : keys[r];
+        stored.clear();
+        std::size_t same_name = 0;
+        for_each_key(pk, [&](int kind, const std::string& k) {
+            const auto it = holders[kind].stored.find(k);
+            if (it == holders[kind].stored.end()) return;
+            if (kind == 3) same_name = it->second.size();
+            for (std::size_t c = 0; c < it->second.size() && c < kMaxHolders; ++c) stored.push_back(it->second[c]);
+        });
+        std::sort(stored.begin(), stored.end(), [](const Contact* a, const Contact* b) { return older(*a, *b); });
+        stored.erase(std::unique(stored.begin(), stored.end()), stored.end());
+        MatchVerdict best;
+        const Contact* best_contact = nullptr;
+        for (const Contact* contact : stored) {
+            MatchVerdict verdict = judge_match(person, pk, *contact, keys_of_stored(contact), mailboxes);
+            if (verdict.evidence == Evidence::Weak && verdict.score == kSameNameOnlyScore) {
+                // The same name and nothing else: the file imported again when every detail is
+                // the same; a question when one contact has the name; nothing when several do.
+                if (same_details(person, *contact)) verdict = {Evidence::Strong, 60, "same name and the same details"};
+                else if (same_name > 1) verdict = {};
             }
-            for (const Handle& handle : contact.handles) {
-                key = handle_key(handle);
-                if (const auto it = handle_owner.find(key); it != handle_owner.end()) claim(it->second, contact);
-            }
-        }
-    }
-    std::vector<std::optional<ImportMatch>> found(plan.contacts.size());
-    struct NameOwner {
-        const Contact* contact = nullptr;
-        std::size_t count = 0;
-    };
-    std::unordered_map<std::string, NameOwner> name_owner;
-    for (std::size_t i = 0; i < plan.contacts.size(); ++i) {
-        const Keys& keys = kept_keys[i];
-        for (const std::string& email : keys.emails) {
-            if (const Contact* owner = email_owner.at(email)) {
-                found[i] = ImportMatch{i, owner->meta.id, "same email " + email};
-                break;
-            }
-        }
-        for (std::size_t h = 0; !found[i] && h < keys.handles.size(); ++h) {
-            if (const Contact* owner = handle_owner.at(keys.handles[h]))
-                found[i] = ImportMatch{i, owner->meta.id, handle_reason(static_cast<HandleKind>(keys.handles[h][0] - '0'))};
-        }
-        if (!found[i] && !keys.name.empty()) name_owner.try_emplace(keys.name);
-    }
-    if (!name_owner.empty()) {
-        for (const auto& [id, contact] : store.contacts()) {
-            if (contact.meta.deleted) continue;
-            if (const auto it = name_owner.find(name_key(contact)); it != name_owner.end()) {
-                if (it->second.count++ == 0) it->second.contact = &contact;
+            if (better(verdict, best)) {
+                best = std::move(verdict);
+                best_contact = contact;
             }
         }
-        for (std::size_t i = 0; i < plan.contacts.size(); ++i) {
-            if (found[i] || kept_keys[i].name.empty()) continue;
-            const NameOwner& named = name_owner.at(kept_keys[i].name);
-            if (named.count == 1 && !disagree(keys_of(*named.contact), kept_keys[i]))
-                found[i] = ImportMatch{i, named.contact->meta.id, "same name"};
+        if (!best_contact) continue;
+        if (found[r]) {  // a weak question within the file: the store's answer wins when as good
+            const MatchVerdict in_file{found[r]->strong ? Evidence::Strong : Evidence::Weak, 0, {}};
+            if (best.evidence < in_file.evidence) continue;
         }
+        found[r] = ImportMatch{r, ImportMatch::kStore, best_contact->meta.id, best.evidence == Evidence::Strong,
+                               std::move(best.reason)};
     }
     for (std::optional<ImportMatch>& match : found) {
         if (match) plan.matches.push_back(std::move(*match));
@@ -234,34 +292,65 @@ ImportPlan plan_import(const Store& store, std::vector<Contact> contacts, std::v
     return plan;
 }
 
+std::vector<bool> default_merges(const ImportPlan& plan) {
+    std::vector<bool> merge;
+    merge.reserve(plan.matches.size());
+    for (const ImportMatch& match : plan.matches) merge.push_back(match.strong);
+    return merge;
+}
+
+ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge) {
+    ImportSummary summary;
+    count_people(plan, resolve(store, plan, merge), summary);
+    return summary;
+}
+
+std::string describe_import(const ImportSummary& s) {
+    std::string text = count_words(s.cards, "card", "cards") + ": " + count_words(s.added, "new person", "new people");
+    if (s.merged > 0) text += ", " + (s.merged == 1 ? std::string("1 merged with someone you have") : std::to_string(s.merged) + " merged with people you have");
+    constexpr std::size_t kNamed = 3;
+    for (std::size_t g = 0; g < s.groups.size() && g < kNamed; ++g)
+        text += ", " + std::to_string(s.groups[g].second) + " cards of " + s.groups[g].first + " combined into one";
+    if (s.groups.size() > kNamed) {
+        std::size_t cards = 0;
+        for (std::size_t g = kNamed; g < s.groups.size(); ++g) cards += s.groups[g].second;
+        text += ", " + std::to_string(cards) + " more cards combined into " +
+                count_words(s.groups.size() - kNamed, "person", "people");
+    }
+    if (s.left_apart > 0) text += ", " + count_words(s.left_apart, "possible match", "possible matches") + " left apart";
+    return text;
+}
+
 Change import_change(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge, std::string label,
                      ImportSummary* summary) {
+    const Resolution resolution = resolve(store, plan, merge);
     ImportSummary counts;
-    std::vector<const ImportMatch*> match_of(plan.contacts.size(), nullptr);
-    for (std::size_t m = 0; m < plan.matches.size(); ++m) {
-        const ImportMatch& match = plan.matches[m];
-        if (match.incoming >= plan.contacts.size() || !store.contact(match.existing)) continue;
-        if (m < merge.size() && !merge[m]) continue;
-        match_of[match.incoming] = &match;
-    }
+    count_people(plan, resolution, counts);
 
-    std::unordered_map<Id, Id, IdHash> target;  // incoming id -> the contact it ends up as
+    std::unordered_map<Id, Id, IdHash> target;  // card id -> the contact it ends up as
     std::vector<Contact> added;
+    std::unordered_map<std::size_t, std::size_t> added_at;  // root card -> index into added
     std::vector<Id> existing_order;
     std::unordered_map<Id, Contact, IdHash> existing;  // merged values of matched contacts
-    std::unordered_map<Id, std::optional<Id>, IdHash> introduced;  // existing id -> incoming introduced_by
+    std::unordered_map<Id, std::optional<Id>, IdHash> introduced;  // existing id -> a card's introduced_by
     for (std::size_t i = 0; i < plan.contacts.size(); ++i) {
-        const Contact& incoming = plan.contacts[i];
-        if (const ImportMatch* match = match_of[i]) {
-            target[incoming.meta.id] = match->existing;
+        const Contact& card = plan.contacts[i];
+        const std::size_t r = resolution.root[i];
+        if (const ImportMatch* match = resolution.store[r]) {
+            target[card.meta.id] = match->existing;
             const auto [it, inserted] = existing.try_emplace(match->existing, *store.contact(match->existing));
             if (inserted) existing_order.push_back(match->existing);
-            absorb_contact(it->second, incoming);
-            if (incoming.introduced_by) introduced.try_emplace(match->existing, incoming.introduced_by);
-            ++counts.merged;
+            absorb_contact(it->second, card);
+            if (card.introduced_by) introduced.try_emplace(match->existing, card.introduced_by);
+        } else if (r == i) {
+            target[card.meta.id] = card.meta.id;
+            added_at[i] = added.size();
+            added.push_back(card);
         } else {
-            target[incoming.meta.id] = incoming.meta.id;
-            added.push_back(incoming);
+            Contact& person = added[added_at.at(r)];
+            target[card.meta.id] = person.meta.id;
+            absorb_contact(person, card);
+            if (!person.introduced_by) person.introduced_by = card.introduced_by;
         }
     }
     const auto remap = [&target](std::optional<Id>& by, Id self) {
@@ -276,7 +365,6 @@ Change import_change(const Store& store, const ImportPlan& plan, const std::vect
         remap(contact.introduced_by, contact.meta.id);
         change.records.emplace_back(std::in_place_type<Contact>, std::move(contact));
     }
-    counts.added = added.size();
     for (const Id id : existing_order) {
         Contact& merged = existing.at(id);
         if (!merged.introduced_by) {

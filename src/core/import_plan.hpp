@@ -1,53 +1,77 @@
-// Importing people without duplicating them: the people of an import are matched against the
-// store (and against each other) by the keys duplicates use (same email, same handle or profile
-// URL, same folded full name) before anything is written, so the user can review each match, and
-// importing the same file twice changes nothing the second time. Matching uses hash maps of the
-// import's keys, so it costs one pass over the store, also at 100,000 contacts.
+// Importing people without merging two different people, or duplicating one: every card of an
+// import is matched against the earlier cards of the same import and against the store by the
+// evidence rules of contact_keys.hpp (judge_match) before anything is written. Each match comes
+// with its reason in words; strong evidence is merged unless the person says otherwise, weak
+// evidence is only a question. Importing the same file twice changes nothing the second time.
+// Matching uses hash maps of the import's keys, so it costs one pass over the store, also at
+// 100,000 contacts.
 #pragma once
 
 #include "core/store.hpp"
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ties {
 
 struct ImportMatch {
-    std::size_t incoming = 0;  // index into ImportPlan::contacts
-    Id existing;               // a live contact of the store
-    std::string reason;        // "same email ada@example.org", "same LinkedIn profile", "same name"
+    static constexpr std::size_t kStore = static_cast<std::size_t>(-1);
+    std::size_t incoming = 0;   // a card: index into ImportPlan::contacts
+    std::size_t card = kStore;  // an earlier card of the same import it joins, or kStore:
+    Id existing;                // a live contact of the store it joins (when card == kStore)
+    bool strong = false;        // merged by default; weak evidence is listed, not merged unasked
+    std::string reason;         // "same email ada@example.org", "same name, nothing else to compare"
+    bool in_file() const { return card != kStore; }
 };
 
 struct ImportPlan {
-    std::vector<Contact> contacts;          // the import's people, those listed twice combined
+    std::vector<Contact> contacts;          // every card of the import, as read
     std::vector<Interaction> interactions;  // participants point into `contacts`
-    std::vector<ImportMatch> matches;       // at most one per incoming contact, by incoming index
-    std::size_t combined = 0;               // incoming records folded into another of the import
+    std::vector<ImportMatch> matches;       // at most one per card, in card order
 };
 
-// Matches by, in this order: an email (case-insensitive), a handle or profile URL (normalised as
-// duplicates do), the folded full name (exact, words in any order). A name alone is not enough
-// when it belongs to several live contacts, or when the two records disagree (both have emails
-// and share none, or both have a handle of one kind and they differ). An email or handle held
-// by several contacts matches the oldest. Within the import the same keys combine records of one
-// person (a CSV listing someone twice); their interactions follow.
+// Each card is compared with the earlier cards that share a key with it (email, profile, phone,
+// name) and joins the best one, when the evidence is strong, or asks about it when it is weak.
+// Then each person of the import (a card with the cards strongly joined to it) is compared with
+// the live contacts of the store sharing a key, and the best is its match: an email held by
+// people with different names (in the file or the store) is a shared mailbox, not evidence; a
+// store contact with the same name and the very same details is a match (the file imported
+// again); a name alone held by several contacts is not. A card whose weak in-file question is
+// outweighed by a match in the store gets the store match instead.
 ImportPlan plan_import(const Store& store, std::vector<Contact> contacts, std::vector<Interaction> interactions);
 
+// The merges the preview ticks first: the strong ones.
+std::vector<bool> default_merges(const ImportPlan& plan);
+
 struct ImportSummary {
-    std::size_t added = 0;                 // new contacts (declined matches included)
-    std::size_t merged = 0;                // incoming contacts merged into existing ones
-    std::size_t updated = 0;               // existing contacts that gained something
+    std::size_t cards = 0;
+    std::size_t added = 0;       // new people (cards combined count once; declined matches included)
+    std::size_t merged = 0;      // people of the import merged into people you have
+    std::size_t combined = 0;    // cards folded into another card of the import
+    std::size_t left_apart = 0;  // matches not made (unticked, or weak and not asked for)
+    std::size_t updated = 0;     // existing contacts that gained something (import_change only)
     std::size_t interactions_added = 0;
-    std::size_t interactions_known = 0;    // already in the store (the same file imported again)
+    std::size_t interactions_known = 0;  // already in the store (the same file imported again)
+    std::vector<std::pair<std::string, std::size_t>> groups;  // a person and how many cards made them
 };
 
-// One Change for Store::apply (which stamps the times): the unmatched people as new contacts;
-// for each match with merge[i] (a missing entry counts as true) the incoming contact absorbed
-// into the existing one (field unions as merge_contacts), else added as a new contact; the
-// interactions with participants pointing at the contacts they were merged into (no duplicate
-// participants), except those the store already has (same day, time, kind, notes, initiator and
-// people). An existing contact that gains nothing is not rewritten.
+// What the import does with `merge` (per plan.matches; a missing entry takes default_merges's):
+// an in-file match that is ticked folds the card into the card it names (and so on, to the
+// first), a store match that is ticked merges that person into the contact; unticked, a card is
+// a person of its own.
+ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge);
+
+// The counts in words: "12 cards: 9 new people, 4 cards of John Doe combined into one, 1 merged
+// with someone you have, 2 possible matches left apart".
+std::string describe_import(const ImportSummary& summary);
+
+// One Change for Store::apply (which stamps the times), as summarise_import says: new people
+// (each the union of its cards, as merge_contacts unites), matched contacts with what their cards
+// add (not rewritten when it is nothing), the interactions with participants pointing at the
+// people their cards became (no duplicate participants), except those the store already has
+// (same day, time, kind, notes, initiator and people).
 Change import_change(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge, std::string label,
                      ImportSummary* summary = nullptr);
 

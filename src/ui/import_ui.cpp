@@ -42,15 +42,41 @@ void draw_warnings(const ImportUi& ui, const Palette& p) {
     probe::value("import.warning.texts", texts);
 }
 
+// One row per match: the tick with both names, then the reason on its own line (a warning
+// colour when the evidence is weak, so the person looks twice).
+void draw_match_row(ImportUi& ui, const UiView& view, const Palette& p, std::size_t i) {
+    const ImportMatch& m = ui.plan.matches[i];
+    std::string target;
+    if (m.in_file()) {
+        target = contact_label(ui.plan.contacts[m.card]) + " (in this file)";
+    } else {
+        const Contact* existing = view.store->contact(m.existing);
+        target = (existing ? contact_label(*existing) : std::string("?")) + " (you have)";
+    }
+    const std::string names = contact_label(ui.plan.contacts[m.incoming]) + "  \xe2\x86\x92  " + target;
+    bool merge = i < ui.merge.size() ? static_cast<bool>(ui.merge[i]) : m.strong;
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Checkbox(names.c_str(), &merge) && i < ui.merge.size()) ui.merge[i] = merge;
+    ImGui::PopID();
+    const std::string name = "import.match." + std::to_string(i);
+    probe::item(name);
+    probe::value(name, names + ": " + m.reason);
+    probe::value(name + ".ticked", merge ? "yes" : "no");
+    ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::PushStyleColor(ImGuiCol_Text, m.strong ? p.muted : p.warning);
+    ImGui::TextWrapped("%s%s", m.strong ? "" : "Not sure: ", m.reason.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+}
+
 void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
     const std::size_t matched = ui.plan.matches.size();
-    const std::size_t fresh = ui.plan.contacts.size() - matched;
-    std::string summary = count_of(fresh, "new person", "new people");
-    if (matched > 0) summary += ", " + count_of(matched, "person who looks like someone you have", "people who look like someone you have");
+    std::string summary = describe_import(summarise_import(*view.store, ui.plan, ui.merge));
     if (!ui.plan.interactions.empty()) summary += ", " + count_of(ui.plan.interactions.size(), "conversation", "conversations");
     summary += ".";
     ImGui::TextWrapped("%s", summary.c_str());
     probe::value("import.summary", summary);
+    const std::size_t fresh = ui.plan.contacts.size() - matched;  // cards matching nobody
     if (fresh > 0) {
         // The new people by name (the first hundred), so the person sees what is coming in.
         std::vector<bool> is_matched(ui.plan.contacts.size(), false);
@@ -72,22 +98,20 @@ void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, Imp
         ImGui::EndChild();
         probe::value("import.new", names);
     }
+    probe::value("import.matches", std::to_string(matched));
     if (matched > 0) {
-        muted_text(p, "Ticked: merged into the person you have (nothing of theirs is lost). Unticked: added as someone new.");
-        ImGui::BeginChild("##matches", ImVec2(0, std::min(240.0f, 30.0f * static_cast<float>(matched) + 8.0f)), ImGuiChildFlags_Border);
-        for (std::size_t i = 0; i < matched; ++i) {
-            const ImportMatch& m = ui.plan.matches[i];
-            const Contact* existing = view.store->contact(m.existing);
-            const std::string text = contact_label(ui.plan.contacts[m.incoming]) + "  \xe2\x86\x92  " +
-                                     (existing ? contact_label(*existing) : std::string("?")) + "   (" + m.reason + ")";
-            bool merge = i < ui.merge.size() ? static_cast<bool>(ui.merge[i]) : true;
-            ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Checkbox(text.c_str(), &merge) && i < ui.merge.size()) ui.merge[i] = merge;
-            ImGui::PopID();
-            probe::item("import.match." + std::to_string(i));
-            probe::value("import.match." + std::to_string(i), text);
-        }
+        ImGui::TextUnformatted("Possibly the same person");
+        muted_text(p, "Ticked: merged into one (nothing is lost). Unticked: kept apart. \"Not sure\" ones are unticked: "
+                      "tick them if you know they are one person.");
+        // Room for every row up to about half the screen; then the list scrolls.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float row = ImGui::GetFrameHeight() + ImGui::GetTextLineHeight() * 1.25f + style.ItemSpacing.y * 2;
+        const float room = std::max(3.2f * row, ImGui::GetMainViewport()->Size.y * 0.45f);
+        const float height = std::min(room, row * static_cast<float>(matched) + style.WindowPadding.y * 2);
+        ImGui::BeginChild("##matches", ImVec2(0, height), ImGuiChildFlags_Border);
+        for (std::size_t i = 0; i < matched; ++i) draw_match_row(ui, view, p, i);
         ImGui::EndChild();
+        probe::item("import.match.list");
     }
     draw_warnings(ui, p);
     ImGui::Dummy(ImVec2(0, 6));

@@ -1,6 +1,7 @@
 // The import dialog: choose or drop files; see progress (and cancel) while they are read; then a
-// preview: for contacts, who is new and who looks like someone you have (merge or keep apart,
-// per person); for a backup, what merging would add, change or delete (or replace everything).
+// preview: for contacts, who is new, and every match with its reason (cards of one person in the
+// files, people who look like someone you have), ticked when the evidence is strong, unticked
+// when it is only a question; the person decides per match. For a backup, what merging would add, change or delete (or replace everything).
 // Nothing changes until the person confirms; the change is one step that Undo takes back. The
 // dialog only draws ImportUi and says what was asked; src/app/import_flow.cpp does the work.
 #pragma once
@@ -31,7 +32,7 @@ struct ImportUi {
     std::string csv;                        // the file, kept until the mapping is confirmed
     // Contacts.
     ImportPlan plan;
-    std::vector<bool> merge;            // per plan.matches
+    std::vector<bool> merge;            // per plan.matches: ticked (default_merges first)
     // A backup.
     Store backup;
     MergePlan merge_plan;

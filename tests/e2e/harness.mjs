@@ -146,6 +146,13 @@ export async function click(page, name) {
   await nextFrames(page, 2);
 }
 
+// A finger's tap in the middle of a widget (contexts launched with touch: true).
+export async function tap(page, name) {
+  const r = await widget(page, name);
+  await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+  await nextFrames(page, 3);
+}
+
 // `expected` is a string (exact) or a RegExp.
 export async function waitValue(page, name, expected, timeout = 10000) {
   const pattern = expected instanceof RegExp ? [expected.source, expected.flags] : null;

@@ -3,18 +3,12 @@
 // arrives, and a one-finger drag scrolls a long list.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, waitValue, widget } from './harness.mjs';
+import { closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitValue, widget } from './harness.mjs';
 
 const PHONE = { width: 390, height: 844 };
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-async function tap(page, name) {
-  const r = await widget(page, name);
-  await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
-  await nextFrames(page, 3);
-}
 
 test('tapping a text field focuses the keyboard input within the tap; IME text arrives', async () => {
   const context = await launch({ viewport: PHONE, dpr: 3, touch: true });

@@ -1,5 +1,9 @@
 #include "core/import_plan.hpp"
 
+#include "core/contact_keys.hpp"
+#include "io/vcard.hpp"
+#include "io_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -37,6 +41,28 @@ struct Fixture {
         i.notes = std::move(notes);
         return i;
     }
+    // The cards of a sample file, as the app reads them: fresh ids every time.
+    std::vector<Contact> cards(const std::string& file) {
+        const io::Imported imported =
+            io::import_vcard(test::read_bytes(std::string(TIES_TEST_DATA) + "/fixtures/matching/" + file), {file, &ids, now, {}});
+        REQUIRE(!imported.error);
+        return imported.contacts;
+    }
+    // Imports with the preview's first ticks (strong evidence merged, weak left apart).
+    ImportSummary import(std::vector<Contact> contacts, std::vector<bool> merge = {}) {
+        const ImportPlan plan = plan_import(store, std::move(contacts), {});
+        if (merge.empty()) merge = default_merges(plan);
+        ImportSummary summary;
+        store.apply(import_change(store, plan, merge, "Import", &summary), now + 1);
+        return summary;
+    }
+    std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& [id, c] : store.contacts())
+            if (!c.meta.deleted) out.push_back(c.display_name);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
     std::size_t live_contacts() const {
         return static_cast<std::size_t>(std::count_if(store.contacts().begin(), store.contacts().end(),
                                                       [](const auto& entry) { return !entry.second.meta.deleted; }));
@@ -73,31 +99,32 @@ TEST_CASE("plan_import: an email matches case-insensitively, a profile URL howev
     CHECK(match_for(plan, 3) == nullptr);
 }
 
-TEST_CASE("plan_import: only an exact folded full name counts, and only when it is one person") {
+TEST_CASE("plan_import: a name alone is a question, unless every detail is the same") {
     Fixture f;
     const Id zoe = f.add(f.person("Zoë Ødegaard"));
-    f.add(f.person("John Smith"));
-    f.add(f.person("John Smith"));  // a common name: two people
-    f.add(f.person("Mary Jones", {"mary@work.example"}));
+    const Id mary = f.add(f.person("Mary Jones", {"mary@work.example"}));
+    const Id ken = f.add(f.person("Ken Adams", {"ken@example.org"}));
     Contact deleted = f.person("Deleted Person");
     f.add(deleted);
     f.store.apply(delete_contact(f.store, deleted.meta.id), f.now + 1);
 
     const ImportPlan plan = plan_import(f.store,
-                                        {f.person("odegaard zoe"), f.person("Zoe Odegard"), f.person("John Smith"),
-                                         f.person("Mary Jones", {"mary@home.example"}), f.person("Mary Jones"),
-                                         f.person("Deleted Person")},
+                                        {f.person("odegaard zoe"), f.person("Zoe Odegard"), f.person("Mary Jones", {"mary@home.example"}),
+                                         f.person("Ken Adams"), f.person("Deleted Person")},
                                         {});
     REQUIRE(plan.contacts.size() == 5);
-    CHECK(match_for(plan, 0)->existing == zoe);  // words in any order, accents folded
-    CHECK(match_for(plan, 0)->reason == "same name");
+    REQUIRE(match_for(plan, 0));
+    CHECK(match_for(plan, 0)->existing == zoe);  // words in any order, accents folded, nothing else differs
+    CHECK(match_for(plan, 0)->reason == "same name and the same details");
+    CHECK(match_for(plan, 0)->strong);
     CHECK(match_for(plan, 1) == nullptr);  // a near miss is not enough for an import
-    CHECK(match_for(plan, 2) == nullptr);  // ambiguous
-    // "Mary Jones" with another email disagrees with the existing Mary; the second "Mary Jones"
-    // (no email) was combined with the first one of the import, so it is not a separate person.
-    CHECK(plan.combined == 1);
-    CHECK(match_for(plan, 3) == nullptr);
+    CHECK(match_for(plan, 2) == nullptr);  // another personal email: another Mary Jones
+    REQUIRE(match_for(plan, 3));           // the name and nothing to compare: only a question
+    CHECK(match_for(plan, 3)->existing == ken);
+    CHECK(match_for(plan, 3)->reason == "same name, nothing else to compare");
+    CHECK_FALSE(match_for(plan, 3)->strong);
     CHECK(match_for(plan, 4) == nullptr);  // tombstones are not people
+    CHECK(f.store.contact(mary));
 }
 
 TEST_CASE("plan_import: handles of one kind that differ keep same-named people apart") {
@@ -110,7 +137,8 @@ TEST_CASE("plan_import: handles of one kind that differ keep same-named people a
                                         {});
     CHECK(match_for(plan, 0) == nullptr);
     REQUIRE(match_for(plan, 1));
-    CHECK(match_for(plan, 1)->existing == other);  // a handle of another kind does not disagree
+    CHECK(match_for(plan, 1)->existing == other);  // a handle of another kind does not disagree...
+    CHECK_FALSE(match_for(plan, 1)->strong);       // ...nor agree: the name alone is a question
 }
 
 TEST_CASE("plan_import: one person listed twice in a file is combined, with their interactions") {
@@ -123,16 +151,25 @@ TEST_CASE("plan_import: one person listed twice in a file is combined, with thei
     const Interaction together = f.talk({a.meta.id, b.meta.id, c.meta.id}, "All three");
     const Interaction alone = f.talk({b.meta.id}, "Just Ada");
     const ImportPlan plan = plan_import(f.store, {a, b, c}, {together, alone});
-    REQUIRE(plan.contacts.size() == 2);
-    CHECK(plan.combined == 1);
-    CHECK(plan.contacts[0].meta.id == a.meta.id);
-    CHECK(plan.contacts[0].display_name == "Ada");
-    CHECK(values_of(plan.contacts[0].emails) == std::vector<std::string>{"ada@example.org", "countess@example.org"});
-    CHECK(plan.contacts[0].tags == std::vector<std::string>{"maths", "poetry"});
-    REQUIRE(plan.interactions.size() == 2);
-    CHECK(plan.interactions[0].participants == std::vector<Id>{a.meta.id, c.meta.id});
-    CHECK(plan.interactions[1].participants == std::vector<Id>{a.meta.id});
-    CHECK(plan.matches.empty());
+    REQUIRE(plan.contacts.size() == 3);  // every card, so the preview can show the merge
+    REQUIRE(plan.matches.size() == 1);
+    CHECK(plan.matches[0].incoming == 1);
+    CHECK(plan.matches[0].card == 0);
+    CHECK(plan.matches[0].strong);
+    CHECK(plan.matches[0].reason == "same email ada@example.org");
+
+    ImportSummary summary;
+    f.store.apply(import_change(f.store, plan, {}, "Import", &summary), f.now + 1);
+    CHECK(summary.added == 2);
+    CHECK(summary.combined == 1);
+    CHECK(describe_import(summary) == "3 cards: 2 new people, 2 cards of Ada combined into one");
+    const Contact& ada = *f.store.contact(a.meta.id);
+    CHECK(ada.display_name == "Ada");
+    CHECK(values_of(ada.emails) == std::vector<std::string>{"ada@example.org", "countess@example.org"});
+    CHECK(ada.tags == std::vector<std::string>{"maths", "poetry"});
+    CHECK(f.store.contact(b.meta.id) == nullptr);
+    CHECK(f.store.interaction(together.meta.id)->participants == std::vector<Id>{a.meta.id, c.meta.id});
+    CHECK(f.store.interaction(alone.meta.id)->participants == std::vector<Id>{a.meta.id});
 }
 
 TEST_CASE("import_change: new people added, matches merged by the merge rules, declined ones added") {
@@ -197,7 +234,10 @@ TEST_CASE("import_change: two incoming records of one existing person give one p
     const ImportPlan plan = plan_import(f.store, {by_email, by_handle}, {both});
     REQUIRE(plan.contacts.size() == 2);  // nothing in the file says they are one person
     REQUIRE(plan.matches.size() == 2);
-    f.store.apply(import_change(f.store, plan, {}, "Import"), f.now + 1);
+    CHECK(plan.matches[0].strong);
+    CHECK_FALSE(plan.matches[1].strong);  // the same X handle, but another name: asked, not assumed
+    CHECK(plan.matches[1].reason == "same X handle, but the names differ");
+    f.store.apply(import_change(f.store, plan, {true, true}, "Import"), f.now + 1);  // the person ticks both
     CHECK(f.live_contacts() == 1);
     CHECK(f.store.interaction(both.meta.id)->participants == std::vector<Id>{ada});
     CHECK(f.store.contact(ada)->nickname.empty());
@@ -267,4 +307,136 @@ TEST_CASE("plan_import at 100,000 existing contacts: every returning person matc
     const Change change = import_change(f.store, plan, {}, "Import");
     CHECK(plan.matches.size() == 2'000);
     CHECK(change.records.size() == 2'000);  // the newcomers; matched people gain nothing
+}
+
+// --- Evidence that identifies a person, on sample files (tests/fixtures/matching) ---------------------
+
+TEST_CASE("plan_import: colleagues sharing a company and its web site stay two people") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("colleagues.vcf"), {});
+    REQUIRE(plan.contacts.size() == 2);
+    REQUIRE(plan.contacts[0].handles.size() == 1);
+    CHECK(plan.contacts[0].handles[0].kind == HandleKind::Website);  // what the file says: URL;TYPE=WORK
+    CHECK(plan.matches.empty());
+    const ImportSummary summary = f.import(f.cards("colleagues.vcf"));
+    CHECK(describe_import(summary) == "2 cards: 2 new people");
+    CHECK(f.names() == std::vector<std::string>{"Alice Smith", "Bob Jones"});
+
+    // Nor does the web site join a colleague to someone you have.
+    Fixture g;
+    g.add(g.person("Carol White", {}, {Handle{HandleKind::Website, "https://www.ibm.com/"}}));
+    CHECK(plan_import(g.store, g.cards("colleagues.vcf"), {}).matches.empty());
+}
+
+TEST_CASE("plan_import: a mailbox shared by two names is a question, never a merge") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("shared-mailbox.vcf"), {});
+    REQUIRE(plan.matches.size() == 1);
+    CHECK(plan.matches[0].incoming == 1);
+    CHECK(plan.matches[0].card == 0);
+    CHECK_FALSE(plan.matches[0].strong);
+    CHECK(plan.matches[0].reason == "shares info@smallshop.example, but the names differ");
+    CHECK(default_merges(plan) == std::vector<bool>{false});
+    const ImportSummary summary = f.import(f.cards("shared-mailbox.vcf"));
+    CHECK(describe_import(summary) == "2 cards: 2 new people, 1 possible match left apart");
+    CHECK(f.names() == std::vector<std::string>{"Sarah Jane Smith", "Tom Baker"});
+
+    // Imported again: each finds themself (the name and the mailbox agree), nobody is added.
+    const ImportPlan again = plan_import(f.store, f.cards("shared-mailbox.vcf"), {});
+    REQUIRE(again.matches.size() == 2);
+    for (const ImportMatch& m : again.matches) {
+        CHECK_FALSE(m.in_file());
+        CHECK(m.strong);
+        CHECK(m.reason == "same name and email info@smallshop.example");
+        CHECK(f.store.contact(m.existing)->display_name == again.contacts[m.incoming].display_name);
+    }
+    CHECK(import_change(f.store, again, {}, "Import").records.empty());
+
+    // With someone you have: the mailbox alone does not make a stranger them.
+    Fixture g;
+    g.add(g.person("Tom Baker", {"info@smallshop.example"}));
+    const ImportPlan theirs = plan_import(g.store, g.cards("shared-mailbox.vcf"), {});
+    REQUIRE(theirs.matches.size() == 2);
+    CHECK(theirs.matches[0].strong);  // Tom: the name and the mailbox agree
+    CHECK(theirs.matches[1].incoming == 1);
+    CHECK_FALSE(theirs.matches[1].strong);
+}
+
+TEST_CASE("plan_import: four cards of John Doe from four phones, the number written four ways, are one person") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("john-doe-phones.vcf"), {});
+    REQUIRE(plan.contacts.size() == 5);
+    REQUIRE(plan.matches.size() == 3);
+    for (std::size_t m = 0; m < 3; ++m) {
+        CAPTURE(m);
+        CHECK(plan.matches[m].incoming == m + 1);
+        CHECK(plan.matches[m].card == 0);
+        CHECK(plan.matches[m].strong);
+        CHECK(plan.matches[m].reason.rfind("same phone number ", 0) == 0);
+    }
+    const ImportSummary summary = f.import(f.cards("john-doe-phones.vcf"));
+    CHECK(describe_import(summary) == "5 cards: 2 new people, 4 cards of John Doe combined into one");
+    REQUIRE(f.live_contacts() == 2);
+    const Contact* john = nullptr;
+    for (const auto& [id, c] : f.store.contacts())
+        if (c.display_name == "John Doe") john = &c;
+    REQUIRE(john);
+    CHECK(values_of(john->emails) == std::vector<std::string>{"john.doe@example.com"});
+    CHECK(john->phones.size() == 1);
+    CHECK(john->company == "Acme");
+    CHECK(john->birthday == PartialDate{1980, 4, 1});
+
+    // The same file again adds nobody and changes nothing.
+    const ImportPlan again = plan_import(f.store, f.cards("john-doe-phones.vcf"), {});
+    CHECK(import_change(f.store, again, {}, "Import").records.empty());
+}
+
+TEST_CASE("plan_import: two John Does with different personal emails are two people") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("two-john-does.vcf"), {});
+    CHECK(plan.matches.empty());
+    f.import(f.cards("two-john-does.vcf"));
+    CHECK(f.live_contacts() == 2);
+    // And against the store: each finds their own email, not the other John.
+    const ImportPlan again = plan_import(f.store, f.cards("two-john-does.vcf"), {});
+    REQUIRE(again.matches.size() == 2);
+    CHECK(again.matches[0].reason == "same email johnny.doe@example.net");
+    CHECK(again.matches[1].reason == "same email jd1971@example.com");
+    CHECK(import_change(f.store, again, {}, "Import").records.empty());
+}
+
+TEST_CASE("import_change: an unticked in-file merge keeps that card a person of their own") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("john-doe-phones.vcf"), {});
+    REQUIRE(plan.matches.size() == 3);
+    std::vector<bool> merge = default_merges(plan);
+    merge[2] = false;  // "Mr. John Doe" (the fourth card) kept apart
+    const ImportSummary preview = summarise_import(f.store, plan, merge);
+    CHECK(describe_import(preview) == "5 cards: 3 new people, 3 cards of John Doe combined into one, 1 possible match left apart");
+    const ImportSummary done = f.import(f.cards("john-doe-phones.vcf"), merge);
+    CHECK(done.added == 3);
+    CHECK(f.live_contacts() == 3);
+    CHECK(f.names() == std::vector<std::string>{"Grace Hopper", "John Doe", "Mr. John Doe"});
+
+    // A weak question ticked: merged after all.
+    Fixture g;
+    const ImportPlan mailbox = plan_import(g.store, g.cards("shared-mailbox.vcf"), {});
+    g.store.apply(import_change(g.store, mailbox, {true}, "Import"), g.now + 1);
+    CHECK(g.live_contacts() == 1);
+}
+
+TEST_CASE("judge_match: names agree when one could be the other's short form") {
+    const auto keys = [](const char* name) {
+        Contact c;
+        c.display_name = name;
+        return person_keys(c);
+    };
+    CHECK(names_compatible(keys("Ada Lovelace"), keys("A. Lovelace")));
+    CHECK(names_compatible(keys("Ada Lovelace"), keys("Ada")));
+    CHECK(names_compatible(keys("Mr. John Richter James Doe Sr."), keys("John Doe")));
+    CHECK(names_compatible(keys(""), keys("Anyone")));
+    CHECK_FALSE(names_compatible(keys("Tom Baker"), keys("Sarah Jane Smith")));
+    CHECK_FALSE(names_compatible(keys("Ada Lovelace"), keys("Ada Byron")));
+    CHECK_FALSE(names_compatible(keys("A. Lovelace"), keys("B. Lovelace")));
+    CHECK(keys("Mr. John Doe").name == keys("Doe, John").name);
 }
