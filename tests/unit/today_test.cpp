@@ -87,6 +87,13 @@ std::vector<std::string> plan_lines(const Store& store, const WeekPlan& plan) {
     return out;
 }
 
+// "N1: Met 5 days ago at RustConf; ...": who is a new tie, and why.
+std::vector<std::string> new_tie_lines(const Store& store, const TodayQueue& q) {
+    std::vector<std::string> out;
+    for (const NewTie& t : q.new_ties) out.push_back(store.contact(t.contact)->display_name + ": " + t.reason);
+    return out;
+}
+
 // Contacts never touched, met `days` ago: their priority falls with `days`.
 void never_touched(Store& store, std::uint64_t n, std::string name, Tier tier, Date today, int days,
                    std::optional<std::int32_t> cadence = std::nullopt) {
@@ -468,9 +475,7 @@ TEST_CASE("new ties: met in the last 30 days with no touch since, oldest first")
     log(store, {10}, before(kWednesday, 7), InteractionKind::Coffee);  // the meeting itself
 
     const TodayQueue q = today_of(store, kWednesday);
-    std::vector<std::string> got;
-    for (const NewTie& t : q.new_ties) got.push_back(store.contact(t.contact)->display_name + ": " + t.reason);
-    CHECK(got == std::vector<std::string>{
+    CHECK(new_tie_lines(store, q) == std::vector<std::string>{
                      "N5: Met 30 days ago; a first follow-up keeps the tie warm",
                      "N10: Met 7 days ago; a first follow-up keeps the tie warm",
                      "N1: Met 5 days ago at RustConf; a first follow-up keeps the tie warm",
@@ -618,9 +623,7 @@ TEST_CASE("new ties: an import is not a meeting, unless a recent first-met day o
     store.load(by_hand);
 
     const TodayQueue q = today_of(store, kWednesday);
-    std::vector<std::string> got;
-    for (const NewTie& t : q.new_ties) got.push_back(store.contact(t.contact)->display_name + ": " + t.reason);
-    CHECK(got == std::vector<std::string>{
+    CHECK(new_tie_lines(store, q) == std::vector<std::string>{
                      "Met last week: Met 7 days ago; a first follow-up keeps the tie warm",
                      "At the meetup: Met 4 days ago at Rust Berlin; a first follow-up keeps the tie warm",
                      "Added by hand: Added today; a first follow-up keeps the tie warm",
