@@ -245,6 +245,7 @@ static void draw_event_choice(QuickLogUi& ui, const UiView& view, const std::opt
         ImGui::SetNextItemWidth(190);
         ImGui::InputTextWithHint("##quicklog.event.name", "Rust Berlin, March", &ui.event_name);
         probe::item("quicklog.event.name");
+        probe::value("quicklog.event.name", ui.event_name);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(120);
         const std::string kind(to_string(ui.event_kind));
