@@ -228,13 +228,18 @@ void draw_logged(const EventCoverage& coverage, const Store& store, const UiView
     for (std::size_t n = 0; n < coverage.touches.size(); ++n) {
         const Interaction* i = store.interaction(coverage.touches[n]);
         if (i == nullptr) continue;
-        std::string line = show_date(view, i->date) + "  \xc2\xb7  " + str(to_string(i->kind)) + "  \xc2\xb7  " +
-                           form::people_labels(store, i->participants);
-        if (!i->notes.empty()) line += "  \xc2\xb7  " + i->notes;
+        // The day and kind as a link (to the Timeline); the people and notes wrap under it.
+        const std::string when = show_date(view, i->date) + "  \xc2\xb7  " + str(to_string(i->kind));
+        std::string who = form::people_labels(store, i->participants);
+        if (!i->notes.empty()) who += "  \xc2\xb7  " + i->notes;
         const std::string name = "event.touch." + std::to_string(n);
-        if (form::person_link(p, line, name)) out.go_to = Section::Timeline;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - 4.0f);  // the link's text lines up with the heading
+        if (form::person_link(p, when, name)) out.go_to = Section::Timeline;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the Timeline to edit it");
-        probe::value(name, line);
+        ImGui::Indent(12.0f);
+        muted_text(p, who.c_str());
+        ImGui::Unindent(12.0f);
+        probe::value(name, when + "  \xc2\xb7  " + who);
     }
 }
 
@@ -274,13 +279,13 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
             ImGui::SetTooltip("%s", people.empty()             ? "Add the people who were there first (Edit)."
                                     : coverage.uncovered.empty() ? "Everyone who was there is logged already."
                                                                  : "Logs one meetup with everyone not logged yet; nobody is counted twice.");
-        ImGui::SameLine();
+        form::next_on_line(ImGui::CalcTextSize("Edit").x + ImGui::GetStyle().FramePadding.x * 2);
         if (button("Edit", "event.edit")) {
             ui.editing = draft_of(e);
             ui.error.clear();
             ui.logged.reset();
         }
-        ImGui::SameLine();
+        form::next_on_line(ImGui::CalcTextSize("Delete").x + ImGui::GetStyle().FramePadding.x * 2);
         if (button("Delete", "event.delete")) ui.confirm_delete = true;
         if (ui.confirm_delete) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
