@@ -87,6 +87,16 @@ std::vector<std::string> plan_lines(const Store& store, const WeekPlan& plan) {
     return out;
 }
 
+Event add_event(Store& store, std::uint64_t n, std::string name, Date date, const std::vector<std::uint64_t>& people) {
+    Event e;
+    e.meta.id = id_of(n);
+    e.name = std::move(name);
+    e.date = date;
+    for (const std::uint64_t person : people) e.attendees.push_back(id_of(person));
+    store.load(e);
+    return e;
+}
+
 // "N1: Met 5 days ago at RustConf; ...": who is a new tie, and why.
 std::vector<std::string> new_tie_lines(const Store& store, const TodayQueue& q) {
     std::vector<std::string> out;
@@ -443,12 +453,7 @@ TEST_CASE("dates ahead: today to 14 days, ages and counts, 29 February on 28 Feb
 
 TEST_CASE("new ties: met in the last 30 days with no touch since, oldest first") {
     Store store;
-    Event conf;
-    conf.meta.id = id_of(500);
-    conf.name = "RustConf";
-    conf.date = before(kWednesday, 5);
-    conf.attendees = {id_of(1)};
-    store.load(conf);
+    const Event conf = add_event(store, 500, "RustConf", before(kWednesday, 5), {1});
     Contact n1 = person(1, "N1");
     n1.met_at = conf.meta.id;
     store.load(n1);
@@ -612,12 +617,7 @@ TEST_CASE("new ties: an import is not a meeting, unless a recent first-met day o
     long_ago.first_met = before(kWednesday, 400);
     store.load(long_ago);
     store.load(imported(4, "At the meetup"));
-    Event meetup;
-    meetup.meta.id = id_of(600);
-    meetup.name = "Rust Berlin";
-    meetup.date = before(kWednesday, 4);
-    meetup.attendees = {id_of(4)};
-    store.load(meetup);
+    add_event(store, 600, "Rust Berlin", before(kWednesday, 4), {4});
     Contact by_hand = person(5, "Added by hand");
     by_hand.meta.created = imported_today;
     store.load(by_hand);
