@@ -489,7 +489,15 @@ Change save_event(const Event& event) { return {with_name("Save event", event.na
 Change delete_event(const Store& store, Id event) {
     const Event* current = store.event(event);
     if (!current) return {};
-    return {with_name("Delete event", current->name), {tombstone_of(*current)}};
+    Change change{with_name("Delete event", current->name), {tombstone_of(*current)}};
+    // The touches logged for it stay, unlinked: the meeting happened all the same.
+    for (const auto& [id, interaction] : store.interactions()) {
+        if (interaction.meta.deleted || interaction.event != event) continue;
+        Interaction unlinked = interaction;
+        unlinked.event.reset();
+        change.records.push_back(std::move(unlinked));
+    }
+    return change;
 }
 
 Change save_opportunity(const Opportunity& opportunity) {

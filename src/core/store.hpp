@@ -126,7 +126,7 @@ Change delete_contact(const Store& store, Id contact);           // tombstone
 Change save_interaction(const Interaction& interaction);         // create or edit (log)
 Change delete_interaction(const Store& store, Id interaction);
 Change save_event(const Event& event);
-Change delete_event(const Store& store, Id event);
+Change delete_event(const Store& store, Id event);  // its touches stay, unlinked
 Change save_opportunity(const Opportunity& opportunity);
 Change delete_opportunity(const Store& store, Id opportunity);
 Change save_settings(const Settings& settings);

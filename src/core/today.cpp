@@ -42,13 +42,36 @@ struct Met {
     Date day;
     const Event* event = nullptr;
     bool added = false;  // no first_met and no event: the day the contact was added
+    bool known = true;   // false: imported with nothing that says when you met
 };
 
-Met met_of(const Store& store, const Contact& contact) {
+// The earliest event each person attended in the last kNewTieDays days: for imported contacts,
+// the only sign of a recent meeting besides a first_met date. Events are few; this is one pass.
+using RecentEvents = RecordMap<const Event*>;
+
+RecentEvents recent_events(const Store& store, Date today) {
+    RecentEvents out;
+    for (const auto& [id, event] : store.events()) {
+        if (event.meta.deleted || event.date > today || event.date.days < today.days - kNewTieDays) continue;
+        for (const Id& person : event.attendees) {
+            auto [at, inserted] = out.emplace(person, &event);
+            if (!inserted && event.date < at->second->date) at->second = &event;
+        }
+    }
+    return out;
+}
+
+Met met_of(const Store& store, const Contact& contact, const RecentEvents& recent) {
     const Event* event = contact.met_at ? store.event(*contact.met_at) : nullptr;
-    if (contact.first_met) return Met{*contact.first_met, event, false};
-    if (event) return Met{event->date, event, false};
-    return Met{date_of(contact.meta.created), nullptr, true};
+    if (contact.first_met) return Met{*contact.first_met, event, false, true};
+    if (event) return Met{event->date, event, false, true};
+    const Date added = date_of(contact.meta.created);
+    if (contact.origin == ContactOrigin::Imported) {
+        const auto found = recent.find(contact.meta.id);
+        if (found != recent.end()) return Met{found->second->date, found->second, false, true};
+        return Met{added, nullptr, true, false};
+    }
+    return Met{added, nullptr, true, true};
 }
 
 bool valid_yearly(const PartialDate& date) {
@@ -93,14 +116,52 @@ std::string due_reason(const DueTie& tie, const Met* met) {
     return out + "; you aim for " + describe(tie.cadence.cadence);
 }
 
+// "Overdue: 610 days, you aim for every 3 weeks." (the first half of a deferred tie's reason)
+std::string due_summary(const DueTie& tie, bool met_added) {
+    std::string out = tie.urgency == Urgency::Overdue ? "Overdue: " : "Due: ";
+    out += std::to_string(tie.days_since) + (tie.days_since == 1 ? " day" : " days");
+    if (tie.never_touched) out += met_added ? " since you added them" : " since you met";
+    return out + ", you aim for " + describe(tie.cadence.cadence) + ".";
+}
+
+// "(195 logged)", "(150 logged, 30 planned)", "" when neither.
+std::string spent_detail(std::int32_t logged, std::int32_t planned) {
+    std::string out;
+    if (logged > 0) out = std::to_string(logged) + " logged";
+    if (planned > 0) out += (out.empty() ? "" : ", ") + std::to_string(planned) + " planned";
+    return out.empty() ? out : " (" + out + ")";
+}
+
+// Which budget keeps a tie out of the week, once the plan is made: even a message does not fit,
+// so either the week's minutes are spent or the messages of every day left are.
+std::string deferred_because(const BudgetUse& use, Date today) {
+    const Budget& budget = use.budget;
+    const std::int32_t minutes = use.minutes_logged + use.minutes_planned;
+    if (budget.minutes_per_week - minutes < minutes_of(TouchKind::Message)) {
+        if (budget.minutes_per_week <= 0) return "Deferred: your budget has no minutes for your network.";
+        return "Deferred: this week's " + std::to_string(budget.minutes_per_week) + " minutes are spent" +
+               spent_detail(use.minutes_logged, use.minutes_planned) + ".";
+    }
+    const std::string messages =
+        std::to_string(budget.messages_per_day) + (budget.messages_per_day == 1 ? " message" : " messages");
+    if (budget.messages_per_day <= 0) return "Deferred: your budget has no messages, and the days are full.";
+    if (today.weekday() == 6)
+        return "Deferred: today's " + messages + (budget.messages_per_day == 1 ? " is" : " are") + " spent" +
+               spent_detail(use.messages_logged_today, use.messages_planned_today) + ", and the week ends today.";
+    return "Deferred: every day until Sunday already has its " + messages + " planned.";
+}
+
 struct DueCandidate {
     DueTie tie;
     std::string label;
+    bool closest = false;    // overdue in the Inner or Close circle: ranked first
+    bool met_added = false;  // never touched, and only the day added is known
 };
 
 // The week plan: each tie, in rank order, on the first day with room for its touch, else a
 // lighter touch, else over budget.
-WeekPlan plan_week(const std::vector<DueTie>& due, const Budget& budget, const BudgetUse& logged, Date today) {
+WeekPlan plan_week(const std::vector<DueTie>& due, const std::vector<DueCandidate>& ranked, const Budget& budget,
+                   const BudgetUse& logged, Date today) {
     WeekPlan plan;
     plan.week_start = Date{today.days - today.weekday()};
     plan.use = logged;
@@ -124,7 +185,9 @@ WeekPlan plan_week(const std::vector<DueTie>& due, const Budget& budget, const B
         return day_minutes[day] + minutes <= day_cap;
     };
 
-    for (const DueTie& tie : due) {
+    std::vector<std::size_t> deferred;
+    for (std::size_t n = 0; n < due.size(); ++n) {
+        const DueTie& tie = due[n];
         bool placed = false;
         for (TouchKind touch = tie.touch; !placed;) {
             for (int day = 0; day < days_left && !placed; ++day) {
@@ -148,7 +211,14 @@ WeekPlan plan_week(const std::vector<DueTie>& due, const Budget& budget, const B
             if (touch == TouchKind::Message) break;
             touch = touch == TouchKind::Meeting ? TouchKind::Call : TouchKind::Message;
         }
-        if (!placed) plan.over_budget.push_back(tie.contact);
+        if (!placed) deferred.push_back(n);
+    }
+    // Said once the plan is made: a tie that did not fit then fits no better now.
+    const std::string because = deferred.empty() ? "" : deferred_because(plan.use, today);
+    for (const std::size_t n : deferred) {
+        const DueTie& tie = due[n];
+        plan.over_budget.push_back(
+            DeferredTie{tie.contact, tie.urgency, ranked[n].closest, due_summary(tie, ranked[n].met_added) + " " + because});
     }
     std::stable_sort(plan.touches.begin(), plan.touches.end(),
                      [](const PlannedTouch& a, const PlannedTouch& b) { return a.day < b.day; });
@@ -208,6 +278,7 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
     const Settings& settings = store.settings();
     std::vector<DueCandidate> due;
     std::vector<std::pair<Date, Id>> new_ties;
+    const RecentEvents recent = recent_events(store, today);
 
     for (const auto& [id, contact] : store.contacts()) {
         if (contact.meta.deleted || contact.archived) continue;
@@ -225,9 +296,9 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
         const bool maybe_new =
             !s.last_touch || (*s.first_touch == *s.last_touch && s.last_touch->days >= today.days - kNewTieDays);
         if (maybe_new) {
-            met = met_of(store, contact);
+            met = met_of(store, contact, recent);
             const std::int32_t days_ago = today.days - met->day.days;
-            if (days_ago >= 0 && days_ago <= kNewTieDays && (!s.last_touch || *s.last_touch == met->day)) {
+            if (met->known && days_ago >= 0 && days_ago <= kNewTieDays && (!s.last_touch || *s.last_touch == met->day)) {
                 new_ties.emplace_back(met->day, id);
             }
         }
@@ -238,7 +309,7 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
         if (s.last_touch) {
             tie.days_since = today.days - s.last_touch->days;
         } else {
-            if (!met) met = met_of(store, contact);
+            if (!met) met = met_of(store, contact, recent);
             tie.never_touched = true;
             tie.days_since = std::max(0, today.days - met->day.days);
         }
@@ -255,10 +326,14 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
         tie.priority = static_cast<double>(tie.days_since) / tie.cadence.cadence.ideal_days * (0.6 + 0.4 * value);
         tie.touch = touch_for(contact.tier);
         tie.reason = due_reason(tie, met ? &*met : nullptr);
-        due.push_back(DueCandidate{std::move(tie), contact_label(contact)});
+        const bool closest =
+            tie.urgency == Urgency::Overdue && (contact.tier == Tier::Inner || contact.tier == Tier::Close);
+        const bool met_added = tie.never_touched && met && met->added;
+        due.push_back(DueCandidate{std::move(tie), contact_label(contact), closest, met_added});
     }
 
     std::sort(due.begin(), due.end(), [](const DueCandidate& a, const DueCandidate& b) {
+        if (a.closest != b.closest) return a.closest;
         if (a.tie.priority != b.tie.priority) return a.tie.priority > b.tie.priority;
         if (a.label != b.label) return name_less(a.label, b.label);
         return a.tie.contact < b.tie.contact;
@@ -276,7 +351,7 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
     queue.new_ties.reserve(new_ties.size());
     for (const auto& [day, id] : new_ties) {
         const Contact& contact = *store.contact(id);
-        const Met met = met_of(store, contact);
+        const Met met = met_of(store, contact, recent);
         NewTie tie;
         tie.contact = id;
         tie.met = day;
@@ -313,7 +388,7 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
         return a.date != b.date ? a.date < b.date : a.interaction < b.interaction;
     });
 
-    queue.plan = plan_week(queue.due, settings.budget, logged, today);
+    queue.plan = plan_week(queue.due, due, settings.budget, logged, today);
     return queue;
 }
 

@@ -65,7 +65,8 @@ struct DateAhead {
 
 struct NewTie {
     Id contact;
-    Date met;                    // first_met, else the event they were met at, else the day added
+    Date met;                    // first_met, else the event they were met at, else (added by hand)
+                                 // the day added, else (imported) an event attended recently
     std::int32_t days_ago = 0;
     std::string reason;          // "Met 5 days ago at RustConf; a first follow-up keeps the tie warm",
                                  // "Added 3 days ago; ..." when only the day added is known
@@ -94,10 +95,19 @@ struct BudgetUse {
     bool messages_over() const { return messages_logged_today > budget.messages_per_day; }
 };
 
+// A tie that is due but left out of this week's plan, with why in words: "Overdue: 610 days, you
+// aim for every 3 weeks. Deferred: this week's 180 minutes are spent (195 logged)".
+struct DeferredTie {
+    Id contact;
+    Urgency urgency = Urgency::Due;
+    bool closest = false;  // of the Inner or Close circle: shown first, never folded away
+    std::string reason;
+};
+
 struct WeekPlan {
     Date week_start;                     // Monday
     std::vector<PlannedTouch> touches;   // by day, then priority; never beyond the budget
-    std::vector<Id> over_budget;         // due, but no room this week (ranked)
+    std::vector<DeferredTie> over_budget;  // due, but no room this week (ranked)
     BudgetUse use;
 };
 
@@ -107,6 +117,7 @@ struct TodayQueue {
     std::vector<FollowUpDue> follow_ups;  // not done, dated up to 7 days ahead; oldest first
     std::vector<DateAhead> dates;         // today and the next 14 days, soonest first
     std::vector<NewTie> new_ties;         // met in the last 30 days, no touch since; oldest first
+                                          // (an import is not a meeting: see build_today)
 };
 
 inline constexpr std::int32_t kFollowUpLookaheadDays = 7;
@@ -118,19 +129,23 @@ inline constexpr std::int32_t kNewTieDays = 30;
 // days_since > max. priority = days_since / ideal x (0.6 + 0.4 x value), where value is the mean
 // of the circle's weight (inner 1.0, close 0.85, friends 0.7, meaningful 0.55, acquaintances
 // 0.4, recognisable or none 0.3) and the tie strength, plus 0.1 when they helped you or brought an
-// opportunity (capped at 1). Ties are broken by name (ASCII case-insensitive), then id.
+// opportunity (capped at 1). Overdue ties of the closest circles (Inner, Close) come before all
+// others: losing them costs most. Ties are broken by name (ASCII case-insensitive), then id.
 // Reasons: "Last talked 94 days ago; you aim for every 2 months" (describe() of the cadence),
 // "Never in touch since you met 40 days ago; you aim for every 3 weeks" ("since you added them"
 // when only the day added is known). Touch: meet Inner and Close, call Friends, message the rest.
 // Snoozed contacts are also left out of new_ties, but their birthdays and anniversaries still
 // show. Met anniversaries come from first_met. A new tie has no touch except on the day met.
+// New ties: someone met in the last 30 days (first_met, the event they were met at), or added by
+// hand in that time; a contact brought in by an import is new only with a recent first_met, met_at
+// event or an event attended in that time (an address book says nothing about when you met).
 //
 // The plan takes the due ties in rank order and puts each on the first day from today to Sunday
 // where it fits: a meeting needs one of the week's meetings and 60 of its minutes; a call 30
 // minutes; a message 5 minutes and one of that day's messages. What was logged this week counts
 // against the week. A meeting that does not fit becomes a call, a call a message; a tie for which
-// nothing fits goes to over_budget. So that the week is spread out, calls and meetings fill a day
-// only up to its share of the minutes left this week (at least one meeting's 60): with 180 minutes
+// nothing fits goes to over_budget, with the budget that is spent in its reason. So that the
+// week is spread out, calls and meetings fill a day only up to its share of the minutes left this week (at least one meeting's 60): with 180 minutes
 // on a Monday that is one meeting or two calls a day; on Sunday the whole rest of the week fits in the day.
 TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today);
 

@@ -362,7 +362,7 @@ UiIntents draw_app(UiState& state, const UiView& app_view) {
     }
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_L) && view.save.state != SaveIndicator::State::ReadOnly &&
         !state.quick_log.open)
-        open_quick_log(state.quick_log, view);
+        open_quick_log_here(state, view);
     if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyChordPressed(ImGuiMod_Shift | ImGuiKey_Slash)) state.help_open = true;
     // Undo/redo of store edits; inside a text field Ctrl+Z belongs to the field.
     if (!ImGui::GetIO().WantTextInput) {

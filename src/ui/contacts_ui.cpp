@@ -28,11 +28,6 @@ namespace {
 
 using namespace form;  // label, text_field, enum_combo, error_line, detail, str, kLabelWidth…
 
-constexpr std::array kKinds{
-    InteractionKind::OnlineConversation, InteractionKind::DirectMessage, InteractionKind::Email,
-    InteractionKind::Call, InteractionKind::VideoCall, InteractionKind::Coffee, InteractionKind::MealOrDrinks,
-    InteractionKind::Meetup, InteractionKind::IntroductionMade, InteractionKind::HelpGiven,
-    InteractionKind::HelpReceived, InteractionKind::Note};
 constexpr std::array kTiers{Tier::None, Tier::Inner, Tier::Close, Tier::Friends, Tier::Meaningful,
                             Tier::Acquaintances, Tier::Recognisable};
 constexpr std::array kHandleKinds{HandleKind::X, HandleKind::LinkedIn, HandleKind::Mastodon, HandleKind::Bluesky,
@@ -106,42 +101,6 @@ std::string finish(ContactDraft& d) {
         handles.push_back(h);
     }
     c.handles = handles;
-    return "";
-}
-
-InteractionDraft new_interaction(Id id, Id contact, Date today) {
-    InteractionDraft d;
-    d.interaction.meta.id = id;
-    d.interaction.date = today;
-    d.interaction.kind = InteractionKind::Coffee;
-    d.interaction.participants = {contact};
-    d.date = today.iso();
-    d.follow_up_date = Date{today.days + 14}.iso();
-    return d;
-}
-
-std::string finish(InteractionDraft& d) {
-    Interaction& i = d.interaction;
-    const auto date = Date::parse_iso(trim(d.date));
-    if (!date) return "Date: write it as YYYY-MM-DD, for example 2024-03-12.";
-    i.date = *date;
-    i.minute_of_day.reset();
-    if (const std::string_view time = trim(d.time); !time.empty()) {
-        int h = -1, m = -1;
-        char extra = 0;
-        if (std::sscanf(std::string(time).c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
-            return "Time: write it as HH:MM, for example 18:30, or leave it empty.";
-        i.minute_of_day = h * 60 + m;
-    }
-    if (d.has_duration && (d.duration < 1 || d.duration > 24 * 60)) return "Duration: between 1 and 1440 minutes.";
-    i.duration_minutes = d.has_duration ? std::optional<std::int32_t>(d.duration) : std::nullopt;
-    i.notes = str(trim(i.notes));
-    i.follow_up.reset();
-    if (d.has_follow_up) {
-        const auto when = Date::parse_iso(trim(d.follow_up_date));
-        if (!when) return "Follow-up date: write it as YYYY-MM-DD.";
-        i.follow_up = FollowUp{*when, str(trim(d.follow_up_text)), false};
-    }
     return "";
 }
 
@@ -486,52 +445,28 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     }
 }
 
+// Logs a new interaction with this person, or edits one from the history (then it can be deleted).
 void draw_log_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
     InteractionDraft& d = *ui.logging;
-    Interaction& i = d.interaction;
+    const bool is_new = view.store->interaction(d.interaction.meta.id) == nullptr;
     ImGui::PushFont(view.fonts->heading);
-    ImGui::TextUnformatted("Log an interaction");
+    ImGui::TextUnformatted(is_new ? "Log an interaction" : "Edit the interaction");
     ImGui::PopFont();
-    enum_combo(p, "Kind", "log.kind", i.kind, kKinds);
-    text_field(p, "Date", "log.date", d.date, "YYYY-MM-DD");
-    text_field(p, "Time", "log.time", d.time, "HH:MM (optional)");
-    label(p, "Who reached out");
-    for (Initiator who : {Initiator::Me, Initiator::Them, Initiator::Unknown}) {
-        const std::string text = str(to_string(who));
-        if (ImGui::RadioButton(text.c_str(), i.initiator == who)) i.initiator = who;
-        probe::item("log.initiator." + text);
-        ImGui::SameLine();
+    if (ui.scroll_to_log) {
+        ImGui::SetScrollHereY(0.0f);
+        ui.scroll_to_log = false;
     }
-    ImGui::NewLine();
-    label(p, "Duration");
-    ImGui::Checkbox("##duration", &d.has_duration);
-    if (d.has_duration) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(120);
-        ImGui::InputInt("minutes##duration_minutes", &d.duration);
-    }
-    notes_field(p, "Notes", "log.notes", i.notes);
-    label(p, "Follow up");
-    ImGui::Checkbox("##followup", &d.has_follow_up);
-    probe::item("log.followup");
-    if (d.has_follow_up) {
-        text_field(p, "On", "log.followup.date", d.follow_up_date, "YYYY-MM-DD");
-        text_field(p, "To do", "log.followup.text", d.follow_up_text, "Send the article we talked about");
-    }
-    error_line(p, ui.error);
-    ImGui::SetCursorPosX(kLabelWidth);
-    if (primary_button(p, "Log it", "log.save")) {
-        ui.error = finish(d);
-        if (ui.error.empty()) {
-            out.change = save_interaction(i);
+    switch (draw_interaction_form(d, ui.error, view, p, is_new ? "log" : "history.edit", !is_new, true)) {
+        case FormAction::Save: out.change = change_of(d, *view.store); ui.logging.reset(); return;
+        case FormAction::Cancel: ui.logging.reset(); return;
+        case FormAction::Delete:
+            if (const Interaction* i = view.store->interaction(d.interaction.meta.id)) {
+                out.change = delete_touch(*view.store, *i);
+                remember_delete(ui.deleted, *out.change, *view.store);
+            }
             ui.logging.reset();
             return;
-        }
-    }
-    ImGui::SameLine();
-    if (button("Cancel", "log.cancel")) {
-        ui.logging.reset();
-        ui.error.clear();
+        case FormAction::None: break;
     }
     ImGui::Dummy(ImVec2(0, 10));
     ImGui::Separator();
@@ -805,7 +740,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
 
     if (!read_only) {
         if (primary_button(p, "+  Log interaction", "contact.log")) {
-            ui.logging = new_interaction(view.ids->next(), c.meta.id, view.today);
+            ui.logging = new_interaction(view.ids->next(), {c.meta.id}, view.today);
             ui.error.clear();
         }
         ImGui::SameLine();
@@ -977,14 +912,20 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted("History");
     ImGui::PopFont();
+    deleted_notice(ui.deleted, view, p, "history.deleted", out);
     if (page.history.empty()) muted_text(p, "Nothing logged yet.");
     for (size_t n = 0; n < page.history.size(); ++n) {
         const Interaction* found = view.store->interaction(page.history[n]);
         if (found == nullptr) continue;
         const Interaction& i = *found;
+        // The whole row is one button: a click opens it in the form above, to edit or delete.
+        const std::string row = "contact.history." + std::to_string(n);
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        ImGui::BeginGroup();
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextUnformatted(describe(view, i).c_str());
         ImGui::PopStyleColor();
+        probe::item(row + ".edit");
         if (i.participants.size() > 1) {
             std::string with = "With ";
             for (Id other : i.participants)
@@ -998,6 +939,25 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
             ImGui::TextWrapped("%s  Follow up on %s%s%s", i.follow_up->done ? "\xe2\x9c\x93" : "\xe2\x86\x92",
                                show_date(view, i.follow_up->date).c_str(), i.follow_up->text.empty() ? "" : ": ",
                                i.follow_up->text.c_str());
+        ImGui::EndGroup();
+        if (!read_only) {
+            const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x, ImGui::GetItemRectSize().x),
+                              ImGui::GetItemRectSize().y);
+            ImGui::SetCursorScreenPos(start);
+            ImGui::PushID(row.c_str());
+            if (ImGui::InvisibleButton("##edit", size)) {
+                ui.logging = ties::ui::draft_of(i);
+                ui.error.clear();
+                ui.scroll_to_log = true;
+            }
+            ImGui::PopID();
+            if (ImGui::IsItemHovered()) {
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(start.x - 6, start.y - 3),
+                                                          ImVec2(start.x + size.x, start.y + size.y + 3),
+                                                          (p.accent & 0x00FFFFFF) | 0x18000000, 4.0f);
+                ImGui::SetTooltip("Edit or delete");
+            }
+        }
         probe::value("contact.history." + std::to_string(n), describe(view, i) + " | " + i.notes);
         ImGui::Dummy(ImVec2(0, 6));
     }

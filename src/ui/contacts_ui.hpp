@@ -5,6 +5,7 @@
 #include "core/duplicates.hpp"
 #include "core/search.hpp"
 #include "core/store.hpp"
+#include "ui/interaction_form.hpp"
 #include "ui/people_picker.hpp"
 
 #include <optional>
@@ -27,13 +28,6 @@ struct ContactDraft {
     std::string cadence_max_days;  // empty: 1.5 x cadence_days
 };
 
-struct InteractionDraft {
-    Interaction interaction;
-    std::string date, time, follow_up_date, follow_up_text;
-    bool has_duration = false, has_follow_up = false;
-    int duration = 30;
-};
-
 struct ContactsUi {
     ContactQuery query;                   // search text, filters, sort
     std::vector<Id> rows;                 // the current result, cached
@@ -44,7 +38,9 @@ struct ContactsUi {
     std::uint64_t duplicates_version = ~std::uint64_t{0};
     std::optional<Id> selected;           // the contact whose page is open
     std::optional<ContactDraft> editing;  // the form is open (a new contact when its id is fresh)
-    std::optional<InteractionDraft> logging;
+    std::optional<InteractionDraft> logging;  // a new interaction, or one from the history being edited
+    bool scroll_to_log = false;               // the form just opened from a history row: bring it into view
+    DeletedNotice deleted;                      // the label of the history row just deleted (its notice)
     std::string error;                    // the form's validation message
     bool confirm_delete = false;
 

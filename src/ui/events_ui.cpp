@@ -2,6 +2,7 @@
 #include "ui/events_ui.hpp"
 
 #include "core/text.hpp"
+#include "core/touches.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
 #include "ui/icons.hpp"
@@ -207,16 +208,39 @@ std::vector<Id> live_attendees(const Store& store, const Event& e) {
     return people;
 }
 
-Change log_meeting(const Event& e, const std::vector<Id>& people, IdGenerator& ids) {
-    Interaction meeting;
-    meeting.meta.id = ids.next();
-    meeting.kind = InteractionKind::Meetup;
-    meeting.date = e.date;
-    meeting.participants = people;
-    meeting.notes = how_met_at(e);
-    Change change = save_interaction(meeting);
-    change.label = "Log the meeting at " + e.name;
-    return change;
+// Who is already logged for the event, and the touches that say so (a click opens the Timeline).
+void draw_logged(const EventCoverage& coverage, const Store& store, const UiView& view, const Palette& p,
+                 UiIntents& out) {
+    const std::string covered = form::people_labels(store, coverage.covered);
+    probe::value("event.covered", covered);
+    probe::value("event.touches", std::to_string(coverage.touches.size()));
+    if (coverage.touches.empty()) return;
+    ImGui::Dummy(ImVec2(0, 8));
+    const std::string heading = "Logged  (" + std::to_string(coverage.touches.size()) + ")";
+    form::heading(view, heading.c_str());
+    if (!coverage.covered.empty()) {
+        const std::string text = "Already logged: " + covered +
+                                 (coverage.uncovered.empty() ? ". Everyone who was there is logged."
+                                                             : ". \"Log the meeting\" adds only the others.");
+        muted_text(p, text.c_str());
+        probe::value("event.already", text);
+    }
+    for (std::size_t n = 0; n < coverage.touches.size(); ++n) {
+        const Interaction* i = store.interaction(coverage.touches[n]);
+        if (i == nullptr) continue;
+        // The day and kind as a link (to the Timeline); the people and notes wrap under it.
+        const std::string when = show_date(view, i->date) + "  \xc2\xb7  " + str(to_string(i->kind));
+        std::string who = form::people_labels(store, i->participants);
+        if (!i->notes.empty()) who += "  \xc2\xb7  " + i->notes;
+        const std::string name = "event.touch." + std::to_string(n);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() - 4.0f);  // the link's text lines up with the heading
+        if (form::person_link(p, when, name)) out.go_to = Section::Timeline;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the Timeline to edit it");
+        ImGui::Indent(12.0f);
+        muted_text(p, who.c_str());
+        ImGui::Unindent(12.0f);
+        probe::value(name, when + "  \xc2\xb7  " + who);
+    }
 }
 
 void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Palette& p, UiIntents& out) {
@@ -236,22 +260,32 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
     ImGui::Dummy(ImVec2(0, 6));
 
     const std::vector<Id> people = live_attendees(store, e);
+    if (ui.coverage_version != store.version() || ui.coverage_event != e.meta.id) {
+        ui.coverage = coverage_of(store, e);
+        ui.coverage_version = store.version();
+        ui.coverage_event = e.meta.id;
+    }
+    const EventCoverage& coverage = ui.coverage;
     if (!read_only(view)) {
-        ImGui::BeginDisabled(people.empty());
-        if (primary_button(p, "Log the meeting for everyone", "event.log")) {
-            out.change = log_meeting(e, people, *view.ids);
-            ui.logged = meta_of(out.change->records.front()).id;
+        const bool some_logged = !coverage.covered.empty();
+        ImGui::BeginDisabled(coverage.uncovered.empty());
+        const char* log_label = some_logged ? "Log the meeting for the others" : "Log the meeting for everyone";
+        if (primary_button(p, log_label, "event.log")) {
+            out.change = log_event_meeting(store, e, view.ids->next());
+            ui.logged = meta_of(out.change->records.back()).id;
         }
         ImGui::EndDisabled();
-        if (people.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("Add the people who were there first (Edit).");
-        ImGui::SameLine();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", people.empty()             ? "Add the people who were there first (Edit)."
+                                    : coverage.uncovered.empty() ? "Everyone who was there is logged already."
+                                                                 : "Logs one meetup with everyone not logged yet; nobody is counted twice.");
+        form::next_on_line(ImGui::CalcTextSize("Edit").x + ImGui::GetStyle().FramePadding.x * 2);
         if (button("Edit", "event.edit")) {
             ui.editing = draft_of(e);
             ui.error.clear();
             ui.logged.reset();
         }
-        ImGui::SameLine();
+        form::next_on_line(ImGui::CalcTextSize("Delete").x + ImGui::GetStyle().FramePadding.x * 2);
         if (button("Delete", "event.delete")) ui.confirm_delete = true;
         if (ui.confirm_delete) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
@@ -268,7 +302,7 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
             if (button("Keep##confirm", "event.delete.cancel")) ui.confirm_delete = false;
         }
         const Interaction* logged = ui.logged ? store.interaction(*ui.logged) : nullptr;
-        if (logged != nullptr) {
+        if (logged != nullptr && logged->event == e.meta.id) {
             const std::string notice = "Logged the meeting with " + people_count(logged->participants.size()) +
                                        ": it is in the Timeline and on each person's page.";
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
@@ -281,6 +315,7 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
         ImGui::Dummy(ImVec2(0, 8));
     }
     form::detail(p, "Notes", e.notes);
+    draw_logged(coverage, store, view, p, out);
 
     ImGui::Dummy(ImVec2(0, 8));
     const std::string heading = "Who was there  (" + std::to_string(people.size()) + ")";

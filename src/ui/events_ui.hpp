@@ -1,9 +1,11 @@
 // The Events section: tweetups, meetups and conferences, newest first; an event's page with its
-// attendees and "Log the meeting for everyone"; the event form, where people met there can be
+// attendees, the touches logged for it and "Log the meeting for everyone" (those not logged yet);
+// the event form, where people met there can be
 // picked or created on the spot (saved in the same undoable change as the event).
 #pragma once
 
 #include "core/store.hpp"
+#include "core/touches.hpp"
 #include "ui/people_picker.hpp"
 
 #include <cstdint>
@@ -29,6 +31,9 @@ struct EventsUi {
     std::string error;                  // the form's validation message
     bool confirm_delete = false;
     std::optional<Id> logged;           // the meeting just logged from the page, while it exists
+    EventCoverage coverage;             // who of the open event is logged already, cached
+    Id coverage_event;
+    std::uint64_t coverage_version = ~std::uint64_t{0};
 
     // Live events, newest first, cached on the store version.
     std::vector<Id> rows;

@@ -4,6 +4,7 @@
 #include "core/fuzzy.hpp"
 #include "core/search.hpp"
 #include "core/text.hpp"
+#include "core/touches.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/icons.hpp"
 #include "ui/probe.hpp"
@@ -19,11 +20,7 @@
 namespace ties::ui {
 namespace {
 
-constexpr std::array kKinds{
-    InteractionKind::OnlineConversation, InteractionKind::DirectMessage, InteractionKind::Email,
-    InteractionKind::Call, InteractionKind::VideoCall, InteractionKind::Coffee, InteractionKind::MealOrDrinks,
-    InteractionKind::Meetup, InteractionKind::IntroductionMade, InteractionKind::HelpGiven,
-    InteractionKind::HelpReceived, InteractionKind::Note};
+constexpr std::array kEventKinds{EventKind::Tweetup, EventKind::Meetup, EventKind::Conference, EventKind::Other};
 
 std::string shortcut(const UiView& view, const char* key) {
     return std::string(view.mac ? "\xe2\x8c\x98" : "Ctrl+") + key;
@@ -99,7 +96,7 @@ void draw_palette(UiState& state, const UiView& view, UiIntents& out) {
             out.go_to = Section::Contacts;
         });
         add("Log an interaction  (" + shortcut(view, "L") + ")", "Log an interaction",
-            [&] { open_quick_log(state.quick_log, view); });
+            [&] { open_quick_log_here(state, view); });
         if (store.can_undo()) add("Undo " + store.undo_label(), "Undo", [&] { out.undo = true; });
         if (store.can_redo()) add("Redo " + store.redo_label(), "Redo", [&] { out.redo = true; });
     }
@@ -183,6 +180,90 @@ void open_quick_log(QuickLogUi& ui, const UiView& view, std::vector<Id> people) 
     ui.follow_up_date = Date{view.today.days + 14}.iso();
 }
 
+void open_quick_log_here(UiState& state, const UiView& view) {
+    const Store& store = *view.store;
+    if (view.section == Section::Contacts && state.contacts.selected && !state.contacts.editing &&
+        store.contact(*state.contacts.selected)) {
+        open_quick_log(state.quick_log, view, {*state.contacts.selected});
+        return;
+    }
+    const Event* event = view.section == Section::Events && state.events.selected && !state.events.editing
+                             ? store.event(*state.events.selected)
+                             : nullptr;
+    if (event == nullptr) {
+        open_quick_log(state.quick_log, view);
+        return;
+    }
+    std::vector<Id> people;
+    for (Id id : event->attendees)
+        if (store.contact(id)) people.push_back(id);
+    open_quick_log(state.quick_log, view, std::move(people));
+    state.quick_log.date = event->date.iso();
+    state.quick_log.kind = InteractionKind::Meetup;
+    state.quick_log.event = event->meta.id;
+}
+
+// The event row of the quick log: that day's events to attach the touch to, or a new event.
+static void draw_event_choice(QuickLogUi& ui, const UiView& view, const std::optional<Date>& date) {
+    const Store& store = *view.store;
+    const std::vector<Id> that_day = date ? events_on(store, *date) : std::vector<Id>{};
+    if (ui.event && std::find(that_day.begin(), that_day.end(), *ui.event) == that_day.end()) ui.event.reset();
+    const Event* chosen = ui.event ? store.event(*ui.event) : nullptr;
+    const std::string current = chosen ? chosen->name : ui.new_event ? "New event\xe2\x80\xa6" : "None";
+    ImGui::SetNextItemWidth(240);
+    if (ImGui::BeginCombo("##quicklog.event", current.c_str())) {
+        if (ImGui::Selectable("None", !chosen && !ui.new_event)) {
+            ui.event.reset();
+            ui.new_event = false;
+        }
+        probe::item("quicklog.event.None");
+        for (std::size_t n = 0; n < that_day.size(); ++n) {
+            const Event& e = *store.event(that_day[n]);
+            ImGui::PushID(static_cast<int>(n));
+            if (ImGui::Selectable(e.name.c_str(), chosen == &e)) {
+                ui.event = e.meta.id;
+                ui.new_event = false;
+            }
+            ImGui::PopID();
+            probe::item("quicklog.event." + e.name);
+        }
+        if (ImGui::Selectable("New event\xe2\x80\xa6", ui.new_event)) {
+            ui.event.reset();
+            ui.new_event = true;
+        }
+        probe::item("quicklog.event.new");
+        ImGui::EndCombo();
+    }
+    probe::item("quicklog.event");
+    probe::value("quicklog.event", current);
+    probe::value("quicklog.events", std::to_string(that_day.size()));
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", that_day.empty() ? "No event on this day: choose \"New event\" to add one from this log."
+                                                 : "The events of this day: the touch is counted once with the event.");
+    if (ui.new_event) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(190);
+        ImGui::InputTextWithHint("##quicklog.event.name", "Rust Berlin, March", &ui.event_name);
+        probe::item("quicklog.event.name");
+        probe::value("quicklog.event.name", ui.event_name);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(120);
+        const std::string kind(to_string(ui.event_kind));
+        if (ImGui::BeginCombo("##quicklog.event.kind", kind.c_str())) {
+            for (EventKind k : kEventKinds) {
+                const std::string text(to_string(k));
+                if (ImGui::Selectable(text.c_str(), k == ui.event_kind)) ui.event_kind = k;
+                probe::item("quicklog.event.kind." + text);
+            }
+            ImGui::EndCombo();
+        }
+        probe::item("quicklog.event.kind");
+    } else if (that_day.size() > 0 && !chosen) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu on this day", that_day.size());
+    }
+}
+
 void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     if (!ui.open) return;
     if (!ImGui::IsPopupOpen("Log an interaction")) ImGui::OpenPopup("Log an interaction");
@@ -223,7 +304,7 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     ImGui::SetNextItemWidth(240);
     const std::string kind = std::string(to_string(ui.kind));
     if (ImGui::BeginCombo("##quicklog.kind", kind.c_str(), ImGuiComboFlags_HeightLarge)) {
-        for (InteractionKind k : kKinds) {
+        for (InteractionKind k : kInteractionKinds) {
             const std::string text(to_string(k));
             if (ImGui::Selectable(text.c_str(), k == ui.kind)) ui.kind = k;
             probe::item("quicklog.kind." + text);
@@ -236,6 +317,10 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     ImGui::SetNextItemWidth(130);
     ImGui::InputTextWithHint("##quicklog.date", "YYYY-MM-DD", &ui.date);
     probe::item("quicklog.date");
+    probe::value("quicklog.date", ui.date);
+
+    label("Event");
+    draw_event_choice(ui, view, Date::parse_iso(trim(ui.date)));
 
     label("Reached out");
     for (Initiator who : {Initiator::Me, Initiator::Them, Initiator::Unknown}) {
@@ -245,6 +330,7 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
         ImGui::SameLine();
     }
     ImGui::NewLine();
+    probe::value("quicklog.initiator", std::string(to_string(ui.initiator)));
 
     label("Notes");
     ImGui::SetNextItemWidth(440);
@@ -283,39 +369,44 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
         save = true;
 
     if (save) {
-        Interaction interaction;
+        InteractionDraft draft;
+        Interaction& interaction = draft.interaction;
         interaction.meta.id = view.ids->next();
         interaction.kind = ui.kind;
         interaction.initiator = ui.initiator;
         interaction.participants = ui.people;
         interaction.notes = std::string(trim(ui.notes));
+        draft.new_people = ui.new_people;
         const auto date = Date::parse_iso(trim(ui.date));
         const auto follow = Date::parse_iso(trim(ui.follow_up_date));
+        const Event* event = ui.event ? view.store->event(*ui.event) : nullptr;
         if (ui.people.empty()) {
             ui.error = "Who was it with? Type a name above.";
         } else if (!date) {
             ui.error = "Date: write it as YYYY-MM-DD, for example " + view.today.iso() + ".";
         } else if (ui.follow_up && !follow) {
             ui.error = "Follow-up date: write it as YYYY-MM-DD.";
+        } else if (ui.new_event && trim(ui.event_name).empty()) {
+            ui.error = "Event: give the new event a name, or choose None.";
         } else {
             interaction.date = *date;
             if (ui.follow_up) interaction.follow_up = FollowUp{*follow, std::string(trim(ui.follow_up_text)), false};
-            Change change = save_interaction(interaction);
-            for (const Contact& person : ui.new_people) {
-                // Keep the new people that are still chosen.
-                if (std::find(ui.people.begin(), ui.people.end(), person.meta.id) != ui.people.end())
-                    change.records.insert(change.records.begin(), Record{person});
+            Change change = change_of(draft, *view.store);
+            if (event || ui.new_event) {
+                Event made;
+                if (!event) {
+                    made.meta.id = view.ids->next();
+                    made.name = std::string(trim(ui.event_name));
+                    made.kind = ui.event_kind;
+                    made.date = *date;
+                    event = &made;
+                }
+                // The touch linked to the event, and its people among the event's attendees.
+                Change attached = attach_to_event(interaction, *event);
+                change.records.pop_back();  // the unlinked interaction, replaced by the linked one
+                for (Record& record : attached.records) change.records.push_back(std::move(record));
+                change.label += (ui.new_event ? " and add the event " : " at ") + event->name;
             }
-            const std::string first = [&] {
-                for (const Contact& c : ui.new_people)
-                    if (c.meta.id == ui.people.front()) return contact_label(c);
-                const Contact* c = view.store->contact(ui.people.front());
-                return c ? contact_label(*c) : std::string("someone");
-            }();
-            std::string what(to_string(ui.kind));
-            std::transform(what.begin(), what.begin() + 1, what.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-            change.label = "Log " + what + " with " + first +
-                           (ui.people.size() > 1 ? " and " + std::to_string(ui.people.size() - 1) + " more" : "");
             out.change = std::move(change);
             ui.open = false;
             ImGui::CloseCurrentPopup();

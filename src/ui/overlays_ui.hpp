@@ -1,12 +1,14 @@
 // Overlays reachable from anywhere: the command palette (Ctrl/Cmd+K) to jump to any section,
 // person or action; the quick log (Ctrl/Cmd+L) to record a touch with one or many people in a
-// few keystrokes; and the keyboard shortcuts help (?).
+// few keystrokes, for an event of that day or a new one; and the keyboard shortcuts help (?).
 #pragma once
 
 #include "core/store.hpp"
+#include "ui/interaction_form.hpp"
 #include "ui/people_picker.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,12 +36,20 @@ struct QuickLogUi {
     std::vector<Contact> new_people;  // created on the spot, saved with the interaction
     InteractionKind kind = InteractionKind::Coffee;
     std::string date, notes, follow_up_date, follow_up_text;
-    Initiator initiator = Initiator::Me;
+    Initiator initiator = kDefaultInitiator;
     bool follow_up = false;
     std::string error;
+    // The event this touch is for: one of that day's events, or a new one made from the log.
+    std::optional<Id> event;
+    bool new_event = false;
+    std::string event_name;
+    EventKind event_kind = EventKind::Meetup;
 };
 
 void open_quick_log(QuickLogUi& ui, const UiView& view, std::vector<Id> people = {});
+// Ctrl+L and the palette: pre-filled with the person whose page is open, or with the open event
+// (its day, its people, attached to it).
+void open_quick_log_here(UiState& state, const UiView& view);
 
 void draw_palette(UiState& state, const UiView& view, UiIntents& out);
 void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out);

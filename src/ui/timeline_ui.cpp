@@ -30,11 +30,6 @@ constexpr float kRowPadY = 12.0f;        // above and below a row
 constexpr float kLineGap = 4.0f;         // between the lines of one row
 constexpr float kLinkPadY = 1.0f;        // form::person_link's vertical frame padding
 
-constexpr std::array kKinds{
-    InteractionKind::OnlineConversation, InteractionKind::DirectMessage, InteractionKind::Email,
-    InteractionKind::Call, InteractionKind::VideoCall, InteractionKind::Coffee, InteractionKind::MealOrDrinks,
-    InteractionKind::Meetup, InteractionKind::IntroductionMade, InteractionKind::HelpGiven,
-    InteractionKind::HelpReceived, InteractionKind::Note};
 
 constexpr std::array<const char*, 7> kWeekdays{"Monday", "Tuesday", "Wednesday", "Thursday",
                                                 "Friday", "Saturday", "Sunday"};
@@ -202,11 +197,26 @@ void layout(TimelineUi& ui, const UiView& view, float width) {
     ui.offsets.back() = y;
 }
 
-void draw_row(const Interaction& i, size_t r, float x0, float top, const RowGeometry& g, const UiView& view,
-              const Palette& p, UiIntents& out) {
+void draw_row(TimelineUi& ui, const Interaction& i, size_t r, float x0, float top, float height, const RowGeometry& g,
+              const UiView& view, const Palette& p, UiIntents& out) {
     const Store& store = *view.store;
     const float line = ImGui::GetTextLineHeight();
     ImGui::PushID(static_cast<int>(r));
+
+    // The whole row opens the editor; the people's links on it still open their pages.
+    if (view.save.state != SaveIndicator::State::ReadOnly) {
+        ImGui::SetCursorPos(ImVec2(x0, top));
+        ImGui::SetNextItemAllowOverlap();
+        if (ImGui::InvisibleButton("##edit", ImVec2(std::max(g.text_x + g.text_width, 1.0f), height))) {
+            ui.editing = draft_of(i);
+            ui.error.clear();
+        }
+        if (ImGui::IsItemHovered()) {
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x - kCardPadX, a.y), ImVec2(b.x + kCardPadX, b.y),
+                                                      (p.accent & 0x00FFFFFF) | 0x14000000);
+        }
+    }
 
     // When: a column on the left, or a line on top on a narrow screen.
     std::string when = kWeekdays[static_cast<size_t>(i.date.weekday())];
@@ -215,6 +225,7 @@ void draw_row(const Interaction& i, size_t r, float x0, float top, const RowGeom
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(show_date(view, i.date).c_str());
     ImGui::PopFont();
+    probe::item("timeline.row." + std::to_string(r) + ".edit");
     if (g.stacked) ImGui::SameLine(0, 0);
     else ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY + line + kLineGap));
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
@@ -316,7 +327,7 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
     if (ImGui::BeginCombo("##timeline.kind", current.c_str())) {
         if (ImGui::Selectable("All kinds", !ui.kind)) ui.kind.reset();
         probe::item("timeline.kind.All kinds");
-        for (InteractionKind kind : kKinds) {
+        for (InteractionKind kind : kInteractionKinds) {
             const std::string text = str(to_string(kind));
             if (ImGui::Selectable(text.c_str(), ui.kind == kind)) ui.kind = kind;
             probe::item("timeline.kind." + text);
@@ -395,11 +406,41 @@ void no_match(TimelineUi& ui, const Palette& p) {
     if (button("Clear filters##empty", "timeline.clear.empty")) clear_filters(ui);
 }
 
+// The editor of a clicked row, in place of the list; back to the list on save, cancel or delete.
+void draw_editor(TimelineUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
+    InteractionDraft& d = *ui.editing;
+    form::heading(view, "Edit the interaction");
+    const Event* event = d.interaction.event ? view.store->event(*d.interaction.event) : nullptr;
+    if (event) muted_text(p, ("Logged for the event " + event->name + ".").c_str());
+    probe::value("timeline.edit.event", event ? event->name : "");
+    ImGui::Dummy(ImVec2(0, 4));
+    switch (draw_interaction_form(d, ui.error, view, p, "timeline.edit", true, true)) {
+        case FormAction::Save: out.change = change_of(d, *view.store); break;
+        case FormAction::Delete:
+            if (const Interaction* i = view.store->interaction(d.interaction.meta.id)) {
+                out.change = delete_touch(*view.store, *i);
+                remember_delete(ui.deleted, *out.change, *view.store);
+            }
+            break;
+        case FormAction::Cancel: break;
+        case FormAction::None: return;
+    }
+    ui.editing.reset();
+}
+
 }  // namespace
 
 void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
     const Store& store = *view.store;
+    if (ui.editing && (view.save.state == SaveIndicator::State::ReadOnly ||
+                       store.interaction(ui.editing->interaction.meta.id) == nullptr))
+        ui.editing.reset();  // read-only now, or deleted (or undone) meanwhile
+    if (ui.editing) {
+        draw_editor(ui, view, p, out);
+        return;
+    }
+    deleted_notice(ui.deleted, view, p, "timeline.deleted", out);
     if (ui.person.size() > 1) ui.person.erase(ui.person.begin(), ui.person.end() - 1);
     if (!ui.person.empty() && store.contact(ui.person[0]) == nullptr) ui.person.clear();  // deleted meanwhile
 
@@ -464,7 +505,7 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     const float line_end = window.x + ImGui::GetWindowContentRegionMax().x;
     for (; r < ui.rows.size() && ui.offsets[r] < scroll + visible; ++r) {
         const float top = origin.y + ui.offsets[r];
-        draw_row(*ui.rows[r], r, origin.x, top, geometry, view, p, out);
+        draw_row(ui, *ui.rows[r], r, origin.x, top, ui.offsets[r + 1] - ui.offsets[r], geometry, view, p, out);
         if (r + 1 < ui.rows.size()) {
             const float y = window.y + origin.y + ui.offsets[r + 1] - scroll;
             dl->AddLine(ImVec2(window.x + origin.x, y), ImVec2(line_end, y), p.border);

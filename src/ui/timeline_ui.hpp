@@ -1,9 +1,10 @@
 // The Timeline section: every live interaction, newest first, filtered by kind, person and date
-// range. The filtered, sorted list is cached on (store version, filters) and the rows' heights on
+// range; a click on a row opens it to edit or delete. The filtered, sorted list is cached on (store version, filters) and the rows' heights on
 // the text width, so only the rows on screen are drawn: smooth with 100,000 interactions.
 #pragma once
 
 #include "core/store.hpp"
+#include "ui/interaction_form.hpp"
 #include "ui/people_picker.hpp"
 
 #include <cstdint>
@@ -22,6 +23,11 @@ struct TimelineUi {
     PeoplePicker person_picker;
     std::vector<Id> person;  // zero or one contact
     std::string from, to;    // YYYY-MM-DD, either may be empty
+
+    // A row clicked open: every field editable, or the interaction deleted (with undo).
+    std::optional<InteractionDraft> editing;
+    std::string error;    // the editor's validation message
+    DeletedNotice deleted;  // the label of the interaction just deleted, for its notice
 
     // The filtered, sorted rows for `key`, and their layout for `layout_width`. The pointers are
     // into the store and valid while its version equals key.version: draw_timeline checks the key

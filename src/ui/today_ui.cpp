@@ -312,26 +312,61 @@ void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q
     }
 }
 
+// Overdue ties of the closest circles that the budget left out: shown in full, right under the
+// day's plan, so the people who matter most are never folded away.
+void draw_closest_deferred(const UiView& view, const Palette& p, QuickLogUi& quick_log, const TodayQueue& q,
+                           UiIntents& out, bool read_only) {
+    std::vector<const DeferredTie*> closest;
+    for (const DeferredTie& t : q.plan.over_budget)
+        if (t.closest) closest.push_back(&t);
+    probe::value("today.closest.count", std::to_string(closest.size()));
+    if (closest.empty()) return;
+    section_heading(view, icons::kWarning, "Overdue in your closest circles", "today.closest", closest.size());
+    muted_text(p, "Your budget is spent, but these ties matter most: make room for one, or relax their rhythm.");
+    ImGui::Dummy(ImVec2(0, 4));
+    for (std::size_t n = 0; n < closest.size(); ++n) {
+        const Contact* c = view.store->contact(closest[n]->contact);
+        if (c == nullptr) continue;
+        const std::string name = "today.closest." + std::to_string(n);
+        draw_tie_row(view, p, quick_log, out, *c, TouchKind::Meeting, closest[n]->reason, name, read_only);
+        probe::value(name + ".reason", closest[n]->reason);
+    }
+}
+
+// The other deferred ties, ranked, each with why; folded when there are many.
 void draw_over_budget(TodayUi& ui, const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
     probe::value("today.over_budget.count", std::to_string(q.plan.over_budget.size()));
-    if (q.plan.over_budget.empty()) return;
+    std::vector<const DeferredTie*> rest;
+    for (const DeferredTie& t : q.plan.over_budget)
+        if (!t.closest) rest.push_back(&t);
+    if (rest.empty()) return;
     ImGui::Dummy(ImVec2(0, 10));
     begin_card(p, "##over_budget");
-    const std::size_t n = q.plan.over_budget.size();
+    const std::size_t n = rest.size();
     const std::string text = std::to_string(n) + (n == 1 ? " more tie is" : " more ties are") +
                              " due, beyond what your budget allows this week. That is fine: you cannot keep up with "
                              "everyone. Relax their rhythm, archive the ties you no longer want to keep, or raise "
                              "your budget in Settings.";
     ImGui::TextWrapped("%s", text.c_str());
-    if (button(ui.show_over_budget ? "Hide them" : "Show them", "today.over_budget.toggle"))
-        ui.show_over_budget = !ui.show_over_budget;
-    if (ui.show_over_budget) {
-        for (std::size_t i = 0; i < n && i < 50; ++i) {
-            const Contact* c = view.store->contact(q.plan.over_budget[i]);
-            if (c == nullptr) continue;
-            if (person_link(p, contact_label(*c), "today.over_budget." + std::to_string(i))) out.open_contact = c->meta.id;
+    constexpr std::size_t kShownFolded = 3;  // the first few are always listed
+    const std::size_t shown = ui.show_over_budget ? std::min<std::size_t>(n, 50) : std::min(n, kShownFolded);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Contact* c = view.store->contact(rest[i]->contact);
+        if (c == nullptr) continue;
+        const std::string name = "today.over_budget." + std::to_string(i);
+        ImGui::Dummy(ImVec2(0, 2));
+        if (person_link(p, contact_label(*c), name)) out.open_contact = c->meta.id;
+        if (c->tier != Tier::None) {
+            ImGui::SameLine();
+            muted_text(p, ("\xc2\xb7  " + str(to_string(c->tier))).c_str());
         }
-        if (n > 50) muted_text(p, ("and " + std::to_string(n - 50) + " more").c_str());
+        muted_text(p, rest[i]->reason.c_str());
+        probe::value(name + ".reason", rest[i]->reason);
+    }
+    if (ui.show_over_budget && n > 50) muted_text(p, ("and " + std::to_string(n - 50) + " more").c_str());
+    if (n > kShownFolded) {
+        const std::string more = ui.show_over_budget ? "Show fewer" : "Show all " + std::to_string(n);
+        if (button(more.c_str(), "today.over_budget.toggle")) ui.show_over_budget = !ui.show_over_budget;
     }
     end_card();
 }
@@ -437,7 +472,10 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
         std::string why = q.due.empty() ? !ui.unsorted.empty() ? "Nobody is due. Some people have no circle yet, so Ties has nothing to remind you of for them: see below."
                                                    : "Nobody is due: everyone you keep up with has heard from you recently."
                           : q.plan.touches.empty()
-                              ? "Your budget for this week is used up. Well done: the rest can wait until next week."
+                              ? std::any_of(q.plan.over_budget.begin(), q.plan.over_budget.end(),
+                                            [](const DeferredTie& t) { return t.closest; })
+                                    ? "Your budget for this week is used up. Still, someone close is overdue: see below."
+                                    : "Your budget for this week is used up. Well done: the rest can wait until next week."
                               : "Today is planned to be free; the plan continues below.";
         muted_text(p, why.c_str());
         probe::value("today.plan.empty", why);
@@ -449,6 +487,7 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
                      read_only);
     }
 
+    draw_closest_deferred(view, p, quick_log, q, out, read_only);
     draw_follow_ups(view, p, q, out, read_only);
     draw_new_ties(view, p, quick_log, q, out, read_only);
     draw_dates(view, p, q, out);

@@ -96,8 +96,10 @@ test('quick log: one entry for a group, with a new person added on the spot; Ent
     const page = await openApp(context, server.url);
     await addContact(page, 'Ada Lovelace');
     await addContact(page, 'Grace Hopper');
+    await click(page, 'nav.Timeline');  // from a person's page the quick log would start with them
     await page.keyboard.press('Control+L');
     await page.waitForFunction(() => window.__ties.textInput === true && window.__ties.widgets['quicklog.people.field']);
+    await waitValue(page, 'quicklog.people.count', '0');
     await page.keyboard.type('ada');
     await waitValue(page, 'quicklog.people.field', 'ada');
     await page.keyboard.press('Enter');              // picks Ada

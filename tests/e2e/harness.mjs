@@ -3,6 +3,7 @@
 // app publishes (window.__ties), so tests click and type where a person would.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,4 +219,16 @@ export async function screenshot(page, name) {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+// Drops files on the page the way the browser delivers a drop from the desktop.
+export async function dropFiles(page, files) {
+  const contents = await Promise.all(files.map(async (f) => ({ name: path.basename(f), data: [...await readFile(f)] })));
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const item of items) transfer.items.add(new File([new Uint8Array(item.data)], item.name));
+    const canvas = document.querySelector('canvas');
+    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, contents);
 }

@@ -17,6 +17,7 @@ after(async () => { await server.stop(); });
 // Logs an interaction with the quick log (Ctrl+L), as a person in a hurry would.
 async function quickLog(page, person, kind, date) {
   const before = Number((await probe(page)).values['store.interactions']);
+  await click(page, 'nav.Timeline');  // away from a person's page, which would pre-fill them
   await page.keyboard.press('Control+L');
   await page.waitForFunction(() => window.__ties.textInput === true && window.__ties.widgets['quicklog.people.field']);
   await page.keyboard.type(person);

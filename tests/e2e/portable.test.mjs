@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUTPUT, ROOT, click, closeAll, focusField, launch, openApp, probe, screenshot, startServer, typeInto, waitValue } from './harness.mjs';
+import { OUTPUT, ROOT, click, closeAll, dropFiles, focusField, launch, openApp, probe, screenshot, startServer, typeInto, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -41,18 +41,6 @@ async function importLinkedIn(page) {
   await click(page, 'import.confirm');
   await waitValue(page, 'store.contacts', '4');
   await click(page, 'import.close');
-}
-
-// Drops files on the page the way the browser delivers a drop from the desktop.
-async function dropFiles(page, files) {
-  const contents = await Promise.all(files.map(async (f) => ({ name: path.basename(f), data: [...await readFile(f)] })));
-  await page.evaluate((items) => {
-    const transfer = new DataTransfer();
-    for (const item of items) transfer.items.add(new File([new Uint8Array(item.data)], item.name));
-    const canvas = document.querySelector('canvas');
-    canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, contents);
 }
 
 test('LinkedIn connections through the file chooser: preview, import, and again without duplicates', async () => {

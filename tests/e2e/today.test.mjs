@@ -4,8 +4,9 @@
 // the contact page explains the tie's strength.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, nextFrames, openApp, openContact, probe, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
+import { ROOT, addContact, click, closeAll, dropFiles, focusField, launch, nextFrames, openApp, openContact, probe, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TODAY = 'test&today=20260310';
 const TALL = { width: 1280, height: 1300 };
@@ -228,6 +229,63 @@ test('follow-ups due, birthdays ahead and new ties to follow up', async () => {
     await page.keyboard.press('Enter');
     await waitValue(page, 'store.interactions', '2');
     await waitValue(page, 'today.new.count', '0');
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('an import brings no "new ties"; an overdue close tie the budget leaves out comes first, with why', async () => {
+  let context = await launch({ viewport: TALL });
+  const profile = context.profile;
+  try {
+    const page = await openApp(context, server.url, { query: TODAY });
+    await waitValue(page, 'storage.mode', 'writer');
+    await dropFiles(page, [path.join(ROOT, 'tests', 'fixtures', 'vcard', 'contacts-v3.vcf')]);
+    await waitValue(page, 'import.stage', 'preview');
+    await click(page, 'import.confirm');
+    await waitValue(page, 'store.contacts', '2');
+    await click(page, 'import.close');
+    await addTie(page, 'Tomás Álvarez', 'Close (15)', '2024-07-08');   // 610 days ago, every 3 weeks
+    await addTie(page, 'Grace Hopper', 'Acquaintances (500)', '2024-06-01');
+
+    // A long meetup this week with one of the imported people: 120 of 10 minutes spent.
+    await click(page, 'nav.Settings');
+    await setNumber(page, 'settings.budget.minutes', 10);
+    await waitValue(page, 'settings.budget', '2/10/3');
+    await page.keyboard.press('Control+L');
+    await typeInto(page, 'quicklog.people.field', 'ada');
+    await click(page, 'quicklog.people.match.Ada Okafor');
+    await click(page, 'quicklog.kind');
+    await click(page, 'quicklog.kind.Meetup or event');
+    await click(page, 'quicklog.save');
+    await waitValue(page, 'store.interactions', '1');
+
+    await click(page, 'nav.Today');
+    await waitValue(page, 'today.new.count', '0');  // imported today, but not met today
+    await waitValue(page, 'today.plan.count', '0');
+    await waitValue(page, 'today.closest.count', '1');
+    const values = (await probe(page)).values;
+    assert.equal(values['today.closest.0'], 'Tomás Álvarez');
+    assert.equal(values['today.closest.0.reason'],
+                 "Overdue: 610 days since you met, you aim for every 3 weeks. Deferred: this week's 10 minutes are spent (120 logged).");
+    assert.match(values['today.plan.empty'], /someone close is overdue/);
+    // The others are listed with their reasons, not hidden behind a button.
+    assert.equal(values['today.over_budget.count'], '2');
+    assert.match(values['today.over_budget.0.reason'], /^Overdue: 647 days since you met, you aim for every year\. Deferred/);
+    await screenshot(page, 'today-deferred-laptop');
+    // Logging from the row opens the quick log for him.
+    await click(page, 'today.closest.0.log');
+    await waitValue(page, 'quicklog.people.count', '1');
+    await click(page, 'quicklog.cancel');
+    await waitValue(page, 'save.status', 'Saved');
+    assert.deepEqual(page.problems, []);
+    await closeAll(context, { keepProfile: true });
+
+    // The same Today on a phone, in the dark theme.
+    context = await launch({ profile, viewport: { width: 390, height: 844 }, touch: true, colorScheme: 'dark' });
+    const phone = await openApp(context, server.url, { query: TODAY });
+    await waitValue(phone, 'today.closest.count', '1');
+    await screenshot(phone, 'today-deferred-phone-dark');
   } finally {
     await closeAll(context);
   }

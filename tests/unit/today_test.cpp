@@ -70,9 +70,9 @@ std::vector<std::string> names(const Store& store, const std::vector<DueTie>& du
     return out;
 }
 
-std::vector<std::string> names(const Store& store, const std::vector<Id>& ids) {
+std::vector<std::string> names(const Store& store, const std::vector<DeferredTie>& deferred) {
     std::vector<std::string> out;
-    for (const Id& id : ids) out.push_back(store.contact(id)->display_name);
+    for (const DeferredTie& t : deferred) out.push_back(store.contact(t.contact)->display_name);
     return out;
 }
 
@@ -84,6 +84,23 @@ std::vector<std::string> plan_lines(const Store& store, const WeekPlan& plan) {
         out.push_back(std::string(kDays[t.day.weekday()]) + " " + std::string(to_string(t.touch)) + " " +
                       store.contact(t.contact)->display_name);
     }
+    return out;
+}
+
+Event add_event(Store& store, std::uint64_t n, std::string name, Date date, const std::vector<std::uint64_t>& people) {
+    Event e;
+    e.meta.id = id_of(n);
+    e.name = std::move(name);
+    e.date = date;
+    for (const std::uint64_t person : people) e.attendees.push_back(id_of(person));
+    store.load(e);
+    return e;
+}
+
+// "N1: Met 5 days ago at RustConf; ...": who is a new tie, and why.
+std::vector<std::string> new_tie_lines(const Store& store, const TodayQueue& q) {
+    std::vector<std::string> out;
+    for (const NewTie& t : q.new_ties) out.push_back(store.contact(t.contact)->display_name + ": " + t.reason);
     return out;
 }
 
@@ -136,12 +153,13 @@ TEST_CASE("build_today: golden ranking, reasons and plan") {
 
     const NetworkStats stats = NetworkStats::build(store, kWednesday);
     const TodayQueue q = build_today(store, stats, kWednesday);
-    CHECK(names(store, q.due) == std::vector<std::string>{"Kim", "Bob", "Cleo", "Ada", "Ivy"});
+    // Kim and Cleo are overdue in the closest circles: first, although Bob's ratio is higher than Cleo's.
+    CHECK(names(store, q.due) == std::vector<std::string>{"Kim", "Cleo", "Bob", "Ada", "Ivy"});
     REQUIRE(q.due.size() == 5);
     const std::vector<std::string> reasons = {
         "Never in touch since you met 20 days ago; you aim for every week",
-        "Last talked 120 days ago; you aim for every 2 months",
         "Never in touch since you met 40 days ago; you aim for every 3 weeks",
+        "Last talked 120 days ago; you aim for every 2 months",
         "Last talked 10 days ago; you aim for every week",
         "Last talked 45 days ago; you aim for every month",
     };
@@ -152,7 +170,7 @@ TEST_CASE("build_today: golden ranking, reasons and plan") {
     CHECK(kim.days_since == 20);
     CHECK(kim.urgency == Urgency::Overdue);
     CHECK(kim.touch == TouchKind::Meeting);
-    const DueTie& bob = q.due[1];
+    const DueTie& bob = q.due[2];
     CHECK(bob.urgency == Urgency::Overdue);
     CHECK(bob.touch == TouchKind::Call);
     CHECK(bob.cadence.source == CadenceSource::Circle);
@@ -174,7 +192,7 @@ TEST_CASE("build_today: golden ranking, reasons and plan") {
     CHECK(q.plan.use.minutes_logged == 5);
     CHECK(q.plan.use.meetings_logged == 0);
     CHECK(plan_lines(store, q.plan) == std::vector<std::string>{"Wed Meet Kim", "Wed Message Ada", "Wed Message Ivy",
-                                                                 "Thu Call Bob", "Fri Meet Cleo"});
+                                                                 "Thu Meet Cleo", "Fri Call Bob"});
     CHECK(q.plan.touches[0].reason == reasons[0]);
     CHECK(q.plan.over_budget.empty());
     CHECK(q.plan.use.meetings_planned == 2);
@@ -435,12 +453,7 @@ TEST_CASE("dates ahead: today to 14 days, ages and counts, 29 February on 28 Feb
 
 TEST_CASE("new ties: met in the last 30 days with no touch since, oldest first") {
     Store store;
-    Event conf;
-    conf.meta.id = id_of(500);
-    conf.name = "RustConf";
-    conf.date = before(kWednesday, 5);
-    conf.attendees = {id_of(1)};
-    store.load(conf);
+    const Event conf = add_event(store, 500, "RustConf", before(kWednesday, 5), {1});
     Contact n1 = person(1, "N1");
     n1.met_at = conf.meta.id;
     store.load(n1);
@@ -467,9 +480,7 @@ TEST_CASE("new ties: met in the last 30 days with no touch since, oldest first")
     log(store, {10}, before(kWednesday, 7), InteractionKind::Coffee);  // the meeting itself
 
     const TodayQueue q = today_of(store, kWednesday);
-    std::vector<std::string> got;
-    for (const NewTie& t : q.new_ties) got.push_back(store.contact(t.contact)->display_name + ": " + t.reason);
-    CHECK(got == std::vector<std::string>{
+    CHECK(new_tie_lines(store, q) == std::vector<std::string>{
                      "N5: Met 30 days ago; a first follow-up keeps the tie warm",
                      "N10: Met 7 days ago; a first follow-up keeps the tie warm",
                      "N1: Met 5 days ago at RustConf; a first follow-up keeps the tie warm",
@@ -510,4 +521,111 @@ TEST_CASE("touch costs and the minutes an interaction took") {
     CHECK(is_message(InteractionKind::Email));
     CHECK(is_message(InteractionKind::OnlineConversation));
     CHECK_FALSE(is_message(InteractionKind::Call));
+}
+
+TEST_CASE("ranking: overdue ties of the closest circles come first, whatever the ratio") {
+    Store store;
+    set_budget(store, Budget{});
+    store.load(person(1, "Close", Tier::Close));
+    log(store, {1}, before(kWednesday, 40));  // 3 weeks, overdue after 32 days: ratio 1.9
+    Contact acquaintance = person(2, "Acquaintance", Tier::Acquaintances);
+    acquaintance.cadence_days = 10;  // 100 days of 10: ratio 10, a higher priority
+    store.load(acquaintance);
+    log(store, {2}, before(kWednesday, 100));
+    store.load(person(3, "Friend", Tier::Friends));
+    log(store, {3}, before(kWednesday, 200));  // overdue, but not of the closest circles
+    store.load(person(4, "Inner", Tier::Inner));
+    log(store, {4}, before(kWednesday, 8));  // due (7), not overdue (11): ranked by priority
+
+    const TodayQueue q = today_of(store, kWednesday);
+    CHECK(names(store, q.due) == std::vector<std::string>{"Close", "Acquaintance", "Friend", "Inner"});
+    CHECK(q.due[1].priority > q.due[0].priority);
+}
+
+TEST_CASE("deferred ties: the closest first, each with how overdue and which budget is spent") {
+    Store store;
+    set_budget(store, Budget{});  // 2 meetings, 180 minutes a week, 3 messages a day
+    Contact tomas = person(1, "Tomas", Tier::Close);
+    store.load(tomas);
+    log(store, {1}, before(kWednesday, 610));
+    for (std::uint64_t n = 2; n < 5; ++n) {
+        Contact c = person(n, "Imported " + std::to_string(n), Tier::Acquaintances);
+        c.first_met = before(kWednesday, 400);
+        store.load(c);
+    }
+    store.load(person(9, "Me-time", Tier::Recognisable));
+    log(store, {9}, kMonday, InteractionKind::Meetup);  // 120 minutes
+    log(store, {9}, kMonday, InteractionKind::Coffee);  // 60
+    Interaction call = talk({9}, kWednesday, InteractionKind::Call);
+    call.duration_minutes = 15;
+    add(store, call);  // 195 logged in all
+
+    const TodayQueue q = today_of(store, kWednesday);
+    CHECK(q.plan.touches.empty());
+    REQUIRE(q.plan.over_budget.size() == 4);
+    const DeferredTie& first = q.plan.over_budget[0];
+    CHECK(store.contact(first.contact)->display_name == "Tomas");
+    CHECK(first.closest);
+    CHECK(first.urgency == Urgency::Overdue);
+    CHECK(first.reason ==
+          "Overdue: 610 days, you aim for every 3 weeks. Deferred: this week's 180 minutes are spent (195 logged).");
+    CHECK_FALSE(q.plan.over_budget[1].closest);
+    CHECK(q.plan.over_budget[1].reason ==
+          "Due: 400 days since you met, you aim for every year. Deferred: this week's 180 minutes are spent "
+          "(195 logged).");
+}
+
+TEST_CASE("deferred ties: the messages of every day left are planned, or today's are spent on Sunday") {
+    Store store;
+    set_budget(store, Budget{2, 600, 1});
+    for (std::uint64_t n = 1; n <= 6; ++n) {
+        never_touched(store, n, "M" + std::to_string(n), Tier::Acquaintances, kWednesday, 400 - static_cast<int>(n));
+    }
+    TodayQueue q = today_of(store, kWednesday);  // Wednesday to Sunday: five messages
+    CHECK(q.plan.touches.size() == 5);
+    REQUIRE(q.plan.over_budget.size() == 1);
+    CHECK(q.plan.over_budget[0].reason ==
+          "Due: 394 days since you met, you aim for every year. Deferred: every day until Sunday already has "
+          "its 1 message planned.");
+
+    set_budget(store, Budget{2, 600, 2});
+    log(store, {1}, kSunday, InteractionKind::Email);
+    q = today_of(store, kSunday);
+    REQUIRE(q.plan.over_budget.size() == 4);
+    CHECK(q.plan.over_budget[0].reason.ends_with(
+        "Deferred: today's 2 messages are spent (1 logged, 1 planned), and the week ends today."));
+
+    set_budget(store, Budget{2, 0, 2});
+    q = today_of(store, kSunday);
+    CHECK(q.plan.over_budget[0].reason.ends_with("Deferred: your budget has no minutes for your network."));
+}
+
+TEST_CASE("new ties: an import is not a meeting, unless a recent first-met day or event says so") {
+    Store store;
+    const Millis imported_today = midnight_utc(kWednesday) + 3'600'000;
+    auto imported = [&](std::uint64_t n, std::string name) {
+        Contact c = person(n, std::move(name));
+        c.origin = ContactOrigin::Imported;
+        c.meta.created = imported_today;
+        return c;
+    };
+    store.load(imported(1, "Address book"));
+    Contact met = imported(2, "Met last week");
+    met.first_met = before(kWednesday, 7);
+    store.load(met);
+    Contact long_ago = imported(3, "Met long ago");
+    long_ago.first_met = before(kWednesday, 400);
+    store.load(long_ago);
+    store.load(imported(4, "At the meetup"));
+    add_event(store, 600, "Rust Berlin", before(kWednesday, 4), {4});
+    Contact by_hand = person(5, "Added by hand");
+    by_hand.meta.created = imported_today;
+    store.load(by_hand);
+
+    const TodayQueue q = today_of(store, kWednesday);
+    CHECK(new_tie_lines(store, q) == std::vector<std::string>{
+                     "Met last week: Met 7 days ago; a first follow-up keeps the tie warm",
+                     "At the meetup: Met 4 days ago at Rust Berlin; a first follow-up keeps the tie warm",
+                     "Added by hand: Added today; a first follow-up keeps the tie warm",
+                 });
 }
