@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace ties::ui {
 
 void focus_ring(const Palette& p) {
@@ -34,6 +36,54 @@ bool button(const char* text, const std::string& probe_name) {
     const bool clicked = ImGui::Button(text);
     probe::item(probe_name);
     return clicked;
+}
+
+float button_width(const char* text) {
+    return ImGui::CalcTextSize(text, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void same_line_if_fits(float width, float spacing) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float gap = spacing >= 0.0f ? spacing : ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+}
+
+void ButtonRow::place(float width) {
+    if (!first_) same_line_if_fits(width);
+    first_ = false;
+}
+
+bool ButtonRow::button(const char* text, const std::string& probe_name) {
+    place(button_width(text));
+    return ui::button(text, probe_name);
+}
+
+bool ButtonRow::primary(const Palette& p, const char* text, const std::string& probe_name) {
+    place(button_width(text));
+    return primary_button(p, text, probe_name);
+}
+
+namespace {
+
+void show_tooltip(const std::string& text) {
+    const float margin = 2 * ImGui::GetStyle().WindowPadding.x + 16.0f;
+    const float width = std::min(420.0f, ImGui::GetIO().DisplaySize.x - margin);
+    ImGui::BeginTooltip();
+    const float wrap = std::min(ImGui::CalcTextSize(text.c_str()).x + 1.0f, std::max(width, 60.0f));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void tooltip(const std::string& text) {
+    if (ImGui::IsItemHovered()) show_tooltip(text);
+}
+
+void tooltip_always_when_disabled(const std::string& text) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) show_tooltip(text);
 }
 
 }  // namespace ties::ui
