@@ -291,7 +291,11 @@ void draw_top_buttons(UiState& state, const UiView& view, bool narrow, UiIntents
     const Store& store = *view.store;
     const float buttons = narrow ? 3.0f : 2.0f;
     const float width = buttons * 40.0f + (buttons - 1.0f) * ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+    const float x = ImGui::GetContentRegionMax().x - width;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetWindowPos().x + x)
+        ImGui::SameLine(x);
+    else
+        ImGui::SetCursorPosX(x);  // a long title on a phone: the buttons go below it
     if (narrow) {
         if (ImGui::Button(icons::kSearch, ImVec2(40, 0))) {
             state.palette.open = true;

@@ -331,7 +331,6 @@ void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float
     const Store& store = *view.store;
     const ContactIndex& index = *view.people;
     ImGui::BeginChild("contacts.list", ImVec2(0, height), ImGuiChildFlags_None);
-    probe::item("contacts.list");
     const float row = ImGui::GetTextLineHeight() * 2 + 22.0f;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(ui.rows.size()), row);
@@ -361,6 +360,7 @@ void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float
         }
     }
     ImGui::EndChild();
+    probe::item("contacts.list");
 }
 
 void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {

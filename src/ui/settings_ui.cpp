@@ -163,6 +163,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
             ImGui::PopID();
         }
         ImGui::EndTable();
+        probe::item("settings.tag_cadences");
     }
     if (remove) {
         changed.tag_cadences.erase(changed.tag_cadences.begin() + static_cast<std::ptrdiff_t>(*remove));
@@ -375,11 +376,14 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
         {std::string(view.mac ? "\xe2\x87\xa7\xe2\x8c\x98" : "Ctrl+Shift+") + "Z", "Redo"},
         {"?", "All shortcuts"},
     };
+    std::string listed;
     for (const auto& [key, what] : keys) {
+        listed += key + " ";
         ImGui::TextUnformatted(key.c_str());
         ImGui::SameLine(120);
         muted_text(p, what);
     }
+    probe::value("settings.shortcuts", listed);
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "About");

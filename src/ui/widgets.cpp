@@ -73,6 +73,8 @@ void show_tooltip(const std::string& text) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
+    probe::item("tooltip");
+    probe::value("tooltip", text);
     ImGui::EndTooltip();
 }
 
