@@ -597,7 +597,7 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ui.error = finish(d);
         if (ui.error.empty()) {
             out.change = save_contact(c);
-            out.notice = Notice{(is_new ? "Added " : "Saved ") + contact_label(c)};
+            out.notice = Notice{"Saved " + contact_label(c)};
             ui.selected = c.meta.id;
             ui.editing.reset();
         }

@@ -311,6 +311,7 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
                                      &state.backup_passphrase_again, hidden))
             state.backup_error.clear();
         probe::item("settings.backup_passphrase_again");
+        probe::value("settings.backup_passphrase_again", std::string(state.backup_passphrase_again.size(), '*'));
         same_line_if_fits(button_width("Show") + 40.0f);
         ImGui::Checkbox("Show##passphrase", &state.show_passphrase);
         probe::item("settings.backup_passphrase_show");

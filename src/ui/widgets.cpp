@@ -65,11 +65,22 @@ bool ButtonRow::primary(const Palette& p, const char* text, const std::string& p
 
 namespace {
 
+// Wrapped to the window's width and placed by the pointer, moved back inside the window where
+// it would cross an edge (the one place tooltips are positioned).
 void show_tooltip(const std::string& text) {
-    const float margin = 2 * ImGui::GetStyle().WindowPadding.x + 16.0f;
-    const float width = std::min(420.0f, ImGui::GetIO().DisplaySize.x - margin);
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    constexpr float kEdge = 8.0f;
+    const float width = std::max(60.0f, std::min(420.0f, io.DisplaySize.x - 2 * (kEdge + style.WindowPadding.x)));
+    const float wrap = std::min(ImGui::CalcTextSize(text.c_str()).x + 1.0f, width);
+    const ImVec2 size(wrap + 2 * style.WindowPadding.x,
+                      ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + 2 * style.WindowPadding.y);
+    ImVec2 at(io.MousePos.x + 16.0f, io.MousePos.y + 22.0f);
+    if (at.y + size.y > io.DisplaySize.y - kEdge) at.y = io.MousePos.y - 8.0f - size.y;  // above the pointer
+    at.x = std::clamp(at.x, kEdge, std::max(kEdge, io.DisplaySize.x - kEdge - size.x));
+    at.y = std::clamp(at.y, kEdge, std::max(kEdge, io.DisplaySize.y - kEdge - size.y));
+    ImGui::SetNextWindowPos(at);
     ImGui::BeginTooltip();
-    const float wrap = std::min(ImGui::CalcTextSize(text.c_str()).x + 1.0f, std::max(width, 60.0f));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
