@@ -358,14 +358,10 @@ void draw_notice(UiState& state, const UiView& view, const Palette& p, UiIntents
     probe::value("notice", shown.notice.text);
     if (shown.notice.undo && view.save.state != SaveIndicator::State::ReadOnly) {
         ImGui::SameLine(0, 14);
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-        ImGui::PushStyleColor(ImGuiCol_Text, view.dark ? p.accent : p.accent_soft);
-        if (ImGui::Button("Undo##notice")) {
+        if (primary_button(p, "Undo##notice", "notice.undo")) {
             out.undo = true;
             shown.notice.text.clear();
         }
-        ImGui::PopStyleColor(2);
-        probe::item("notice.undo");
     }
     ImGui::End();
     ImGui::PopStyleVar(2);
