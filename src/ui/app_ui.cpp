@@ -336,9 +336,11 @@ void draw_notice(UiState& state, const UiView& view, const Palette& p, UiIntents
     ShownNotice& shown = state.notice;
     if (shown.waiting) {
         shown.version = view.store->version();
+        shown.page = state.page;
         shown.waiting = false;
     }
-    if (shown.notice.text.empty() || view.now >= shown.until || view.store->version() != shown.version) {
+    if (shown.notice.text.empty() || view.now >= shown.until || view.store->version() != shown.version ||
+        state.page != shown.page) {
         shown.notice.text.clear();
         return;
     }
@@ -461,7 +463,7 @@ UiIntents draw_app(UiState& state, const UiView& app_view) {
     if (out.undo || out.redo) state.notice.notice.text.clear();
     draw_notice(state, view, p, out);
     if (out.notice) {
-        state.notice = ShownNotice{*out.notice, view.now + 6000, 0, true};
+        state.notice = ShownNotice{*out.notice, view.now + 5000, 0, {}, true};
     }
     if (out.open_import && state.import.stage == ImportUi::Stage::Closed) state.import.stage = ImportUi::Stage::Choose;
     if (out.open_contact) {

@@ -26,7 +26,7 @@ namespace ties::ui {
 
 // A short confirmation at the bottom of the window: "Saved Ada Lovelace · Undo". Any panel can
 // raise one by setting UiIntents::notice along with its change; draw_app shows it for a few
-// seconds, or until the store changes again. With `undo`, its Undo button undoes the store's
+// seconds, until the store changes again or the person goes to another page. With `undo`, its Undo button undoes the store's
 // latest change, the one the notice is about.
 struct Notice {
     std::string text;
@@ -37,6 +37,7 @@ struct ShownNotice {
     Notice notice;
     Millis until = 0;               // hidden from then on
     std::uint64_t version = 0;      // the store's version once the change was applied
+    std::string page;               // the page it belongs to: leaving that page hides it
     bool waiting = false;           // the change is applied after this frame: take its version next
 };
 
