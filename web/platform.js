@@ -102,12 +102,22 @@ Module.tiesPlatform = (function () {
       event.stopImmediatePropagation();
       const tapped = type === 'touchend' && touch && !touch.moved;
       touch = null;
+      if (tapped) leaveAfterTap = true;
       if (tapped && cursorIsText) {
         bridge.blur();
         bridge.focus({ preventScroll: true });
       }
     }, true);
   }
+
+  // A finger has no hover: once the tap's compatibility mouseup is handled, the pointer leaves
+  // the canvas, so no tooltip or hover highlight stays stuck where the finger was.
+  let leaveAfterTap = false;
+  window.addEventListener('mouseup', (event) => {
+    if (!leaveAfterTap || !onCanvas(event)) return;
+    leaveAfterTap = false;
+    setTimeout(() => Module.canvas.dispatchEvent(new MouseEvent('mouseleave')), 0);
+  }, true);
 
   // The mouse wheel. Dear ImGui's backend listens on the document, where Chrome makes wheel
   // listeners passive: its preventDefault fails with a console error and Ctrl+wheel zooms the

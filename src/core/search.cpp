@@ -259,13 +259,22 @@ std::uint64_t ContactIndex::sort_key(const Entry& entry, ContactSort sort) {
         case ContactSort::City: return entry.city;
         case ContactSort::RecentlyAdded: return static_cast<std::uint64_t>(entry.created);
         case ContactSort::RecentlyUpdated: return static_cast<std::uint64_t>(entry.updated);
+        case ContactSort::LastContact: return static_cast<std::uint32_t>(entry.last_contact) ^ 0x80000000u;  // never: 0
+        case ContactSort::Circle: return static_cast<std::uint64_t>(entry.tier);
     }
     return 0;
 }
 
-void ContactIndex::update(const Store& store) {
-    if (store.version() == version_) return;
+std::optional<Date> ContactIndex::last_contact(Id id) const {
+    const auto found = by_id_.find(id);
+    if (found == by_id_.end() || entries_[found->second].last_contact == kNever) return std::nullopt;
+    return Date{entries_[found->second].last_contact};
+}
+
+void ContactIndex::update(const Store& store, Date today) {
+    if (store.version() == version_ && today == today_) return;
     version_ = store.version();
+    today_ = today;
 
     // Read contacts in memory order: at 100,000 contacts, cache misses are most of the cost
     // (id or hash order is about twice as slow). Ties in every order are broken by id rank.
@@ -340,6 +349,21 @@ void ContactIndex::update(const Store& store) {
     }
     name_starts.push_back(static_cast<std::uint32_t>(names.size()));
 
+    // The last contact: one pass over the history (as NetworkStats counts a touch).
+    by_id_.clear();
+    by_id_.reserve(entries_.size());
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) by_id_.emplace(entries_[i].id, i);
+    const auto touch = [&](const std::vector<Id>& people, Date day) {
+        for (const Id& person : people)
+            if (const auto found = by_id_.find(person); found != by_id_.end())
+                entries_[found->second].last_contact = std::max(entries_[found->second].last_contact, day.days);
+    };
+    for (const auto& [id, interaction] : store.interactions())
+        if (!interaction.meta.deleted && interaction.date <= today && interaction.kind != InteractionKind::Note)
+            touch(interaction.participants, interaction.date);
+    for (const auto& [id, event] : store.events())
+        if (!event.meta.deleted && event.date <= today) touch(event.attendees, event.date);
+
     // Renumber values to their sorted position, so an id compares like its folded text.
     std::vector<std::string> company_displays, city_displays, tag_displays;
     const std::vector<std::uint32_t> company_remap = companies.sort(company_keys_, company_displays);
@@ -380,13 +404,14 @@ void ContactIndex::update(const Store& store) {
         entries_[items[k].index].name_rank = rank;
     }
 
-    // Orders: ascending key, then id. Contacts without a company or city go last in either direction; "recently" sorts put the
-    // newest first.
+    // Orders: ascending key, then id. Contacts without a company, city or circle go last in either
+    // direction; "recently" sorts put the newest first; never contacted sorts as longest ago.
     constexpr std::uint64_t kSignBit = std::uint64_t{1} << 63;  // signed times as unsigned order
     for (std::size_t s = 0; s < kSortCount; ++s) {
         const auto sort = static_cast<ContactSort>(s);
         const std::uint32_t empty = sort == ContactSort::Company ? empty_company
                                     : sort == ContactSort::City  ? empty_city
+                                    : sort == ContactSort::Circle ? static_cast<std::uint32_t>(Tier::None)
                                                                  : kNone;
         if (sort != ContactSort::Name) {
             for (std::uint32_t i = 0; i < count; ++i) {
@@ -398,6 +423,8 @@ void ContactIndex::update(const Store& store) {
                     case ContactSort::City: key = e.city == empty ? std::uint64_t{1} << 32 : e.city; break;
                     case ContactSort::RecentlyAdded: key = ~(static_cast<std::uint64_t>(e.created) ^ kSignBit); break;
                     case ContactSort::RecentlyUpdated: key = ~(static_cast<std::uint64_t>(e.updated) ^ kSignBit); break;
+                    case ContactSort::LastContact: key = sort_key(e, sort); break;
+                    case ContactSort::Circle: key = e.tier == Tier::None ? std::uint64_t{1} << 32 : sort_key(e, sort); break;
                 }
                 items[i] = SortItem{key, id_rank[i], i};
             }

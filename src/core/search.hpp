@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,7 +22,9 @@ namespace ties {
 // Cyrillic; other code points pass through lowercased where simple. Output is UTF-8.
 std::string fold_for_search(std::string_view text);
 
-enum class ContactSort { Name, Company, City, RecentlyAdded, RecentlyUpdated };
+// LastContact: the most neglected first (never in touch counts as longest ago). Circle: the inner
+// circle first; people without a circle last in either direction.
+enum class ContactSort { Name, Company, City, RecentlyAdded, RecentlyUpdated, LastContact, Circle };
 
 struct ContactQuery {
     std::string text;                 // words; every word must match some field (AND)
@@ -36,8 +39,9 @@ struct ContactQuery {
 
 class ContactIndex {
 public:
-    // Rebuilds from the store if its version changed since the last call (else does nothing).
-    void update(const Store& store);
+    // Rebuilds from the store if its version (or `today`) changed since the last call (else does
+    // nothing). Records dated after `today` are planned, not contact: the last contact ignores them.
+    void update(const Store& store, Date today = Date{std::numeric_limits<std::int32_t>::max()});
     std::uint64_t version() const { return version_; }
 
     // Live contacts matching `query`, sorted; ties broken by id so the order is stable.
@@ -50,6 +54,10 @@ public:
     const std::vector<Facet>& companies() const { return companies_; }
 
     std::size_t size() const { return entries_.size(); }  // live contacts
+
+    // The last day in touch with a live contact (an interaction other than a note, or an event
+    // attended, up to today), from the same pass as the index; nullopt when never.
+    std::optional<Date> last_contact(Id id) const;
 
     // pick_contacts() over the index: the same ranking, but labels are folded once per store
     // change instead of once per query (at 100,000 contacts: a few ms instead of ~90). A contact
@@ -70,12 +78,16 @@ private:
         Tier tier = Tier::None;
         bool archived = false;
         Millis created = 0, updated = 0;
+        std::int32_t last_contact = kNever;  // days since 1970
     };
-    static constexpr std::size_t kSortCount = 5;  // ContactSort values
+    static constexpr std::int32_t kNever = std::numeric_limits<std::int32_t>::min();
+    static constexpr std::size_t kSortCount = 7;  // ContactSort values
     static std::uint64_t sort_key(const Entry& entry, ContactSort sort);
 
     std::uint64_t version_ = ~std::uint64_t{0};
+    Date today_;
     std::vector<Entry> entries_;  // in text_ order
+    RecordMap<std::uint32_t> by_id_;  // contact id -> entry
     std::string text_;
     std::string labels_;                       // folded contact labels, back to back
     std::vector<std::uint32_t> label_starts_;  // by entry, plus the end

@@ -89,7 +89,7 @@ void draw_save_status(const UiView& view, const Palette& p, bool narrow) {
     if (narrow) ImGui::TextUnformatted(icon);
     else ImGui::Text("%s   %s", icon, text);
     ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered() && !view.save.detail.empty()) ImGui::SetTooltip("%s", view.save.detail.c_str());
+    if (!view.save.detail.empty()) tooltip(view.save.detail);
     probe::item("save.status");
     probe::value("save.status", text);
     ImGui::Dummy(ImVec2(0, 2));
@@ -130,10 +130,14 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
         ImGui::PushID(static_cast<int>(info.section));
         if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, 34))) {
             out.go_to = info.section;
-            // Clicking the current section again goes back to its list (a form keeps its draft).
-            if (selected && info.section == Section::Contacts && !state.contacts.editing) {
+            // Clicking the current section again goes back to its list; for Contacts also from
+            // the form (Contacts is where people go to find someone else).
+            if (selected && info.section == Section::Contacts) {
                 state.contacts.selected.reset();
+                state.contacts.editing.reset();
                 state.contacts.logging.reset();
+                state.contacts.error.clear();
+                state.contacts.confirm_delete = false;
                 state.contacts.duplicates = false;
             }
             if (selected && info.section == Section::Events && !state.events.editing) state.events.selected.reset();
@@ -142,7 +146,7 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
         }
         ImGui::PopID();
         ImGui::PopStyleColor();
-        if (narrow && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(info.title).c_str());
+        if (narrow) tooltip(std::string(info.title));
         probe::item("nav." + std::string(info.title));
     }
     ImGui::PopStyleVar();
@@ -281,28 +285,97 @@ void draw_banners(const UiView& view, const Palette& p, UiIntents& out) {
     }
 }
 
-void draw_undo_redo(const UiView& view, UiIntents& out) {
+// At the right of the page title: undo and redo; on a phone also the search (the palette), since
+// the narrow sidebar has no room for the search box.
+void draw_top_buttons(UiState& state, const UiView& view, bool narrow, UiIntents& out) {
     const Store& store = *view.store;
-    const float width = 2 * 40.0f + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+    const float buttons = narrow ? 3.0f : 2.0f;
+    const float width = buttons * 40.0f + (buttons - 1.0f) * ImGui::GetStyle().ItemSpacing.x;
+    const float x = ImGui::GetContentRegionMax().x - width;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetWindowPos().x + x)
+        ImGui::SameLine(x);
+    else
+        ImGui::SetCursorPosX(x);  // a long title on a phone: the buttons go below it
+    if (narrow) {
+        if (ImGui::Button(icons::kSearch, ImVec2(40, 0))) {
+            state.palette.open = true;
+            state.palette.focus = true;
+        }
+        tooltip(view.mac ? "Search or jump to (\xe2\x8c\x98K)" : "Search or jump to (Ctrl+K)");
+        probe::item("topbar.search");
+        ImGui::SameLine();
+    }
     ImGui::BeginDisabled(!store.can_undo() || view.save.state == SaveIndicator::State::ReadOnly);
     if (ImGui::Button(icons::kUndo, ImVec2(40, 0))) out.undo = true;
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.can_undo())
-        ImGui::SetTooltip("Undo %s", store.undo_label().c_str());
+    if (store.can_undo()) tooltip_always_when_disabled("Undo " + store.undo_label());
     probe::item("undo");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!store.can_redo() || view.save.state == SaveIndicator::State::ReadOnly);
     if (ImGui::Button(icons::kRedo, ImVec2(40, 0))) out.redo = true;
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.can_redo())
-        ImGui::SetTooltip("Redo %s", store.redo_label().c_str());
+    if (store.can_redo()) tooltip_always_when_disabled("Redo " + store.redo_label());
     probe::item("redo");
     ImGui::EndDisabled();
     probe::value("undo.label", store.undo_label());
 }
 
+// Which page is showing: a section, and in it a person, a form or a record.
+std::string page_of(const UiState& state, const UiView& view) {
+    std::string page = std::to_string(static_cast<int>(view.section));
+    const auto id = [](const std::optional<Id>& id) { return id ? std::to_string(id->hi) + ":" + std::to_string(id->lo) : "-"; };
+    if (view.section == Section::Contacts)
+        page += "/" + id(state.contacts.selected) + (state.contacts.editing ? "/form" : "") +
+                (state.contacts.duplicates ? "/duplicates" : "");
+    if (view.section == Section::Events) page += "/" + id(state.events.selected);
+    if (view.section == Section::Opportunities) page += "/" + id(state.opportunities.selected);
+    return page;
+}
+
+// The notice raised by the last action, at the bottom of the window, with Undo.
+void draw_notice(UiState& state, const UiView& view, const Palette& p, UiIntents& out) {
+    ShownNotice& shown = state.notice;
+    if (shown.waiting) {
+        shown.version = view.store->version();
+        shown.page = state.page;
+        shown.waiting = false;
+    }
+    if (shown.notice.text.empty() || view.now >= shown.until || view.store->version() != shown.version ||
+        state.page != shown.page) {
+        shown.notice.text.clear();
+        return;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y - 24.0f),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x - 24.0f, FLT_MAX));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, p.text);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.card);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 10));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+    ImGui::Begin("##notice", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shown.notice.text.c_str());
+    probe::value("notice", shown.notice.text);
+    if (shown.notice.undo && view.save.state != SaveIndicator::State::ReadOnly) {
+        ImGui::SameLine(0, 14);
+        if (primary_button(p, "Undo##notice", "notice.undo")) {
+            out.undo = true;
+            shown.notice.text.clear();
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
 void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow, UiIntents& out) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow ? ImVec2(18, 20) : ImVec2(40, 32));
+    if (std::string page = page_of(state, view); page != state.page) {
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));  // a new page starts at its top
+        state.page = std::move(page);
+    }
     ImGui::BeginChild("##main", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     const SectionInfo& info = section_info(view.section);
     draw_banners(view, p, out);
@@ -311,7 +384,7 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
     ImGui::Text("%s  %s", section_icon(info.section), std::string(info.title).c_str());
     ImGui::PopFont();
     probe::item("section.title");
-    draw_undo_redo(view, out);
+    draw_top_buttons(state, view, narrow, out);
     probe::value("section", info.title);
     muted_text(p, std::string(info.summary).c_str());
     ImGui::Dummy(ImVec2(0, 12));
@@ -351,7 +424,7 @@ std::string show_date(const UiView& view, Date date) {
 
 UiIntents draw_app(UiState& state, const UiView& app_view) {
     UiIntents out;
-    state.people.update(*app_view.store);  // no-op unless the store changed
+    state.people.update(*app_view.store, app_view.today);  // no-op unless the store or the day changed
     UiView view = app_view;
     view.people = &state.people;
     view.outlook_cache = &state.outlook;
@@ -387,6 +460,11 @@ UiIntents draw_app(UiState& state, const UiView& app_view) {
     draw_help(state.help_open, view);
     out.import = draw_import(state.import, view);
     ImGui::End();
+    if (out.undo || out.redo) state.notice.notice.text.clear();
+    draw_notice(state, view, p, out);
+    if (out.notice) {
+        state.notice = ShownNotice{*out.notice, view.now + 5000, 0, {}, true};
+    }
     if (out.open_import && state.import.stage == ImportUi::Stage::Closed) state.import.stage = ImportUi::Stage::Choose;
     if (out.open_contact) {
         state.contacts.selected = *out.open_contact;

@@ -24,6 +24,23 @@
 
 namespace ties::ui {
 
+// A short confirmation at the bottom of the window: "Saved Ada Lovelace · Undo". Any panel can
+// raise one by setting UiIntents::notice along with its change; draw_app shows it for a few
+// seconds, until the store changes again or the person goes to another page. With `undo`, its Undo button undoes the store's
+// latest change, the one the notice is about.
+struct Notice {
+    std::string text;
+    bool undo = true;
+};
+
+struct ShownNotice {
+    Notice notice;
+    Millis until = 0;               // hidden from then on
+    std::uint64_t version = 0;      // the store's version once the change was applied
+    std::string page;               // the page it belongs to: leaving that page hides it
+    bool waiting = false;           // the change is applied after this frame: take its version next
+};
+
 // State owned by the UI itself: what is typed, what is selected, where focus should go.
 struct UiState {
     ContactIndex people;  // search index shared by the list, the palette and pickers
@@ -39,6 +56,8 @@ struct UiState {
     OpportunitiesUi opportunities;
     InsightsUi insights;
     SettingsUi settings;
+    ShownNotice notice;
+    std::string page;  // which page was drawn last: a new page starts at the top
 };
 
 struct SaveIndicator {
@@ -92,6 +111,7 @@ struct UiIntents {
     bool open_import = false;  // show the import dialog
     bool take_over = false;
     bool dismiss_warnings = false;
+    std::optional<Notice> notice;  // confirm what was just done (see Notice)
 };
 
 UiIntents draw_app(UiState& state, const UiView& view);

@@ -137,16 +137,13 @@ void facet_combo(const char* caption, const char* name, std::optional<std::strin
 void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
     ContactQuery& q = ui.query;
     // Next filter on the same line when it fits (phones get several lines).
-    const auto next = [](float width) {
-        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
-    };
+    const auto next = [](float width) { next_on_line(width); };
     facet_combo("tags", "contacts.filter.tag", q.tag, index.tags());
     next(150);
     ImGui::SetNextItemWidth(150);
-    const std::string tier = q.tier ? str(to_string(*q.tier)) : std::string("tiers");
+    const std::string tier = q.tier ? str(to_string(*q.tier)) : std::string("circles");
     if (ImGui::BeginCombo("##contacts.filter.tier", tier.c_str())) {
-        if (ImGui::Selectable("All tiers", !q.tier)) q.tier.reset();
+        if (ImGui::Selectable("All circles", !q.tier)) q.tier.reset();
         for (Tier t : kTiers) {
             if (ImGui::Selectable(str(to_string(t)).c_str(), q.tier && *q.tier == t)) q.tier = t;
             probe::item("contacts.filter.tier." + str(to_string(t)));
@@ -175,8 +172,159 @@ void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
     }
 }
 
-void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
+// "3 days ago", "today", or "never" when nobody logged anything with them.
+std::string last_contact_text(const UiView& view, const std::optional<Date>& last) {
+    return last ? days_from_now(last->days - view.today.days) : std::string("never");
+}
+
+// A circle's short name for lists: "Close" for "Close (15)".
+std::string circle_name(Tier tier) {
+    if (tier == Tier::None) return "";
+    const std::string full = str(to_string(tier));
+    return full.substr(0, full.find(" ("));
+}
+
+constexpr float kTableRow = 34.0f;
+constexpr float kRowSelectable = 26.0f;
+
+// Text in a table cell, centred on the row like the name's selectable.
+void cell_text(const std::string& text, const std::string& probe_name = "") {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowSelectable - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::TextUnformatted(text.c_str());
+    if (!probe_name.empty()) probe::item(probe_name);
+}
+
+// The wide layout: a table with sortable, resizable columns. False when the table is not shown.
+template <typename Refresh>
+bool draw_table(ContactsUi& ui, const UiView& view, const Palette& p, float height, const Refresh& refresh_rows) {
     const Store& store = *view.store;
+    const ContactIndex& index = *view.people;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Hideable;
+    constexpr int kColumns = 7;
+    if (!ImGui::BeginTable("contacts.table", kColumns, flags, ImVec2(0, height))) return false;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 2.0f, static_cast<ImGuiID>(ContactSort::Name));
+    ImGui::TableSetupColumn("Company", 0, 1.5f, static_cast<ImGuiID>(ContactSort::Company));
+    ImGui::TableSetupColumn("City", 0, 1.0f, static_cast<ImGuiID>(ContactSort::City));
+    ImGui::TableSetupColumn("Circle", 0, 0.9f, static_cast<ImGuiID>(ContactSort::Circle));
+    ImGui::TableSetupColumn("Last contact", 0, 1.0f, static_cast<ImGuiID>(ContactSort::LastContact));
+    ImGui::TableSetupColumn("Tags", ImGuiTableColumnFlags_NoSort, 1.2f);
+    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending, 0.8f,
+                            static_cast<ImGuiID>(ContactSort::RecentlyAdded));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int column = 0; column < kColumns; ++column) {
+        ImGui::TableSetColumnIndex(column);
+        ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        probe::item(std::string("contacts.column.") + ImGui::TableGetColumnName(column));
+    }
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
+        ui.query.sort = static_cast<ContactSort>(specs->Specs[0].ColumnUserID);
+        ui.query.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    }
+    refresh_rows();
+    probe::value("contacts.count", std::to_string(ui.rows.size()));
+
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(ui.rows.size()), kTableRow);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Contact* c = store.contact(ui.rows[static_cast<size_t>(r)]);
+            if (c == nullptr) continue;
+            ImGui::TableNextRow(0, kTableRow);
+            ImGui::TableNextColumn();
+            const std::string label = contact_label(*c);
+            const std::string name = label + (c->archived ? "  (archived)" : "");
+            ImGui::PushID(r);
+            if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, kRowSelectable)))
+                ui.selected = c->meta.id;
+            ImGui::PopID();
+            probe::item("contacts.row." + label);
+            if (r == clipper.DisplayStart) probe::value("contacts.first", label);
+            ImGui::TableNextColumn();
+            cell_text(c->company, "contacts.cell.company." + label);
+            ImGui::TableNextColumn();
+            cell_text(c->city);
+            ImGui::TableNextColumn();
+            cell_text(circle_name(c->tier));
+            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+            ImGui::TableNextColumn();
+            const std::string last = last_contact_text(view, index.last_contact(c->meta.id));
+            cell_text(last);
+            probe::value("contacts.last." + label, last);
+            ImGui::TableNextColumn();
+            cell_text(join_list(c->tags));
+            ImGui::TableNextColumn();
+            cell_text(show_date(view, date_of(c->meta.created)));
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::EndTable();
+    return true;
+}
+
+// On a phone the columns have no room: a menu picks the order instead of column headers.
+void draw_sort_menu(ContactQuery& q) {
+    static constexpr std::pair<ContactSort, const char*> kSorts[] = {
+        {ContactSort::Name, "Name"}, {ContactSort::LastContact, "Last contact (longest ago first)"},
+        {ContactSort::Circle, "Circle"}, {ContactSort::Company, "Company"}, {ContactSort::City, "City"},
+        {ContactSort::RecentlyAdded, "Recently added"}};
+    const char* current = "Name";
+    for (const auto& [sort, text] : kSorts)
+        if (sort == q.sort) current = text;
+    ImGui::SetNextItemWidth(std::min(300.0f, ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo("##contacts.sort", (std::string("Sort: ") + current).c_str())) {
+        for (const auto& [sort, text] : kSorts) {
+            if (ImGui::Selectable(text, sort == q.sort)) {
+                q.sort = sort;
+                q.descending = false;
+            }
+            probe::item(std::string("contacts.sort.") + text);
+        }
+        ImGui::EndCombo();
+    }
+    probe::item("contacts.sort");
+}
+
+// The narrow layout: one row per person (name; company and last contact below), a tap opens them.
+void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float height) {
+    const Store& store = *view.store;
+    const ContactIndex& index = *view.people;
+    ImGui::BeginChild("contacts.list", ImVec2(0, height), ImGuiChildFlags_None);
+    const float row = ImGui::GetTextLineHeight() * 2 + 22.0f;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(ui.rows.size()), row);
+    while (clipper.Step()) {
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Contact* c = store.contact(ui.rows[static_cast<size_t>(r)]);
+            if (c == nullptr) continue;
+            const std::string label = contact_label(*c);
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::PushID(r);
+            if (ImGui::Selectable("##row", false, 0, ImVec2(0, row - ImGui::GetStyle().ItemSpacing.y)))
+                ui.selected = c->meta.id;
+            ImGui::PopID();
+            probe::item("contacts.row." + label);
+            if (r == clipper.DisplayStart) probe::value("contacts.first", label);
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const float width = ImGui::GetContentRegionAvail().x;
+            const std::string name = label + (c->archived ? "  (archived)" : "");
+            dl->PushClipRect(at, ImVec2(at.x + width, at.y + row), true);
+            dl->AddText(ImVec2(at.x + 8, at.y + 6), p.text, name.c_str());
+            std::string below = c->company;
+            const std::string last = last_contact_text(view, index.last_contact(c->meta.id));
+            below += (below.empty() ? "" : "  \xc2\xb7  ") + std::string("last contact ") + last;
+            dl->AddText(ImVec2(at.x + 8, at.y + 8 + ImGui::GetTextLineHeight()), p.muted, below.c_str());
+            dl->PopClipRect();
+            probe::value("contacts.last." + label, last);
+        }
+    }
+    ImGui::EndChild();
+    probe::item("contacts.list");
+}
+
+void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     const ContactIndex& index = *view.people;
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     const std::string hint = std::string(icons::kSearch) + "  Search names, companies, cities, tags, notes…";
@@ -184,16 +332,15 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     focus_ring(p);
     probe::item("contacts.search");
     probe::value("contacts.search", ui.query.text);
-    if (!narrow_form()) ImGui::SameLine();
-    if (view.save.state != SaveIndicator::State::ReadOnly &&
-        primary_button(p, "+  New contact", "contacts.new")) {
+    ButtonRow row;
+    row.place(0);  // after the search field when it fits
+    if (view.save.state != SaveIndicator::State::ReadOnly && row.primary(p, "+  New contact", "contacts.new")) {
         ContactDraft draft;
         draft.contact.meta.id = view.ids->next();
         ui.editing = draft;
         ui.error.clear();
     }
-    ImGui::SameLine();
-    if (button("Find duplicates", "contacts.duplicates")) ui.duplicates = true;
+    if (row.button("Find duplicates", "contacts.duplicates")) ui.duplicates = true;
     draw_filters(ui, index, p);
     ImGui::Dummy(ImVec2(0, 2));
 
@@ -206,64 +353,22 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
         return;
     }
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Hideable;
-    if (!ImGui::BeginTable("contacts.table", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - 28.0f))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort, 2.0f, static_cast<ImGuiID>(ContactSort::Name));
-    ImGui::TableSetupColumn("Company", 0, 1.6f, static_cast<ImGuiID>(ContactSort::Company));
-    ImGui::TableSetupColumn("City", 0, 1.0f, static_cast<ImGuiID>(ContactSort::City));
-    ImGui::TableSetupColumn("Tags", ImGuiTableColumnFlags_NoSort, 1.4f);
-    ImGui::TableSetupColumn("Added", ImGuiTableColumnFlags_PreferSortDescending, 0.8f,
-                            static_cast<ImGuiID>(ContactSort::RecentlyAdded));
-    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-    for (int column = 0; column < 5; ++column) {
-        ImGui::TableSetColumnIndex(column);
-        ImGui::TableHeader(ImGui::TableGetColumnName(column));
-        probe::item(std::string("contacts.column.") + ImGui::TableGetColumnName(column));
-    }
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
-        ui.query.sort = static_cast<ContactSort>(specs->Specs[0].ColumnUserID);
-        ui.query.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-    }
-
     const std::string key = query_key(ui.query);
-    if (key != ui.rows_key || index.version() != ui.rows_version) {
+    const auto refresh_rows = [&] {
+        if (key == ui.rows_key && index.version() == ui.rows_version) return;
         ui.rows = index.search(ui.query);
         ui.rows_key = key;
         ui.rows_version = index.version();
+    };
+    const float height = ImGui::GetContentRegionAvail().y - 28.0f;
+    if (narrow_form()) {
+        draw_sort_menu(ui.query);
+        refresh_rows();
+        probe::value("contacts.count", std::to_string(ui.rows.size()));
+        draw_phone_list(ui, view, p, ImGui::GetContentRegionAvail().y - 28.0f);
+    } else {
+        if (!draw_table(ui, view, p, height, refresh_rows)) return;
     }
-    probe::value("contacts.count", std::to_string(ui.rows.size()));
-
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(ui.rows.size()), 34.0f);
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const Contact* c = store.contact(ui.rows[static_cast<size_t>(r)]);
-            if (c == nullptr) continue;
-            ImGui::TableNextRow(0, 34.0f);
-            ImGui::TableNextColumn();
-            const std::string name = contact_label(*c) + (c->archived ? "  (archived)" : "");
-            ImGui::PushID(r);
-            if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, 26)))
-                ui.selected = c->meta.id;
-            ImGui::PopID();
-            probe::item("contacts.row." + contact_label(*c));
-            if (r == clipper.DisplayStart) probe::value("contacts.first", contact_label(*c));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c->company.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c->city.c_str());
-            ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-            ImGui::TextUnformatted(join_list(c->tags).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(show_date(view, date_of(c->meta.created)).c_str());
-            ImGui::PopStyleColor();
-        }
-    }
-    ImGui::EndTable();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::Text("%zu of %zu people", ui.rows.size(), index.size());
     ImGui::PopStyleColor();
@@ -323,11 +428,14 @@ struct HalfField {
 
 // Two short fields on one row (their hints say which is which), to keep the form on one screen;
 // on a narrow screen they stack like every other field.
-void pair_of_fields(const Palette& p, const char* caption, HalfField first, HalfField second) {
+// True when Enter was pressed in one of them.
+bool pair_of_fields(const Palette& p, const char* caption, HalfField first, HalfField second) {
+    bool enter = false;
     if (narrow_form()) {
         text_field(p, first.hint, first.name, *first.value);
+        enter |= entered();
         text_field(p, second.hint, second.name, *second.value);
-        return;
+        return enter || entered();
     }
     label(p, caption);
     const float half = (field_width() - ImGui::GetStyle().ItemSpacing.x) / 2;
@@ -335,31 +443,49 @@ void pair_of_fields(const Palette& p, const char* caption, HalfField first, Half
         if (f.name == second.name) ImGui::SameLine();
         ImGui::SetNextItemWidth(half);
         ImGui::InputTextWithHint((std::string("##") + f.name).c_str(), f.hint, f.value);
+        enter |= entered();
         focus_ring(p);
         probe::item(f.name);
         probe::value(f.name, *f.value);
     }
+    return enter;
 }
 
 void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
     ContactDraft& d = *ui.editing;
     Contact& c = d.contact;
     const bool is_new = view.store->contact(c.meta.id) == nullptr;
+    // Save and Cancel sit at the top, beside the heading, so they never need scrolling to; Enter
+    // in any single-line field saves too.
     ImGui::PushFont(view.fonts->heading);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(is_new ? "New contact" : "Edit contact");
     ImGui::PopFont();
+    ButtonRow buttons;
+    buttons.place(0);
+    bool save = buttons.primary(p, is_new ? "Add contact" : "Save", "contact.save");
+    if (buttons.button("Cancel", "contact.cancel")) {
+        ui.editing.reset();
+        ui.error.clear();
+        return;
+    }
+    error_line(p, ui.error);
     ImGui::Dummy(ImVec2(0, 4));
-    text_field(p, "Name", "contact.display_name", c.display_name, "How you refer to them");
-    pair_of_fields(p, "Given, family", {"contact.given_name", &c.given_name, "Given name"},
-                   {"contact.family_name", &c.family_name, "Family name"});
-    text_field(p, "Nickname", "contact.nickname", c.nickname);
-    text_field(p, "Company", "contact.company", c.company);
-    text_field(p, "Title", "contact.title", c.title);
-    text_field(p, "City", "contact.city", c.city);
-    text_field(p, "Region", "contact.region", c.region);
-    text_field(p, "Country", "contact.country", c.country);
-    text_field(p, "Emails", "contact.emails", d.emails, "Separate several with commas");
-    text_field(p, "Phones", "contact.phones", d.phones, "Separate several with commas");
+    const auto field = [&](const char* caption, const char* name, std::string& value, const char* hint = "") {
+        text_field(p, caption, name, value, hint);
+        save |= entered();
+    };
+    field("Name", "contact.display_name", c.display_name, "How you refer to them");
+    save |= pair_of_fields(p, "Given, family", {"contact.given_name", &c.given_name, "Given name"},
+                           {"contact.family_name", &c.family_name, "Family name"});
+    field("Nickname", "contact.nickname", c.nickname);
+    field("Company", "contact.company", c.company);
+    field("Title", "contact.title", c.title);
+    field("City", "contact.city", c.city);
+    field("Region", "contact.region", c.region);
+    field("Country", "contact.country", c.country);
+    field("Emails", "contact.emails", d.emails, "Separate several with commas");
+    field("Phones", "contact.phones", d.phones, "Separate several with commas");
     notes_field(p, "Addresses", "contact.addresses", d.addresses);
     muted_text(p, "One per line, the kind first: home: 12 Main St, 12345 Springfield, IL, USA");
 
@@ -377,6 +503,7 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ImGui::SameLine();
         ImGui::SetNextItemWidth(kFieldWidth - 120 - 44);
         ImGui::InputTextWithHint("##value", "@handle or https://…", &c.handles[i].value);
+        save |= entered();
         probe::item("contact.handle." + std::to_string(i));
         ImGui::SameLine();
         const bool remove = ImGui::Button("\xc3\x97");  // ×
@@ -389,8 +516,8 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     if (button("+  Add profile", "contact.handle.add")) c.handles.push_back(Handle{HandleKind::X, ""});
     ImGui::EndGroup();
 
-    text_field(p, "Tags", "contact.tags", d.tags, "conference, rust, berlin");
-    enum_combo(p, "Tier", "contact.tier", c.tier, kTiers);
+    field("Tags", "contact.tags", d.tags, "conference, rust, berlin");
+    enum_combo(p, "Circle", "contact.tier", c.tier, kTiers);
     label(p, "Keep in touch");
     ImGui::Checkbox("##cadence", &d.has_cadence);
     probe::item("contact.cadence");
@@ -400,6 +527,7 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ImGui::SameLine();
         ImGui::SetNextItemWidth(64);
         ImGui::InputInt("##cadence_days", &d.cadence_days, 0, 0);
+        save |= entered();
         probe::item("contact.cadence_days");
         probe::value("contact.cadence_days", std::to_string(d.cadence_days));
         ImGui::SameLine();
@@ -407,15 +535,16 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110);
         ImGui::InputTextWithHint("##cadence_max_days", "1.5 times", &d.cadence_max_days);
+        save |= entered();
         probe::item("contact.cadence_max_days");
         probe::value("contact.cadence_max_days", d.cadence_max_days);
     } else {
         ImGui::SameLine();
         muted_text(p, "as their circle or tags say");
     }
-    pair_of_fields(p, "Birthday, anniv.", {"contact.birthday", &d.birthday, "Birthday, e.g. 03-12"},
-                   {"contact.anniversary", &d.anniversary, "Anniversary, e.g. 2015-06-20"});
-    text_field(p, "How we met", "contact.how_met", c.how_met, "At RustConf, via Ana…");
+    save |= pair_of_fields(p, "Birthday, anniv.", {"contact.birthday", &d.birthday, "Birthday, e.g. 03-12"},
+                           {"contact.anniversary", &d.anniversary, "Anniversary, e.g. 2015-06-20"});
+    field("How we met", "contact.how_met", c.how_met, "At RustConf, via Ana…");
     label(p, "Introduced by");
     ImGui::BeginGroup();
     draw_people_picker(d.introducer_picker, "contact.introducer", d.introducer, {}, view, false);
@@ -423,25 +552,18 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     ImGui::EndGroup();
     d.introducer.erase(std::remove(d.introducer.begin(), d.introducer.end(), c.meta.id), d.introducer.end());
     c.introduced_by = d.introducer.empty() ? std::nullopt : std::optional<Id>(d.introducer.front());
-    text_field(p, "First met", "contact.first_met", d.first_met, "YYYY-MM-DD");
+    field("First met", "contact.first_met", d.first_met, "YYYY-MM-DD");
     notes_field(p, "Notes", "contact.notes", c.notes);
-
     ImGui::Dummy(ImVec2(0, 6));
-    error_line(p, ui.error);
-    ImGui::SetCursorPosX(kLabelWidth);
-    if (primary_button(p, is_new ? "Add contact" : "Save", "contact.save")) {
+
+    if (save) {
         ui.error = finish(d);
         if (ui.error.empty()) {
             out.change = save_contact(c);
+            out.notice = Notice{"Saved " + contact_label(c)};
             ui.selected = c.meta.id;
             ui.editing.reset();
-            return;
         }
-    }
-    ImGui::SameLine();
-    if (button("Cancel", "contact.cancel")) {
-        ui.editing.reset();
-        ui.error.clear();
     }
 }
 
@@ -532,7 +654,7 @@ bool inline_text_field(ContactsUi& ui, const Palette& p, const char* caption, co
         probe::value(name, value);
         if (editable && ImGui::IsItemHovered()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-            ImGui::SetTooltip("Click to edit");
+            tooltip("Click to edit");
         }
         if (editable && ImGui::IsItemClicked()) {
             ui.inline_field = name;
@@ -583,9 +705,9 @@ void draw_keep_in_touch(const Contact& c, const UiView& view, const Palette& p, 
         rhythm = c.tier == Tier::None ? "No reminders: choose a circle, or set a rhythm in Edit" : "No reminders";
     } else {
         rhythm = uppercase_first(describe(effective.cadence));
-        rhythm += effective.source == CadenceSource::Contact ? " (set for them)"
-                  : effective.source == CadenceSource::Tag   ? " (tag \"" + effective.tag + "\")"
-                                                             : " (" + str(to_string(c.tier)) + ")";
+        rhythm += effective.source == CadenceSource::Contact ? ", set for them"
+                  : effective.source == CadenceSource::Tag   ? ", for the tag \"" + effective.tag + "\""
+                                                             : ", for the circle " + str(to_string(c.tier));
         rhythm += ", overdue after " + std::to_string(effective.cadence.max_days) + " days";
     }
     ImGui::TextWrapped("%s", rhythm.c_str());
@@ -617,13 +739,11 @@ void draw_keep_in_touch(const Contact& c, const UiView& view, const Palette& p, 
                 out.change->label = "Unsnooze " + contact_label(c);
             }
         } else if (!effective.cadence.never()) {
-            if (button("Snooze a week", "contact.snooze.week")) out.change = snooze(c, view.today, 7);
-            ImGui::SameLine();
-            if (button("Snooze a month", "contact.snooze.month")) out.change = snooze(c, view.today, 30);
-            ImGui::SameLine();
-            if (button("Relax the rhythm", "contact.relax")) out.change = relax_cadence(c, effective.cadence);
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Reach out %s instead", describe(relaxed(effective.cadence)).c_str());
+            ButtonRow row;
+            if (row.button("Snooze a week", "contact.snooze.week")) out.change = snooze(c, view.today, 7);
+            if (row.button("Snooze a month", "contact.snooze.month")) out.change = snooze(c, view.today, 30);
+            if (row.button("Relax the rhythm", "contact.relax")) out.change = relax_cadence(c, effective.cadence);
+            tooltip("Reach out " + describe(relaxed(effective.cadence)) + " instead");
         }
     }
     ImGui::EndGroup();
@@ -674,7 +794,7 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
         probe::value("contact.suggested_tier", to_string(suggested));
         if (suggested != c.tier) {
             const std::string text = "Suggested circle: " + str(to_string(suggested)) +
-                                     (c.tier == Tier::None ? "" : " (now " + str(to_string(c.tier)) + ")");
+                                     (c.tier == Tier::None ? "" : "; now " + str(to_string(c.tier)));
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(text.c_str());
             if (!read_only) {
@@ -739,33 +859,34 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     ImGui::Dummy(ImVec2(0, 6));
 
     if (!read_only) {
-        if (primary_button(p, "+  Log interaction", "contact.log")) {
+        ButtonRow actions;
+        if (actions.primary(p, "+  Log interaction", "contact.log")) {
             ui.logging = new_interaction(view.ids->next(), {c.meta.id}, view.today);
             ui.error.clear();
         }
-        ImGui::SameLine();
-        if (button("Edit", "contact.edit")) {
+        if (actions.button("Edit", "contact.edit")) {
             ui.editing = draft_of(c);
             ui.logging.reset();
             ui.error.clear();
         }
-        ImGui::SameLine();
-        if (button(c.archived ? "Unarchive" : "Archive", "contact.archive")) out.change = set_archived(c, !c.archived);
-        ImGui::SameLine();
-        if (button("Delete", "contact.delete")) ui.confirm_delete = true;
+        if (actions.button(c.archived ? "Unarchive" : "Archive", "contact.archive")) {
+            out.change = set_archived(c, !c.archived);
+            out.notice = Notice{(c.archived ? "Unarchived " : "Archived ") + contact_label(c)};
+        }
+        if (actions.button("Delete", "contact.delete")) ui.confirm_delete = true;
         if (ui.confirm_delete) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-            ImGui::Text("Delete %s? Undo brings them back.", contact_label(c).c_str());
+            ImGui::TextWrapped("Delete %s? Undo brings them back.", contact_label(c).c_str());
             ImGui::PopStyleColor();
-            ImGui::SameLine();
-            if (button("Delete##confirm", "contact.delete.confirm")) {
+            ButtonRow confirm;
+            if (confirm.button("Delete##confirm", "contact.delete.confirm")) {
                 out.change = delete_contact(*view.store, c.meta.id);
+                out.notice = Notice{"Deleted " + contact_label(c)};
                 ui.confirm_delete = false;
                 ui.selected.reset();
                 return;
             }
-            ImGui::SameLine();
-            if (button("Keep##confirm", "contact.delete.cancel")) ui.confirm_delete = false;
+            if (confirm.button("Keep##confirm", "contact.delete.cancel")) ui.confirm_delete = false;
         }
         ImGui::Dummy(ImVec2(0, 8));
     }
@@ -818,7 +939,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
                 ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, b.y), b, p.accent);
-                ImGui::SetTooltip("Open %s in a new tab", url->c_str());
+                tooltip("Open " + *url + " in a new tab");
             }
             if (ImGui::IsItemClicked()) out.open_url = *url;
         } else {
@@ -862,7 +983,10 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     yearly_field("Anniversary", "contact.inline.anniversary", edited.anniversary);
     changed |= inline_text_field(ui, p, "Notes", "contact.inline.notes", edited.notes, !read_only, true);
     if (!ui.inline_error.empty()) error_line(p, ui.inline_error);
-    if (changed && !(edited == c)) out.change = save_contact(edited);
+    if (changed && !(edited == c)) {
+        out.change = save_contact(edited);
+        out.notice = Notice{"Saved " + contact_label(edited)};
+    }
 
     if (!c.archived) draw_keep_in_touch(c, view, p, read_only, out);
     draw_strength(c, view, p, read_only, out);

@@ -23,11 +23,7 @@ void indent_buttons() {
     if (!narrow_form()) ImGui::SetCursorPosX(kLabelWidth);
 }
 
-void next_on_line(float width, float spacing) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    const float gap = spacing >= 0.0f ? spacing : ImGui::GetStyle().ItemSpacing.x;
-    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
-}
+void next_on_line(float width, float spacing) { same_line_if_fits(width, spacing); }
 
 void label(const Palette& p, const char* caption) {
     const bool narrow = narrow_form();
@@ -46,6 +42,11 @@ bool text_field(const Palette& p, const char* caption, const char* name, std::st
     probe::item(name);
     probe::value(name, value);
     return changed;
+}
+
+bool entered() {
+    return ImGui::IsItemDeactivated() &&
+           (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
 }
 
 void notes_field(const Palette& p, const char* caption, const char* name, std::string& value) {

@@ -41,6 +41,8 @@ void next_on_line(float width, float spacing = -1.0f);
 // A muted caption at the start of a form row; the field follows on the same line.
 void label(const Palette& p, const char* caption);
 bool text_field(const Palette& p, const char* caption, const char* name, std::string& value, const char* hint = "");
+// Call right after a single-line field: Enter was pressed in it (forms save on Enter).
+bool entered();
 void notes_field(const Palette& p, const char* caption, const char* name, std::string& value);
 // A validation message in the warning colour, starting at `x` (under the fields, above the
 // buttons; at the line's start on a narrow screen); publishes "form.error".

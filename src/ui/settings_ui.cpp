@@ -141,11 +141,12 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
     muted_text(p, "Everyone with the tag gets this rhythm instead of their circle's (the most frequent wins when "
                   "several tags match; a person's own setting wins over all).");
     std::optional<std::size_t> remove;
-    if (!ui.tag_cadences.empty() && ImGui::BeginTable("##tag_cadences", 4, flags)) {
+    if (!ui.tag_cadences.empty() && ImGui::BeginTable("##tag_cadences", 5, flags)) {
         ImGui::TableSetupColumn("Tag", ImGuiTableColumnFlags_WidthFixed, 190);
         ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed, 90);
         ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed, 110);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 260);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width("Remove"));  // its own column: never cut
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < ui.tag_cadences.size() && i < settings.tag_cadences.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
@@ -153,7 +154,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
             bool row_commit = false;
             draw_cadence_row(ui.tag_cadences[i].tag.c_str(), name, ui.tag_cadences[i].cadence,
                              settings.tag_cadences[i].cadence, p, ui.error, row_commit);
-            ImGui::SameLine();
+            ImGui::TableNextColumn();
             if (button("Remove", name + ".remove")) remove = i;
             if (row_commit && ui.error.empty()) {
                 changed.tag_cadences[i].cadence = ui.tag_cadences[i].cadence;
@@ -162,6 +163,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
             ImGui::PopID();
         }
         ImGui::EndTable();
+        probe::item("settings.tag_cadences");
     }
     if (remove) {
         changed.tag_cadences.erase(changed.tag_cadences.begin() + static_cast<std::ptrdiff_t>(*remove));
@@ -294,20 +296,49 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
                                                       : "Last backup downloaded: " + view.last_backup + ".";
     muted_text(p, last.c_str());
     probe::value("settings.last_backup", view.last_backup);
-    if (ImGui::Button("Download a backup")) {
-        if (state.backup_passphrase.empty()) out.export_backup = true;
-        else out.export_encrypted = state.backup_passphrase;
-    }
-    probe::item("settings.backup");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(220);
-    ImGui::InputTextWithHint("##settings.backup_passphrase", "Passphrase (optional)", &state.backup_passphrase,
-                             ImGuiInputTextFlags_Password);
+    // The passphrase cannot be recovered: typed twice (or shown), and the download waits until
+    // both agree.
+    const ImGuiInputTextFlags hidden = state.show_passphrase ? 0 : ImGuiInputTextFlags_Password;
+    const float passphrase_width = std::min(260.0f, ImGui::GetContentRegionAvail().x);
+    ImGui::SetNextItemWidth(passphrase_width);
+    if (ImGui::InputTextWithHint("##settings.backup_passphrase", "Passphrase (optional)", &state.backup_passphrase, hidden))
+        state.backup_error.clear();
     probe::item("settings.backup_passphrase");
     probe::value("settings.backup_passphrase", std::string(state.backup_passphrase.size(), '*'));
+    if (!state.backup_passphrase.empty()) {
+        ImGui::SetNextItemWidth(passphrase_width);
+        if (ImGui::InputTextWithHint("##settings.backup_passphrase_again", "The same passphrase again",
+                                     &state.backup_passphrase_again, hidden))
+            state.backup_error.clear();
+        probe::item("settings.backup_passphrase_again");
+        probe::value("settings.backup_passphrase_again", std::string(state.backup_passphrase_again.size(), '*'));
+        same_line_if_fits(button_width("Show") + 40.0f);
+        ImGui::Checkbox("Show##passphrase", &state.show_passphrase);
+        probe::item("settings.backup_passphrase_show");
+        probe::value("settings.backup_passphrase_shown",
+                     state.show_passphrase ? state.backup_passphrase : std::string(state.backup_passphrase.size(), '*'));
+    }
     muted_text(p, state.backup_passphrase.empty()
                       ? "With a passphrase the backup is encrypted (AES-256): keep the passphrase safe, it cannot be recovered."
-                      : "The backup will be encrypted with this passphrase; you need it to import the backup.");
+                      : "The backup will be encrypted with this passphrase; you need it to import the backup, and it "
+                        "cannot be recovered.");
+    if (ImGui::Button("Download a backup")) {
+        if (state.backup_passphrase.empty()) {
+            out.export_backup = true;
+        } else if (state.backup_passphrase != state.backup_passphrase_again) {
+            state.backup_error = "The two passphrases differ. Type the same passphrase in both fields; nothing was downloaded.";
+        } else {
+            state.backup_error.clear();
+            out.export_encrypted = state.backup_passphrase;
+        }
+    }
+    probe::item("settings.backup");
+    if (!state.backup_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        ImGui::TextWrapped("%s", state.backup_error.c_str());
+        ImGui::PopStyleColor();
+    }
+    probe::value("settings.backup_error", state.backup_error);
 
     ImGui::Dummy(ImVec2(0, 6));
     if (ImGui::Button("Import\xe2\x80\xa6")) out.open_import = true;
@@ -340,15 +371,20 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     heading(view, "Keyboard");
     const char* mod = view.mac ? "\xe2\x8c\x98" : "Ctrl+";
     const std::pair<std::string, const char*> keys[] = {
-        {std::string(mod) + "K", "Jump to a section"},
+        {std::string(mod) + "K", "Search: jump to a person, a section or an action"},
+        {std::string(mod) + "L", "Log a touch (the quick log)"},
         {std::string(mod) + "Z", "Undo"},
         {std::string(view.mac ? "\xe2\x87\xa7\xe2\x8c\x98" : "Ctrl+Shift+") + "Z", "Redo"},
+        {"?", "All shortcuts"},
     };
+    std::string listed;
     for (const auto& [key, what] : keys) {
+        listed += key + " ";
         ImGui::TextUnformatted(key.c_str());
         ImGui::SameLine(120);
         muted_text(p, what);
     }
+    probe::value("settings.shortcuts", listed);
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "About");

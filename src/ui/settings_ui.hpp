@@ -25,6 +25,9 @@ struct SettingsUi {
     Cadence new_tag_cadence{30, 45};
     std::string error;
     std::string backup_passphrase;  // non-empty: the backup download is encrypted
+    std::string backup_passphrase_again;  // must match: a lost passphrase cannot be recovered
+    bool show_passphrase = false;
+    std::string backup_error;
 };
 
 void draw_settings(SettingsUi& ui, const UiView& view, UiIntents& out);

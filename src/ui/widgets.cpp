@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace ties::ui {
 
 void focus_ring(const Palette& p) {
@@ -34,6 +36,67 @@ bool button(const char* text, const std::string& probe_name) {
     const bool clicked = ImGui::Button(text);
     probe::item(probe_name);
     return clicked;
+}
+
+float button_width(const char* text) {
+    return ImGui::CalcTextSize(text, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void same_line_if_fits(float width, float spacing) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float gap = spacing >= 0.0f ? spacing : ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+}
+
+void ButtonRow::place(float width) {
+    if (!first_) same_line_if_fits(width);
+    first_ = false;
+}
+
+bool ButtonRow::button(const char* text, const std::string& probe_name) {
+    place(button_width(text));
+    return ui::button(text, probe_name);
+}
+
+bool ButtonRow::primary(const Palette& p, const char* text, const std::string& probe_name) {
+    place(button_width(text));
+    return primary_button(p, text, probe_name);
+}
+
+namespace {
+
+// Wrapped to the window's width and placed by the pointer, moved back inside the window where
+// it would cross an edge (the one place tooltips are positioned).
+void show_tooltip(const std::string& text) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    constexpr float kEdge = 8.0f;
+    const float width = std::max(60.0f, std::min(420.0f, io.DisplaySize.x - 2 * (kEdge + style.WindowPadding.x)));
+    const float wrap = std::min(ImGui::CalcTextSize(text.c_str()).x + 1.0f, width);
+    const ImVec2 size(wrap + 2 * style.WindowPadding.x,
+                      ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + 2 * style.WindowPadding.y);
+    ImVec2 at(io.MousePos.x + 16.0f, io.MousePos.y + 22.0f);
+    if (at.y + size.y > io.DisplaySize.y - kEdge) at.y = io.MousePos.y - 8.0f - size.y;  // above the pointer
+    at.x = std::clamp(at.x, kEdge, std::max(kEdge, io.DisplaySize.x - kEdge - size.x));
+    at.y = std::clamp(at.y, kEdge, std::max(kEdge, io.DisplaySize.y - kEdge - size.y));
+    ImGui::SetNextWindowPos(at);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    probe::item("tooltip");
+    probe::value("tooltip", text);
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void tooltip(const std::string& text) {
+    if (ImGui::IsItemHovered()) show_tooltip(text);
+}
+
+void tooltip_always_when_disabled(const std::string& text) {
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) show_tooltip(text);
 }
 
 }  // namespace ties::ui

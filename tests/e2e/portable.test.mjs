@@ -133,6 +133,7 @@ test('exports: vCard and CSV arrive; an encrypted backup merges into another bro
     assert.equal(table.trim().split(/\r\n(?=(?:[^"]*"[^"]*")*[^"]*$)/).length, 5, 'a header and four people');
 
     await typeSecret(page, 'settings.backup_passphrase', 'correct horse');
+    await typeSecret(page, 'settings.backup_passphrase_again', 'correct horse');
     const [backup] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), click(page, 'settings.backup')]);
     backupFile = path.join(OUTPUT, 'encrypted-backup.ties');  // kept after this browser closes
     await backup.saveAs(backupFile);

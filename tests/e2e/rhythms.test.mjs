@@ -32,7 +32,7 @@ test('a circle rhythm edited in Settings changes who is due, and is kept', async
     const page = await openApp(context, server.url, { query: TODAY });
     await addContact(page, 'Ada Lovelace', { first_met: '2026-02-18' });  // 20 days ago
     await setTier(page, 'Close (15)');
-    await waitValue(page, 'contact.rhythm', 'Every 3 weeks (Close (15)), overdue after 35 days');
+    await waitValue(page, 'contact.rhythm', 'Every 3 weeks, for the circle Close (15), overdue after 35 days');
     await click(page, 'nav.Today');
     await waitValue(page, 'today.due.count', '0');
 
@@ -81,7 +81,7 @@ test('a tag rhythm overrides the circle; a person\'s own rhythm overrides both',
     await click(page, 'nav.Today');
     await waitValue(page, 'today.due.count', '1');
     await openContact(page, 'Grace Hopper');
-    await waitValue(page, 'contact.rhythm', 'Every week (tag "Investors"), overdue after 10 days');
+    await waitValue(page, 'contact.rhythm', 'Every week, for the tag "Investors", overdue after 10 days');
 
     // Her own rhythm: every 30 days.
     await click(page, 'contact.edit');
@@ -90,7 +90,7 @@ test('a tag rhythm overrides the circle; a person\'s own rhythm overrides both',
     await page.keyboard.press('Control+A');
     await page.keyboard.type('30');
     await click(page, 'contact.save');
-    await waitValue(page, 'contact.rhythm', 'Every month (set for them), overdue after 45 days');
+    await waitValue(page, 'contact.rhythm', 'Every month, set for them, overdue after 45 days');
     await click(page, 'nav.Today');
     await waitValue(page, 'today.due.count', '0');
 

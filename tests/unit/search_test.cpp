@@ -254,6 +254,55 @@ TEST_CASE("ContactIndex sorts by the chosen key, ties by id, descending keeps id
     CHECK(index.search(q) == ids({9, 2}));
 }
 
+TEST_CASE("ContactIndex sorts by last contact (never first) and by circle (none last)") {
+    Contact a = person(1, "Ada");
+    a.tier = Tier::Friends;
+    Contact b = person(2, "Bo");  // never in touch
+    Contact c = person(3, "Cy");
+    c.tier = Tier::Inner;
+    Contact d = person(4, "Di");
+    d.tier = Tier::Friends;
+    Store store = store_of({a, b, c, d});
+    const Date today = Date::from_ymd(2024, 6, 1);
+    const auto log = [&](std::uint64_t n, Date day, InteractionKind kind, std::vector<Id> people) {
+        Interaction i;
+        i.meta.id = id_of(100 + n);
+        i.date = day;
+        i.kind = kind;
+        i.participants = std::move(people);
+        store.load(std::move(i));
+    };
+    log(1, Date{today.days - 10}, InteractionKind::Coffee, {id_of(1)});
+    log(2, Date{today.days - 300}, InteractionKind::Call, {id_of(3), id_of(1)});
+    log(3, Date{today.days - 1}, InteractionKind::Note, {id_of(3)});       // a note is not contact
+    log(4, Date{today.days + 5}, InteractionKind::Coffee, {id_of(4)});     // planned, not yet
+    Event e;
+    e.meta.id = id_of(200);
+    e.date = Date{today.days - 50};
+    e.attendees = {id_of(4)};
+    store.load(std::move(e));
+    ContactIndex index;
+    index.update(store, today);
+
+    CHECK(index.last_contact(id_of(1)) == Date{today.days - 10});
+    CHECK(index.last_contact(id_of(2)) == std::nullopt);
+    CHECK(index.last_contact(id_of(3)) == Date{today.days - 300});
+    CHECK(index.last_contact(id_of(4)) == Date{today.days - 50});
+    ContactQuery q;
+    q.sort = ContactSort::LastContact;
+    CHECK(index.search(q) == ids({2, 3, 4, 1}));  // the most neglected first
+    q.descending = true;
+    CHECK(index.search(q) == ids({1, 4, 3, 2}));
+    q.sort = ContactSort::Circle;
+    q.descending = false;
+    CHECK(index.search(q) == ids({3, 1, 4, 2}));  // inner, friends (by id), then no circle
+    q.descending = true;
+    CHECK(index.search(q) == ids({1, 4, 3, 2}));  // no circle stays last
+
+    index.update(store, Date{today.days + 5});  // the planned coffee has happened
+    CHECK(index.last_contact(id_of(4)) == Date{today.days + 5});
+}
+
 TEST_CASE("ContactIndex facets count live, non-archived contacts per folded value") {
     Contact a = person(1, "Ada");
     a.tags = {"Rust", "mentor", "rust"};  // counted once
