@@ -716,6 +716,18 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
         header_labels[c] = label_of_header(table->header[c]);
     }
     const std::vector<AddressColumns> address_groups = address_columns(*table);
+    // Ignored columns whose cells hold something are named once in the preview, so nothing is
+    // dropped without a word; the ones read as labels, middle names or address parts are kept.
+    std::vector<bool> unread(columns, false), left_out_column(columns, false);
+    for (std::size_t c = 0; c < columns; ++c) unread[c] = mapping.columns[c] == ContactField::Ignore;
+    if (middle_column && *middle_column < columns) unread[*middle_column] = false;
+    for (std::size_t c = 0; c < columns; ++c)  // a read column's own label ("Website 1 - Label") goes with it
+        if (mapping.columns[c] != ContactField::Ignore)
+            if (const auto label_column = label_column_for(*table, c); label_column && *label_column < columns)
+                unread[*label_column] = false;
+    for (const AddressColumns& group : address_groups)
+        for (const AddressColumn& column : group.columns)
+            if (column.column < columns) unread[column.column] = false;
 
     IdGenerator fallback_ids(static_cast<std::uint64_t>(context.now), 0x7469657363737600ull);
     IdGenerator& ids = context.ids != nullptr ? *context.ids : fallback_ids;
@@ -740,7 +752,10 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
         for (std::size_t c = 0; c < cells; ++c) {
             const ContactField field = mapping.columns[c];
             const bool is_middle = middle_column && *middle_column == c;
-            if (field == ContactField::Ignore && !is_middle) continue;
+            if (field == ContactField::Ignore && !is_middle) {
+                if (unread[c] && !left_out_column[c]) left_out_column[c] = !clean_cell(row[c]).empty();
+                continue;
+            }
             const std::string value = clean_cell(row[c]);
             if (value.empty()) continue;
             if (is_middle) {
@@ -859,6 +874,10 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
                             " with nothing to import " + (skipped == 1 ? "was" : "were") + " skipped");
     if (row_count == 0) warnings.add(table->header_line, "the header is the only row: no contacts");
     warnings.finish();
+    LeftOut left_out;
+    for (std::size_t c = 0; c < columns; ++c)
+        if (left_out_column[c]) left_out.field(clean_cell(table->header[c]));
+    left_out.append_to(result.warnings, file);
     return result;
 }
 
