@@ -231,7 +231,7 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         ui.stage = Stage::Done;
         ui.message = "Imported from " + files_label(ui) + ": " + std::to_string(summary.added) + " new, " +
                      std::to_string(summary.merged) + " merged with people you had, ";
-        if (summary.combined > 0) ui.message += std::to_string(summary.combined) + " cards combined with another, ";
+        if (summary.combined > 0) ui.message += std::to_string(summary.combined) + " entries combined with another, ";
         if (summary.left_apart > 0) ui.message += std::to_string(summary.left_apart) + " possible matches left apart, ";
         ui.message += std::to_string(summary.interactions_added) + " conversations. Undo takes it all back.";
     } else if (ui.stage == Stage::BackupPreview) {

@@ -306,15 +306,15 @@ ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const
 }
 
 std::string describe_import(const ImportSummary& s) {
-    std::string text = count_words(s.cards, "card", "cards") + ": " + count_words(s.added, "new person", "new people");
+    std::string text = count_words(s.cards, "entry", "entries") + ": " + count_words(s.added, "new person", "new people");
     if (s.merged > 0) text += ", " + (s.merged == 1 ? std::string("1 merged with someone you have") : std::to_string(s.merged) + " merged with people you have");
     constexpr std::size_t kNamed = 3;
     for (std::size_t g = 0; g < s.groups.size() && g < kNamed; ++g)
-        text += ", " + std::to_string(s.groups[g].second) + " cards of " + s.groups[g].first + " combined into one";
+        text += ", " + std::to_string(s.groups[g].second) + " entries for " + s.groups[g].first + " combined into one";
     if (s.groups.size() > kNamed) {
         std::size_t cards = 0;
         for (std::size_t g = kNamed; g < s.groups.size(); ++g) cards += s.groups[g].second;
-        text += ", " + std::to_string(cards) + " more cards combined into " +
+        text += ", " + std::to_string(cards) + " more entries combined into " +
                 count_words(s.groups.size() - kNamed, "person", "people");
     }
     if (s.left_apart > 0) text += ", " + count_words(s.left_apart, "possible match", "possible matches") + " left apart";

@@ -42,7 +42,7 @@ test('the preview lists in-file merges with their reasons, weak ones unticked; u
     const page = await openApp(context, server.url);
     await choose(page, FILES);
     assert.equal((await probe(page)).values['import.summary'],
-                 '9 cards: 6 new people, 4 cards of John Doe combined into one, 1 possible match left apart.');
+                 '9 entries: 6 new people, 4 entries for John Doe combined into one, 1 possible match left apart.');
     const list = await matches(page);
     assert.equal(list.length, 4, JSON.stringify(list));
     const johns = list.filter((m) => /John Doe \(in this file\): same phone number/.test(m.text));
@@ -60,11 +60,11 @@ test('the preview lists in-file merges with their reasons, weak ones unticked; u
     await click(page, `import.match.${mister.index}`);
     await waitValue(page, `import.match.${mister.index}.ticked`, 'no');
     await waitValue(page, 'import.summary',
-                    '9 cards: 7 new people, 3 cards of John Doe combined into one, 2 possible matches left apart.');
+                    '9 entries: 7 new people, 3 entries for John Doe combined into one, 2 possible matches left apart.');
     await screenshot(page, 'import-matching-unticked');
     await click(page, 'import.confirm');
     await waitValue(page, 'import.stage', 'done');
-    assert.match((await probe(page)).values['import.done'], /7 new, 0 merged with people you had, 2 cards combined with another, 2 possible matches left apart/);
+    assert.match((await probe(page)).values['import.done'], /7 new, 0 merged with people you had, 2 entries combined with another, 2 possible matches left apart/);
     await waitValue(page, 'store.contacts', '7');
     await click(page, 'import.close');
 
@@ -90,7 +90,7 @@ test('the preview lists in-file merges with their reasons, weak ones unticked; u
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import.pick')]);
     await chooser.setFiles(FILES);
     await waitValue(page, 'import.stage', 'preview');
-    assert.match((await probe(page)).values['import.summary'], /^9 cards: 0 new people, /);
+    assert.match((await probe(page)).values['import.summary'], /^9 entries: 0 new people, /);
     await click(page, 'import.confirm');
     await waitValue(page, 'import.stage', 'done');
     await click(page, 'import.close');
@@ -123,7 +123,7 @@ for (const dark of [false, true]) {
       const r = widgets[`import.match.${shop.index}`];
       await page.touchscreen.tap(r[0] + 12, r[1] + r[3] / 2);
       await waitValue(page, `import.match.${shop.index}.ticked`, 'yes');
-      await waitValue(page, 'import.summary', /^9 cards: 5 new people, 4 cards of John Doe combined into one, 2 cards of Tom Baker combined into one\.$/);
+      await waitValue(page, 'import.summary', /^9 entries: 5 new people, 4 entries for John Doe combined into one, 2 entries for Tom Baker combined into one\.$/);
       await click(page, 'import.confirm');
       await waitValue(page, 'import.stage', 'done');
       await waitValue(page, 'store.contacts', '5');

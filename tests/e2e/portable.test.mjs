@@ -51,7 +51,7 @@ test('LinkedIn connections through the file chooser: preview, import, and again 
     await waitValue(page, 'import.stage', 'choose');
     await chooseFiles(page, [path.join(FIXTURES, 'linkedin', 'Connections.csv')]);
     await waitValue(page, 'import.stage', 'preview');
-    assert.match((await probe(page)).values['import.summary'], /^4 cards: 4 new people\./);
+    assert.match((await probe(page)).values['import.summary'], /^4 entries: 4 new people\./);
     assert.match((await probe(page)).values['import.new'], /Björn Lindqvist \(Fjord Analytics, AB\)/);
     await screenshot(page, 'import-preview');
     await click(page, 'import.confirm');
@@ -64,7 +64,7 @@ test('LinkedIn connections through the file chooser: preview, import, and again 
     await openImport(page);
     await chooseFiles(page, [path.join(FIXTURES, 'linkedin', 'Connections.csv')]);
     await waitValue(page, 'import.stage', 'preview');
-    assert.match((await probe(page)).values['import.summary'], /^4 cards: 0 new people, 4 merged with people you have/);
+    assert.match((await probe(page)).values['import.summary'], /^4 entries: 0 new people, 4 merged with people you have/);
     assert.match((await probe(page)).values['import.match.0'], /LinkedIn|same/);
     await click(page, 'import.confirm');
     await waitValue(page, 'import.stage', 'done');
@@ -87,7 +87,7 @@ test('vCards and the X archive dropped on the page are imported; a binary file i
     const page = await openApp(context, server.url);
     await dropFiles(page, [path.join(FIXTURES, 'vcard', 'contacts-v3.vcf')]);
     await waitValue(page, 'import.stage', 'preview');
-    assert.match((await probe(page)).values['import.summary'], /^2 cards: 2 new people/);
+    assert.match((await probe(page)).values['import.summary'], /^2 entries: 2 new people/);
     await click(page, 'import.confirm');
     await waitValue(page, 'store.contacts', '2');
     await click(page, 'import.close');

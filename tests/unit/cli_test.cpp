@@ -178,8 +178,8 @@ TEST_CASE("ties import: every sample file into a new backup, then again without 
     const Result first = ties_cli(args);
     INFO(first.out << first.err);
     REQUIRE(first.code == cli::kExitOk);
-    CHECK(contains(first.out, "gmail.vcf: 2 cards: 2 new people"));
-    CHECK(contains(first.out, "Connections.csv: 4 cards: "));
+    CHECK(contains(first.out, "gmail.vcf: 2 entries: 2 new people"));
+    CHECK(contains(first.out, "Connections.csv: 4 entries: "));
     CHECK(contains(first.out, "X archive (4 files): "));
     // Mei Chen is on LinkedIn and in a vCard with nothing else to compare: a question, left apart.
     CHECK(contains(first.out, "1 possible match left apart (--merge-weak merges them)"));
@@ -199,7 +199,7 @@ TEST_CASE("ties import: every sample file into a new backup, then again without 
     const Result second = ties_cli(args, 2);
     INFO(second.out << second.err);
     REQUIRE(second.code == cli::kExitOk);
-    CHECK(contains(second.out, "gmail.vcf: 2 cards: 0 new people, 2 merged with people you have"));
+    CHECK(contains(second.out, "gmail.vcf: 2 entries: 0 new people, 2 merged with people you have"));
     CHECK(contains(second.out, "0 interactions (2 already there)"));
     CHECK(contains(second.out, "is unchanged: nothing new"));
     CHECK(same_store(load(backup), once));
@@ -207,7 +207,7 @@ TEST_CASE("ties import: every sample file into a new backup, then again without 
     // The X archive's folder works as well as its files.
     const Result folder = ties_cli({"import", kFixtures + "/x-archive", "--into", backup}, 3);
     CHECK(folder.code == cli::kExitOk);
-    CHECK(contains(folder.out, "X archive (4 files): 4 cards: 0 new people"));
+    CHECK(contains(folder.out, "X archive (4 files): 4 entries: 0 new people"));
 }
 
 TEST_CASE("ties import: a bad file changes nothing; --dry-run writes nothing") {
@@ -234,7 +234,7 @@ TEST_CASE("ties import: a bad file changes nothing; --dry-run writes nothing") {
 
     const Result dry = ties_cli({"import", kFixtures + "/google/contacts.csv", "--into", backup, "--dry-run"});
     CHECK(dry.code == cli::kExitOk);
-    CHECK(contains(dry.out, "contacts.csv: 2 cards: 2 new people"));
+    CHECK(contains(dry.out, "contacts.csv: 2 entries: 2 new people"));
     CHECK(contains(dry.out, "Dry run"));
     CHECK(read_bytes(backup) == before);
 
@@ -248,7 +248,7 @@ TEST_CASE("ties import: a bad file changes nothing; --dry-run writes nothing") {
     write_bytes(dir / "cut.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Whole\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Cut short\r\n");
     const Result cut = ties_cli({"import", (dir / "cut.vcf").string(), "--into", backup});
     CHECK(cut.code == cli::kExitOk);
-    CHECK(contains(cut.out, "cut.vcf: 1 card: 1 new person, 1 warning\n"));
+    CHECK(contains(cut.out, "cut.vcf: 1 entry: 1 new person, 1 warning\n"));
     CHECK(contains(cut.out, "  " + (dir / "cut.vcf").string() + ", line 5: "));
 }
 
@@ -261,24 +261,24 @@ TEST_CASE("ties import: merges only on evidence of one person, says so in words,
     const Result colleagues = ties_cli({"import", matching + "colleagues.vcf", "--into", backup});
     INFO(colleagues.out << colleagues.err);
     REQUIRE(colleagues.code == cli::kExitOk);
-    CHECK(contains(colleagues.out, "colleagues.vcf: 2 cards: 2 new people\n"));
+    CHECK(contains(colleagues.out, "colleagues.vcf: 2 entries: 2 new people\n"));
 
     // Four phones' cards of John Doe: one person; the dry run lists each merge with its reason.
     const Result dry = ties_cli({"import", matching + "john-doe-phones.vcf", "--into", backup, "--dry-run"});
     INFO(dry.out << dry.err);
     REQUIRE(dry.code == cli::kExitOk);
-    CHECK(contains(dry.out, "john-doe-phones.vcf: 5 cards: 2 new people, 4 cards of John Doe combined into one\n"));
+    CHECK(contains(dry.out, "john-doe-phones.vcf: 5 entries: 2 new people, 4 entries for John Doe combined into one\n"));
     CHECK(contains(dry.out, "  merge       John Doe (card 2) -> John Doe (card 1): same phone number 905.555.1234\n"));
     CHECK(contains(dry.out, "  merge       Mr. John Doe (card 4) -> John Doe (card 1): same phone number"));
     CHECK(live_contacts(load(backup)) == 2);  // a dry run writes nothing
 
     // A shared mailbox: left apart, and the summary says how many and how to merge them.
     const Result shop = ties_cli({"import", matching + "shared-mailbox.vcf", "--into", backup, "--dry-run"});
-    CHECK(contains(shop.out, "shared-mailbox.vcf: 2 cards: 2 new people, 1 possible match left apart (--merge-weak merges them)\n"));
+    CHECK(contains(shop.out, "shared-mailbox.vcf: 2 entries: 2 new people, 1 possible match left apart (--merge-weak merges them)\n"));
     CHECK(contains(shop.out, "  keep apart  Sarah Jane Smith (card 2) -> Tom Baker (card 1): shares info@smallshop.example, but the names differ\n"));
     const Result kept = ties_cli({"import", matching + "shared-mailbox.vcf", matching + "two-john-does.vcf", "--into", backup}, 2);
     REQUIRE(kept.code == cli::kExitOk);
-    CHECK(contains(kept.out, "two-john-does.vcf: 2 cards: 2 new people\n"));
+    CHECK(contains(kept.out, "two-john-does.vcf: 2 entries: 2 new people\n"));
     CHECK(live_contacts(load(backup)) == 6);
 
     // Asked for, the weak ones are merged too.
@@ -286,14 +286,14 @@ TEST_CASE("ties import: merges only on evidence of one person, says so in words,
     const Result weak = ties_cli({"import", matching + "shared-mailbox.vcf", "--into", other, "--merge-weak"});
     INFO(weak.out << weak.err);
     REQUIRE(weak.code == cli::kExitOk);
-    CHECK(contains(weak.out, "shared-mailbox.vcf: 2 cards: 1 new person, 2 cards of Tom Baker combined into one\n"));
+    CHECK(contains(weak.out, "shared-mailbox.vcf: 2 entries: 1 new person, 2 entries for Tom Baker combined into one\n"));
     CHECK(live_contacts(load(other)) == 1);
 
     // Every file again: nobody is added, nothing changes.
     const Result again = ties_cli({"import", matching + "colleagues.vcf", matching + "shared-mailbox.vcf",
                                    matching + "two-john-does.vcf", "--into", backup}, 3);
     INFO(again.out);
-    CHECK(contains(again.out, "shared-mailbox.vcf: 2 cards: 0 new people, 2 merged with people you have\n"));
+    CHECK(contains(again.out, "shared-mailbox.vcf: 2 entries: 0 new people, 2 merged with people you have\n"));
     CHECK(contains(again.out, "is unchanged: nothing new"));
 }
 
@@ -341,7 +341,7 @@ TEST_CASE("ties export: vCard 4 and 3 and CSV come back as the same people; json
         // Into the backup it came from: everyone matches, nothing changes.
         const Result again = ties_cli({"import", file, "--into", backup});
         const std::string people = std::to_string(live_contacts(original));
-        CHECK(contains(again.out, ": " + people + " cards: 0 new people, " + people + " merged with people you have\n"));
+        CHECK(contains(again.out, ": " + people + " entries: 0 new people, " + people + " merged with people you have\n"));
         CHECK(contains(again.out, "is unchanged"));
     }
 

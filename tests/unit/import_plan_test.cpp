@@ -162,7 +162,7 @@ TEST_CASE("plan_import: one person listed twice in a file is combined, with thei
     f.store.apply(import_change(f.store, plan, {}, "Import", &summary), f.now + 1);
     CHECK(summary.added == 2);
     CHECK(summary.combined == 1);
-    CHECK(describe_import(summary) == "3 cards: 2 new people, 2 cards of Ada combined into one");
+    CHECK(describe_import(summary) == "3 entries: 2 new people, 2 entries for Ada combined into one");
     const Contact& ada = *f.store.contact(a.meta.id);
     CHECK(ada.display_name == "Ada");
     CHECK(values_of(ada.emails) == std::vector<std::string>{"ada@example.org", "countess@example.org"});
@@ -319,7 +319,7 @@ TEST_CASE("plan_import: colleagues sharing a company and its web site stay two p
     CHECK(plan.contacts[0].handles[0].kind == HandleKind::Website);  // what the file says: URL;TYPE=WORK
     CHECK(plan.matches.empty());
     const ImportSummary summary = f.import(f.cards("colleagues.vcf"));
-    CHECK(describe_import(summary) == "2 cards: 2 new people");
+    CHECK(describe_import(summary) == "2 entries: 2 new people");
     CHECK(f.names() == std::vector<std::string>{"Alice Smith", "Bob Jones"});
 
     // Nor does the web site join a colleague to someone you have.
@@ -338,7 +338,7 @@ TEST_CASE("plan_import: a mailbox shared by two names is a question, never a mer
     CHECK(plan.matches[0].reason == "shares info@smallshop.example, but the names differ");
     CHECK(default_merges(plan) == std::vector<bool>{false});
     const ImportSummary summary = f.import(f.cards("shared-mailbox.vcf"));
-    CHECK(describe_import(summary) == "2 cards: 2 new people, 1 possible match left apart");
+    CHECK(describe_import(summary) == "2 entries: 2 new people, 1 possible match left apart");
     CHECK(f.names() == std::vector<std::string>{"Sarah Jane Smith", "Tom Baker"});
 
     // Imported again: each finds themself (the name and the mailbox agree), nobody is added.
@@ -375,7 +375,7 @@ TEST_CASE("plan_import: four cards of John Doe from four phones, the number writ
         CHECK(plan.matches[m].reason.rfind("same phone number ", 0) == 0);
     }
     const ImportSummary summary = f.import(f.cards("john-doe-phones.vcf"));
-    CHECK(describe_import(summary) == "5 cards: 2 new people, 4 cards of John Doe combined into one");
+    CHECK(describe_import(summary) == "5 entries: 2 new people, 4 entries for John Doe combined into one");
     REQUIRE(f.live_contacts() == 2);
     const Contact* john = nullptr;
     for (const auto& [id, c] : f.store.contacts())
@@ -412,7 +412,7 @@ TEST_CASE("import_change: an unticked in-file merge keeps that card a person of 
     std::vector<bool> merge = default_merges(plan);
     merge[2] = false;  // "Mr. John Doe" (the fourth card) kept apart
     const ImportSummary preview = summarise_import(f.store, plan, merge);
-    CHECK(describe_import(preview) == "5 cards: 3 new people, 3 cards of John Doe combined into one, 1 possible match left apart");
+    CHECK(describe_import(preview) == "5 entries: 3 new people, 3 entries for John Doe combined into one, 1 possible match left apart");
     const ImportSummary done = f.import(f.cards("john-doe-phones.vcf"), merge);
     CHECK(done.added == 3);
     CHECK(f.live_contacts() == 3);
