@@ -204,29 +204,21 @@ void draw_welcome(UiState& state, const UiView& view, const Palette& p, UiIntent
     muted_text(p, "Everything stays in this browser. Nothing is sent anywhere.");
     ImGui::Dummy(ImVec2(0, 10));
     const bool writable = view.save.state != SaveIndicator::State::ReadOnly;
+    ButtonRow buttons;  // wraps on a phone instead of cutting "Import" off
     ImGui::BeginDisabled(!writable);
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-    if (ImGui::Button("+  Add your first contact")) {
+    if (buttons.primary(p, "+  Add your first contact", "welcome.add")) {
         ContactDraft draft;
         draft.contact.meta.id = view.ids->next();
         state.contacts.editing = draft;
         out.go_to = Section::Contacts;
     }
-    ImGui::PopStyleColor(3);
-    probe::item("welcome.add");
-    ImGui::SameLine();
-    if (ImGui::Button("Explore with sample data")) {
+    if (buttons.button("Explore with sample data", "welcome.sample")) {
         Change sample = make_sample_data(view.ids->next().lo, view.now, view.today);
         out.change = std::move(sample);
         out.go_to = Section::Contacts;
     }
-    probe::item("welcome.sample");
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Import contacts\xe2\x80\xa6")) out.open_import = true;
-    probe::item("welcome.import");
+    if (buttons.button("Import contacts\xe2\x80\xa6", "welcome.import")) out.open_import = true;
     muted_text(p, "From LinkedIn, Google Contacts, your phone (vCard), the X archive, or a Ties backup.");
     ImGui::EndChild();
     ImGui::PopStyleVar();

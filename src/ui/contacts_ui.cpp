@@ -933,7 +933,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
         label(p, str(to_string(handle.kind)).c_str());
         if (const auto url = profile_url(handle)) {
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-            ImGui::TextUnformatted(handle.value.c_str());
+            ImGui::TextUnformatted(fitted(handle.value, ImGui::GetContentRegionAvail().x).c_str());
             ImGui::PopStyleColor();
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -943,7 +943,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
             }
             if (ImGui::IsItemClicked()) out.open_url = *url;
         } else {
-            ImGui::TextUnformatted(handle.value.c_str());
+            ImGui::TextUnformatted(fitted(handle.value, ImGui::GetContentRegionAvail().x).c_str());
         }
         probe::item("contact.handle.link." + std::to_string(h));
     }

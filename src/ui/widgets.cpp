@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace ties::ui {
 
@@ -40,6 +41,23 @@ bool button(const char* text, const std::string& probe_name) {
 
 float button_width(const char* text) {
     return ImGui::CalcTextSize(text, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+std::string fitted(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const std::string ellipsis = "\xe2\x80\xa6";
+    std::vector<std::size_t> cuts;  // where a UTF-8 character starts
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    const auto fits = [&](std::size_t n) { return ImGui::CalcTextSize((text.substr(0, n) + ellipsis).c_str()).x <= width; };
+    // The longest prefix that fits with the ellipsis (widths grow with the prefix).
+    std::size_t lo = 0, hi = cuts.size() - 1;  // cuts[lo] always fits (it is 0 or tested)
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi + 1) / 2;
+        if (fits(cuts[mid])) lo = mid;
+        else hi = mid - 1;
+    }
+    return text.substr(0, cuts[lo]) + ellipsis;
 }
 
 void same_line_if_fits(float width, float spacing) {

@@ -21,6 +21,9 @@ void same_line_if_fits(float width, float spacing = -1.0f);
 // The width a button with this label takes ("##id" suffixes do not count).
 float button_width(const char* text);
 
+// `text` cut with "…" so that it fits in `width` (a long link on a phone); whole when it fits.
+std::string fitted(const std::string& text, float width);
+
 // Buttons side by side that wrap to the next line when the next one does not fit (phones):
 //     ButtonRow row;
 //     if (row.primary(p, "Log", "x.log")) ...;
