@@ -367,7 +367,7 @@ std::string summary_line(const std::string& name, const ImportSummary& summary, 
 }
 
 // Every match of a dry run, made or not, with its reason:
-//   merge  John Doe (card 2) -> John Doe (card 1): same phone number +1 555 0100
+//   merge  John Doe (entry 2) -> John Doe (entry 1): same phone number +1 555 0100
 std::string match_lines(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge) {
     std::string lines;
     for (std::size_t m = 0; m < plan.matches.size(); ++m) {
@@ -375,9 +375,9 @@ std::string match_lines(const Store& store, const ImportPlan& plan, const std::v
         const Contact& card = plan.contacts[match.incoming];
         const Contact* existing = match.in_file() ? nullptr : store.contact(match.existing);
         const std::string target = match.in_file()
-                                       ? contact_label(plan.contacts[match.card]) + " (card " + std::to_string(match.card + 1) + ")"
+                                       ? contact_label(plan.contacts[match.card]) + " (entry " + std::to_string(match.card + 1) + ")"
                                        : (existing ? contact_label(*existing) : std::string("?")) + " (you have)";
-        lines += std::string(merge[m] ? "  merge       " : "  keep apart  ") + contact_label(card) + " (card " +
+        lines += std::string(merge[m] ? "  merge       " : "  keep apart  ") + contact_label(card) + " (entry " +
                  std::to_string(match.incoming + 1) + ") -> " + target + ": " + match.reason + "\n";
     }
     return lines;

@@ -265,6 +265,14 @@ void draw_chart(const Chart& chart, const Palette& p, bool dark) {
         const float along = chart.horizontal ? mouse.y - plot.Min.y : mouse.x - plot.Min.x;
         if (along >= 0.0f) hover = std::min(static_cast<std::size_t>(along / bucket_size), n - 1);
     }
+    // A finger has no hover: a tap (or a click) pins its bucket's numbers until a tap elsewhere.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID pin_key = ImGui::GetItemID();
+    if (ImGui::IsItemClicked() && hover) storage->SetInt(pin_key, static_cast<int>(*hover));
+    else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !hovered) storage->SetInt(pin_key, -1);
+    const int pinned = storage->GetInt(pin_key, -1);
+    const bool show_pinned = !hover && pinned >= 0 && static_cast<std::size_t>(pinned) < n;
+    if (show_pinned) hover = static_cast<std::size_t>(pinned);
     if (hover) dl->AddRectFilled(bucket_rect(*hover).Min, bucket_rect(*hover).Max, p.accent_soft, 4.0f);
 
     // Grid lines and value labels.
@@ -334,6 +342,12 @@ void draw_chart(const Chart& chart, const Palette& p, bool dark) {
         }
     }
 
+    if (show_pinned) {  // beside the pinned bucket, since the pointer is gone
+        const ImRect r = bucket_rect(*hover);
+        const bool right_half = r.GetCenter().x > ImGui::GetIO().DisplaySize.x * 0.5f;  // open toward the middle
+        ImGui::SetNextWindowPos(chart.horizontal ? ImVec2(plot.Min.x + 24.0f, r.Max.y + 4.0f) : ImVec2(r.GetCenter().x, plot.Min.y),
+                                ImGuiCond_Always, ImVec2(!chart.horizontal && right_half ? 1.0f : 0.0f, 0.0f));
+    }
     if (hover) probe::value(std::string(chart.name) + ".tooltip", tooltip(chart, *hover, dark));
 
     // Each bucket's column (a row on a horizontal chart), for tests to point at.

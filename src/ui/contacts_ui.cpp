@@ -1079,7 +1079,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
                 ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(start.x - 6, start.y - 3),
                                                           ImVec2(start.x + size.x, start.y + size.y + 3),
                                                           (p.accent & 0x00FFFFFF) | 0x18000000, 4.0f);
-                ImGui::SetTooltip("Edit or delete");
+                tooltip("Edit or delete");
             }
         }
         probe::value("contact.history." + std::to_string(n), describe(view, i) + " | " + i.notes);

@@ -235,7 +235,7 @@ void draw_logged(const EventCoverage& coverage, const Store& store, const UiView
         const std::string name = "event.touch." + std::to_string(n);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() - 4.0f);  // the link's text lines up with the heading
         if (form::person_link(p, when, name)) out.go_to = Section::Timeline;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the Timeline to edit it");
+        tooltip("Open the Timeline to edit it");
         ImGui::Indent(12.0f);
         muted_text(p, who.c_str());
         ImGui::Unindent(12.0f);
@@ -275,10 +275,9 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
             ui.logged = meta_of(out.change->records.back()).id;
         }
         ImGui::EndDisabled();
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("%s", people.empty()             ? "Add the people who were there first (Edit)."
-                                    : coverage.uncovered.empty() ? "Everyone who was there is logged already."
-                                                                 : "Logs one meetup with everyone not logged yet; nobody is counted twice.");
+        tooltip_always_when_disabled(people.empty()               ? "Add the people who were there first (Edit)."
+                                     : coverage.uncovered.empty() ? "Everyone who was there is logged already."
+                                                                  : "Logs one meetup with everyone not logged yet; nobody is counted twice.");
         form::next_on_line(ImGui::CalcTextSize("Edit").x + ImGui::GetStyle().FramePadding.x * 2);
         if (button("Edit", "event.edit")) {
             ui.editing = draft_of(e);

@@ -159,7 +159,7 @@ FormAction draw_interaction_form(InteractionDraft& d, std::string& error, const 
             error.clear();
             action = FormAction::Delete;
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo (Ctrl+Z) brings it back");
+        tooltip("Undo (Ctrl+Z) brings it back");
     }
     ImGui::PopID();
     return action;
@@ -190,7 +190,7 @@ void deleted_notice(DeletedNotice& notice, const UiView& view, const Palette& p,
     probe::value(name, "Deleted");
     ImGui::SameLine();
     if (button("Undo", name + ".undo")) out.undo = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (Ctrl+Z)", ("Undo " + label).c_str());
+    tooltip("Undo " + label + " (Ctrl+Z)");
 }
 
 }  // namespace ties::ui

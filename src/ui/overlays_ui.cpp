@@ -237,9 +237,8 @@ static void draw_event_choice(QuickLogUi& ui, const UiView& view, const std::opt
     probe::item("quicklog.event");
     probe::value("quicklog.event", current);
     probe::value("quicklog.events", std::to_string(that_day.size()));
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", that_day.empty() ? "No event on this day: choose \"New event\" to add one from this log."
-                                                 : "The events of this day: the touch is counted once with the event.");
+    tooltip(that_day.empty() ? "No event on this day: choose \"New event\" to add one from this log."
+                             : "The events of this day: the touch is counted once with the event.");
     if (ui.new_event) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(190);

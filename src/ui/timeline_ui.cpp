@@ -271,7 +271,7 @@ void draw_row(TimelineUi& ui, const Interaction& i, size_t r, float x0, float to
             continue;
         }
         if (form::person_link(p, name, "timeline.row." + std::to_string(r) + ".person." + name)) out.open_contact = id;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open %s", name.c_str());
+        tooltip("Open " + name);
     }
     y += line + 2 * kLinkPadY;
 

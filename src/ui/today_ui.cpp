@@ -121,9 +121,8 @@ void draw_budget(const UiView& view, const Palette& p, const BudgetUse& use, UiI
                                 "text/calendar"};
     }
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Downloads an .ics file with this week's planned touches and follow-ups, for Google "
-                          "Calendar, Apple Calendar or Thunderbird.");
+    tooltip_always_when_disabled("Downloads an .ics file with this week's planned touches and follow-ups, for Google "
+                                 "Calendar, Apple Calendar or Thunderbird.");
     end_card();
 }
 
@@ -172,7 +171,7 @@ void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, U
             open_quick_log(quick_log, view, {c.meta.id});
             quick_log.kind = kind_for(touch);
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Log what you did; it resets the clock for %s", contact_label(c).c_str());
+        tooltip("Log what you did; it resets the clock for " + contact_label(c));
         const std::string snooze_label = std::string("Snooze  ") + icons::kCaretDown;
         then(snooze_label);
         if (button(snooze_label.c_str(), name + ".snooze")) ImGui::OpenPopup("snooze");
@@ -187,13 +186,11 @@ void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, U
         if (!cadence.cadence.never()) {
             then("Relax");
             if (button("Relax", name + ".relax")) out.change = relax_cadence(c, cadence.cadence);
-            if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("Reach out %s instead of %s", describe(relaxed(cadence.cadence)).c_str(),
-                                  describe(cadence.cadence).c_str());
+            tooltip("Reach out " + describe(relaxed(cadence.cadence)) + " instead of " + describe(cadence.cadence));
         }
         then(icons::kArchive);
         if (button(icons::kArchive, name + ".archive")) out.change = set_archived(c, true);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Archive: stop keeping up this tie (Undo brings it back)");
+        tooltip("Archive: stop keeping up this tie (Undo brings it back)");
     }
     ImGui::PopID();
     probe::value(name, contact_label(c));
@@ -231,7 +228,7 @@ void draw_follow_ups(const UiView& view, const Palette& p, const TodayQueue& q, 
             actions_column(134.0f);
             if (const Interaction* i = view.store->interaction(f.interaction)) {
                 if (button(icons::kCheck, name + ".done")) out.change = set_follow_up_done(*i, true);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mark as done");
+                tooltip("Mark as done");
                 ImGui::SameLine();
             }
             if (!f.people.empty()) {

@@ -268,14 +268,14 @@ TEST_CASE("ties import: merges only on evidence of one person, says so in words,
     INFO(dry.out << dry.err);
     REQUIRE(dry.code == cli::kExitOk);
     CHECK(contains(dry.out, "john-doe-phones.vcf: 5 entries: 2 new people, 4 entries for John Doe combined into one\n"));
-    CHECK(contains(dry.out, "  merge       John Doe (card 2) -> John Doe (card 1): same phone number 905.555.1234\n"));
-    CHECK(contains(dry.out, "  merge       Mr. John Doe (card 4) -> John Doe (card 1): same phone number"));
+    CHECK(contains(dry.out, "  merge       John Doe (entry 2) -> John Doe (entry 1): same phone number 905.555.1234\n"));
+    CHECK(contains(dry.out, "  merge       Mr. John Doe (entry 4) -> John Doe (entry 1): same phone number"));
     CHECK(live_contacts(load(backup)) == 2);  // a dry run writes nothing
 
     // A shared mailbox: left apart, and the summary says how many and how to merge them.
     const Result shop = ties_cli({"import", matching + "shared-mailbox.vcf", "--into", backup, "--dry-run"});
     CHECK(contains(shop.out, "shared-mailbox.vcf: 2 entries: 2 new people, 1 possible match left apart (--merge-weak merges them)\n"));
-    CHECK(contains(shop.out, "  keep apart  Sarah Jane Smith (card 2) -> Tom Baker (card 1): shares info@smallshop.example, but the names differ\n"));
+    CHECK(contains(shop.out, "  keep apart  Sarah Jane Smith (entry 2) -> Tom Baker (entry 1): shares info@smallshop.example, but the names differ\n"));
     const Result kept = ties_cli({"import", matching + "shared-mailbox.vcf", matching + "two-john-does.vcf", "--into", backup}, 2);
     REQUIRE(kept.code == cli::kExitOk);
     CHECK(contains(kept.out, "two-john-does.vcf: 2 entries: 2 new people\n"));
