@@ -111,6 +111,7 @@ export async function widget(page, name) {
   let r = await find(1500);
   if (!r) r = await scrollTo(page, name) ?? await find(6000);
   if (!r) throw new Error(`widget ${name} did not appear on screen`);
+  r = await settled(page, name, r);
   const [x, y, w, h] = r;
   const view = page.viewportSize();
   if (y + h / 2 > view.height || y + h / 2 < 0) {  // partly off screen: bring its middle into view
@@ -120,6 +121,19 @@ export async function widget(page, name) {
     return widget(page, name);
   }
   return { x, y, w, h };
+}
+
+// A page's first frames may still move things (a window sizing itself, a scroll reset when a
+// page opens): a hand aims at where the widget stays, so wait until it is where it was a frame ago.
+async function settled(page, name, rect) {
+  const same = (a, b) => a && b && a.every((v, i) => Math.abs(v - b[i]) < 0.5);
+  for (let i = 0; i < 10; ++i) {
+    await nextFrames(page, 1);
+    const now = await page.evaluate((n) => window.__ties && window.__ties.widgets[n], name);
+    if (!now || same(now, rect)) return now ?? rect;
+    rect = now;
+  }
+  return rect;
 }
 
 async function scrollTo(page, name) {
