@@ -8,10 +8,14 @@
 namespace ties::probe {
 namespace {
 
-struct Rect { float x, y, w, h; };
+struct Rect {
+    float x, y, w, h;
+    bool operator==(const Rect&) const = default;
+};
 
 bool g_enabled = false;
 std::map<std::string, Rect, std::less<>> g_widgets;
+std::map<std::string, Rect, std::less<>> g_last_frame;  // to tell a test whether a widget is still moving
 std::map<std::string, std::string, std::less<>> g_values;
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -36,6 +40,7 @@ void append_json_string(std::string& out, std::string_view text) {
 
 void begin_frame(bool on) {
     g_enabled = on;
+    g_last_frame.swap(g_widgets);
     g_widgets.clear();
     g_values.clear();
 }
@@ -65,9 +70,11 @@ std::string to_json() {
         if (!first) out += ',';
         first = false;
         append_json_string(out, name);
+        const auto last = g_last_frame.find(name);
+        const bool moved = last == g_last_frame.end() || !(last->second == r);
         char numbers[96];
-        std::snprintf(numbers, sizeof numbers, ":[%.1f,%.1f,%.1f,%.1f]", double(r.x), double(r.y),
-                      double(r.w), double(r.h));
+        std::snprintf(numbers, sizeof numbers, ":[%.1f,%.1f,%.1f,%.1f,%d]", double(r.x), double(r.y),
+                      double(r.w), double(r.h), moved ? 1 : 0);
         out += numbers;
     }
     out += "},\"values\":{";

@@ -16,7 +16,8 @@ void item(std::string_view name);
 // Records a value (a field's text, the current section...) under `name`.
 void value(std::string_view name, std::string_view text);
 
-// {"widgets":{"name":[x,y,w,h],...},"values":{"name":"text",...}}
+// {"widgets":{"name":[x,y,w,h,moved],...},"values":{"name":"text",...}}, where moved is 1 when the
+// rectangle is new or differs from the frame before (a test waits for 0 before aiming at it).
 std::string to_json();
 
 }  // namespace ties::probe

@@ -124,14 +124,12 @@ export async function widget(page, name) {
 }
 
 // A page's first frames may still move things (a window sizing itself, a scroll reset when a
-// page opens): a hand aims at where the widget stays, so wait until it is where it was a frame ago.
+// page opens): a hand aims at where the widget stays, so wait until the probe says it has not
+// moved since the frame before (its fifth number).
 async function settled(page, name, rect) {
-  const same = (a, b) => a && b && a.every((v, i) => Math.abs(v - b[i]) < 0.5);
-  for (let i = 0; i < 10; ++i) {
+  for (let i = 0; i < 10 && rect[4]; ++i) {
     await nextFrames(page, 1);
-    const now = await page.evaluate((n) => window.__ties && window.__ties.widgets[n], name);
-    if (!now || same(now, rect)) return now ?? rect;
-    rect = now;
+    rect = await page.evaluate((n) => window.__ties && window.__ties.widgets[n], name) ?? rect;
   }
   return rect;
 }
