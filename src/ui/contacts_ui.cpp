@@ -519,7 +519,7 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     field("Tags", "contact.tags", d.tags, "conference, rust, berlin");
     enum_combo(p, "Circle", "contact.tier", c.tier, kTiers);
     label(p, "Keep in touch");
-    ImGui::Checkbox("##cadence", &d.has_cadence);
+    ImGui::Checkbox(d.has_cadence ? "##cadence" : "A rhythm of their own, not their circle's##cadence", &d.has_cadence);
     probe::item("contact.cadence");
     if (d.has_cadence) {
         ImGui::SameLine();

@@ -121,7 +121,7 @@ FormAction draw_interaction_form(InteractionDraft& d, std::string& error, const 
     ImGui::NewLine();
     probe::value(id("initiator"), str(to_string(i.initiator)));
     label(p, "Duration");
-    ImGui::Checkbox("##duration", &d.has_duration);
+    ImGui::Checkbox(d.has_duration ? "##duration" : "Note how long it took##duration", &d.has_duration);
     probe::item(id("duration"));
     if (d.has_duration) {
         ImGui::SameLine();
@@ -131,13 +131,12 @@ FormAction draw_interaction_form(InteractionDraft& d, std::string& error, const 
     }
     notes_field(p, "Notes", id("notes").c_str(), i.notes);
     label(p, "Follow up");
-    ImGui::Checkbox("##followup", &d.has_follow_up);
+    ImGui::Checkbox("Something to do after this##followup", &d.has_follow_up);
     probe::item(id("followup"));
     if (d.has_follow_up) {
         text_field(p, "On", id("followup.date").c_str(), d.follow_up_date, "YYYY-MM-DD");
         text_field(p, "To do", id("followup.text").c_str(), d.follow_up_text, "Send the article we talked about");
-        label(p, "Done");
-        ImGui::Checkbox("##followup.done", &d.follow_up_done);
+        ImGui::Checkbox("Done##followup.done", &d.follow_up_done);
         probe::item(id("followup.done"));
     }
     error_line(p, error);

@@ -338,7 +338,7 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     probe::value("quicklog.notes", ui.notes);
 
     label("Follow up");
-    ImGui::Checkbox("##quicklog.followup", &ui.follow_up);
+    ImGui::Checkbox(ui.follow_up ? "##quicklog.followup" : "Remind me##quicklog.followup", &ui.follow_up);
     probe::item("quicklog.followup");
     if (ui.follow_up) {
         ImGui::SameLine();

@@ -114,7 +114,9 @@ void draw_budget(const UiView& view, const Palette& p, const BudgetUse& use, UiI
     probe::value("today.budget.warning", warning);
     const bool any = !queue.plan.touches.empty() || !queue.follow_ups.empty();
     ImGui::BeginDisabled(!any);
-    const std::string label = std::string(icons::kCalendar) + "  Add the week's plan to your calendar";
+    std::string label = std::string(icons::kCalendar) + "  Add the week's plan to your calendar";
+    if (button_width(label.c_str()) > ImGui::GetContentRegionAvail().x)  // a phone
+        label = std::string(icons::kCalendar) + "  Add the plan to a calendar";
     if (button(label.c_str(), "today.export_ics")) {
         out.download = Download{io::ics_file_name(view.today),
                                 io::write_ics(io::calendar_entries(*view.store, queue), view.now),
