@@ -147,7 +147,10 @@ std::string format_address(const PostalAddress& a) {
     for (const std::string* part : {&a.po_box, &a.extended, &a.street})
         if (!trim(*part).empty()) parts.push_back(one_line(*part));
     std::string place = std::string(trim(a.postcode));
-    if (!trim(a.locality).empty()) place += (place.empty() ? "" : " ") + one_line(a.locality);
+    if (!trim(a.locality).empty()) {  // appended in two steps: GCC 12 -O2 warns falsely on "x" + string&&
+        if (!place.empty()) place += ' ';
+        place += one_line(a.locality);
+    }
     if (!place.empty()) parts.push_back(place);
     for (const std::string* part : {&a.region, &a.country})
         if (!trim(*part).empty()) parts.push_back(one_line(*part));
