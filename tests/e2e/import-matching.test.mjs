@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitReady, waitValue } from './harness.mjs';
+import { ROOT, click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitReady, waitValue, widget } from './harness.mjs';
 
 const SAMPLES = path.join(ROOT, 'tests', 'fixtures', 'matching');
 const FILES = ['john-doe-phones.vcf', 'shared-mailbox.vcf', 'colleagues.vcf'].map((f) => path.join(SAMPLES, f));
@@ -109,6 +109,7 @@ for (const dark of [false, true]) {
       await choose(page, FILES, { phone: true });
       const list = await matches(page);
       assert.equal(list.length, 4);
+      await widget(page, 'import.match.list');  // the dialog's first frames size it: wait until it stays put
       const { widgets } = await probe(page);
       const box = widgets['import.match.list'];
       assert.ok(box, 'the match list is on screen');
