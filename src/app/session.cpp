@@ -19,8 +19,25 @@ Session::Session(platform::Host& host, std::filesystem::path folder, IdGenerator
 }
 
 void Session::open() {
-    storage_ = host_.storage_status();
+    refresh_status(true);
     load();
+}
+
+// One call for the numbers each frame; the texts (why read-only, the sync's error, whether the
+// browser keeps the data) only when the numbers move, or once a second: an idle tab then asks
+// the browser for no strings.
+void Session::refresh_status(bool force) {
+    const platform::StorageStatus now = host_.storage_status();
+    const bool moved = now.mode != storage_.mode || now.written != storage_.written ||
+                       now.committed != storage_.committed || now.syncing != storage_.syncing ||
+                       now.reload_needed != storage_.reload_needed;
+    storage_ = now;
+    const double seconds = host_.seconds();
+    if (!force && !moved && seconds < texts_read_at_ + 1.0) return;
+    texts_read_at_ = seconds;
+    reason_ = host_.storage_reason();
+    sync_error_ = host_.storage_error();
+    persisted_ = host_.storage_persisted();
 }
 
 void Session::load() {
@@ -74,7 +91,7 @@ void Session::report_dirty() {
 }
 
 void Session::maintain_storage() {
-    storage_ = host_.storage_status();
+    refresh_status();
     if (storage_.reload_needed) {  // another tab saved (we are its reader), or we just took over
         load();
         host_.storage_reload_done();
@@ -128,6 +145,7 @@ bool Session::tick(ui::ImportUi& import) {
             changed = true;
         }
     }
+    refresh_status();  // what this frame's saves and compaction reported
     const ui::SaveIndicator now = indicator();
     if (now.state != last_indicator_.state || now.detail != last_indicator_.detail ||
         now.persisted != last_indicator_.persisted) {
@@ -160,33 +178,31 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import) {
 }
 
 void Session::flush() {
-    storage_ = host_.storage_status();
+    refresh_status(true);
     persist();
     report_dirty();
 }
 
 ui::SaveIndicator Session::indicator() const {
-    const platform::StorageStatus storage = host_.storage_status();  // as of now, not the frame's start
     ui::SaveIndicator indicator;
-    indicator.persisted = host_.storage_persisted();
-    switch (storage.mode) {
+    indicator.persisted = persisted_;
+    switch (storage_.mode) {
         case StorageMode::Memory:
             indicator.state = State::InMemory;
-            indicator.detail = host_.storage_reason();
+            indicator.detail = reason_;
             return indicator;
         case StorageMode::Reader:
             indicator.state = State::ReadOnly;
-            indicator.detail = host_.storage_reason();
+            indicator.detail = reason_;
             return indicator;
         case StorageMode::Starting:
         case StorageMode::Writer:
             break;
     }
-    const std::string sync_error = host_.storage_error();
-    if (!save_error_.empty() || !sync_error.empty()) {
+    if (!save_error_.empty() || !sync_error_.empty()) {
         indicator.state = State::NotSaved;
-        indicator.detail = save_error_.empty() ? sync_error : save_error_;
-    } else if (storage.written > storage.committed || storage.syncing || dirty_reported_) {
+        indicator.detail = save_error_.empty() ? sync_error_ : save_error_;
+    } else if (storage_.written > storage_.committed || storage_.syncing || dirty_reported_) {
         indicator.state = State::Saving;
     } else {
         indicator.state = State::Saved;

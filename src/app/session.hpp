@@ -59,6 +59,7 @@ public:
 
 private:
     void load();
+    void refresh_status(bool force = false);
     void persist();
     void apply_change(Change change, bool as_is = false);
     void maintain_storage();
@@ -72,6 +73,8 @@ private:
     IdGenerator ids_;
     std::vector<std::string> load_warnings_;
     platform::StorageStatus storage_;
+    std::string reason_, sync_error_, persisted_;  // the browser's texts about storage, as of texts_read_at_
+    double texts_read_at_ = 0;
     std::string save_error_;              // the engine's last write error ("" after a good save)
     double retry_save_at_ = 0;
     std::int64_t compaction_ticket_ = -1;  // the write that holds the last compaction, until committed

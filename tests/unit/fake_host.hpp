@@ -23,6 +23,7 @@ public:
     platform::StorageStatus status{platform::StorageMode::Writer};
     std::string reason, sync_error, persisted = "granted";
     bool dirty = false;
+    int text_reads = 0;  // calls that would each allocate a string in the page
     int reloads_done = 0, take_overs = 0;
     std::vector<Download> downloads;
     std::vector<std::string> urls;
@@ -36,13 +37,13 @@ public:
 
     // web/storage.js: a sync starts and covers every write so far, then ends (well or badly).
     void sync(bool ok = true) {
+        status.syncing = false;
         if (!ok) {
             sync_error = "QuotaExceededError: the browser's storage is full";
             return;
         }
         sync_error.clear();
         status.committed = status.written;
-        status.syncing = false;
     }
 
     std::int64_t now_millis() override { return now; }
@@ -50,9 +51,9 @@ public:
     double seconds() override { return clock; }
 
     platform::StorageStatus storage_status() override { return status; }
-    std::string storage_reason() override { return reason; }
-    std::string storage_error() override { return sync_error; }
-    std::string storage_persisted() override { return persisted; }
+    std::string storage_reason() override { return ++text_reads, reason; }
+    std::string storage_error() override { return ++text_reads, sync_error; }
+    std::string storage_persisted() override { return ++text_reads, persisted; }
     void storage_written() override { ++status.written; }
     void storage_set_dirty(bool d) override { dirty = d; }
     void storage_reload_done() override {

@@ -28,9 +28,10 @@ struct Tab {
     ui::ImportUi import;
     app::Session session;
 
-    explicit Tab(const fs::path& folder, StorageMode mode = StorageMode::Writer, std::uint64_t seed = 1)
-        : session(host, folder, IdGenerator(seed, seed)) {
-        host.status.mode = mode;
+    explicit Tab(const fs::path& folder, StorageMode mode = StorageMode::Writer, std::string reason = "")
+        : session(host, folder, IdGenerator(7, 7)) {
+        host.status.mode = mode;  // web/storage.js decides the mode, and says why, before main()
+        host.reason = std::move(reason);
         session.open();
     }
 
@@ -199,8 +200,7 @@ TEST_CASE("session: a second tab is Read-only, changes nothing, follows the writ
     const fs::path folder = temp / "data";
     Tab writer(folder);
     writer.edit(1);
-    Tab reader(folder, StorageMode::Reader, 2);
-    reader.host.reason = "Ties is open in another tab.";
+    Tab reader(folder, StorageMode::Reader, "Ties is open in another tab.");
     reader.tick();
     CHECK(reader.state() == State::ReadOnly);
     CHECK(reader.detail() == "Ties is open in another tab.");
@@ -239,8 +239,7 @@ TEST_CASE("session: a second tab is Read-only, changes nothing, follows the writ
 TEST_CASE("session: without IndexedDB the app works in memory and says nothing is kept") {
     TempFolder temp;
     const fs::path folder = temp / "data";
-    Tab tab(folder, StorageMode::Memory);
-    tab.host.reason = "This browser does not let Ties keep data (a private window?).";
+    Tab tab(folder, StorageMode::Memory, "This browser does not let Ties keep data (a private window?).");
     CHECK(tab.edit(1));
     tab.tick();
     CHECK(tab.state() == State::InMemory);
@@ -347,4 +346,22 @@ TEST_CASE("session: downloads and links asked by the UI go to the browser") {
     REQUIRE(tab.host.downloads.size() == 1);
     CHECK(tab.host.downloads[0].mime_type == "text/calendar");
     CHECK(tab.host.urls == std::vector<std::string>{"https://www.linkedin.com/in/ada"});
+}
+
+TEST_CASE("session: an idle tab asks the browser for no strings; a change in storage is seen at once") {
+    TempFolder temp;
+    Tab tab(temp / "data");
+    tab.tick();
+    const int reads = tab.host.text_reads;
+    for (int frame = 0; frame < 50; ++frame) CHECK_FALSE(tab.tick());
+    CHECK(tab.host.text_reads == reads);
+    tab.host.clock += 1.0;  // once a second all the same (the browser's answer on persistence may come late)
+    tab.host.persisted = "denied";
+    CHECK(tab.tick());
+    CHECK(tab.session.indicator().persisted == "denied");
+    tab.edit(1);
+    tab.host.status.syncing = true;
+    tab.host.sync(false);  // the numbers moved: the error is read in the same frame
+    tab.tick();
+    CHECK(tab.state() == State::NotSaved);
 }
