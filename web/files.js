@@ -9,7 +9,9 @@ Module.tiesFiles = (function () {
   let problem = '';     // a message for the person (too big, unreadable)
   let generation = 0;   // counts choices, so C++ notices a new one
   let job = null;       // { worker, state: 'running'|'done'|'failed', share, payload, report }
-  let crypto = null;    // { state: 'running'|'done'|'failed', bytes, error }
+  const cryptoJobs = new Map();  // id -> { state: 'running'|'done'|'failed', bytes, error }; one per job
+  let nextCryptoJob = 1;
+  const STATES = { running: 0, done: 1, failed: 2 };  // platform::JobState
 
   function accept(files) {
     chosen = [];
@@ -55,6 +57,15 @@ Module.tiesFiles = (function () {
 
   function bytesOf(buffer) { return new Uint8Array(buffer); }
 
+  function startCrypto(work, describe) {
+    const id = nextCryptoJob++;
+    const job = { state: 'running' };
+    cryptoJobs.set(id, job);
+    work().then((bytes) => Object.assign(job, { state: 'done', bytes }),
+                (e) => Object.assign(job, { state: 'failed', error: describe(e) }));
+    return id;
+  }
+
   async function deriveKey(passphrase, salt, iterations, usage) {
     const material = await self.crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
     return self.crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
@@ -92,7 +103,7 @@ Module.tiesFiles = (function () {
       const files = chosen.map((f) => ({ name: f.name, bytes: f.buffer.slice(0) }));
       worker.postMessage({ files, now }, files.map((f) => f.bytes));
     },
-    importState() { return job ? { running: 0, done: 1, failed: 2 }[job.state] : -1; },
+    importState() { return job ? STATES[job.state] : -1; },
     importShare() { return job ? job.share : 0; },
     importReport() { return job ? job.report : ''; },
     importPayloadSize() { return job && job.payload ? job.payload.length : 0; },
@@ -101,11 +112,9 @@ Module.tiesFiles = (function () {
     endImport() { job = null; },
 
     // Encrypts `plain` (a whole backup file) with a fresh salt and IV; the result is the
-    // EncryptedBackup payload (the C++ side wraps it in the envelope).
+    // EncryptedBackup payload (the C++ side wraps it in the envelope). Returns the job's id.
     encrypt(plain, passphrase, iterations) {
-      crypto = { state: 'running' };
-      const mine = crypto;
-      (async () => {
+      return startCrypto(async () => {
         const salt = self.crypto.getRandomValues(new Uint8Array(16));
         const iv = self.crypto.getRandomValues(new Uint8Array(12));
         const key = await deriveKey(passphrase, salt, iterations, 'encrypt');
@@ -113,21 +122,22 @@ Module.tiesFiles = (function () {
         const out = new Uint8Array(4 + 16 + 12 + sealed.length);
         new DataView(out.buffer).setUint32(0, iterations, true);
         out.set(salt, 4); out.set(iv, 20); out.set(sealed, 32);
-        Object.assign(mine, { state: 'done', bytes: out });
-      })().catch((e) => Object.assign(mine, { state: 'failed', error: String(e && e.message || e) }));
+        return out;
+      }, (e) => String(e && e.message || e));
     },
     decrypt(iterations, salt, iv, sealed, passphrase) {
-      crypto = { state: 'running' };
-      const mine = crypto;
-      (async () => {
+      return startCrypto(async () => {
         const key = await deriveKey(passphrase, salt, iterations, 'decrypt');
-        const plain = new Uint8Array(await self.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, sealed));
-        Object.assign(mine, { state: 'done', bytes: plain });
-      })().catch(() => Object.assign(mine, { state: 'failed', error: 'wrong passphrase, or the file was changed' }));
+        return new Uint8Array(await self.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, sealed));
+      }, () => 'wrong passphrase, or the file was changed');
     },
-    cryptoState() { return crypto ? { running: 0, done: 1, failed: 2 }[crypto.state] : -1; },
-    cryptoError() { return crypto ? crypto.error || '' : ''; },
-    cryptoSize() { return crypto && crypto.bytes ? crypto.bytes.length : 0; },
-    cryptoTake(ptr) { if (crypto && crypto.bytes) HEAPU8.set(crypto.bytes, ptr); crypto = null; },
+    cryptoState(id) { const job = cryptoJobs.get(id); return job ? STATES[job.state] : -1; },
+    cryptoError(id) { const job = cryptoJobs.get(id); return job ? job.error || '' : ''; },
+    cryptoSize(id) { const job = cryptoJobs.get(id); return job && job.bytes ? job.bytes.length : 0; },
+    cryptoTake(id, ptr) {  // copies the result into wasm memory and forgets the job
+      const job = cryptoJobs.get(id);
+      if (job && job.bytes) HEAPU8.set(job.bytes, ptr);
+      cryptoJobs.delete(id);
+    },
   };
 })();

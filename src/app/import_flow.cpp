@@ -8,8 +8,6 @@
 #include "io/csv_import.hpp"
 #include "io/envelope.hpp"
 #include "io/import_files.hpp"
-#include "platform/files.hpp"
-#include "platform/storage.hpp"
 
 #include <sstream>
 #include <unordered_set>
@@ -19,8 +17,6 @@ namespace {
 
 using ui::ImportUi;
 using Stage = ImportUi::Stage;
-
-bool g_decrypting = false;
 
 void fail(ImportUi& ui, std::string message) {
     ui.stage = Stage::Failed;
@@ -46,7 +42,7 @@ void open_backup(ImportUi& ui, const std::string& bytes, ImportHost& host) {
 }
 
 void take_worker_output(ImportUi& ui, ImportHost& host) {
-    platform::ImportOutput out = platform::take_import_output();
+    platform::ImportOutput out = host.platform->take_import_output();
     std::istringstream lines(out.report);
     std::string line, error;
     ui.warnings.clear();
@@ -98,13 +94,13 @@ std::string files_label(const ImportUi& ui) {
 
 bool import_poll(ImportUi& ui, ImportHost& host) {
     bool changed = false;
-    if (auto choice = platform::take_choice()) {
+    if (auto choice = host.platform->take_choice()) {
         changed = true;
-        if (ui.stage == Stage::Working) platform::cancel_import();
+        if (ui.stage == Stage::Working) host.platform->cancel_import();
         ui = ImportUi{};
         for (const platform::ChosenFile& f : choice->files) ui.files.push_back(f.name);
         if (!host.writable) {
-            platform::forget_choice();
+            host.platform->forget_choice();
             fail(ui, "This tab is read-only (Ties is open in another tab): import there, or use Ties here first.");
             return true;
         }
@@ -115,26 +111,26 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
         if (!choice->problem.empty()) ui.warnings.push_back(choice->problem);
         std::size_t backups = 0;
         for (std::size_t i = 0; i < choice->files.size(); ++i)
-            if (io::detect_import(choice->files[i].name, platform::chosen_bytes(i, 64)) == io::ImportKind::Backup) ++backups;
+            if (io::detect_import(choice->files[i].name, host.platform->chosen_bytes(i, 64)) == io::ImportKind::Backup) ++backups;
         if (backups > 0 && choice->files.size() > 1) {
-            platform::forget_choice();
+            host.platform->forget_choice();
             fail(ui, "Import a Ties backup on its own: it is merged with your data, not added to it.");
             return true;
         }
         if (backups == 1) {
-            const std::string bytes = platform::chosen_bytes(0);
-            platform::forget_choice();
+            const std::string bytes = host.platform->chosen_bytes(0);
+            host.platform->forget_choice();
             open_backup(ui, bytes, host);
             return true;
         }
         if (choice->files.size() == 1 &&
-            io::detect_import(choice->files[0].name, platform::chosen_bytes(0, 64)) == io::ImportKind::Csv) {
+            io::detect_import(choice->files[0].name, host.platform->chosen_bytes(0, 64)) == io::ImportKind::Csv) {
             // A CSV that is not Google's or LinkedIn's: ask which column holds what first.
-            std::string text = io::to_utf8(platform::chosen_bytes(0));
+            std::string text = io::to_utf8(host.platform->chosen_bytes(0));
             std::string error;
             const auto table = io::read_csv(text, error);
             if (table && io::detect_flavour(*table) == io::CsvFlavour::Other) {
-                platform::forget_choice();
+                host.platform->forget_choice();
                 ui.columns = table->header;
                 ui.example = table->rows.empty() ? std::vector<std::string>{} : table->rows.front();
                 for (const io::ContactField f : io::guess_mapping(*table).columns) ui.fields.push_back(static_cast<int>(f));
@@ -146,21 +142,21 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
                 return true;
             }
         }
-        platform::start_import(host.now);
-        platform::forget_choice();
+        host.platform->start_import(host.now);
+        host.platform->forget_choice();
         ui.stage = Stage::Working;
         ui.working = "Reading " + files_label(ui) + "\xe2\x80\xa6";
         return true;
     }
-    if (ui.stage == Stage::Working && g_decrypting) {
-        platform::CryptoOutput out = platform::take_crypto();
-        if (out.state == platform::CryptoOutput::State::Done) {
-            g_decrypting = false;
+    if (ui.stage == Stage::Working && host.jobs->decrypt) {
+        platform::CryptoOutput out = host.platform->take_crypto(*host.jobs->decrypt);
+        if (out.state == platform::JobState::Done) {
+            host.jobs->decrypt.reset();
             open_backup(ui, out.bytes, host);
             return true;
         }
-        if (out.state == platform::CryptoOutput::State::Failed) {
-            g_decrypting = false;
+        if (out.state == platform::JobState::Failed) {
+            host.jobs->decrypt.reset();
             ui.stage = Stage::Passphrase;
             ui.message = uppercase_first(out.error.empty() ? "wrong passphrase, or the file was changed" : out.error);
             ui.focus = true;
@@ -169,17 +165,17 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
         return false;
     }
     if (ui.stage == Stage::Working) {
-        const platform::ImportStatus status = platform::import_status();
+        const platform::ImportStatus status = host.platform->import_status();
         if (status.share != ui.share) {
             ui.share = status.share;
             changed = true;
         }
-        if (status.state == platform::ImportStatus::State::Done) {
+        if (status.state == platform::JobState::Done) {
             take_worker_output(ui, host);
             return true;
         }
-        if (status.state == platform::ImportStatus::State::Failed) {
-            fail(ui, "The import stopped: " + platform::take_import_output().report);
+        if (status.state == platform::JobState::Failed) {
+            fail(ui, "The import stopped: " + host.platform->take_import_output().report);
             return true;
         }
     }
@@ -187,10 +183,10 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
 }
 
 void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
-    if (ask.pick) platform::pick_files();
+    if (ask.pick) host.platform->pick_files();
     if (ask.cancel) {
-        if (ui.stage == Stage::Working && !g_decrypting) platform::cancel_import();
-        g_decrypting = false;
+        if (ui.stage == Stage::Working && !host.jobs->decrypt) host.platform->cancel_import();
+        host.jobs->decrypt.reset();  // its result, when it comes, is never taken
         ui = ImportUi{};
         return;
     }
@@ -198,9 +194,9 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         std::string error;
         const auto parts = io::split_encrypted(ui.sealed, error);
         if (!parts) return fail(ui, error);
-        platform::start_decrypt(parts->iterations, parts->salt, parts->iv, parts->ciphertext, ui.passphrase);
+        host.jobs->decrypt =
+            host.platform->start_decrypt(parts->iterations, parts->salt, parts->iv, parts->ciphertext, ui.passphrase);
         ui.passphrase.clear();
-        g_decrypting = true;
         ui.stage = Stage::Working;
         ui.working = "Opening the backup\xe2\x80\xa6";
         ui.share = 0;
@@ -236,7 +232,7 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         ui.message += std::to_string(summary.interactions_added) + " conversations. Undo takes it all back.";
     } else if (ui.stage == Stage::BackupPreview) {
         if (ui.replace) {
-            platform::download("ties-backup-before-replace-" + host.today.iso() + ".ties", io::backup_bytes(*host.store),
+            host.platform->download("ties-backup-before-replace-" + host.today.iso() + ".ties", io::backup_bytes(*host.store),
                                "application/octet-stream");
             host.apply(replace_change(*host.store, ui.backup, host.now), true);
             ui.message = "Replaced with the backup. What you had before was downloaded, and Undo brings it back.";

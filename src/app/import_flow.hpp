@@ -4,13 +4,22 @@
 #pragma once
 
 #include "core/store.hpp"
+#include "platform/host.hpp"
 #include "ui/import_ui.hpp"
 
 #include <functional>
+#include <optional>
 
 namespace ties::app {
 
+// The import's background jobs, kept by the session between frames.
+struct ImportJobs {
+    std::optional<platform::CryptoJob> decrypt;  // a backup being opened with its passphrase
+};
+
 struct ImportHost {
+    platform::Host* platform = nullptr;
+    ImportJobs* jobs = nullptr;
     Store* store = nullptr;
     IdGenerator* ids = nullptr;
     bool writable = true;

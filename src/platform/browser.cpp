@@ -1,5 +1,7 @@
 #include "platform/browser.hpp"
 
+#include "platform/js_string.hpp"
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -29,10 +31,19 @@ EM_JS(int, js_prefers_dark, (), { return Module.tiesPlatform.prefersDark() ? 1 :
 EM_JS(int, js_is_mac, (), { return Module.tiesPlatform.isMac() ? 1 : 0; });
 EM_JS(char*, js_load_preference, (const char* key), { return Module.tiesPlatform.loadPreference(UTF8ToString(key)); });
 EM_JS(void, js_save_preference, (const char* key, const char* value), { Module.tiesPlatform.savePreference(UTF8ToString(key), UTF8ToString(value)); });
-EM_JS(int, js_test_mode, (), { return Module.tiesPlatform.testMode ? 1 : 0; });
-EM_JS(int, js_test_parameter, (const char* name), {
-    if (!Module.tiesPlatform.testMode) return 0;
-    return parseInt(new URLSearchParams(window.location.search).get(UTF8ToString(name)) || "0", 10) || 0;
+EM_JS(void, js_page_options, (int* out), {
+    const test = !!Module.tiesPlatform.testMode;
+    const query = new URLSearchParams(window.location.search);
+    const number = (name) => test ? parseInt(query.get(name) || "0", 10) || 0 : 0;  // only with ?test
+    HEAP32[out >> 2] = test ? 1 : 0;
+    HEAP32[(out >> 2) + 1] = number("today");
+    HEAP32[(out >> 2) + 2] = number("compact");
+    HEAP32[(out >> 2) + 3] = number("sample");
+});
+EM_JS(void, js_random_seed, (unsigned* out), {
+    const words = new Uint32Array(4);
+    crypto.getRandomValues(words);
+    for (let i = 0; i < 4; i++) HEAPU32[(out >> 2) + i] = words[i];
 });
 EM_JS(char*, js_build_id, (), { return Module.tiesPlatform.newString(Module.tiesBuild || "dev"); });
 EM_JS(void, js_signal_ready, (), { Module.tiesPlatform.ready(); });
@@ -40,17 +51,13 @@ EM_JS(void, js_publish_probe, (const char* json), { Module.tiesPlatform.publishP
 // clang-format on
 
 namespace ties::platform {
-namespace {
 
-// Takes ownership of a string malloc'ed by the JS side (null means none).
-bool adopt(char* text, std::string& out) {
-    if (text == nullptr) return false;
-    out.assign(text);
+std::string take_js_string(char* text) {
+    if (text == nullptr) return {};
+    std::string copy(text);
     std::free(text);
-    return true;
+    return copy;
 }
-
-}  // namespace
 
 Canvas sync_canvas() {
     float values[5] = {};
@@ -58,17 +65,9 @@ Canvas sync_canvas() {
     return {values[0], values[1], static_cast<int>(values[2]), static_cast<int>(values[3]), values[4]};
 }
 
-std::string take_typed_text() {
-    std::string text;
-    adopt(js_take_typed_text(), text);
-    return text;
-}
+std::string take_typed_text() { return take_js_string(js_take_typed_text()); }
 
-std::string take_pasted_text() {
-    std::string text;
-    adopt(js_take_pasted_text(), text);
-    return text;
-}
+std::string take_pasted_text() { return take_js_string(js_take_pasted_text()); }
 
 void write_clipboard(std::string_view text) { js_write_clipboard(std::string(text).c_str()); }
 
@@ -101,33 +100,31 @@ void take_over_wheel() {
 
 void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }
 
-std::string format_date(int year, int month, int day) {
-    std::string text;
-    adopt(js_format_date(year, month, day), text);
-    return text;
-}
+std::string format_date(int year, int month, int day) { return take_js_string(js_format_date(year, month, day)); }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
 bool is_mac() { return js_is_mac() != 0; }
 
-std::string load_preference(std::string_view key) {
-    std::string value;
-    adopt(js_load_preference(std::string(key).c_str()), value);
-    return value;
-}
+std::string load_preference(std::string_view key) { return take_js_string(js_load_preference(std::string(key).c_str())); }
 
 void save_preference(std::string_view key, std::string_view value) {
     js_save_preference(std::string(key).c_str(), std::string(value).c_str());
 }
 
-bool test_mode() { return js_test_mode() != 0; }
-int test_parameter(std::string_view name) { return js_test_parameter(std::string(name).c_str()); }
-
-std::string build_id() {
-    std::string id;
-    adopt(js_build_id(), id);
-    return id;
+PageOptions page_options() {
+    int values[4] = {};
+    js_page_options(values);
+    return {values[0] != 0, values[1], values[2], values[3]};
 }
+
+void random_seed(std::uint64_t& hi, std::uint64_t& lo) {
+    unsigned words[4] = {};
+    js_random_seed(words);
+    hi = (std::uint64_t{words[0]} << 32) | words[1];
+    lo = (std::uint64_t{words[2]} << 32) | words[3];
+}
+
+std::string build_id() { return take_js_string(js_build_id()); }
 
 void signal_ready() { js_signal_ready(); }
 void publish_probe(std::string_view json) { js_publish_probe(std::string(json).c_str()); }

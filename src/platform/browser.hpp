@@ -4,6 +4,7 @@
 // The JavaScript half lives in web/platform.js.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -53,8 +54,19 @@ bool is_mac();
 std::string load_preference(std::string_view key);
 void save_preference(std::string_view key, std::string_view value);
 
-bool test_mode();         // the page was opened with ?test
-int test_parameter(std::string_view name);  // ?test&name=N gives N (0 when absent); test mode only
+// The page's URL, read once at start-up. Only ?test pages take the others, which tests and
+// benchmarks use: today=YYYYMMDD pins the date, compact=N compacts after N journals, sample=N
+// fills an empty store with N generated people (in memory only).
+struct PageOptions {
+    bool test = false;
+    int today = 0;
+    int compact = 0;
+    int sample = 0;
+};
+PageOptions page_options();
+
+// 128 bits from the browser's cryptographic RNG, to seed the id generator.
+void random_seed(std::uint64_t& hi, std::uint64_t& lo);
 std::string build_id();   // the build hash stamped into the page
 void signal_ready();      // hides the loading screen; tests wait for it
 void publish_probe(std::string_view json);

@@ -7,6 +7,7 @@
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "ui/contacts_ui.hpp"
+#include "ui/intents.hpp"
 #include "ui/import_ui.hpp"
 #include "ui/events_ui.hpp"
 #include "ui/insights_ui.hpp"
@@ -23,15 +24,6 @@
 #include <vector>
 
 namespace ties::ui {
-
-// A short confirmation at the bottom of the window: "Saved Ada Lovelace · Undo". Any panel can
-// raise one by setting UiIntents::notice along with its change; draw_app shows it for a few
-// seconds, until the store changes again or the person goes to another page. With `undo`, its Undo button undoes the store's
-// latest change, the one the notice is about.
-struct Notice {
-    std::string text;
-    bool undo = true;
-};
 
 struct ShownNotice {
     Notice notice;
@@ -60,13 +52,6 @@ struct UiState {
     std::string page;  // which page was drawn last: a new page starts at the top
 };
 
-struct SaveIndicator {
-    enum class State { Saved, Saving, NotSaved, InMemory, ReadOnly };
-    State state = State::Saved;
-    std::string detail;     // why not saved / why read-only / why in memory
-    std::string persisted;  // the browser's answer to "keep this data": granted, denied...
-};
-
 // What the UI shows but does not own.
 struct UiView {
     Section section = Section::Today;
@@ -87,31 +72,6 @@ struct UiView {
     const std::vector<std::string>* load_warnings = nullptr;
     std::string last_backup;  // when a backup was last downloaded from this browser ("" never), as shown
     bool backup_due = false;  // no backup for a while: Today reminds
-};
-
-// A file for the browser to download.
-struct Download {
-    std::string name;
-    std::string bytes;
-    std::string mime_type;
-};
-
-struct UiIntents {
-    std::optional<Section> go_to;
-    std::optional<ThemeChoice> theme;
-    std::optional<Change> change;
-    std::optional<Id> open_contact;  // show this person's page
-    std::optional<std::string> open_url;  // a profile link, in a new browser tab
-    bool undo = false;
-    bool redo = false;
-    bool export_backup = false;
-    std::optional<std::string> export_encrypted;  // a backup encrypted with this passphrase
-    std::optional<Download> download;
-    ImportAsk import;          // what the import dialog asked
-    bool open_import = false;  // show the import dialog
-    bool take_over = false;
-    bool dismiss_warnings = false;
-    std::optional<Notice> notice;  // confirm what was just done (see Notice)
 };
 
 UiIntents draw_app(UiState& state, const UiView& view);

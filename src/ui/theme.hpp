@@ -2,11 +2,11 @@
 // Fork Awesome icons) rasterised at the screen's pixel ratio so text stays crisp on HiDPI.
 #pragma once
 
+#include "ui/intents.hpp"  // ThemeChoice
+
 #include <imgui.h>
 
 namespace ties::ui {
-
-enum class ThemeChoice { System, Light, Dark };
 
 struct Palette {
     ImU32 background, sidebar, card, border, text, muted, accent, accent_text, accent_soft, warning;

@@ -1,0 +1,224 @@
+#include "app/session.hpp"
+
+#include "core/sample_data.hpp"
+#include "io/backup.hpp"
+#include "io/crypto_format.hpp"
+#include "io/envelope.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ties::app {
+
+using platform::StorageMode;
+using State = ui::SaveIndicator::State;
+
+Session::Session(platform::Host& host, std::filesystem::path folder, IdGenerator ids)
+    : host_(host), engine_(std::move(folder)), ids_(ids) {
+    last_backup_ = Date::parse_iso(host_.load_preference("last_backup"));
+}
+
+void Session::open() {
+    refresh_status(true);
+    load();
+}
+
+// One call for the numbers each frame; the texts (why read-only, the sync's error, whether the
+// browser keeps the data) only when the numbers move, or once a second: an idle tab then asks
+// the browser for no strings.
+void Session::refresh_status(bool force) {
+    const platform::StorageStatus now = host_.storage_status();
+    const bool moved = now.mode != storage_.mode || now.written != storage_.written ||
+                       now.committed != storage_.committed || now.syncing != storage_.syncing ||
+                       now.reload_needed != storage_.reload_needed;
+    storage_ = now;
+    const double seconds = host_.seconds();
+    if (!force && !moved && seconds < texts_read_at_ + 1.0) return;
+    texts_read_at_ = seconds;
+    reason_ = host_.storage_reason();
+    sync_error_ = host_.storage_error();
+    persisted_ = host_.storage_persisted();
+}
+
+void Session::load() {
+    const io::LoadReport report = engine_.load(store_);
+    load_warnings_ = report.warnings;
+    for (const std::string& warning : report.warnings) std::fprintf(stderr, "Ties: %s\n", warning.c_str());
+    // Files left over from a compaction whose clean-up was interrupted: the snapshot that
+    // replaces them was just read back, so they can go.
+    if (storage_.mode == StorageMode::Writer && engine_.committed()) host_.storage_written();
+}
+
+void Session::fill_with_sample(std::size_t contacts) {
+    if (contacts == 0 || store_.record_count() > 1) return;
+    SampleSize size;
+    size.contacts = contacts;
+    size.interactions = contacts * 4;
+    size.events = contacts / 50;
+    size.opportunities = contacts / 40;
+    for (Record& record : make_sample_data(7, host_.now_millis(), host_.today(), size).records)
+        store_.load(std::move(record));  // loaded, not applied: nothing is journaled or saved
+}
+
+// Writes the store's unsaved records as a journal file and asks for a sync. Writers only: a
+// reader must never write, and in memory there is nowhere durable to write to.
+void Session::persist() {
+    if (storage_.mode != StorageMode::Writer) return;
+    if (!store_.has_unsaved() && !engine_.has_pending()) return;
+    const io::SaveResult result = engine_.save(store_);
+    if (!result.ok) {
+        save_error_ = result.error;
+        retry_save_at_ = host_.seconds() + kSaveRetrySeconds;
+        return;
+    }
+    save_error_.clear();
+    if (result.wrote) host_.storage_written();
+}
+
+void Session::apply_change(Change change, bool as_is) {
+    if (storage_.mode == StorageMode::Reader || change.records.empty()) return;
+    if (as_is) store_.apply_as_is(std::move(change));
+    else store_.apply(std::move(change), host_.now_millis());
+    persist();
+}
+
+void Session::report_dirty() {
+    const bool dirty = store_.has_unsaved() || engine_.has_pending();
+    if (dirty != dirty_reported_) {
+        dirty_reported_ = dirty;
+        host_.storage_set_dirty(dirty);
+    }
+}
+
+void Session::maintain_storage() {
+    refresh_status();
+    if (storage_.reload_needed) {  // another tab saved (we are its reader), or we just took over
+        load();
+        host_.storage_reload_done();
+    }
+    if (storage_.mode == StorageMode::Writer) {
+        if (host_.seconds() >= retry_save_at_) persist();
+        const bool all_committed = storage_.committed >= storage_.written && !storage_.syncing;
+        if (compaction_ticket_ >= 0 && storage_.committed >= compaction_ticket_) {
+            // The new snapshot is durable: only now may the old generation's files go.
+            if (engine_.committed()) host_.storage_written();
+            compaction_ticket_ = -1;
+        } else if (compaction_ticket_ < 0 && all_committed && !store_.has_unsaved() && engine_.wants_compaction()) {
+            if (engine_.compact(store_).ok) {
+                host_.storage_written();
+                compaction_ticket_ = storage_.written + 1;  // the write just reported
+            }
+        }
+    }
+    report_dirty();
+}
+
+ImportHost Session::import_host() {
+    ImportHost host;
+    host.platform = &host_;
+    host.jobs = &import_jobs_;
+    host.store = &store_;
+    host.ids = &ids_;
+    host.writable = writable();
+    host.now = host_.now_millis();
+    host.today = host_.today();
+    host.apply = [this](Change change, bool as_is) { apply_change(std::move(change), as_is); };
+    return host;
+}
+
+bool Session::tick(ui::ImportUi& import) {
+    const std::uint64_t version = store_.version();
+    maintain_storage();
+    ImportHost host = import_host();
+    bool changed = import_poll(import, host);
+    if (encrypting_) {
+        platform::CryptoOutput out = host_.take_crypto(*encrypting_);
+        if (out.state == platform::JobState::Done) {
+            host_.download(io::backup_file_name(host_.today()), io::wrap(io::FileKind::EncryptedBackup, out.bytes),
+                           "application/octet-stream");
+            remember_backup();
+        } else if (out.state == platform::JobState::Failed) {
+            std::fprintf(stderr, "Ties: could not encrypt the backup: %s\n", out.error.c_str());
+        }
+        if (out.state != platform::JobState::Running) {
+            encrypting_.reset();
+            changed = true;
+        }
+    }
+    refresh_status();  // what this frame's saves and compaction reported
+    const ui::SaveIndicator now = indicator();
+    if (now.state != last_indicator_.state || now.detail != last_indicator_.detail ||
+        now.persisted != last_indicator_.persisted) {
+        last_indicator_ = now;
+        changed = true;
+    }
+    return changed || store_.version() != version;
+}
+
+bool Session::apply(ui::UiIntents intents, ui::ImportUi& import) {
+    const std::uint64_t version = store_.version();
+    if (intents.change) apply_change(std::move(*intents.change));
+    if (intents.undo && writable() && store_.undo(host_.now_millis())) persist();
+    if (intents.redo && writable() && store_.redo(host_.now_millis())) persist();
+    if (intents.export_backup) {
+        host_.download(io::backup_file_name(host_.today()), io::backup_bytes(store_), "application/octet-stream");
+        remember_backup();
+    }
+    if (intents.export_encrypted && !encrypting_)
+        encrypting_ = host_.start_encrypt(io::backup_bytes(store_), *intents.export_encrypted, io::kPbkdf2Iterations);
+    {
+        ImportHost host = import_host();
+        import_act(import, intents.import, host);
+    }
+    if (intents.download) host_.download(intents.download->name, intents.download->bytes, intents.download->mime_type);
+    if (intents.take_over) host_.storage_take_over();
+    if (intents.open_url) host_.open_url(*intents.open_url);
+    if (intents.dismiss_warnings) load_warnings_.clear();
+    return store_.version() != version;
+}
+
+void Session::flush() {
+    refresh_status(true);
+    persist();
+    report_dirty();
+}
+
+ui::SaveIndicator Session::indicator() const {
+    ui::SaveIndicator indicator;
+    indicator.persisted = persisted_;
+    switch (storage_.mode) {
+        case StorageMode::Memory:
+            indicator.state = State::InMemory;
+            indicator.detail = reason_;
+            return indicator;
+        case StorageMode::Reader:
+            indicator.state = State::ReadOnly;
+            indicator.detail = reason_;
+            return indicator;
+        case StorageMode::Starting:
+        case StorageMode::Writer:
+            break;
+    }
+    if (!save_error_.empty() || !sync_error_.empty()) {
+        indicator.state = State::NotSaved;
+        indicator.detail = save_error_.empty() ? sync_error_ : save_error_;
+    } else if (storage_.written > storage_.committed || storage_.syncing || dirty_reported_) {
+        indicator.state = State::Saving;
+    } else {
+        indicator.state = State::Saved;
+    }
+    return indicator;
+}
+
+void Session::remember_backup() {
+    last_backup_ = host_.today();
+    host_.save_preference("last_backup", last_backup_->iso());
+}
+
+bool Session::backup_due() const {
+    if (last_backup_ && host_.today().days - last_backup_->days < kBackupReminderDays) return false;
+    return std::any_of(store_.contacts().begin(), store_.contacts().end(),
+                       [](const auto& entry) { return !entry.second.meta.deleted; });
+}
+
+}  // namespace ties::app

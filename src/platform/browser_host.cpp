@@ -1,0 +1,190 @@
+#include "platform/browser_host.hpp"
+
+#include "platform/browser.hpp"
+#include "platform/js_string.hpp"
+
+#include <emscripten.h>
+
+#include <algorithm>
+
+// clang-format off
+EM_JS(void, js_storage_status, (double* out), {
+    const s = Module.tiesStorage.state;
+    const modes = { starting: 0, writer: 1, reader: 2, memory: 3 };  // platform::StorageMode
+    const base = out >> 3;
+    HEAPF64[base] = modes[s.mode];
+    HEAPF64[base + 1] = s.written;
+    HEAPF64[base + 2] = s.committed;
+    HEAPF64[base + 3] = s.syncing ? 1 : 0;
+    HEAPF64[base + 4] = s.reloadNeeded ? 1 : 0;
+});
+EM_JS(char*, js_storage_text, (int which), {
+    const s = Module.tiesStorage.state;
+    return Module.tiesPlatform.newString([s.reason, s.error, s.persisted][which] || "");
+});
+EM_JS(void, js_storage_written, (), { Module.tiesStorage.written(); });
+EM_JS(void, js_storage_set_dirty, (int dirty), { Module.tiesStorage.setDirty(dirty); });
+EM_JS(void, js_storage_reload_done, (), { Module.tiesStorage.state.reloadNeeded = false; });
+EM_JS(void, js_storage_take_over, (), { Module.tiesStorage.takeOver(); });
+EM_JS(void, js_download, (const char* name, const char* bytes, double size, const char* mime), {
+    const data = HEAPU8.slice(bytes, bytes + size);
+    const url = URL.createObjectURL(new Blob([data], { type: UTF8ToString(mime) }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+EM_JS(double, js_now_millis, (), { return Date.now(); });
+EM_JS(void, js_local_today, (int* out), {
+    const d = new Date();
+    HEAP32[out >> 2] = d.getFullYear();
+    HEAP32[(out >> 2) + 1] = d.getMonth() + 1;
+    HEAP32[(out >> 2) + 2] = d.getDate();
+});
+
+EM_JS(void, js_pick_files, (), { Module.tiesFiles.pick(); });
+EM_JS(int, js_ready, (), { return Module.tiesFiles.ready(); });
+EM_JS(char*, js_problem, (), { return Module.tiesPlatform.newString(Module.tiesFiles.problem()); });
+EM_JS(int, js_count, (), { return Module.tiesFiles.count(); });
+EM_JS(char*, js_name, (int i), { return Module.tiesPlatform.newString(Module.tiesFiles.name(i)); });
+EM_JS(double, js_size, (int i), { return Module.tiesFiles.size(i); });
+EM_JS(double, js_copy, (int i, char* out, double max), { return Module.tiesFiles.copy(i, out, max); });
+EM_JS(void, js_clear, (), { Module.tiesFiles.clear(); });
+EM_JS(void, js_start_import, (double now), { Module.tiesFiles.startImport(now); });
+EM_JS(int, js_import_state, (), { return Module.tiesFiles.importState(); });
+EM_JS(double, js_import_share, (), { return Module.tiesFiles.importShare(); });
+EM_JS(char*, js_import_report, (), { return Module.tiesPlatform.newString(Module.tiesFiles.importReport()); });
+EM_JS(double, js_import_payload_size, (), { return Module.tiesFiles.importPayloadSize(); });
+EM_JS(void, js_import_payload, (char* out), { Module.tiesFiles.importPayload(out); });
+EM_JS(void, js_end_import, (), { Module.tiesFiles.endImport(); });
+EM_JS(void, js_cancel_import, (), { Module.tiesFiles.cancelImport(); });
+EM_JS(int, js_encrypt, (const char* plain, double size, const char* pass, double iterations), {
+    return Module.tiesFiles.encrypt(HEAPU8.slice(plain, plain + size), UTF8ToString(pass), iterations);
+});
+EM_JS(int, js_decrypt, (double iterations, const char* salt, const char* iv, const char* sealed, double size, const char* pass), {
+    return Module.tiesFiles.decrypt(iterations, HEAPU8.slice(salt, salt + 16), HEAPU8.slice(iv, iv + 12),
+                                    HEAPU8.slice(sealed, sealed + size), UTF8ToString(pass));
+});
+EM_JS(int, js_crypto_state, (int job), { return Module.tiesFiles.cryptoState(job); });
+EM_JS(char*, js_crypto_error, (int job), { return Module.tiesPlatform.newString(Module.tiesFiles.cryptoError(job)); });
+EM_JS(double, js_crypto_size, (int job), { return Module.tiesFiles.cryptoSize(job); });
+EM_JS(void, js_crypto_take, (int job, char* out), { Module.tiesFiles.cryptoTake(job, out); });
+// clang-format on
+
+namespace ties::platform {
+namespace {
+
+JobState job_state(int code) {
+    switch (code) {
+        case 0: return JobState::Running;
+        case 1: return JobState::Done;
+        case 2: return JobState::Failed;
+        default: return JobState::None;
+    }
+}
+
+}  // namespace
+
+std::int64_t BrowserHost::now_millis() { return static_cast<std::int64_t>(js_now_millis()); }
+
+Date BrowserHost::today() {
+    if (pinned_today_ > 0) return Date::from_ymd(pinned_today_ / 10000, pinned_today_ / 100 % 100, pinned_today_ % 100);
+    int values[3] = {};
+    js_local_today(values);
+    return Date::from_ymd(values[0], values[1], values[2]);
+}
+
+double BrowserHost::seconds() { return emscripten_get_now() / 1000.0; }
+
+StorageStatus BrowserHost::storage_status() {
+    double v[5] = {};
+    js_storage_status(v);
+    StorageStatus status;
+    status.mode = static_cast<StorageMode>(static_cast<int>(v[0]));
+    status.written = static_cast<std::int64_t>(v[1]);
+    status.committed = static_cast<std::int64_t>(v[2]);
+    status.syncing = v[3] != 0;
+    status.reload_needed = v[4] != 0;
+    return status;
+}
+
+std::string BrowserHost::storage_reason() { return take_js_string(js_storage_text(0)); }
+std::string BrowserHost::storage_error() { return take_js_string(js_storage_text(1)); }
+std::string BrowserHost::storage_persisted() { return take_js_string(js_storage_text(2)); }
+void BrowserHost::storage_written() { js_storage_written(); }
+void BrowserHost::storage_set_dirty(bool dirty) { js_storage_set_dirty(dirty ? 1 : 0); }
+void BrowserHost::storage_reload_done() { js_storage_reload_done(); }
+void BrowserHost::storage_take_over() { js_storage_take_over(); }
+
+void BrowserHost::download(std::string_view name, std::string_view bytes, std::string_view mime_type) {
+    js_download(std::string(name).c_str(), bytes.data(), static_cast<double>(bytes.size()),
+                std::string(mime_type).c_str());
+}
+
+void BrowserHost::open_url(std::string_view url) { platform::open_url(url); }
+std::string BrowserHost::load_preference(std::string_view key) { return platform::load_preference(key); }
+void BrowserHost::save_preference(std::string_view key, std::string_view value) { platform::save_preference(key, value); }
+
+void BrowserHost::pick_files() { js_pick_files(); }
+
+std::optional<Choice> BrowserHost::take_choice() {
+    const int generation = js_ready();
+    if (generation == 0 || generation == seen_choice_) return std::nullopt;
+    seen_choice_ = generation;
+    Choice choice;
+    choice.problem = take_js_string(js_problem());
+    const int count = js_count();
+    for (int i = 0; i < count; ++i)
+        choice.files.push_back({take_js_string(js_name(i)), static_cast<std::size_t>(js_size(i))});
+    return choice;
+}
+
+std::string BrowserHost::chosen_bytes(std::size_t index, std::size_t max) {
+    const auto size = static_cast<std::size_t>(js_size(static_cast<int>(index)));
+    std::string bytes(std::min(size, max), '\0');
+    const auto copied = js_copy(static_cast<int>(index), bytes.data(), static_cast<double>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(copied));
+    return bytes;
+}
+
+void BrowserHost::forget_choice() { js_clear(); }
+
+void BrowserHost::start_import(std::int64_t now) { js_start_import(static_cast<double>(now)); }
+
+ImportStatus BrowserHost::import_status() { return {job_state(js_import_state()), js_import_share()}; }
+
+ImportOutput BrowserHost::take_import_output() {
+    ImportOutput output;
+    output.report = take_js_string(js_import_report());
+    output.payload.resize(static_cast<std::size_t>(js_import_payload_size()));
+    if (!output.payload.empty()) js_import_payload(output.payload.data());
+    js_end_import();
+    return output;
+}
+
+void BrowserHost::cancel_import() { js_cancel_import(); }
+
+CryptoJob BrowserHost::start_encrypt(std::string_view backup, std::string_view passphrase, std::uint32_t iterations) {
+    return js_encrypt(backup.data(), static_cast<double>(backup.size()), std::string(passphrase).c_str(), iterations);
+}
+
+CryptoJob BrowserHost::start_decrypt(std::uint32_t iterations, std::string_view salt, std::string_view iv,
+                                     std::string_view sealed, std::string_view passphrase) {
+    return js_decrypt(iterations, salt.data(), iv.data(), sealed.data(), static_cast<double>(sealed.size()),
+                      std::string(passphrase).c_str());
+}
+
+CryptoOutput BrowserHost::take_crypto(CryptoJob job) {
+    CryptoOutput output;
+    output.state = job_state(js_crypto_state(job));
+    if (output.state != JobState::Done && output.state != JobState::Failed) return output;
+    output.error = take_js_string(js_crypto_error(job));
+    output.bytes.resize(static_cast<std::size_t>(js_crypto_size(job)));
+    js_crypto_take(job, output.bytes.data());  // also forgets the job
+    return output;
+}
+
+}  // namespace ties::platform

@@ -1,0 +1,107 @@
+// What the app's session needs from the browser, as one small interface: a clock, the data
+// folder's sync to IndexedDB and whether this tab may write, downloads and preferences, and the
+// background jobs (files chosen or dropped, imports in a Web Worker, WebCrypto). BrowserHost
+// (browser_host.cpp) is the page's implementation; native tests drive the session through a fake
+// (tests/unit/fake_host.hpp). Plain C++: no Emscripten here, so the session builds natively.
+#pragma once
+
+#include "core/date.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ties::platform {
+
+inline constexpr const char* kDataFolder = "/data";
+
+// Who may write the data folder. The numbers cross to and from JavaScript (web/storage.js).
+enum class StorageMode { Starting = 0, Writer = 1, Reader = 2, Memory = 3 };
+
+struct StorageStatus {
+    StorageMode mode = StorageMode::Starting;
+    std::int64_t written = 0;     // writes reported with storage_written()
+    std::int64_t committed = 0;   // the highest of those a finished IndexedDB sync covered
+    bool syncing = false;
+    bool reload_needed = false;   // the folder changed under the app: reload the store from it
+};
+
+struct ChosenFile {
+    std::string name;
+    std::size_t size = 0;
+};
+
+struct Choice {
+    std::vector<ChosenFile> files;
+    std::string problem;  // a file too big or unreadable: say so
+};
+
+// A background job's progress. The numbers cross from JavaScript (web/files.js).
+enum class JobState { None = -1, Running = 0, Done = 1, Failed = 2 };
+
+struct ImportStatus {
+    JobState state = JobState::None;
+    double share = 0;
+};
+
+struct ImportOutput {
+    std::string payload;  // the records, in the codec's JSON (io::decode)
+    std::string report;   // "error\t..." / "warning\t..." lines; for a failure, the reason
+};
+
+struct CryptoOutput {
+    JobState state = JobState::None;
+    std::string bytes;
+    std::string error;
+};
+
+using CryptoJob = int;  // each encryption or decryption has its own, so two never share a result
+
+class Host {
+public:
+    virtual ~Host() = default;
+
+    // The clock: UTC milliseconds, the person's local date, and seconds for timers.
+    virtual std::int64_t now_millis() = 0;
+    virtual Date today() = 0;
+    virtual double seconds() = 0;
+
+    // The data folder (kDataFolder): this tab's mode, and its sync to IndexedDB.
+    virtual StorageStatus storage_status() = 0;
+    virtual std::string storage_reason() = 0;     // why read-only or in memory ("" for a writer)
+    virtual std::string storage_error() = 0;      // the last sync's error ("" when it succeeded)
+    virtual std::string storage_persisted() = 0;  // navigator.storage.persist(): granted, denied...
+    virtual void storage_written() = 0;           // files were written or deleted: sync them soon
+    virtual void storage_set_dirty(bool dirty) = 0;  // edits not yet written: warn before closing
+    virtual void storage_reload_done() = 0;
+    virtual void storage_take_over() = 0;         // a reader asks the writer tab to hand over
+
+    // Out of the app.
+    virtual void download(std::string_view name, std::string_view bytes, std::string_view mime_type) = 0;
+    virtual void open_url(std::string_view url) = 0;
+    virtual std::string load_preference(std::string_view key) = 0;
+    virtual void save_preference(std::string_view key, std::string_view value) = 0;
+
+    // Files chosen (pick_files opens the chooser) or dropped on the page.
+    virtual void pick_files() = 0;
+    virtual std::optional<Choice> take_choice() = 0;  // a complete new choice, once
+    virtual std::string chosen_bytes(std::size_t index, std::size_t max = SIZE_MAX) = 0;
+    virtual void forget_choice() = 0;
+
+    // The chosen files imported in a worker.
+    virtual void start_import(std::int64_t now) = 0;
+    virtual ImportStatus import_status() = 0;
+    virtual ImportOutput take_import_output() = 0;
+    virtual void cancel_import() = 0;
+
+    // Backup encryption and decryption (WebCrypto). take_crypto returns Running until the job
+    // ends, then Done or Failed once, then None.
+    virtual CryptoJob start_encrypt(std::string_view backup, std::string_view passphrase, std::uint32_t iterations) = 0;
+    virtual CryptoJob start_decrypt(std::uint32_t iterations, std::string_view salt, std::string_view iv,
+                                    std::string_view sealed, std::string_view passphrase) = 0;
+    virtual CryptoOutput take_crypto(CryptoJob job) = 0;
+};
+
+}  // namespace ties::platform
