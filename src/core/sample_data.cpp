@@ -2,6 +2,7 @@
 // in real people. Everything comes from one std::mt19937_64 and our own small helpers on top of it
 // (not <random>'s distributions, whose algorithms differ between libstdc++ and libc++), so a seed
 // gives the same records natively and in the browser.
+// Sections, in order (search for "// --- "): Vocabulary · Helpers.
 #include "core/sample_data.hpp"
 
 #include "core/search.hpp"

@@ -2,6 +2,7 @@
 // "анна" finds "Анна"), a contact index that keeps every contact's folded text in one contiguous
 // buffer with precomputed sort orders (a search is one scan plus one walk, no store access and no
 // per-contact allocation), and the fuzzy picker used by people pickers and the command palette.
+// Sections, in order (search for "// --- "): Folding text · ContactIndex · Picker.
 #include "core/search.hpp"
 
 #include "core/fuzzy.hpp"
@@ -242,6 +243,8 @@ std::uint32_t find_key(const std::vector<std::string>& sorted_keys, const std::s
 }
 
 }  // namespace
+
+// --- Folding text -----------------------------------------------------------------------------
 
 std::string fold_for_search(std::string_view text) {
     std::string out;

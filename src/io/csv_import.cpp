@@ -1,6 +1,8 @@
 // CSV contacts: see csv_import.hpp. Bytes -> UTF-8 -> CsvTable -> a mapping (Google, LinkedIn, a
 // guess or the user's) -> one Contact per row. Header words live in one table below; the rest is
 // cell cleaning and a few per-field rules.
+// Sections, in order (search for "// --- "): Header words · Cells and values · Labels and addresses
+//   · Export cells · Reading a file: flavour, mapping, dates, rows · Writing a file.
 #include "io/csv_import.hpp"
 
 #include "core/text.hpp"
@@ -553,7 +555,7 @@ std::vector<ContactPoint> points_from(const std::vector<std::string>& items, con
     return points;
 }
 
-// --- Export -------------------------------------------------------------------------------------
+// --- Export cells -------------------------------------------------------------------------------------
 
 // Lists that import_csv splits on commas when there is no ";": one item holding a comma gets a
 // trailing ";" so that it is read back whole.
@@ -595,6 +597,8 @@ std::string_view to_string(ContactField field) {
     }
     return "Ignore";
 }
+
+// --- Reading a file: flavour, mapping, dates, rows --------------------------------------------
 
 CsvFlavour detect_flavour(const CsvTable& table) {
     if (has_header(table, "Handles") && has_header(table, "First Met")) return CsvFlavour::Other;  // export_csv's
@@ -880,6 +884,8 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
     left_out.append_to(result.warnings, file);
     return result;
 }
+
+// --- Writing a file ---------------------------------------------------------------------------
 
 std::vector<std::string> export_csv_header(std::size_t addresses) {
     std::vector<std::string> header = {"Name",   "Given Name", "Family Name", "Nickname", "Company", "Title",

@@ -3,6 +3,8 @@
 // parse_property splits a line into group, name, parameters and value (views, no copies), and
 // CardReader turns one card's properties into a Contact. Writing builds each content line, escapes
 // it and folds it at 75 octets.
+// Sections, in order (search for "// --- "): Bytes and characters · Messages · Lines · Properties ·
+//   Values · Dates · Handles · Cards · Whole files · Export.
 #include "io/vcard.hpp"
 
 #include "core/links.hpp"

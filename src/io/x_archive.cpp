@@ -2,6 +2,8 @@
 // its JSON array through RapidJSON's iterative SAX reader, flatten each record into the few
 // (path, value) pairs we read ("tweet.entities.user_mentions.0.screen_name"), and interpret them.
 // Follows are read before tweets, so a tweet is kept only when it involves a future contact.
+// Sections, in order (search for "// --- "): One record of the array, flattened · Values · The
+//   import.
 #include "io/x_archive.hpp"
 
 #include "core/text.hpp"
