@@ -4,6 +4,7 @@
 // input arrives and briefly after, continuously while a text field is active, else once a second.
 
 #include "app/session.hpp"
+#include "app/web_input.hpp"
 #include "core/sections.hpp"
 #include "platform/browser.hpp"
 #include "platform/browser_host.hpp"
@@ -20,7 +21,6 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -44,17 +44,12 @@ struct App {
     ties::platform::PageOptions options;  // the page's URL, read once
     bool mac = false;
     std::string build;
-    std::string clipboard;       // the latest text copied in the app
     ImGuiPlatformImeData ime;    // where ImGui wants text input, if anywhere
     double awake_until = 0;      // keep drawing until then (seconds, glfwGetTime)
     double last_drawn = 0;
 
     std::optional<ties::platform::BrowserHost> host;
     std::optional<ties::app::Session> session;  // the store and its storage; see app/session.hpp
-
-    struct KeyEvent { int key, scancode, action, mods; };
-    std::vector<KeyEvent> pending_keys;  // held back until the next frame; see on_key
-    bool key_pressed_this_frame = false;
 };
 
 App g_app;
@@ -86,91 +81,6 @@ const char* theme_key(ThemeChoice choice) {
         case ThemeChoice::System: return "system";
     }
     return "system";
-}
-
-// glfw reports the mouse in canvas backing-store pixels; ImGui works in CSS pixels.
-void on_cursor_pos(GLFWwindow* window, double x, double y) {
-    const double sx = g_app.canvas.css_width > 0 ? g_app.canvas.pixel_width / double(g_app.canvas.css_width) : 1.0;
-    const double sy = g_app.canvas.css_height > 0 ? g_app.canvas.pixel_height / double(g_app.canvas.css_height) : 1.0;
-    ImGui_ImplGlfw_CursorPosCallback(window, x / sx, y / sy);
-}
-
-// Leaving the canvas hides the cursor from ImGui without letting the backend fall back to
-// glfwGetCursorPos, which would report unscaled coordinates.
-void on_cursor_enter(GLFWwindow* window, int entered) {
-    if (entered) {
-        ImGui_ImplGlfw_CursorEnterCallback(window, 1);
-    } else {
-        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-    }
-}
-
-// Pasting goes through the browser's paste event (see web/platform.js), so ImGui's own Ctrl+V
-// finds nothing to paste and cannot paste twice.
-bool is_modifier(int key) {
-    return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
-           key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
-           key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
-}
-
-void forward_key(GLFWwindow* window, const App::KeyEvent& e) {
-    ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
-    if (e.action == GLFW_PRESS && !is_modifier(e.key)) g_app.key_pressed_this_frame = true;
-}
-
-// ImGui's input queue keeps two events of the same key in separate frames, but a modifier
-// released in the same frame as a key press is merged into that frame, so a quick Ctrl+Z would
-// arrive as a plain Z. Feeding ImGui at most one non-modifier key press per frame, and holding
-// the rest (in order) for the next frames, keeps every shortcut's modifiers intact.
-void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    const App::KeyEvent event{key, scancode, action, mods};
-    if (g_app.key_pressed_this_frame || !g_app.pending_keys.empty()) {
-        g_app.pending_keys.push_back(event);
-    } else {
-        forward_key(window, event);
-    }
-}
-
-void release_held_keys() {
-    g_app.key_pressed_this_frame = false;
-    size_t n = 0;
-    while (n < g_app.pending_keys.size() && !g_app.key_pressed_this_frame) forward_key(g_app.window, g_app.pending_keys[n++]);
-    g_app.pending_keys.erase(g_app.pending_keys.begin(), g_app.pending_keys.begin() + static_cast<std::ptrdiff_t>(n));
-}
-
-const char* get_clipboard(void*) { return nullptr; }
-
-void set_clipboard(void*, const char* text) {
-    g_app.clipboard = text;
-    ties::platform::write_clipboard(g_app.clipboard);
-}
-
-// ImGui ignores characters while Ctrl (or Cmd) is down, and the user still holds it when the
-// paste arrives: release the modifiers around the text, then restore their real state.
-void insert_pasted_text(const std::string& text) {
-    ImGuiIO& io = ImGui::GetIO();
-    auto held = [](int left, int right) {
-        return glfwGetKey(g_app.window, left) == GLFW_PRESS || glfwGetKey(g_app.window, right) == GLFW_PRESS;
-    };
-    io.AddKeyEvent(ImGuiMod_Ctrl, false);
-    io.AddKeyEvent(ImGuiMod_Super, false);
-    io.AddInputCharactersUTF8(text.c_str());
-    io.AddKeyEvent(ImGuiMod_Ctrl, held(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL));
-    io.AddKeyEvent(ImGuiMod_Super, held(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER));
-}
-
-const char* css_cursor(ImGuiMouseCursor cursor) {
-    switch (cursor) {
-        case ImGuiMouseCursor_TextInput: return "text";
-        case ImGuiMouseCursor_Hand: return "pointer";
-        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
-        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
-        case ImGuiMouseCursor_ResizeAll: return "move";
-        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
-        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
-        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
-        default: return "default";
-    }
 }
 
 void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) { g_app.ime = *data; }
@@ -219,7 +129,7 @@ void frame() {
     const std::string pasted = ties::platform::take_pasted_text();
     ties::app::Session& session = *g_app.session;
     if (session.tick(g_app.ui.import)) wake();
-    if (!g_app.pending_keys.empty()) wake();
+    if (ties::app::keys_held()) wake();
     const float scroll = ties::platform::take_touch_scroll();
     float touch_x = 0, touch_y = 0;
     const bool touched = ties::platform::take_touch_point(touch_x, touch_y);
@@ -239,10 +149,10 @@ void frame() {
         io.AddMouseWheelEvent(0.0f, scroll / (ImGui::GetFontSize() * 5.0f));  // ImGui scrolls 5 lines a step
     if (wheeled) io.AddMouseWheelEvent(wheel_x, wheel_y);
     if (!typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
-    if (!pasted.empty()) insert_pasted_text(pasted);
+    if (!pasted.empty()) ties::app::insert_pasted_text(pasted);
     apply_theme_if_needed();
 
-    release_held_keys();
+    ties::app::release_held_keys();
     const double frame_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -281,13 +191,13 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo;
-    ties::platform::set_cursor(css_cursor(ImGui::GetMouseCursor()));
+    ties::platform::set_cursor(ties::app::css_cursor(ImGui::GetMouseCursor()));
     if (apply(std::move(intents)) || acted) wake();
     ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,
                                    g_app.ime.InputLineHeight);
     if (g_app.options.test) {
         ties::probe::value("theme", g_app.dark ? "dark" : "light");
-        ties::probe::value("clipboard", g_app.clipboard);
+        ties::probe::value("clipboard", ties::app::last_copied());
         ties::probe::value("fontPixelRatio", std::to_string(g_app.fonts.pixel_ratio));
         ties::probe::value("font.fallback", std::to_string(static_cast<unsigned>(g_app.fonts.body->FallbackChar)));
         const char* modes[] = {"starting", "writer", "reader", "memory"};
@@ -350,16 +260,11 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     g_app.mac = ties::platform::is_mac();
     io.ConfigMacOSXBehaviors = g_app.mac;
-    io.GetClipboardTextFn = get_clipboard;
-    io.SetClipboardTextFn = set_clipboard;
     io.SetPlatformImeDataFn = set_ime_data;
 
     ImGui_ImplGlfw_InitForOpenGL(g_app.window, true);
     ties::platform::take_over_wheel();
-    glfwSetCursorPosCallback(g_app.window, on_cursor_pos);
-    glfwSetCursorEnterCallback(g_app.window, on_cursor_enter);
-    glfwSetKeyCallback(g_app.window, on_key);
-    ImGui_ImplGlfw_CursorEnterCallback(g_app.window, 1);
+    ties::app::install_input(g_app.window, &g_app.canvas);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     g_app.options = ties::platform::page_options();
