@@ -383,8 +383,15 @@ void apply(ties::ui::UiIntents intents) {
         ties::app::ImportHost host = import_host();
         ties::app::import_act(g_app.ui.import, intents.import, host);
     }
-    if (intents.download)
-        ties::platform::download(intents.download->name, intents.download->bytes, intents.download->mime_type);
+    if (intents.export_file) {  // the same bytes as `ties export`; the plan is Today's own, already computed
+        const ties::Date day = today();
+        const bool plan = *intents.export_file == ties::io::ExportFormat::Calendar;
+        const ties::io::ExportFile file =
+            ties::io::export_file(g_app.store, *intents.export_file, day, ties::platform::now_millis(),
+                                  plan ? &g_app.ui.outlook.get(g_app.store, day).today : nullptr);
+        if (file.ok) ties::platform::download(file.name, file.bytes, file.mime_type);
+        else std::fprintf(stderr, "Ties: %s\n", file.error.c_str());
+    }
     if (intents.take_over) ties::platform::storage_take_over();
     if (intents.open_url) ties::platform::open_url(*intents.open_url);
     if (intents.dismiss_warnings) g_app.load_warnings.clear();

@@ -6,6 +6,7 @@
 #include "core/outlook.hpp"
 #include "core/sections.hpp"
 #include "core/store.hpp"
+#include "io/exports.hpp"
 #include "ui/contacts_ui.hpp"
 #include "ui/import_ui.hpp"
 #include "ui/events_ui.hpp"
@@ -89,13 +90,6 @@ struct UiView {
     bool backup_due = false;  // no backup for a while: Today reminds
 };
 
-// A file for the browser to download.
-struct Download {
-    std::string name;
-    std::string bytes;
-    std::string mime_type;
-};
-
 struct UiIntents {
     std::optional<Section> go_to;
     std::optional<ThemeChoice> theme;
@@ -106,7 +100,7 @@ struct UiIntents {
     bool redo = false;
     bool export_backup = false;
     std::optional<std::string> export_encrypted;  // a backup encrypted with this passphrase
-    std::optional<Download> download;
+    std::optional<io::ExportFormat> export_file;  // contacts or the plan, as `ties export` writes them
     ImportAsk import;          // what the import dialog asked
     bool open_import = false;  // show the import dialog
     bool take_over = false;
