@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
-import { OUTPUT, ROOT, addContact, click, closeAll, focusField, launch, openApp, probe, startServer, waitValue, widget } from './harness.mjs';
+import { OUTPUT, ROOT, addContact, chooseFiles, click, closeAll, launch, openApp, openImport, probe, startServer, typeSecret, waitValue, widget } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
 const TIES = path.join(ROOT, 'build', 'native', 'ties');
@@ -42,14 +42,6 @@ async function openWithPeople(context) {
   await waitValue(page, 'section', 'Contacts');
   for (const name of ['émile', 'Zoë', 'adam', 'Émile']) await addContact(page, name);
   return page;
-}
-
-// Passphrase fields show a star per byte: the probe does too.
-async function typeSecret(page, field, text) {
-  await focusField(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await waitValue(page, field, '*'.repeat(Buffer.byteLength(text)));
 }
 
 test('every export from the page is the file `ties export` writes from the page\'s backup', async () => {
@@ -128,11 +120,8 @@ test('a backup encrypted in the page opens with `ties decrypt`; `ties encrypt` m
   const second = await launch({ viewport: TALL });
   try {
     const page = await openApp(second, server.url);
-    await click(page, 'nav.Settings');
-    await click(page, 'settings.import');
-    await waitValue(page, 'import.stage', 'choose');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import.pick')]);
-    await chooser.setFiles([relocked]);
+    await openImport(page);
+    await chooseFiles(page, [relocked]);
     await waitValue(page, 'import.stage', 'passphrase');
     await typeSecret(page, 'import.passphrase', passphrase);
     await click(page, 'import.decrypt');

@@ -26,13 +26,17 @@ Contact named(std::uint64_t n, std::string name, bool deleted = false) {
     return c;
 }
 
-// The sample network (so the plan has touches) and names that sort differently raw and folded,
-// two of them equal once folded.
+// Names that sort differently raw and folded, two of them equal once folded, and one deleted.
+void load_tricky_names(Store& store) {
+    for (Contact c : {named(3, "Zoë"), named(1, "émile"), named(4, "adam"), named(2, "Émile"), named(5, "Aaron", true)})
+        store.load(c);
+}
+
+// The sample network (so the plan has touches) and the tricky names.
 Store export_store() {
     Store store;
     for (const Record& r : make_sample_data(7, kNow - 1000, kToday).records) store.load(r);
-    for (Contact c : {named(3, "Zoë"), named(1, "émile"), named(4, "adam"), named(2, "Émile"), named(5, "Aaron", true)})
-        store.load(c);
+    load_tricky_names(store);
     return store;
 }
 
@@ -51,8 +55,7 @@ std::string cli_export(const std::string& backup, const std::string& format) {
 
 TEST_CASE("exports: live contacts by folded name, then id") {
     Store store;
-    for (Contact c : {named(3, "Zoë"), named(1, "émile"), named(4, "adam"), named(2, "Émile"), named(5, "Aaron", true)})
-        store.load(c);
+    load_tricky_names(store);
     std::vector<std::string> order;
     std::vector<Id> ids;
     for (const Contact& c : io::contacts_for_export(store)) {
