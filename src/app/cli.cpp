@@ -5,13 +5,10 @@
 
 #include "app/encryption.hpp"
 #include "core/import_plan.hpp"
-#include "core/network_stats.hpp"
-#include "core/search.hpp"
-#include "core/today.hpp"
 #include "io/backup.hpp"
 #include "io/csv_import.hpp"
 #include "io/envelope.hpp"
-#include "io/ics.hpp"
+#include "io/exports.hpp"
 #include "io/import.hpp"
 #include "io/import_files.hpp"
 #include "io/vcard.hpp"
@@ -325,21 +322,6 @@ std::string describe(const Store& store) {
     return plural(c.contacts, "person", "people") + ", " + plural(c.interactions, "interaction", "interactions");
 }
 
-// Live contacts by name (folded), then id: the order of an export.
-std::vector<Contact> contacts_by_name(const Store& store) {
-    std::vector<std::pair<std::string, const Contact*>> keyed;
-    for (const auto& [id, contact] : store.contacts()) {
-        if (!contact.meta.deleted) keyed.emplace_back(fold_for_search(contact_label(contact)), &contact);
-    }
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-        return a.first != b.first ? a.first < b.first : a.second->meta.id < b.second->meta.id;
-    });
-    std::vector<Contact> out;
-    out.reserve(keyed.size());
-    for (const auto& [key, contact] : keyed) out.push_back(*contact);
-    return out;
-}
-
 // --- import ----------------------------------------------------------------------------------------
 
 // One import: a file, or all the X archive's files together.
@@ -526,8 +508,8 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
     if (args.help) return out << kUsage, kExitOk;
     if (args.positional.size() != 1) throw UsageError{"export: name one BACKUP"};
     const std::string format = required(args, "--format", "vcf|vcf3|csv|ics|json");
-    static const std::set<std::string> formats = {"vcf", "vcf3", "csv", "ics", "json"};
-    if (!formats.count(format)) throw UsageError{"unknown format '" + format + "' (vcf, vcf3, csv, ics or json)"};
+    const std::optional<io::ExportFormat> exported = io::export_format_named(format);
+    if (!exported && format != "json") throw UsageError{"unknown format '" + format + "' (vcf, vcf3, csv, ics or json)"};
     const std::optional<std::string> passphrase = read_passphrase(args);
 
     Loaded loaded;
@@ -537,22 +519,15 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
         return kExitFailed;
     }
     std::string bytes;
-    if (format == "vcf" || format == "vcf3") {
-        bytes = io::export_vcard(contacts_by_name(loaded.store), format == "vcf" ? io::VcardVersion::V4 : io::VcardVersion::V3);
-    } else if (format == "csv") {
-        bytes = io::export_csv(contacts_by_name(loaded.store));
-    } else if (format == "json") {
+    if (!exported) {  // json: the backup's own payload, as stored
         bytes = std::string(io::unwrap(loaded.plain).payload);
     } else {
-        const NetworkStats stats = NetworkStats::build(loaded.store, env.today);
-        const std::vector<io::CalendarEntry> entries =
-            io::calendar_entries(loaded.store, build_today(loaded.store, stats, env.today));
-        if (entries.empty()) {
-            err << "ties: nothing to put in a calendar: no touches planned and no follow-ups due as of "
-                << env.today.iso() << "\n";
+        io::ExportFile file = io::export_file(loaded.store, *exported, env.today, env.now);
+        if (!file.ok) {
+            err << "ties: " << file.error << "\n";
             return kExitFailed;
         }
-        bytes = io::write_ics(entries, env.now);
+        bytes = std::move(file.bytes);
     }
     const auto target = args.value("-o");
     if (!target || *target == "-") {

@@ -4,6 +4,7 @@
 #include "io/backup.hpp"
 #include "io/crypto_format.hpp"
 #include "io/envelope.hpp"
+#include "io/exports.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -155,7 +156,7 @@ bool Session::tick(ui::ImportUi& import) {
     return changed || store_.version() != version;
 }
 
-bool Session::apply(ui::UiIntents intents, ui::ImportUi& import) {
+bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueue* plan) {
     const std::uint64_t version = store_.version();
     if (intents.change) apply_change(std::move(*intents.change));
     if (intents.undo && writable() && store_.undo(host_.now_millis())) persist();
@@ -170,7 +171,12 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import) {
         ImportHost host = import_host();
         import_act(import, intents.import, host);
     }
-    if (intents.download) host_.download(intents.download->name, intents.download->bytes, intents.download->mime_type);
+    if (intents.export_file) {  // the same bytes as `ties export`
+        const io::ExportFile file = io::export_file(store_, *intents.export_file, host_.today(), host_.now_millis(),
+                                                    *intents.export_file == io::ExportFormat::Calendar ? plan : nullptr);
+        if (file.ok) host_.download(file.name, file.bytes, file.mime_type);
+        else std::fprintf(stderr, "Ties: %s\n", file.error.c_str());
+    }
     if (intents.take_over) host_.storage_take_over();
     if (intents.open_url) host_.open_url(*intents.open_url);
     if (intents.dismiss_warnings) load_warnings_.clear();

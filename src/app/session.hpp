@@ -10,6 +10,7 @@
 
 #include "app/import_flow.hpp"
 #include "core/store.hpp"
+#include "core/today.hpp"
 #include "io/storage.hpp"
 #include "platform/host.hpp"
 #include "ui/intents.hpp"
@@ -37,9 +38,10 @@ public:
     // changed (so the frame must be drawn).
     bool tick(ui::ImportUi& import);
 
-    // The intents about data: an edit, undo and redo, imports, backups, downloads, links, taking
-    // over from another tab. A reader tab changes nothing. True when the store changed.
-    bool apply(ui::UiIntents intents, ui::ImportUi& import);
+    // The intents about data: an edit, undo and redo, imports, backups, exports, links, taking
+    // over from another tab. A reader tab changes nothing. True when the store changed. `plan` is
+    // today's queue when the caller has it (for the calendar export; else it is built).
+    bool apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueue* plan = nullptr);
 
     // The tab may go away (hidden, closed, or another tab takes over): write pending edits now.
     void flush();

@@ -101,7 +101,10 @@ bool apply(ties::ui::UiIntents intents) {
         g_app.theme_choice = *intents.theme;
         ties::platform::save_preference("theme", theme_key(g_app.theme_choice));
     }
-    return g_app.session->apply(std::move(intents), g_app.ui.import);
+    const ties::TodayQueue* plan = nullptr;  // Today's own, already computed, for the calendar file
+    if (intents.export_file == ties::io::ExportFormat::Calendar)
+        plan = &g_app.ui.outlook.get(g_app.session->store(), g_app.host->today()).today;
+    return g_app.session->apply(std::move(intents), g_app.ui.import, plan);
 }
 
 // True when this animation frame needs drawing; see the top of the file.

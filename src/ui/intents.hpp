@@ -5,6 +5,7 @@
 
 #include "core/sections.hpp"
 #include "core/store.hpp"
+#include "io/exports.hpp"
 #include "ui/import_ui.hpp"
 
 #include <optional>
@@ -30,13 +31,6 @@ struct SaveIndicator {
     std::string persisted;  // the browser's answer to "keep this data": granted, denied...
 };
 
-// A file for the browser to download.
-struct Download {
-    std::string name;
-    std::string bytes;
-    std::string mime_type;
-};
-
 struct UiIntents {
     std::optional<Section> go_to;
     std::optional<ThemeChoice> theme;
@@ -47,7 +41,7 @@ struct UiIntents {
     bool redo = false;
     bool export_backup = false;
     std::optional<std::string> export_encrypted;  // a backup encrypted with this passphrase
-    std::optional<Download> download;
+    std::optional<io::ExportFormat> export_file;  // contacts or the plan, as `ties export` writes them
     ImportAsk import;          // what the import dialog asked
     bool open_import = false;  // show the import dialog
     bool take_over = false;

@@ -6,8 +6,6 @@
 #include "core/cadence.hpp"
 #include "core/search.hpp"
 #include "core/text.hpp"
-#include "io/csv_import.hpp"
-#include "io/vcard.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
 #include "ui/icons.hpp"
@@ -346,24 +344,12 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     ImGui::SameLine();
     muted_text(p, "contacts from LinkedIn, Google, vCard or the X archive, or a Ties backup");
     ImGui::TextUnformatted("Export contacts:");
-    std::vector<Contact> live;
-    auto live_contacts = [&] {
-        live.clear();
-        for (const auto& [id, c] : view.store->contacts())
-            if (!c.meta.deleted) live.push_back(c);
-        std::sort(live.begin(), live.end(), [](const Contact& a, const Contact& b) { return contact_label(a) < contact_label(b); });
-        return live;
-    };
-    const std::string day = view.today.iso();
     ImGui::SameLine();
-    if (button("vCard 4.0", "settings.export.vcf"))
-        out.download = Download{"ties-contacts-" + day + ".vcf", io::export_vcard(live_contacts(), io::VcardVersion::V4), "text/vcard"};
+    if (button("vCard 4.0", "settings.export.vcf")) out.export_file = io::ExportFormat::Vcard4;
     ImGui::SameLine();
-    if (button("vCard 3.0", "settings.export.vcf3"))
-        out.download = Download{"ties-contacts-" + day + "-v3.vcf", io::export_vcard(live_contacts(), io::VcardVersion::V3), "text/vcard"};
+    if (button("vCard 3.0", "settings.export.vcf3")) out.export_file = io::ExportFormat::Vcard3;
     ImGui::SameLine();
-    if (button("CSV (spreadsheet)", "settings.export.csv"))
-        out.download = Download{"ties-contacts-" + day + ".csv", io::export_csv(live_contacts()), "text/csv"};
+    if (button("CSV (spreadsheet)", "settings.export.csv")) out.export_file = io::ExportFormat::Csv;
 
     ImGui::Dummy(ImVec2(0, 14));
     draw_keeping_in_touch(state, view, p, out);

@@ -5,7 +5,6 @@
 
 #include "core/cadence.hpp"
 #include "core/outlook.hpp"
-#include "io/ics.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
 #include "ui/icons.hpp"
@@ -81,8 +80,7 @@ void meter(const Palette& p, const char* caption, std::int32_t used, std::int32_
     probe::value(name, text);
 }
 
-void draw_budget(const UiView& view, const Palette& p, const BudgetUse& use, UiIntents& out,
-                 const TodayQueue& queue) {
+void draw_budget(const Palette& p, const BudgetUse& use, UiIntents& out, const TodayQueue& queue) {
     begin_card(p, "##budget");
     ImGui::TextUnformatted("This week's budget");
     const char* note = "(logged so far, and what the plan adds; change it in Settings)";
@@ -117,11 +115,7 @@ void draw_budget(const UiView& view, const Palette& p, const BudgetUse& use, UiI
     std::string label = std::string(icons::kCalendar) + "  Add the week's plan to your calendar";
     if (button_width(label.c_str()) > ImGui::GetContentRegionAvail().x)  // a phone
         label = std::string(icons::kCalendar) + "  Add the plan to a calendar";
-    if (button(label.c_str(), "today.export_ics")) {
-        out.download = Download{io::ics_file_name(view.today),
-                                io::write_ics(io::calendar_entries(*view.store, queue), view.now),
-                                "text/calendar"};
-    }
+    if (button(label.c_str(), "today.export_ics")) out.export_file = io::ExportFormat::Calendar;
     ImGui::EndDisabled();
     tooltip_always_when_disabled("Downloads an .ics file with this week's planned touches and follow-ups, for Google "
                                  "Calendar, Apple Calendar or Thunderbird.");
@@ -461,7 +455,7 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
         end_card();
         ImGui::Dummy(ImVec2(0, 6));
     }
-    draw_budget(view, p, q.plan.use, out, q);
+    draw_budget(p, q.plan.use, out, q);
 
     std::vector<const PlannedTouch*> today;
     for (const PlannedTouch& t : q.plan.touches)

@@ -210,6 +210,26 @@ export async function openContact(page, name) {
   await waitValue(page, 'contact.name', name);
 }
 
+// Passphrase fields show a star per byte (UTF-8) of what was typed: the probe does too.
+export async function typeSecret(page, field, text) {
+  await focusField(page, field);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await waitValue(page, field, '*'.repeat(Buffer.byteLength(text)));
+}
+
+// Settings → Import…, then files given to the file chooser it opens.
+export async function openImport(page) {
+  await click(page, 'nav.Settings');
+  await click(page, 'settings.import');
+  await waitValue(page, 'import.stage', 'choose');
+}
+
+export async function chooseFiles(page, files) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import.pick')]);
+  await chooser.setFiles(files);
+}
+
 // Replaces a field's text (an empty `text` clears it).
 export async function retype(page, field, text) {
   await focusField(page, field);

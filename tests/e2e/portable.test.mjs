@@ -6,32 +6,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { OUTPUT, ROOT, click, closeAll, dropFiles, focusField, launch, openApp, probe, screenshot, startServer, typeInto, waitValue } from './harness.mjs';
+import { OUTPUT, ROOT, chooseFiles, click, closeAll, dropFiles, launch, openApp, openImport, probe, screenshot, startServer, typeInto, typeSecret, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-async function chooseFiles(page, files) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'import.pick')]);
-  await chooser.setFiles(files);
-}
-
-// Passphrase fields show stars: the probe does too.
-async function typeSecret(page, field, text) {
-  await focusField(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await waitValue(page, field, '*'.repeat(text.length));
-}
-
-async function openImport(page) {
-  await click(page, 'nav.Settings');
-  await click(page, 'settings.import');
-  await waitValue(page, 'import.stage', 'choose');
-}
 
 // The four LinkedIn connections of the sample file, imported through Settings.
 async function importLinkedIn(page) {

@@ -7,6 +7,7 @@
 
 #include "fake_host.hpp"
 #include "io/envelope.hpp"
+#include "io/exports.hpp"
 #include "io_fixtures.hpp"
 
 #include <doctest/doctest.h>
@@ -336,16 +337,26 @@ TEST_CASE("session: a damaged file is named in a warning, the rest loads, and th
     CHECK(tab.session.load_warnings().empty());
 }
 
-TEST_CASE("session: downloads and links asked by the UI go to the browser") {
+TEST_CASE("session: an export asked by the UI is ties export's file, downloaded; a link opens in the browser") {
     TempFolder temp;
     Tab tab(temp / "data");
+    tab.edit(1);
     ui::UiIntents intents;
-    intents.download = ui::Download{"week.ics", "BEGIN:VCALENDAR", "text/calendar"};
+    intents.export_file = io::ExportFormat::Vcard4;
     intents.open_url = "https://www.linkedin.com/in/ada";
-    tab.ask(std::move(intents));
+    CHECK_FALSE(tab.ask(std::move(intents)));
     REQUIRE(tab.host.downloads.size() == 1);
-    CHECK(tab.host.downloads[0].mime_type == "text/calendar");
+    const io::ExportFile expected = io::export_file(tab.session.store(), io::ExportFormat::Vcard4, tab.host.day, tab.host.now);
+    CHECK(tab.host.downloads[0].name == expected.name);
+    CHECK(tab.host.downloads[0].bytes == expected.bytes);
+    CHECK(tab.host.downloads[0].mime_type == "text/vcard");
     CHECK(tab.host.urls == std::vector<std::string>{"https://www.linkedin.com/in/ada"});
+
+    ui::UiIntents calendar;  // nothing planned: refused, nothing downloaded
+    calendar.export_file = io::ExportFormat::Calendar;
+    Tab empty(temp / "other");
+    empty.ask(std::move(calendar));
+    CHECK(empty.host.downloads.empty());
 }
 
 TEST_CASE("session: an idle tab asks the browser for no strings; a change in storage is seen at once") {
