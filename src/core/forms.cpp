@@ -139,9 +139,9 @@ FormResult<std::optional<double>> read_amount(std::string_view text) {
 // --- A contact ------------------------------------------------------------------------------------
 
 ContactDraft new_contact(Id id) {
-    ContactDraft d;
-    d.contact.meta.id = id;
-    return d;
+    Contact c;
+    c.meta.id = id;
+    return draft_of(c);
 }
 
 ContactDraft draft_of(const Contact& c) {
@@ -200,15 +200,13 @@ FormResult<Contact> read_contact(const ContactDraft& d) {
 // --- An interaction, and the quick log ------------------------------------------------------------
 
 InteractionDraft new_interaction(Id id, std::vector<Id> people, Date today) {
-    InteractionDraft d;
-    d.interaction.meta.id = id;
-    d.interaction.date = today;
-    d.interaction.kind = InteractionKind::Coffee;
-    d.interaction.initiator = kDefaultInitiator;
-    d.interaction.participants = std::move(people);
-    d.date = today.iso();
-    d.follow_up_date = Date{today.days + 14}.iso();
-    return d;
+    Interaction i;
+    i.meta.id = id;
+    i.date = today;
+    i.kind = InteractionKind::Coffee;
+    i.initiator = kDefaultInitiator;
+    i.participants = std::move(people);
+    return draft_of(i);
 }
 
 InteractionDraft draft_of(const Interaction& i) {
@@ -262,12 +260,11 @@ FormResult<Interaction> read_quick_log(const QuickLogDraft& d) {
 // --- An event and an opportunity ------------------------------------------------------------------
 
 EventDraft new_event(Id id, Date today) {
-    EventDraft d;
-    d.event.meta.id = id;
-    d.event.kind = EventKind::Meetup;
-    d.event.date = today;
-    d.date = today.iso();
-    return d;
+    Event e;
+    e.meta.id = id;
+    e.kind = EventKind::Meetup;
+    e.date = today;
+    return draft_of(e);
 }
 
 EventDraft draft_of(const Event& e) {
@@ -290,12 +287,11 @@ FormResult<Event> read_event(const EventDraft& d) {
 }
 
 OpportunityDraft new_opportunity(Id id, Date today) {
-    OpportunityDraft d;
-    d.opportunity.meta.id = id;
-    d.opportunity.kind = OpportunityKind::Job;
-    d.opportunity.date = today;
-    d.date = today.iso();
-    return d;
+    Opportunity o;
+    o.meta.id = id;
+    o.kind = OpportunityKind::Job;
+    o.date = today;
+    return draft_of(o);
 }
 
 OpportunityDraft draft_of(const Opportunity& o) {
