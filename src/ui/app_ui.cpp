@@ -207,9 +207,7 @@ void draw_welcome(UiState& state, const UiView& view, const Palette& p, UiIntent
     ButtonRow buttons;  // wraps on a phone instead of cutting "Import" off
     ImGui::BeginDisabled(!writable);
     if (buttons.primary(p, "+  Add your first contact", "welcome.add")) {
-        ContactDraft draft;
-        draft.contact.meta.id = view.ids->next();
-        state.contacts.editing = draft;
+        state.contacts.editing = ContactForm{new_contact(view.ids->next())};
         out.go_to = Section::Contacts;
     }
     if (buttons.button("Explore with sample data", "welcome.sample")) {

@@ -19,7 +19,6 @@
 #include <array>
 #include <cctype>
 #include <cstdio>
-#include <tuple>
 #include <string>
 #include <vector>
 
@@ -32,77 +31,6 @@ constexpr std::array kTiers{Tier::None, Tier::Inner, Tier::Close, Tier::Friends,
                             Tier::Acquaintances, Tier::Recognisable};
 constexpr std::array kHandleKinds{HandleKind::X, HandleKind::LinkedIn, HandleKind::Mastodon, HandleKind::Bluesky,
                                   HandleKind::GitHub, HandleKind::Website, HandleKind::Other};
-
-// --- Drafts -------------------------------------------------------------------------------------
-
-ContactDraft draft_of(const Contact& c) {
-    ContactDraft d;
-    d.contact = c;
-    d.emails = format_points(c.emails);
-    d.phones = format_points(c.phones);
-    d.addresses = format_addresses(c.addresses);
-    d.tags = join_list(c.tags);
-    d.first_met = c.first_met ? c.first_met->iso() : "";
-    d.has_cadence = c.cadence_days.has_value();
-    if (c.introduced_by) d.introducer = {*c.introduced_by};
-    d.cadence_days = c.cadence_days.value_or(30);
-    d.cadence_max_days = c.cadence_max_days ? std::to_string(*c.cadence_max_days) : "";
-    d.birthday = c.birthday ? yearly_input(*c.birthday) : "";
-    d.anniversary = c.anniversary ? yearly_input(*c.anniversary) : "";
-    return d;
-}
-
-// Fills draft.contact from the typed text; returns an error message, or "" when valid.
-std::string finish(ContactDraft& d) {
-    Contact& c = d.contact;
-    c.display_name = str(trim(c.display_name));
-    c.given_name = str(trim(c.given_name));
-    c.family_name = str(trim(c.family_name));
-    if (c.display_name.empty() && c.given_name.empty() && c.family_name.empty())
-        return "Give this person a name.";
-    c.emails = parse_points(d.emails);
-    for (const ContactPoint& email : c.emails)
-        if (!looks_like_email(email.value)) return "\"" + email.value + "\" does not look like an email address.";
-    c.phones = parse_points(d.phones);
-    c.addresses = parse_addresses(d.addresses, c.addresses);
-    c.tags = split_list(d.tags);
-    c.first_met.reset();
-    if (!trim(d.first_met).empty()) {
-        c.first_met = Date::parse_iso(trim(d.first_met));
-        if (!c.first_met) return "First met: write the date as YYYY-MM-DD, for example 2024-03-12.";
-    }
-    if (d.has_cadence && (d.cadence_days < 1 || d.cadence_days > 3650))
-        return "Keep in touch: choose between 1 and 3650 days.";
-    c.cadence_days = d.has_cadence ? std::optional<std::int32_t>(d.cadence_days) : std::nullopt;
-    c.cadence_max_days.reset();
-    if (d.has_cadence && !trim(d.cadence_max_days).empty()) {
-        const std::string text(trim(d.cadence_max_days));
-        int max = 0;
-        char extra = 0;
-        if (std::sscanf(text.c_str(), "%d%c", &max, &extra) != 1 || max < d.cadence_days || max > 3650)
-            return "Overdue after: a number of days, at least " + std::to_string(d.cadence_days) +
-                   " and at most 3650; leave it empty for the usual 1.5 times.";
-        c.cadence_max_days = max;
-    }
-    for (auto [text, date, caption] : {std::tuple{&d.birthday, &c.birthday, "Birthday"},
-                                       std::tuple{&d.anniversary, &c.anniversary, "Anniversary"}}) {
-        date->reset();
-        if (trim(*text).empty()) continue;
-        *date = parse_yearly(*text);
-        if (!*date)
-            return std::string(caption) + ": write it as YYYY-MM-DD, or MM-DD when you do not know the year.";
-    }
-    std::vector<Handle> handles;
-    for (Handle h : c.handles) {
-        h.value = str(trim(h.value));
-        if (h.value.empty()) continue;
-        if (h.kind == HandleKind::Website && !looks_like_url(h.value))
-            return "Website: \"" + h.value + "\" is not a web address (it should start with https://).";
-        handles.push_back(h);
-    }
-    c.handles = handles;
-    return "";
-}
 
 // --- Views --------------------------------------------------------------------------------------
 
@@ -335,9 +263,7 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     ButtonRow row;
     row.place(0);  // after the search field when it fits
     if (view.save.state != SaveIndicator::State::ReadOnly && row.primary(p, "+  New contact", "contacts.new")) {
-        ContactDraft draft;
-        draft.contact.meta.id = view.ids->next();
-        ui.editing = draft;
+        ui.editing = ContactForm{new_contact(view.ids->next())};
         ui.error.clear();
     }
     if (row.button("Find duplicates", "contacts.duplicates")) ui.duplicates = true;
@@ -452,7 +378,7 @@ bool pair_of_fields(const Palette& p, const char* caption, HalfField first, Half
 }
 
 void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    ContactDraft& d = *ui.editing;
+    ContactDraft& d = ui.editing->draft;
     Contact& c = d.contact;
     const bool is_new = view.store->contact(c.meta.id) == nullptr;
     // Save and Cancel sit at the top, beside the heading, so they never need scrolling to; Enter
@@ -547,21 +473,24 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     field("How we met", "contact.how_met", c.how_met, "At RustConf, via Ana…");
     label(p, "Introduced by");
     ImGui::BeginGroup();
-    draw_people_picker(d.introducer_picker, "contact.introducer", d.introducer, {}, view, false);
-    if (d.introducer.size() > 1) d.introducer.erase(d.introducer.begin());  // one person: the latest pick
+    std::vector<Id> introducer;  // zero or one person
+    if (c.introduced_by) introducer.push_back(*c.introduced_by);
+    draw_people_picker(ui.editing->introducer_picker, "contact.introducer", introducer, {}, view, false);
+    if (introducer.size() > 1) introducer.erase(introducer.begin());  // one person: the latest pick
     ImGui::EndGroup();
-    d.introducer.erase(std::remove(d.introducer.begin(), d.introducer.end(), c.meta.id), d.introducer.end());
-    c.introduced_by = d.introducer.empty() ? std::nullopt : std::optional<Id>(d.introducer.front());
+    introducer.erase(std::remove(introducer.begin(), introducer.end(), c.meta.id), introducer.end());
+    c.introduced_by = introducer.empty() ? std::nullopt : std::optional<Id>(introducer.front());
     field("First met", "contact.first_met", d.first_met, "YYYY-MM-DD");
     notes_field(p, "Notes", "contact.notes", c.notes);
     ImGui::Dummy(ImVec2(0, 6));
 
     if (save) {
-        ui.error = finish(d);
-        if (ui.error.empty()) {
-            out.change = save_contact(c);
-            out.notice = Notice{"Saved " + contact_label(c)};
-            ui.selected = c.meta.id;
+        const FormResult<Contact> read = read_contact(d);
+        ui.error = read.error;
+        if (read.ok()) {
+            out.change = save_contact(read.value);
+            out.notice = Notice{"Saved " + contact_label(read.value)};
+            ui.selected = read.value.meta.id;
             ui.editing.reset();
         }
     }
@@ -569,7 +498,8 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
 
 // Logs a new interaction with this person, or edits one from the history (then it can be deleted).
 void draw_log_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    InteractionDraft& d = *ui.logging;
+    InteractionForm& editor = *ui.logging;
+    const InteractionDraft& d = editor.draft;
     const bool is_new = view.store->interaction(d.interaction.meta.id) == nullptr;
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(is_new ? "Log an interaction" : "Edit the interaction");
@@ -578,7 +508,7 @@ void draw_log_form(ContactsUi& ui, const UiView& view, const Palette& p, UiInten
         ImGui::SetScrollHereY(0.0f);
         ui.scroll_to_log = false;
     }
-    switch (draw_interaction_form(d, ui.error, view, p, is_new ? "log" : "history.edit", !is_new, true)) {
+    switch (draw_interaction_form(editor, ui.error, view, p, is_new ? "log" : "history.edit", !is_new, true)) {
         case FormAction::Save: out.change = change_of(d, *view.store); ui.logging.reset(); return;
         case FormAction::Cancel: ui.logging.reset(); return;
         case FormAction::Delete:
@@ -861,11 +791,11 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     if (!read_only) {
         ButtonRow actions;
         if (actions.primary(p, "+  Log interaction", "contact.log")) {
-            ui.logging = new_interaction(view.ids->next(), {c.meta.id}, view.today);
+            ui.logging = InteractionForm{new_interaction(view.ids->next(), {c.meta.id}, view.today)};
             ui.error.clear();
         }
         if (actions.button("Edit", "contact.edit")) {
-            ui.editing = draft_of(c);
+            ui.editing = ContactForm{draft_of(c)};
             ui.logging.reset();
             ui.error.clear();
         }
@@ -899,18 +829,23 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     auto field = [&](const char* caption, const char* name, std::string& value) {
         changed |= inline_text_field(ui, p, caption, name, value, !read_only, false);
     };
+    // A field read by `read` (core/forms.hpp): saved when valid, else its message is shown.
+    auto commit = [&](auto& value, const auto& read) {
+        if (!read.ok()) {
+            ui.inline_error = read.error;
+            return;
+        }
+        value = read.value;
+        changed = true;
+    };
     auto points_field = [&](const char* caption, const char* name, std::vector<ContactPoint>& value,
                             bool emails) {
         std::string text = format_points(value);
-        if (inline_text_field(ui, p, caption, name, text, !read_only, false)) {
-            std::vector<ContactPoint> items = parse_points(text);
-            if (emails)
-                for (const ContactPoint& e : items)
-                    if (!looks_like_email(e.value)) {
-                        ui.inline_error = "\"" + e.value + "\" does not look like an email address.";
-                        return;
-                    }
-            value = items;
+        if (!inline_text_field(ui, p, caption, name, text, !read_only, false)) return;
+        if (emails) {
+            commit(value, read_emails(text));
+        } else {
+            value = parse_points(text);
             changed = true;
         }
     };
@@ -955,29 +890,12 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     if (c.tier != Tier::None) detail(p, "Circle", str(to_string(c.tier)));
     field("How we met", "contact.inline.how_met", edited.how_met);
     std::string first_met = c.first_met ? c.first_met->iso() : "";
-    if (inline_text_field(ui, p, "First met", "contact.inline.first_met", first_met, !read_only, false)) {
-        if (trim(first_met).empty()) {
-            edited.first_met.reset();
-            changed = true;
-        } else if (auto date = Date::parse_iso(trim(first_met))) {
-            edited.first_met = date;
-            changed = true;
-        } else {
-            ui.inline_error = "First met: write the date as YYYY-MM-DD, for example 2024-03-12.";
-        }
-    }
+    if (inline_text_field(ui, p, "First met", "contact.inline.first_met", first_met, !read_only, false))
+        commit(edited.first_met, read_optional_date("First met", first_met));
     auto yearly_field = [&](const char* caption, const char* name, std::optional<PartialDate>& date) {
         std::string text = date ? yearly_input(*date) : "";
-        if (!inline_text_field(ui, p, caption, name, text, !read_only, false, date ? yearly_text(*date) : "")) return;
-        if (trim(text).empty()) {
-            date.reset();
-            changed = true;
-        } else if (auto parsed = parse_yearly(text)) {
-            date = parsed;
-            changed = true;
-        } else {
-            ui.inline_error = std::string(caption) + ": write it as YYYY-MM-DD, or MM-DD when you do not know the year.";
-        }
+        if (inline_text_field(ui, p, caption, name, text, !read_only, false, date ? yearly_text(*date) : ""))
+            commit(date, read_yearly(caption, text));
     };
     yearly_field("Birthday", "contact.inline.birthday", edited.birthday);
     yearly_field("Anniversary", "contact.inline.anniversary", edited.anniversary);
@@ -1070,7 +988,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
             ImGui::SetCursorScreenPos(start);
             ImGui::PushID(row.c_str());
             if (ImGui::InvisibleButton("##edit", size)) {
-                ui.logging = ties::ui::draft_of(i);
+                ui.logging = InteractionForm{draft_of(i)};
                 ui.error.clear();
                 ui.scroll_to_log = true;
             }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/duplicates.hpp"
+#include "core/forms.hpp"
 #include "core/search.hpp"
 #include "core/store.hpp"
 #include "ui/interaction_form.hpp"
@@ -10,22 +11,19 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace ties::ui {
 
 struct UiView;
 struct UiIntents;
 
-// A contact being edited, with list fields as the text the person types.
-struct ContactDraft {
-    Contact contact;
+// The contact form's state: the draft (core/forms.hpp) and the picker of who introduced them.
+struct ContactForm {
+    explicit ContactForm(ContactDraft typed) : draft(std::move(typed)) {}
+
+    ContactDraft draft;
     PeoplePicker introducer_picker;
-    std::vector<Id> introducer;  // zero or one person
-    std::string emails, phones, tags, first_met, birthday, anniversary;
-    std::string addresses;  // one per line: "home: 12 rue des Lilas, H2X 1Y4 Montréal, QC, Canada"
-    bool has_cadence = false;
-    int cadence_days = 30;
-    std::string cadence_max_days;  // empty: 1.5 x cadence_days
 };
 
 struct ContactsUi {
@@ -37,8 +35,8 @@ struct ContactsUi {
     std::vector<DuplicatePair> duplicate_pairs;
     std::uint64_t duplicates_version = ~std::uint64_t{0};
     std::optional<Id> selected;           // the contact whose page is open
-    std::optional<ContactDraft> editing;  // the form is open (a new contact when its id is fresh)
-    std::optional<InteractionDraft> logging;  // a new interaction, or one from the history being edited
+    std::optional<ContactForm> editing;  // the form is open (a new contact when its id is fresh)
+    std::optional<InteractionForm> logging;  // a new interaction, or one from the history being edited
     bool scroll_to_log = false;               // the form just opened from a history row: bring it into view
     DeletedNotice deleted;                      // the label of the history row just deleted (its notice)
     std::string error;                    // the form's validation message

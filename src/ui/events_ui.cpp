@@ -1,7 +1,7 @@
 // The Events section: see events_ui.hpp.
 #include "ui/events_ui.hpp"
 
-#include "core/text.hpp"
+#include "core/forms.hpp"
 #include "core/touches.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
@@ -31,35 +31,6 @@ std::string how_met_at(const Event& e) { return "At " + e.name; }
 
 // --- The form -----------------------------------------------------------------------------------
 
-EventDraft new_event(IdGenerator& ids, Date today) {
-    EventDraft d;
-    d.event.meta.id = ids.next();
-    d.event.kind = EventKind::Meetup;
-    d.event.date = today;
-    d.date = today.iso();
-    return d;
-}
-
-EventDraft draft_of(const Event& e) {
-    EventDraft d;
-    d.event = e;
-    d.date = e.date.iso();
-    return d;
-}
-
-// Fills draft.event from the typed text; returns an error message, or "" when valid.
-std::string finish(EventDraft& d) {
-    Event& e = d.event;
-    e.name = str(trim(e.name));
-    if (e.name.empty()) return "Give the event a name, for example \"Rust Berlin, March\".";
-    const auto date = Date::parse_iso(trim(d.date));
-    if (!date) return "Date: write it as YYYY-MM-DD, for example 2024-03-12.";
-    e.date = *date;
-    e.place = str(trim(e.place));
-    e.notes = str(trim(e.notes));
-    return "";
-}
-
 // The event and the people created in its form, as one change: one undo removes them all.
 Change change_of(const EventDraft& d) {
     const Event& e = d.event;
@@ -76,7 +47,7 @@ Change change_of(const EventDraft& d) {
 }
 
 void draw_form(EventsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    EventDraft& d = *ui.editing;
+    EventDraft& d = ui.editing->draft;
     Event& e = d.event;
     const bool is_new = view.store->event(e.meta.id) == nullptr;
     form::heading(view, is_new ? "New event" : "Edit event");
@@ -86,15 +57,17 @@ void draw_form(EventsUi& ui, const UiView& view, const Palette& p, UiIntents& ou
     form::text_field(p, "Date", "event.date", d.date, "YYYY-MM-DD");
     form::text_field(p, "Place", "event.place", e.place, "c-base, Berlin");
 
-    form::people_field(p, "Who was there", d.picker, "event.people", e.attendees, d.new_people, view);
+    form::people_field(p, "Who was there", ui.editing->picker, "event.people", e.attendees, d.new_people, view);
     form::notes_field(p, "Notes", "event.notes", e.notes);
 
     ImGui::Dummy(ImVec2(0, 6));
     form::error_line(p, ui.error);
     form::indent_buttons();
     if (primary_button(p, is_new ? "Add event" : "Save", "event.save")) {
-        ui.error = finish(d);
-        if (ui.error.empty()) {
+        const FormResult<Event> read = read_event(d);
+        ui.error = read.error;
+        if (read.ok()) {
+            e = read.value;
             out.change = change_of(d);
             ui.selected = e.meta.id;
             ui.editing.reset();
@@ -131,7 +104,7 @@ void draw_list(EventsUi& ui, const UiView& view, const Palette& p) {
     refresh_rows(ui, store);
     if (!read_only(view)) {
         if (primary_button(p, "+  New event", "events.new")) {
-            ui.editing = new_event(*view.ids, view.today);
+            ui.editing = EventForm{new_event(view.ids->next(), view.today)};
             ui.error.clear();
         }
         ImGui::SameLine(0, 16);
@@ -280,7 +253,7 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
                                                                   : "Logs one meetup with everyone not logged yet; nobody is counted twice.");
         form::next_on_line(ImGui::CalcTextSize("Edit").x + ImGui::GetStyle().FramePadding.x * 2);
         if (button("Edit", "event.edit")) {
-            ui.editing = draft_of(e);
+            ui.editing = EventForm{draft_of(e)};
             ui.error.clear();
             ui.logged.reset();
         }

@@ -4,6 +4,7 @@
 // picked or created on the spot (saved in the same undoable change as the event).
 #pragma once
 
+#include "core/forms.hpp"
 #include "core/store.hpp"
 #include "core/touches.hpp"
 #include "ui/people_picker.hpp"
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ties::ui {
@@ -18,16 +20,17 @@ namespace ties::ui {
 struct UiView;
 struct UiIntents;
 
-struct EventDraft {
-    Event event;
-    std::string date;
-    std::vector<Contact> new_people;  // created in this form, saved with the event
+// The event form's state: the draft (core/forms.hpp) and the people picker's.
+struct EventForm {
+    explicit EventForm(EventDraft typed) : draft(std::move(typed)) {}
+
+    EventDraft draft;
     PeoplePicker picker;
 };
 
 struct EventsUi {
     std::optional<Id> selected;         // the event whose page is open
-    std::optional<EventDraft> editing;  // the form is open (a new event when its id is not stored)
+    std::optional<EventForm> editing;   // the form is open (a new event when its id is not stored)
     std::string error;                  // the form's validation message
     bool confirm_delete = false;
     std::optional<Id> logged;           // the meeting just logged from the page, while it exists

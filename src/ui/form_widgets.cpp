@@ -9,9 +9,6 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace ties::ui::form {
 
@@ -170,59 +167,12 @@ std::string people_labels(const Store& store, const std::vector<Id>& people) {
     return text;
 }
 
-std::string format_amount(double value) {
-    const bool whole = std::fabs(value - std::round(value)) < 0.005;
-    char digits[64];
-    std::snprintf(digits, sizeof digits, whole ? "%.0f" : "%.2f", value);
-    const std::string text(digits);
-    const size_t start = text[0] == '-' ? 1 : 0;
-    const size_t point = std::min(text.find('.'), text.size());
-    std::string out = text.substr(0, start);
-    for (size_t i = start; i < point; ++i) {
-        if (i > start && (point - i) % 3 == 0) out += ',';
-        out += text[i];
-    }
-    return out + text.substr(point);
-}
-
-std::optional<double> parse_amount(std::string_view text, bool& ok) {
-    ok = true;
-    std::string cleaned;
-    for (char ch : trim(text)) {
-        if (ch == ',' || ch == ' ' || ch == '\'') continue;
-        if ((ch < '0' || ch > '9') && ch != '.') {
-            ok = false;
-            return std::nullopt;
-        }
-        cleaned += ch;
-    }
-    if (cleaned.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double value = std::strtod(cleaned.c_str(), &end);
-    if (end != cleaned.c_str() + cleaned.size() || !std::isfinite(value)) {
-        ok = false;
-        return std::nullopt;
-    }
-    return value;
-}
-
 std::string yearly_text(const PartialDate& date) {
     static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                               "July",    "August",   "September", "October", "November", "December"};
     std::string text = std::to_string(date.day) + " " + kMonths[(date.month - 1) % 12];
     if (date.year > 0) text += " " + std::to_string(date.year);
     return text;
-}
-
-std::string yearly_input(const PartialDate& date) {
-    const std::string iso = date.iso();
-    return date.year > 0 ? iso : iso.substr(2);
-}
-
-std::optional<PartialDate> parse_yearly(std::string_view text) {
-    const std::string t(trim(text));
-    if (t.size() == 5 && t[2] == '-') return PartialDate::parse("--" + t);
-    return PartialDate::parse(t);
 }
 
 std::string days_from_now(std::int32_t days) {

@@ -1,6 +1,6 @@
 // Form pieces shared by the Timeline, Events and Opportunities panels (buttons and muted text are
 // in widgets.hpp): labelled fields that publish themselves to the test probe, links to people,
-// validation messages, amounts, and the "new people" a form creates through the people picker.
+// validation messages, and the "new people" a form creates through the people picker.
 #pragma once
 
 #include "core/store.hpp"
@@ -74,18 +74,11 @@ std::vector<Contact> chosen_new_people(const std::vector<Contact>& new_people, c
 // "Ada Lovelace, Grace Hopper": live contacts' labels, in order; missing ones are skipped.
 std::string people_labels(const Store& store, const std::vector<Id>& people);
 
-// Birthdays and anniversaries: "12 March 1990" or "12 March" to read; "1990-03-12" or "03-12"
-// to edit; parse_yearly() also takes vCard's "--03-12". nullopt when not a real day.
+// Birthdays and anniversaries to read: "12 March 1990" or "12 March" (to edit: yearly_input()
+// in core/forms.hpp).
 std::string yearly_text(const PartialDate& date);
-std::string yearly_input(const PartialDate& date);
-std::optional<PartialDate> parse_yearly(std::string_view text);
 // "in 3 days", "tomorrow", "today", "3 days ago"
 std::string days_from_now(std::int32_t days);
-
-// "12,000" or "1,234.50": a number with thousands separators, decimals only when needed.
-std::string format_amount(double value);
-// The inverse, forgiving: "12000", "12,000", "12 000.50". Empty -> nullopt; invalid -> nullopt and ok=false.
-std::optional<double> parse_amount(std::string_view text, bool& ok);
 
 }  // namespace form
 

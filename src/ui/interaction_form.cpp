@@ -1,7 +1,6 @@
 // The interaction form and the delete notice: see interaction_form.hpp.
 #include "ui/interaction_form.hpp"
 
-#include "core/text.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
 #include "ui/icons.hpp"
@@ -12,7 +11,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 
 namespace ties::ui {
 namespace {
@@ -32,65 +30,7 @@ std::string what_with(const Store& store, const Interaction& i, const std::vecto
            (i.participants.size() > 1 ? " and " + std::to_string(i.participants.size() - 1) + " more" : "");
 }
 
-std::string clock_text(std::int32_t minute_of_day) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return text;
-}
-
 }  // namespace
-
-InteractionDraft new_interaction(Id id, std::vector<Id> people, Date today) {
-    InteractionDraft d;
-    d.interaction.meta.id = id;
-    d.interaction.date = today;
-    d.interaction.kind = InteractionKind::Coffee;
-    d.interaction.initiator = kDefaultInitiator;
-    d.interaction.participants = std::move(people);
-    d.date = today.iso();
-    d.follow_up_date = Date{today.days + 14}.iso();
-    return d;
-}
-
-InteractionDraft draft_of(const Interaction& i) {
-    InteractionDraft d;
-    d.interaction = i;
-    d.date = i.date.iso();
-    if (i.minute_of_day) d.time = clock_text(*i.minute_of_day);
-    d.has_duration = i.duration_minutes.has_value();
-    d.duration = i.duration_minutes.value_or(30);
-    d.has_follow_up = i.follow_up.has_value();
-    d.follow_up_date = i.follow_up ? i.follow_up->date.iso() : Date{i.date.days + 14}.iso();
-    d.follow_up_text = i.follow_up ? i.follow_up->text : "";
-    d.follow_up_done = i.follow_up && i.follow_up->done;
-    return d;
-}
-
-std::string finish(InteractionDraft& d) {
-    Interaction& i = d.interaction;
-    if (i.participants.empty()) return "Who was it with? Choose at least one person.";
-    const auto date = Date::parse_iso(trim(d.date));
-    if (!date) return "Date: write it as YYYY-MM-DD, for example 2024-03-12.";
-    i.date = *date;
-    i.minute_of_day.reset();
-    if (const std::string_view time = trim(d.time); !time.empty()) {
-        int h = -1, m = -1;
-        char extra = 0;
-        if (std::sscanf(std::string(time).c_str(), "%d:%d%c", &h, &m, &extra) != 2 || h < 0 || h > 23 || m < 0 || m > 59)
-            return "Time: write it as HH:MM, for example 18:30, or leave it empty.";
-        i.minute_of_day = h * 60 + m;
-    }
-    if (d.has_duration && (d.duration < 1 || d.duration > 24 * 60)) return "Duration: between 1 and 1440 minutes.";
-    i.duration_minutes = d.has_duration ? std::optional<std::int32_t>(d.duration) : std::nullopt;
-    i.notes = str(trim(i.notes));
-    i.follow_up.reset();
-    if (d.has_follow_up) {
-        const auto when = Date::parse_iso(trim(d.follow_up_date));
-        if (!when) return "Follow-up date: write it as YYYY-MM-DD.";
-        i.follow_up = FollowUp{*when, str(trim(d.follow_up_text)), d.follow_up_done};
-    }
-    return "";
-}
 
 Change change_of(const InteractionDraft& d, const Store& store) {
     const Interaction& i = d.interaction;
@@ -102,15 +42,16 @@ Change change_of(const InteractionDraft& d, const Store& store) {
     return change;
 }
 
-FormAction draw_interaction_form(InteractionDraft& d, std::string& error, const UiView& view, const Palette& p,
+FormAction draw_interaction_form(InteractionForm& editor, std::string& error, const UiView& view, const Palette& p,
                                  const std::string& name, bool with_people, bool can_delete) {
+    InteractionDraft& d = editor.draft;
     Interaction& i = d.interaction;
     const auto id = [&name](const char* part) { return name + "." + part; };
     ImGui::PushID(name.c_str());
     enum_combo(p, "Kind", id("kind").c_str(), i.kind, kInteractionKinds);
     text_field(p, "Date", id("date").c_str(), d.date, "YYYY-MM-DD");
     text_field(p, "Time", id("time").c_str(), d.time, "HH:MM (optional)");
-    if (with_people) people_field(p, "With", d.picker, id("people"), i.participants, d.new_people, view);
+    if (with_people) people_field(p, "With", editor.picker, id("people"), i.participants, d.new_people, view);
     label(p, "Who reached out");
     for (Initiator who : {Initiator::Me, Initiator::Them, Initiator::Unknown}) {
         const std::string text = str(to_string(who));
@@ -144,8 +85,12 @@ FormAction draw_interaction_form(InteractionDraft& d, std::string& error, const 
     FormAction action = FormAction::None;
     const bool is_new = view.store->interaction(i.meta.id) == nullptr;
     if (primary_button(p, is_new ? "Log it" : "Save", id("save"))) {
-        error = finish(d);
-        if (error.empty()) action = FormAction::Save;
+        const FormResult<Interaction> read = read_interaction(d);
+        error = read.error;
+        if (read.ok()) {
+            i = read.value;
+            action = FormAction::Save;
+        }
     }
     ImGui::SameLine();
     if (button("Cancel", id("cancel"))) {

@@ -1,7 +1,7 @@
 // The Opportunities section: see opportunities_ui.hpp.
 #include "ui/opportunities_ui.hpp"
 
-#include "core/text.hpp"
+#include "core/forms.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
 #include "ui/probe.hpp"
@@ -43,38 +43,6 @@ void status_text(OpportunityStatus status, const Palette& p, bool dark) {
 
 // --- The form -----------------------------------------------------------------------------------
 
-OpportunityDraft new_opportunity(IdGenerator& ids, Date today) {
-    OpportunityDraft d;
-    d.opportunity.meta.id = ids.next();
-    d.opportunity.kind = OpportunityKind::Job;
-    d.opportunity.date = today;
-    d.date = today.iso();
-    return d;
-}
-
-OpportunityDraft draft_of(const Opportunity& o) {
-    OpportunityDraft d;
-    d.opportunity = o;
-    d.date = o.date.iso();
-    d.value = o.value ? form::format_amount(*o.value) : "";
-    return d;
-}
-
-// Fills draft.opportunity from the typed text; returns an error message, or "" when valid.
-std::string finish(OpportunityDraft& d) {
-    Opportunity& o = d.opportunity;
-    o.title = str(trim(o.title));
-    if (o.title.empty()) return "Give the opportunity a title, for example \"Backend role at Fjord Labs\".";
-    bool ok = true;
-    o.value = form::parse_amount(d.value, ok);
-    if (!ok) return "Value: write a number, for example 12000 or 12,000.50, or leave it empty.";
-    const auto date = Date::parse_iso(trim(d.date));
-    if (!date) return "Date: write it as YYYY-MM-DD, for example 2024-03-12.";
-    o.date = *date;
-    o.notes = str(trim(o.notes));
-    return "";
-}
-
 // The opportunity and the people created in its form, as one change: one undo removes them all.
 Change change_of(const OpportunityDraft& d) {
     Change change = save_opportunity(d.opportunity);
@@ -85,7 +53,7 @@ Change change_of(const OpportunityDraft& d) {
 }
 
 void draw_form(OpportunitiesUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    OpportunityDraft& d = *ui.editing;
+    OpportunityDraft& d = ui.editing->draft;
     Opportunity& o = d.opportunity;
     const bool is_new = view.store->opportunity(o.meta.id) == nullptr;
     form::heading(view, is_new ? "New opportunity" : "Edit opportunity");
@@ -96,15 +64,17 @@ void draw_form(OpportunitiesUi& ui, const UiView& view, const Palette& p, UiInte
     form::text_field(p, "Value", "opportunity.value", d.value, "Optional, e.g. 12000");
     form::text_field(p, "Date", "opportunity.date", d.date, "YYYY-MM-DD");
 
-    form::people_field(p, "Came through", d.picker, "opportunity.people", o.contacts, d.new_people, view);
+    form::people_field(p, "Came through", ui.editing->picker, "opportunity.people", o.contacts, d.new_people, view);
     form::notes_field(p, "Notes", "opportunity.notes", o.notes);
 
     ImGui::Dummy(ImVec2(0, 6));
     form::error_line(p, ui.error);
     form::indent_buttons();
     if (primary_button(p, is_new ? "Add opportunity" : "Save", "opportunity.save")) {
-        ui.error = finish(d);
-        if (ui.error.empty()) {
+        const FormResult<Opportunity> read = read_opportunity(d);
+        ui.error = read.error;
+        if (read.ok()) {
+            o = read.value;
             out.change = change_of(d);
             ui.selected = o.meta.id;
             ui.editing.reset();
@@ -179,7 +149,7 @@ void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
     const Store& store = *view.store;
     refresh_rows(ui, store);
     if (!read_only(view) && primary_button(p, "+  New opportunity", "opportunities.new")) {
-        ui.editing = new_opportunity(*view.ids, view.today);
+        ui.editing = OpportunityForm{new_opportunity(view.ids->next(), view.today)};
         ui.error.clear();
     }
     draw_status_filter(ui, p, !read_only(view));
@@ -235,7 +205,7 @@ void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (o->value) {  // amounts line up on the right
-                const std::string amount = form::format_amount(*o->value);
+                const std::string amount = format_amount(*o->value);
                 const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(amount.c_str()).x;
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(room - 8.0f, 0.0f));
                 ImGui::TextUnformatted(amount.c_str());
@@ -282,7 +252,7 @@ void draw_opportunity_page(OpportunitiesUi& ui, const Opportunity& o, const UiVi
     status_text(o.status, p, view.dark);
     ImGui::SameLine(0, 0);
     std::string about = "  \xc2\xb7  " + str(to_string(o.kind)) + "  \xc2\xb7  " + show_date(view, o.date);
-    if (o.value) about += "  \xc2\xb7  " + form::format_amount(*o.value);
+    if (o.value) about += "  \xc2\xb7  " + format_amount(*o.value);
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(about.c_str());
     ImGui::PopStyleColor();
@@ -297,7 +267,7 @@ void draw_opportunity_page(OpportunitiesUi& ui, const Opportunity& o, const UiVi
             if (primary_button(p, "Reopen", "opportunity.reopen")) out.change = with_status(o, OpportunityStatus::Open);
         }
         ImGui::SameLine(0, 24);
-        if (button("Edit", "opportunity.edit")) ui.editing = draft_of(o);
+        if (button("Edit", "opportunity.edit")) ui.editing = OpportunityForm{draft_of(o)};
         ImGui::SameLine();
         if (button("Delete", "opportunity.delete")) ui.confirm_delete = true;
         if (ui.confirm_delete) {

@@ -3,12 +3,14 @@
 // form, where people can be picked or created on the spot (saved in the same change).
 #pragma once
 
+#include "core/forms.hpp"
 #include "core/store.hpp"
 #include "ui/people_picker.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ties::ui {
@@ -16,17 +18,18 @@ namespace ties::ui {
 struct UiView;
 struct UiIntents;
 
-struct OpportunityDraft {
-    Opportunity opportunity;
-    std::string date, value;
-    std::vector<Contact> new_people;  // created in this form, saved with the opportunity
+// The opportunity form's state: the draft (core/forms.hpp) and the people picker's.
+struct OpportunityForm {
+    explicit OpportunityForm(OpportunityDraft typed) : draft(std::move(typed)) {}
+
+    OpportunityDraft draft;
     PeoplePicker picker;
 };
 
 struct OpportunitiesUi {
     std::optional<OpportunityStatus> status;  // the list's filter; nullopt: all
     std::optional<Id> selected;               // the opportunity whose page is open
-    std::optional<OpportunityDraft> editing;  // the form is open (new when its id is not stored)
+    std::optional<OpportunityForm> editing;   // the form is open (new when its id is not stored)
     std::string error;                        // the form's validation message
     bool confirm_delete = false;
 

@@ -89,9 +89,7 @@ void draw_palette(UiState& state, const UiView& view, UiIntents& out) {
     const bool writable = view.save.state != SaveIndicator::State::ReadOnly;
     if (writable) {
         add("New contact", "New contact", [&] {
-            ContactDraft draft;
-            draft.contact.meta.id = view.ids->next();
-            state.contacts.editing = draft;
+            state.contacts.editing = ContactForm{new_contact(view.ids->next())};
             state.contacts.selected.reset();
             out.go_to = Section::Contacts;
         });
@@ -175,9 +173,7 @@ void open_quick_log(QuickLogUi& ui, const UiView& view, std::vector<Id> people) 
     ui = QuickLogUi{};
     ui.open = true;
     ui.focus = true;
-    ui.people = std::move(people);
-    ui.date = view.today.iso();
-    ui.follow_up_date = Date{view.today.days + 14}.iso();
+    ui.draft.touch = new_interaction(view.ids->next(), std::move(people), view.today);
 }
 
 void open_quick_log_here(UiState& state, const UiView& view) {
@@ -198,38 +194,39 @@ void open_quick_log_here(UiState& state, const UiView& view) {
     for (Id id : event->attendees)
         if (store.contact(id)) people.push_back(id);
     open_quick_log(state.quick_log, view, std::move(people));
-    state.quick_log.date = event->date.iso();
-    state.quick_log.kind = InteractionKind::Meetup;
-    state.quick_log.event = event->meta.id;
+    QuickLogDraft& draft = state.quick_log.draft;
+    draft.touch.date = event->date.iso();
+    draft.touch.interaction.kind = InteractionKind::Meetup;
+    draft.event = event->meta.id;
 }
 
 // The event row of the quick log: that day's events to attach the touch to, or a new event.
-static void draw_event_choice(QuickLogUi& ui, const UiView& view, const std::optional<Date>& date) {
+static void draw_event_choice(QuickLogDraft& d, const UiView& view, const std::optional<Date>& date) {
     const Store& store = *view.store;
     const std::vector<Id> that_day = date ? events_on(store, *date) : std::vector<Id>{};
-    if (ui.event && std::find(that_day.begin(), that_day.end(), *ui.event) == that_day.end()) ui.event.reset();
-    const Event* chosen = ui.event ? store.event(*ui.event) : nullptr;
-    const std::string current = chosen ? chosen->name : ui.new_event ? "New event\xe2\x80\xa6" : "None";
+    if (d.event && std::find(that_day.begin(), that_day.end(), *d.event) == that_day.end()) d.event.reset();
+    const Event* chosen = d.event ? store.event(*d.event) : nullptr;
+    const std::string current = chosen ? chosen->name : d.new_event ? "New event\xe2\x80\xa6" : "None";
     ImGui::SetNextItemWidth(240);
     if (ImGui::BeginCombo("##quicklog.event", current.c_str())) {
-        if (ImGui::Selectable("None", !chosen && !ui.new_event)) {
-            ui.event.reset();
-            ui.new_event = false;
+        if (ImGui::Selectable("None", !chosen && !d.new_event)) {
+            d.event.reset();
+            d.new_event = false;
         }
         probe::item("quicklog.event.None");
         for (std::size_t n = 0; n < that_day.size(); ++n) {
             const Event& e = *store.event(that_day[n]);
             ImGui::PushID(static_cast<int>(n));
             if (ImGui::Selectable(e.name.c_str(), chosen == &e)) {
-                ui.event = e.meta.id;
-                ui.new_event = false;
+                d.event = e.meta.id;
+                d.new_event = false;
             }
             ImGui::PopID();
             probe::item("quicklog.event." + e.name);
         }
-        if (ImGui::Selectable("New event\xe2\x80\xa6", ui.new_event)) {
-            ui.event.reset();
-            ui.new_event = true;
+        if (ImGui::Selectable("New event\xe2\x80\xa6", d.new_event)) {
+            d.event.reset();
+            d.new_event = true;
         }
         probe::item("quicklog.event.new");
         ImGui::EndCombo();
@@ -239,19 +236,19 @@ static void draw_event_choice(QuickLogUi& ui, const UiView& view, const std::opt
     probe::value("quicklog.events", std::to_string(that_day.size()));
     tooltip(that_day.empty() ? "No event on this day: choose \"New event\" to add one from this log."
                              : "The events of this day: the touch is counted once with the event.");
-    if (ui.new_event) {
+    if (d.new_event) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(190);
-        ImGui::InputTextWithHint("##quicklog.event.name", "Rust Berlin, March", &ui.event_name);
+        ImGui::InputTextWithHint("##quicklog.event.name", "Rust Berlin, March", &d.event_name);
         probe::item("quicklog.event.name");
-        probe::value("quicklog.event.name", ui.event_name);
+        probe::value("quicklog.event.name", d.event_name);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(120);
-        const std::string kind(to_string(ui.event_kind));
+        const std::string kind(to_string(d.event_kind));
         if (ImGui::BeginCombo("##quicklog.event.kind", kind.c_str())) {
             for (EventKind k : kEventKinds) {
                 const std::string text(to_string(k));
-                if (ImGui::Selectable(text.c_str(), k == ui.event_kind)) ui.event_kind = k;
+                if (ImGui::Selectable(text.c_str(), k == d.event_kind)) d.event_kind = k;
                 probe::item("quicklog.event.kind." + text);
             }
             ImGui::EndCombo();
@@ -274,6 +271,8 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
         return;
     }
     const Palette& p = palette(view.dark);
+    InteractionDraft& touch = ui.draft.touch;
+    Interaction& i = touch.interaction;
     auto label = [&](const char* text) {
         ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
@@ -288,24 +287,24 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
         ui.picker.refocus = true;
         ui.focus = false;
     }
-    const PickResult pick = draw_people_picker(ui.picker, "quicklog.people", ui.people, ui.new_people, view, true);
+    const PickResult pick = draw_people_picker(ui.picker, "quicklog.people", i.participants, touch.new_people, view, true);
     if (pick.create) {
         Contact person;
         person.meta.id = view.ids->next();
         person.display_name = *pick.create;
-        person.first_met = Date::parse_iso(ui.date);
-        ui.new_people.push_back(person);
-        ui.people.push_back(person.meta.id);
+        person.first_met = Date::parse_iso(touch.date);
+        touch.new_people.push_back(person);
+        i.participants.push_back(person.meta.id);
     }
     ImGui::EndGroup();
 
     label("Kind");
     ImGui::SetNextItemWidth(240);
-    const std::string kind = std::string(to_string(ui.kind));
+    const std::string kind = std::string(to_string(i.kind));
     if (ImGui::BeginCombo("##quicklog.kind", kind.c_str(), ImGuiComboFlags_HeightLarge)) {
         for (InteractionKind k : kInteractionKinds) {
             const std::string text(to_string(k));
-            if (ImGui::Selectable(text.c_str(), k == ui.kind)) ui.kind = k;
+            if (ImGui::Selectable(text.c_str(), k == i.kind)) i.kind = k;
             probe::item("quicklog.kind." + text);
         }
         ImGui::EndCombo();
@@ -314,39 +313,39 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     probe::value("quicklog.kind", kind);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(130);
-    ImGui::InputTextWithHint("##quicklog.date", "YYYY-MM-DD", &ui.date);
+    ImGui::InputTextWithHint("##quicklog.date", "YYYY-MM-DD", &touch.date);
     probe::item("quicklog.date");
-    probe::value("quicklog.date", ui.date);
+    probe::value("quicklog.date", touch.date);
 
     label("Event");
-    draw_event_choice(ui, view, Date::parse_iso(trim(ui.date)));
+    draw_event_choice(ui.draft, view, Date::parse_iso(trim(touch.date)));
 
     label("Reached out");
     for (Initiator who : {Initiator::Me, Initiator::Them, Initiator::Unknown}) {
         const std::string text(to_string(who));
-        if (ImGui::RadioButton((text + "##quicklog").c_str(), ui.initiator == who)) ui.initiator = who;
+        if (ImGui::RadioButton((text + "##quicklog").c_str(), i.initiator == who)) i.initiator = who;
         probe::item("quicklog.initiator." + text);
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    probe::value("quicklog.initiator", std::string(to_string(ui.initiator)));
+    probe::value("quicklog.initiator", std::string(to_string(i.initiator)));
 
     label("Notes");
     ImGui::SetNextItemWidth(440);
-    ImGui::InputTextWithHint("##quicklog.notes", "What did you talk about? What did you promise?", &ui.notes);
+    ImGui::InputTextWithHint("##quicklog.notes", "What did you talk about? What did you promise?", &i.notes);
     probe::item("quicklog.notes");
-    probe::value("quicklog.notes", ui.notes);
+    probe::value("quicklog.notes", i.notes);
 
     label("Follow up");
-    ImGui::Checkbox(ui.follow_up ? "##quicklog.followup" : "Remind me##quicklog.followup", &ui.follow_up);
+    ImGui::Checkbox(touch.has_follow_up ? "##quicklog.followup" : "Remind me##quicklog.followup", &touch.has_follow_up);
     probe::item("quicklog.followup");
-    if (ui.follow_up) {
+    if (touch.has_follow_up) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(130);
-        ImGui::InputTextWithHint("##quicklog.followup.date", "YYYY-MM-DD", &ui.follow_up_date);
+        ImGui::InputTextWithHint("##quicklog.followup.date", "YYYY-MM-DD", &touch.follow_up_date);
         ImGui::SameLine();
         ImGui::SetNextItemWidth(290);
-        ImGui::InputTextWithHint("##quicklog.followup.text", "Send the article", &ui.follow_up_text);
+        ImGui::InputTextWithHint("##quicklog.followup.text", "Send the article", &touch.follow_up_text);
         probe::item("quicklog.followup.text");
     }
 
@@ -368,43 +367,27 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
         save = true;
 
     if (save) {
-        InteractionDraft draft;
-        Interaction& interaction = draft.interaction;
-        interaction.meta.id = view.ids->next();
-        interaction.kind = ui.kind;
-        interaction.initiator = ui.initiator;
-        interaction.participants = ui.people;
-        interaction.notes = std::string(trim(ui.notes));
-        draft.new_people = ui.new_people;
-        const auto date = Date::parse_iso(trim(ui.date));
-        const auto follow = Date::parse_iso(trim(ui.follow_up_date));
-        const Event* event = ui.event ? view.store->event(*ui.event) : nullptr;
-        if (ui.people.empty()) {
-            ui.error = "Who was it with? Type a name above.";
-        } else if (!date) {
-            ui.error = "Date: write it as YYYY-MM-DD, for example " + view.today.iso() + ".";
-        } else if (ui.follow_up && !follow) {
-            ui.error = "Follow-up date: write it as YYYY-MM-DD.";
-        } else if (ui.new_event && trim(ui.event_name).empty()) {
-            ui.error = "Event: give the new event a name, or choose None.";
-        } else {
-            interaction.date = *date;
-            if (ui.follow_up) interaction.follow_up = FollowUp{*follow, std::string(trim(ui.follow_up_text)), false};
-            Change change = change_of(draft, *view.store);
-            if (event || ui.new_event) {
+        const FormResult<Interaction> read = read_quick_log(ui.draft);
+        ui.error = read.error;
+        if (read.ok()) {
+            i = read.value;
+            Change change = change_of(touch, *view.store);
+            const QuickLogDraft& d = ui.draft;
+            const Event* event = d.event ? view.store->event(*d.event) : nullptr;
+            if (event || d.new_event) {
                 Event made;
                 if (!event) {
                     made.meta.id = view.ids->next();
-                    made.name = std::string(trim(ui.event_name));
-                    made.kind = ui.event_kind;
-                    made.date = *date;
+                    made.name = std::string(trim(d.event_name));
+                    made.kind = d.event_kind;
+                    made.date = i.date;
                     event = &made;
                 }
                 // The touch linked to the event, and its people among the event's attendees.
-                Change attached = attach_to_event(interaction, *event);
+                Change attached = attach_to_event(i, *event);
                 change.records.pop_back();  // the unlinked interaction, replaced by the linked one
                 for (Record& record : attached.records) change.records.push_back(std::move(record));
-                change.label += (ui.new_event ? " and add the event " : " at ") + event->name;
+                change.label += (d.new_event ? " and add the event " : " at ") + event->name;
             }
             out.change = std::move(change);
             ui.open = false;

@@ -3,6 +3,7 @@
 // few keystrokes, for an event of that day or a new one; and the keyboard shortcuts help (?).
 #pragma once
 
+#include "core/forms.hpp"
 #include "core/store.hpp"
 #include "ui/interaction_form.hpp"
 #include "ui/people_picker.hpp"
@@ -32,18 +33,8 @@ struct QuickLogUi {
     bool open = false;
     bool focus = false;
     PeoplePicker picker;
-    std::vector<Id> people;
-    std::vector<Contact> new_people;  // created on the spot, saved with the interaction
-    InteractionKind kind = InteractionKind::Coffee;
-    std::string date, notes, follow_up_date, follow_up_text;
-    Initiator initiator = kDefaultInitiator;
-    bool follow_up = false;
+    QuickLogDraft draft;  // the touch, and the event it is for (core/forms.hpp)
     std::string error;
-    // The event this touch is for: one of that day's events, or a new one made from the log.
-    std::optional<Id> event;
-    bool new_event = false;
-    std::string event_name;
-    EventKind event_kind = EventKind::Meetup;
 };
 
 void open_quick_log(QuickLogUi& ui, const UiView& view, std::vector<Id> people = {});

@@ -4,7 +4,7 @@
 #include "ui/settings_ui.hpp"
 
 #include "core/cadence.hpp"
-#include "core/search.hpp"
+#include "core/forms.hpp"
 #include "core/text.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
@@ -25,8 +25,6 @@ namespace {
 
 using form::heading;
 
-constexpr std::int32_t kMaxDays = 3650;
-
 const char* theme_name(ThemeChoice t) {
     switch (t) {
         case ThemeChoice::System: return "System";
@@ -44,15 +42,6 @@ bool number_field(const char* id, std::int32_t& value, float width) {
     ImGui::InputInt(id, &v, 0, 0);
     value = v;
     return ImGui::IsItemDeactivatedAfterEdit();
-}
-
-// Checks a cadence typed by the user; "" when fine. A max below the ideal becomes the ideal.
-std::string check_cadence(Cadence& c) {
-    if (c.ideal_days < 0 || c.ideal_days > kMaxDays || c.max_days < 0 || c.max_days > kMaxDays)
-        return "Keep in touch: choose between 0 (never) and " + std::to_string(kMaxDays) + " days.";
-    if (c.ideal_days == 0) c.max_days = 0;
-    else if (c.max_days < c.ideal_days) c.max_days = c.ideal_days;
-    return "";
 }
 
 void reload(SettingsUi& ui, const Store& store) {
@@ -88,7 +77,10 @@ void draw_cadence_row(const char* caption, const std::string& name, Cadence& dra
     ImGui::TextUnformatted(cadence_words(saved).c_str());
     ImGui::PopStyleColor();
     probe::value(name, std::to_string(saved.ideal_days) + "/" + std::to_string(saved.max_days));
-    if (commit) error = check_cadence(draft);
+    if (!commit) return;
+    const FormResult<Cadence> read = read_rhythm(draft);  // a max below the ideal becomes the ideal
+    error = read.error;
+    if (read.ok()) draft = read.value;
 }
 
 void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
@@ -179,14 +171,10 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
     probe::item("settings.tag.new.max");
     ImGui::SameLine();
     if (button("Add tag rhythm", "settings.tag.add")) {
-        const std::string tag(trim(ui.new_tag));
-        Cadence cadence = ui.new_tag_cadence;
-        ui.error = tag.empty() ? "Write the tag first." : check_cadence(cadence);
-        const bool exists = std::any_of(settings.tag_cadences.begin(), settings.tag_cadences.end(),
-                                        [&](const TagCadence& t) { return fold_for_search(t.tag) == fold_for_search(tag); });
-        if (ui.error.empty() && exists) ui.error = "\"" + tag + "\" already has a rhythm: change it in the list.";
-        if (ui.error.empty()) {
-            changed.tag_cadences.push_back(TagCadence{tag, cadence});
+        const FormResult<TagCadence> read = read_tag_rhythm(ui.new_tag, ui.new_tag_cadence, settings.tag_cadences);
+        ui.error = read.error;
+        if (read.ok()) {
+            changed.tag_cadences.push_back(read.value);
             ui.new_tag.clear();
             commit = true;
         }
@@ -208,10 +196,9 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
         ImGui::TextUnformatted(budget_fields[i].first);
         ImGui::SameLine(260);
         if (number_field((std::string("##") + names[i]).c_str(), *budget_fields[i].second, 90)) {
-            if (*budget_fields[i].second < 0 || *budget_fields[i].second > 100000) {
-                ui.error = std::string(budget_fields[i].first) + ": choose a number from 0 up.";
-            } else {
-                ui.error.clear();
+            const FormResult<std::int32_t> read = read_budget(budget_fields[i].first, *budget_fields[i].second);
+            ui.error = read.error;
+            if (read.ok()) {
                 changed.budget = b;
                 commit = true;
             }

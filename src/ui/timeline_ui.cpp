@@ -3,6 +3,7 @@
 // draws only the rows that intersect the visible part of the scrolled child.
 #include "ui/timeline_ui.hpp"
 
+#include "core/forms.hpp"
 #include "core/text.hpp"
 #include "ui/app_ui.hpp"
 #include "ui/form_widgets.hpp"
@@ -70,7 +71,7 @@ DateRange parse_range(const TimelineUi& ui, bool from_active, bool to_active) {
         into = Date::parse_iso(typed);
         // While the date is still being typed, it is simply not applied yet.
         if (!into && range.error.empty() && (!active || typed.size() >= 10))
-            range.error = std::string(which) + ": write the date as YYYY-MM-DD, for example 2024-03-12.";
+            range.error = date_error(which);
     };
     parse(ui.from, from_active, "From", range.from);
     parse(ui.to, to_active, "To", range.to);
@@ -208,7 +209,7 @@ void draw_row(TimelineUi& ui, const Interaction& i, size_t r, float x0, float to
         ImGui::SetCursorPos(ImVec2(x0, top));
         ImGui::SetNextItemAllowOverlap();
         if (ImGui::InvisibleButton("##edit", ImVec2(std::max(g.text_x + g.text_width, 1.0f), height))) {
-            ui.editing = draft_of(i);
+            ui.editing = InteractionForm{draft_of(i)};
             ui.error.clear();
         }
         if (ImGui::IsItemHovered()) {
@@ -408,13 +409,14 @@ void no_match(TimelineUi& ui, const Palette& p) {
 
 // The editor of a clicked row, in place of the list; back to the list on save, cancel or delete.
 void draw_editor(TimelineUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    InteractionDraft& d = *ui.editing;
+    InteractionForm& editor = *ui.editing;
+    const InteractionDraft& d = editor.draft;
     form::heading(view, "Edit the interaction");
     const Event* event = d.interaction.event ? view.store->event(*d.interaction.event) : nullptr;
     if (event) muted_text(p, ("Logged for the event " + event->name + ".").c_str());
     probe::value("timeline.edit.event", event ? event->name : "");
     ImGui::Dummy(ImVec2(0, 4));
-    switch (draw_interaction_form(d, ui.error, view, p, "timeline.edit", true, true)) {
+    switch (draw_interaction_form(editor, ui.error, view, p, "timeline.edit", true, true)) {
         case FormAction::Save: out.change = change_of(d, *view.store); break;
         case FormAction::Delete:
             if (const Interaction* i = view.store->interaction(d.interaction.meta.id)) {
@@ -434,7 +436,7 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
     const Store& store = *view.store;
     if (ui.editing && (view.save.state == SaveIndicator::State::ReadOnly ||
-                       store.interaction(ui.editing->interaction.meta.id) == nullptr))
+                       store.interaction(ui.editing->draft.interaction.meta.id) == nullptr))
         ui.editing.reset();  // read-only now, or deleted (or undone) meanwhile
     if (ui.editing) {
         draw_editor(ui, view, p, out);
@@ -466,7 +468,7 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     if (!(key == ui.key)) rebuild(ui, store, key);
 
     ImGui::Dummy(ImVec2(0, 6));
-    const std::string count = form::format_amount(static_cast<double>(ui.rows.size())) +
+    const std::string count = format_amount(static_cast<double>(ui.rows.size())) +
                               (ui.rows.size() == 1 ? " interaction" : " interactions");
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(count.c_str());
@@ -474,7 +476,7 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     if (ui.rows.size() != ui.total) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-        ImGui::Text("of %s", form::format_amount(static_cast<double>(ui.total)).c_str());
+        ImGui::Text("of %s", format_amount(static_cast<double>(ui.total)).c_str());
         ImGui::PopStyleColor();
     }
     probe::value("timeline.count", std::to_string(ui.rows.size()));

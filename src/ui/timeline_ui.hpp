@@ -25,7 +25,7 @@ struct TimelineUi {
     std::string from, to;    // YYYY-MM-DD, either may be empty
 
     // A row clicked open: every field editable, or the interaction deleted (with undo).
-    std::optional<InteractionDraft> editing;
+    std::optional<InteractionForm> editing;
     std::string error;    // the editor's validation message
     DeletedNotice deleted;  // the label of the interaction just deleted, for its notice
 

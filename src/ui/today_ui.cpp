@@ -165,7 +165,7 @@ void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, U
                                                             : "Log message\xe2\x80\xa6";
         if (primary_button(p, log.c_str(), name + ".log")) {
             open_quick_log(quick_log, view, {c.meta.id});
-            quick_log.kind = kind_for(touch);
+            quick_log.draft.touch.interaction.kind = kind_for(touch);
         }
         tooltip("Log what you did; it resets the clock for " + contact_label(c));
         const std::string snooze_label = std::string("Snooze  ") + icons::kCaretDown;
