@@ -1,6 +1,8 @@
 // The `ties` commands: import, export, check, merge, encrypt, decrypt. Each reads whole files,
 // works on a Store in memory with the same core and io code as the browser, and writes its
 // result atomically; a command that fails part-way writes nothing.
+// Sections, in order (search for "// --- "): Arguments · Files · Backups · import · export · check ·
+//   merge · encrypt, decrypt.
 #include "app/cli.hpp"
 
 #include "app/encryption.hpp"

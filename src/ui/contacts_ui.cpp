@@ -1,5 +1,9 @@
-// The Contacts section: see contacts_ui.hpp. Lists are filtered and sorted each frame from the
-// store (fine for thousands of contacts; the everyday-CRM issue adds indexes for 100,000).
+// The Contacts section: see contacts_ui.hpp. The list (a table on a laptop, rows on a phone) is a
+// view of the search index (core/search), so it stays smooth at 100,000 people; the form and the
+// fields edited in place read their text through core/forms; the person's page shows the history
+// and the give and take from the store and the day's outlook.
+// Sections, in order (search for "// --- "): The list · Likely duplicates · The form ·
+//   A person's page · The section.
 #include "ui/contacts_ui.hpp"
 
 #include "core/cadence.hpp"
@@ -32,7 +36,7 @@ constexpr std::array kTiers{Tier::None, Tier::Inner, Tier::Close, Tier::Friends,
 constexpr std::array kHandleKinds{HandleKind::X, HandleKind::LinkedIn, HandleKind::Mastodon, HandleKind::Bluesky,
                                   HandleKind::GitHub, HandleKind::Website, HandleKind::Other};
 
-// --- Views --------------------------------------------------------------------------------------
+// --- The list ------------------------------------------------------------------------------------
 
 // A cache key for everything the rows depend on besides the store.
 std::string query_key(const ContactQuery& q) {
@@ -304,6 +308,8 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     }
 }
 
+// --- Likely duplicates ---------------------------------------------------------------------------
+
 void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
     if (button("\xe2\x86\x90  Contacts##dup", "duplicates.back")) {
         ui.duplicates = false;
@@ -345,6 +351,8 @@ void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiInt
         ImGui::PopID();
     }
 }
+
+// --- The form ------------------------------------------------------------------------------------
 
 struct HalfField {
     const char* name;
@@ -495,6 +503,8 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         }
     }
 }
+
+// --- A person's page -----------------------------------------------------------------------------
 
 // Logs a new interaction with this person, or edits one from the history (then it can be deleted).
 void draw_log_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
@@ -1006,6 +1016,8 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
 }
 
 }  // namespace
+
+// --- The section ---------------------------------------------------------------------------------
 
 void draw_contacts(ContactsUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
