@@ -30,10 +30,12 @@ Module.tiesFiles = (function () {
         if (batch !== generation) return;
         chosen.push({ name: file.name, size: file.size, buffer });
         reading -= 1;
+        wake();
       }, () => {
         if (batch !== generation) return;
         problem = `${file.name} could not be read (it may have been moved or deleted).`;
         reading -= 1;
+        wake();
       });
     }
   }
@@ -56,13 +58,15 @@ Module.tiesFiles = (function () {
   });
 
   function bytesOf(buffer) { return new Uint8Array(buffer); }
+  // Whatever finishes here (a file read, the worker's progress, a crypto job) wakes a sleeping app.
+  function wake() { if (Module.tiesPlatform) Module.tiesPlatform.wake(); }
 
   function startCrypto(work, describe) {
     const id = nextCryptoJob++;
     const job = { state: 'running' };
     cryptoJobs.set(id, job);
     work().then((bytes) => Object.assign(job, { state: 'done', bytes }),
-                (e) => Object.assign(job, { state: 'failed', error: describe(e) }));
+                (e) => Object.assign(job, { state: 'failed', error: describe(e) })).then(wake);
     return id;
   }
 
@@ -94,12 +98,13 @@ Module.tiesFiles = (function () {
       job = { worker, state: 'running', share: 0, payload: null, report: '' };
       const mine = job;
       worker.onmessage = (event) => {
+        wake();
         const m = event.data;
         if (m.type === 'progress') mine.share = m.share;
         else if (m.type === 'done') { mine.state = 'done'; mine.payload = bytesOf(m.payload); mine.report = m.report; worker.terminate(); }
         else if (m.type === 'failed') { mine.state = 'failed'; mine.report = m.error; worker.terminate(); }
       };
-      worker.onerror = (event) => { mine.state = 'failed'; mine.report = event.message || 'the import stopped unexpectedly'; };
+      worker.onerror = (event) => { wake(); mine.state = 'failed'; mine.report = event.message || 'the import stopped unexpectedly'; };
       const files = chosen.map((f) => ({ name: f.name, bytes: f.buffer.slice(0) }));
       worker.postMessage({ files, now }, files.map((f) => f.bytes));
     },

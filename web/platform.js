@@ -158,8 +158,33 @@ Module.tiesPlatform = (function () {
     if (!ok) console.warn('Ties: the browser refused clipboard access; the text stays in the app.');
   }
 
+  // An idle app sleeps: the frame loop pauses until input, a change in storage or files, or its
+  // own timer (the once-a-second redraw) wakes it, so an untouched tab runs no wasm at all.
+  let sleeping = false;
+  let sleepTimer = 0;
+  function wake() {
+    if (!sleeping) return;
+    sleeping = false;
+    clearTimeout(sleepTimer);
+    Module.resumeMainLoop();
+  }
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'mousedown', 'mousemove', 'mouseup', 'mouseleave',
+                      'wheel', 'keydown', 'keyup', 'keypress', 'touchstart', 'touchmove', 'touchend', 'touchcancel',
+                      'input', 'compositionend', 'paste', 'focus', 'blur', 'resize', 'visibilitychange', 'dragover',
+                      'drop', 'change']) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  if (darkQuery && darkQuery.addEventListener) darkQuery.addEventListener('change', wake);
+
   return {
     testMode: params.has('test'),
+    wake,
+    sleep(ms) {
+      if (sleeping) return;
+      sleeping = true;
+      Module.pauseMainLoop();
+      sleepTimer = setTimeout(wake, Math.max(0, ms));
+    },
     newString,
 
     syncCanvas(out) {

@@ -18,7 +18,8 @@ Module.tiesStorage = (function () {
   const SYNC_DELAY_MS = 0;
   const RETRY_DELAYS_MS = [2000, 10000, 30000];
 
-  const state = {
+  // Any change of state wakes the app if it sleeps while idle (see sleep() in web/platform.js).
+  const state = new Proxy({
     mode: 'starting',     // 'writer' | 'reader' | 'memory'
     reason: '',           // why memory/reader, for people
     written: 0,           // bumped by C++ after each file write or delete
@@ -28,7 +29,15 @@ Module.tiesStorage = (function () {
     persisted: 'unknown', // 'granted' | 'denied' | 'unsupported' | 'unknown'
     reloadNeeded: false,  // the data in /data changed under the app (reader refresh, takeover)
     dirty: false,         // C++ has edits not yet written, or written but not committed
-  };
+  }, {
+    set(target, key, value) {
+      if (target[key] !== value) {
+        target[key] = value;
+        if (Module.tiesPlatform) Module.tiesPlatform.wake();
+      }
+      return true;
+    },
+  });
   let syncTimer = null;
   let retries = 0;
   let persistAsked = false;

@@ -1,7 +1,8 @@
 // Entry point of the web app: sets up glfw + WebGL2 + Dear ImGui, then on each animation frame
 // reads the browser's input and canvas size, draws the UI and applies its intents. An idle app
-// does not redraw (the canvas keeps its last frame), so an open tab costs no CPU: it draws while
-// input arrives and briefly after, continuously while a text field is active, else once a second.
+// does not redraw (the canvas keeps its last frame) and its loop sleeps, so an open tab costs
+// next to no CPU: it draws while input arrives and briefly after, continuously while a text field
+// is active, else once a second; input, storage and file events wake it (web/platform.js).
 
 #include "app/session.hpp"
 #include "app/web_input.hpp"
@@ -138,7 +139,11 @@ void frame() {
     const bool touched = ties::platform::take_touch_point(touch_x, touch_y);
     float wheel_x = 0, wheel_y = 0;
     const bool wheeled = ties::platform::take_wheel(wheel_x, wheel_y);
-    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched || wheeled)) return;
+    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched || wheeled)) {
+        // Nothing to do until input or the next idle redraw: sleep instead of polling each frame.
+        ties::platform::sleep_frames(g_app.last_drawn + kIdleRedraw - glfwGetTime());
+        return;
+    }
 
     if (g_app.canvas.pixel_ratio != g_app.fonts.pixel_ratio) {
         g_app.fonts = ties::ui::load_fonts(g_app.canvas.pixel_ratio);

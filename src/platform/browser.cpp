@@ -27,6 +27,7 @@ EM_JS(char*, js_format_date, (int year, int month, int day), {
         (Module.tiesPlatform.dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }));
     return Module.tiesPlatform.newString(format.format(new Date(Date.UTC(year, month - 1, day))));
 });
+EM_JS(void, js_sleep_frames, (double ms), { Module.tiesPlatform.sleep(ms); });
 EM_JS(int, js_prefers_dark, (), { return Module.tiesPlatform.prefersDark() ? 1 : 0; });
 EM_JS(int, js_is_mac, (), { return Module.tiesPlatform.isMac() ? 1 : 0; });
 EM_JS(char*, js_load_preference, (const char* key), { return Module.tiesPlatform.loadPreference(UTF8ToString(key)); });
@@ -101,6 +102,8 @@ void take_over_wheel() {
 void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }
 
 std::string format_date(int year, int month, int day) { return take_js_string(js_format_date(year, month, day)); }
+
+void sleep_frames(double seconds) { js_sleep_frames(seconds * 1000.0); }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
 bool is_mac() { return js_is_mac() != 0; }

@@ -49,6 +49,10 @@ void open_url(std::string_view url);
 // A calendar date in the user's language and conventions ("12 Mar 2024", "Mar 12, 2024").
 std::string format_date(int year, int month, int day);
 
+// Pauses the frame loop for at most `seconds`; input, a change in storage or files, or the time
+// running out resumes it (web/platform.js). An idle tab then runs no wasm between redraws.
+void sleep_frames(double seconds);
+
 bool prefers_dark();
 bool is_mac();
 std::string load_preference(std::string_view key);
