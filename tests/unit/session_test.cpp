@@ -61,6 +61,18 @@ std::size_t count_prefix(const std::set<std::string>& names, const std::string& 
     return n;
 }
 
+// Every write into `folder` fails from now on (to the app a full disk looks the same), until
+// free_disk(folder) puts the folder back, empty.
+void fill_disk(const fs::path& folder) {
+    fs::remove_all(folder);
+    test::write_bytes(folder, "a file where the folder was: every write fails");
+}
+
+void free_disk(const fs::path& folder) {
+    fs::remove(folder);
+    fs::create_directories(folder);
+}
+
 std::size_t people(const Store& store) {
     std::size_t n = 0;
     for (const auto& [id, c] : store.contacts()) n += !c.meta.deleted;
@@ -120,8 +132,7 @@ TEST_CASE("session: a full disk says Not saved, loses nothing, retries after a p
     Tab tab(folder);
     tab.edit(1);
     tab.host.sync();
-    fs::remove_all(folder);
-    test::write_bytes(folder, "a file where the folder was: every write fails");
+    fill_disk(folder);
     tab.edit(2, "written while the disk was full");
     tab.tick();
     CHECK(tab.state() == State::NotSaved);
@@ -130,8 +141,7 @@ TEST_CASE("session: a full disk says Not saved, loses nothing, retries after a p
     CHECK(people(tab.session.store()) == 2);  // the edit is in the app all the same
 
     const std::int64_t written = tab.host.status.written;
-    fs::remove(folder);
-    fs::create_directories(folder);
+    free_disk(folder);
     tab.tick();  // too soon: no retry before the pause
     CHECK(tab.host.status.written == written);
     CHECK(tab.state() == State::NotSaved);
@@ -152,14 +162,12 @@ TEST_CASE("session: flush writes what a failed save left pending (the tab is bei
     TempFolder temp;
     const fs::path folder = temp / "data";
     Tab tab(folder);
-    fs::remove_all(folder);
-    test::write_bytes(folder, "no folder");
+    fill_disk(folder);
     tab.edit(1);
     CHECK(tab.host.dirty == false);  // reported on the next tick or flush
     tab.session.flush();
     CHECK(tab.host.dirty);
-    fs::remove(folder);
-    fs::create_directories(folder);
+    free_disk(folder);
     tab.session.flush();  // no pause here: the tab may be gone by then
     CHECK_FALSE(tab.host.dirty);
     Tab reopened(folder);
