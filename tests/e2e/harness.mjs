@@ -159,6 +159,15 @@ export async function click(page, name) {
   await nextFrames(page, 2);
 }
 
+// Resizes the window and waits until the app has drawn at the new size, so that the next
+// click aims at where widgets are now, not where they were in the last frame before.
+export async function resize(page, size) {
+  await page.setViewportSize(size);
+  await page.waitForFunction(([w, h]) => Module.canvas.clientWidth === w && Module.canvas.clientHeight === h,
+                             [size.width, size.height], { timeout: 10000 });
+  await nextFrames(page, 3);
+}
+
 // A finger's tap in the middle of a widget (contexts launched with touch: true).
 export async function tap(page, name) {
   const r = await widget(page, name);
@@ -175,8 +184,8 @@ export async function waitValue(page, name, expected, timeout = 10000) {
       return p ? typeof value === 'string' && new RegExp(p[0], p[1]).test(value) : value === e;
     }, [name, pattern ? null : expected, pattern], { timeout });
   } catch (error) {
-    const actual = await page.evaluate((n) => window.__ties && window.__ties.values[n], name);
-    throw new Error(`probe value ${name}: expected ${pattern ? expected : JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    const [actual, section] = await page.evaluate((n) => window.__ties && [window.__ties.values[n], window.__ties.values.section], name);
+    throw new Error(`probe value ${name}: expected ${pattern ? expected : JSON.stringify(expected)}, got ${JSON.stringify(actual)} (section: ${section})`);
   }
 }
 

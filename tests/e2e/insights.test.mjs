@@ -4,7 +4,7 @@
 // page reads well in light and dark, on a desktop and on a phone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, nextFrames, openApp, probe, retype, screenshot, startServer, typeInto, waitValue, widget } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, nextFrames, openApp, probe, resize, retype, screenshot, startServer, typeInto, waitValue, widget } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
 const WHOLE = { width: 1280, height: 1700 };  // the whole page without scrolling
@@ -98,8 +98,9 @@ test('what was logged shows in the charts; the range changes the buckets; a nudg
     await waitValue(page, 'opportunity.name', 'Backend role at Fjord Labs');
 
     // One year, by month: July 2023 to June 2024. A tall window shows the whole page.
-    await page.setViewportSize(WHOLE);
+    await resize(page, WHOLE);
     await click(page, 'nav.Insights');
+    await waitValue(page, 'section', 'Insights');
     await waitValue(page, 'insights.range', '1 year');
     await waitValue(page, 'insights.range.dates', '2023-07-01..2024-06-30');
     let values = (await probe(page)).values;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, addContact, click, closeAll, dropFiles, focusField, launch, nextFrames, openApp, openContact, probe, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
+import { ROOT, addContact, click, closeAll, dropFiles, focusField, launch, openApp, openContact, probe, resize, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TODAY = 'test&today=20260310';
 const TALL = { width: 1280, height: 1300 };
@@ -154,8 +154,7 @@ test('snooze and archive from the row itself; the plan downloads as a calendar f
     await screenshot(page, 'today-contact-page');
 
     // On a phone the row's buttons wrap instead of running off the screen.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await nextFrames(page, 5);  // the layout follows the new size
+    await resize(page, { width: 390, height: 844 });
     await click(page, 'nav.Today');
     await waitValue(page, 'today.plan.0', /\S/);
     const widgets = (await probe(page)).widgets;
