@@ -257,17 +257,17 @@ bool load_backup_bytes(const std::string& name, std::string bytes, const std::op
             return false;
         }
         Decrypted decrypted = decrypt_backup(bytes, *passphrase);
-        if (!decrypted.ok) {
-            error = name + ": " + decrypted.error;
+        if (!decrypted.ok()) {
+            error = name + ": " + to_string(decrypted.error);
             return false;
         }
         loaded.encrypted = true;
         bytes = std::move(decrypted.plaintext);
         read = io::read_backup(bytes);
-        if (read.encrypted) read.error = "an encrypted backup inside an encrypted backup";
+        if (read.encrypted) read.error = problem("an encrypted backup inside an encrypted backup");
     }
-    if (!read.ok) {
-        error = name + ": " + read.error;
+    if (!read.ok()) {
+        error = name + ": " + to_string(read.error);
         return false;
     }
     loaded.store = std::move(read.store);
@@ -480,7 +480,7 @@ int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ost
         changed = changed || !change.records.empty();
         store.apply(std::move(change), env.now);
         out << summary_line(source.name, summary, imported.warnings.size(), weak_left) << "\n" << matches;
-        for (const io::ImportMessage& warning : imported.warnings) out << "  " << warning.to_string() << "\n";
+        for (const Problem& warning : imported.warnings) out << "  " << warning.to_string() << "\n";
     }
     if (failed) {
         err << "Nothing was changed.\n";
@@ -525,8 +525,8 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
         bytes = std::string(io::unwrap(loaded.plain).payload);
     } else {
         io::ExportFile file = io::export_file(loaded.store, *exported, env.today, env.now);
-        if (!file.ok) {
-            err << "ties: " << file.error << "\n";
+        if (!file.ok()) {
+            err << "ties: " << to_string(file.error) << "\n";
             return kExitFailed;
         }
         bytes = std::move(file.bytes);

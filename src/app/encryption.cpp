@@ -31,23 +31,27 @@ bool derive_key(std::string_view passphrase, std::string_view salt, std::uint32_
 Decrypted decrypt_backup(std::string_view file, std::string_view passphrase) {
     Decrypted result;
     const io::Unwrapped outer = io::unwrap(file);
-    if (!outer.ok) {
+    if (!outer.ok()) {
         result.error = outer.error;
         return result;
     }
     if (outer.kind != io::FileKind::EncryptedBackup) {
-        result.error = "not an encrypted backup";
+        result.error = problem("not an encrypted backup");
         return result;
     }
-    const auto parts = io::split_encrypted(outer.payload, result.error);
-    if (!parts) return result;
+    std::string why;
+    const auto parts = io::split_encrypted(outer.payload, why);
+    if (!parts) {
+        result.error = problem(std::move(why));
+        return result;
+    }
     if (passphrase.size() > INT_MAX || parts->ciphertext.size() > INT_MAX) {
-        result.error = "the file is too large";
+        result.error = problem("the file is too large");
         return result;
     }
     unsigned char key[kKeySize];
     if (!derive_key(passphrase, parts->salt, parts->iterations, key)) {
-        result.error = "the key could not be derived (OpenSSL failed)";
+        result.error = problem("the key could not be derived (OpenSSL failed)");
         return result;
     }
     const std::string_view sealed = parts->ciphertext.substr(0, parts->ciphertext.size() - io::kTagSize);
@@ -67,11 +71,10 @@ Decrypted decrypt_backup(std::string_view file, std::string_view passphrase) {
     if (!ok) {
         OPENSSL_cleanse(result.plaintext.data(), result.plaintext.size());
         result.plaintext.clear();
-        result.error = kWrong;
+        result.error = problem(kWrong);
         return result;
     }
     result.plaintext.resize(static_cast<std::size_t>(length + final_length));
-    result.ok = true;
     return result;
 }
 

@@ -4,17 +4,19 @@
 // against the page in tests/e2e/exports.test.mjs.
 #pragma once
 
+#include "core/problem.hpp"
 #include "io/crypto_format.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace ties::cli {
 
 struct Decrypted {
-    bool ok = false;
-    std::string error;      // "wrong passphrase, or the file was changed", or what is wrong with the file
+    std::optional<Problem> error;  // "wrong passphrase, or the file was changed", or what is wrong with the file
+    bool ok() const { return !error; }
     std::string plaintext;  // the whole Backup file inside
 };
 

@@ -33,7 +33,7 @@ void open_backup(ImportUi& ui, const std::string& bytes, ImportHost& host) {
         ui.focus = true;
         return;
     }
-    if (!read.ok) return fail(ui, (ui.files.empty() ? std::string("The backup") : ui.files.front()) + ": " + read.error);
+    if (!read.ok()) return fail(ui, (ui.files.empty() ? std::string("The backup") : ui.files.front()) + ": " + to_string(read.error));
     ui.backup = std::move(read.store);
     ui.merge_plan = plan_merge(*host.store, ui.backup);
     ui.apply_deletions = false;
@@ -52,7 +52,7 @@ void take_worker_output(ImportUi& ui, ImportHost& host) {
     }
     if (!error.empty()) return fail(ui, error);
     io::Decoded decoded = io::decode(out.payload);
-    if (!decoded.ok) return fail(ui, "The import's result could not be read: " + decoded.error);
+    if (!decoded.ok()) return fail(ui, "The import's result could not be read: " + to_string(decoded.error));
     std::vector<Contact> contacts;
     std::vector<Interaction> interactions;
     for (Record& r : decoded.payload.records) {
@@ -212,7 +212,7 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         context.now = host.now;
         io::Imported imported = io::import_csv(ui.csv, context, &mapping);
         ui.csv.clear();
-        for (const io::ImportMessage& w : imported.warnings) ui.warnings.push_back(w.to_string());
+        for (const Problem& w : imported.warnings) ui.warnings.push_back(w.to_string());
         if (imported.error) return fail(ui, imported.error->to_string());
         if (imported.contacts.empty()) return fail(ui, "No people were found: choose which column holds the names.");
         ui.plan = plan_import(*host.store, std::move(imported.contacts), std::move(imported.interactions));

@@ -72,7 +72,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ties_import(int count, double now) {
     // The report: "error<TAB>message" and "warning<TAB>message" lines (see platform/files.cpp).
     std::string report;
     if (result.error) report += "error\t" + one_line(result.error->to_string()) + "\n";
-    for (const ties::io::ImportMessage& warning : result.warnings)
+    for (const ties::Problem& warning : result.warnings)
         report += "warning\t" + one_line(warning.to_string()) + "\n";
     std::ofstream("/out/report.txt", std::ios::binary) << report;
 }

@@ -67,8 +67,8 @@ void Session::persist() {
     if (storage_.mode != StorageMode::Writer) return;
     if (!store_.has_unsaved() && !engine_.has_pending()) return;
     const io::SaveResult result = engine_.save(store_);
-    if (!result.ok) {
-        save_error_ = result.error;
+    if (!result.ok()) {
+        save_error_ = to_string(result.error);
         retry_save_at_ = host_.seconds() + kSaveRetrySeconds;
         return;
     }
@@ -105,7 +105,7 @@ void Session::maintain_storage() {
             if (engine_.committed()) host_.storage_written();
             compaction_ticket_ = -1;
         } else if (compaction_ticket_ < 0 && all_committed && !store_.has_unsaved() && engine_.wants_compaction()) {
-            if (engine_.compact(store_).ok) {
+            if (engine_.compact(store_).ok()) {
                 host_.storage_written();
                 compaction_ticket_ = storage_.written + 1;  // the write just reported
             }
@@ -174,8 +174,8 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueu
     if (intents.export_file) {  // the same bytes as `ties export`
         const io::ExportFile file = io::export_file(store_, *intents.export_file, host_.today(), host_.now_millis(),
                                                     *intents.export_file == io::ExportFormat::Calendar ? plan : nullptr);
-        if (file.ok) host_.download(file.name, file.bytes, file.mime_type);
-        else std::fprintf(stderr, "Ties: %s\n", file.error.c_str());
+        if (file.ok()) host_.download(file.name, file.bytes, file.mime_type);
+        else std::fprintf(stderr, "Ties: %s\n", to_string(file.error).c_str());
     }
     if (intents.take_over) host_.storage_take_over();
     if (intents.open_url) host_.open_url(*intents.open_url);

@@ -43,25 +43,25 @@ std::string backup_file_name(Date today) { return "ties-backup-" + today.iso() +
 BackupRead read_backup(std::string_view bytes) {
     BackupRead result;
     if (bytes.empty()) {
-        result.error = "the file is empty";
+        result.error = problem("the file is empty");
         return result;
     }
     const Unwrapped file = unwrap(bytes);
-    if (!file.ok) {
+    if (!file.ok()) {
         result.error = file.error;
         return result;
     }
     if (file.kind == FileKind::EncryptedBackup) {
         result.encrypted = true;
-        result.error = "the backup is encrypted: it needs its passphrase";
+        result.error = problem("the backup is encrypted: it needs its passphrase");
         return result;
     }
     if (file.kind != FileKind::Backup && file.kind != FileKind::Snapshot) {
-        result.error = "not a backup (a journal holds only part of the data)";
+        result.error = problem("not a backup (a journal holds only part of the data)");
         return result;
     }
     Decoded decoded = decode(file.payload);
-    if (!decoded.ok) {
+    if (!decoded.ok()) {
         result.error = decoded.error;
         return result;
     }
@@ -70,12 +70,11 @@ BackupRead read_backup(std::string_view bytes) {
         const Id id = meta_of(record).id;
         if (!seen.insert(id).second) {
             result.store.clear();
-            result.error = "invalid data: the id " + id.to_string() + " is used twice";
+            result.error = problem("invalid data: the id " + id.to_string() + " is used twice");
             return result;
         }
         result.store.load(std::move(record));
     }
-    result.ok = true;
     return result;
 }
 

@@ -3,8 +3,10 @@
 // and the command-line tool reads and writes the very same files.
 #pragma once
 
+#include "core/problem.hpp"
 #include "core/store.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,10 +17,10 @@ std::string backup_bytes(const Store& store);
 std::string backup_file_name(Date today);  // "ties-backup-2026-11-26.ties"
 
 struct BackupRead {
-    bool ok = false;
-    bool encrypted = false;  // an encrypted backup: decrypt it first (see crypto_format.hpp)
-    std::string error;       // for people: what is wrong with the file
-    Store store;             // every record of the file, loaded (no undo, nothing unsaved)
+    std::optional<Problem> error;  // for people: what is wrong with the file
+    bool encrypted = false;        // an encrypted backup: decrypt it first (see crypto_format.hpp)
+    Store store;                   // every record of the file, loaded (no undo, nothing unsaved)
+    bool ok() const { return !error; }
 };
 
 // Reads a backup file (or a snapshot) strictly: the envelope, the checksum, the JSON, every

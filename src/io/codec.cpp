@@ -471,8 +471,8 @@ std::string encode(const Payload& payload) {
 
 Decoded decode(std::string_view json) {
     Decoded result;
-    if (auto problem = check_outline(json)) {
-        result.error = std::move(*problem);
+    if (auto why = check_outline(json)) {
+        result.error = problem(std::move(*why));
         return result;
     }
     try {
@@ -484,23 +484,22 @@ Decoded decode(std::string_view json) {
             ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
                make_nvp("records", payload.records));
         }
-        if (auto problem = check_invariants(payload)) {
-            result.error = "invalid data: " + *problem;
+        if (auto why = check_invariants(payload)) {
+            result.error = problem("invalid data: " + *why);
             return result;
         }
         result.payload = std::move(payload);
-        result.ok = true;
     } catch (const DecodeError& error) {
-        result.error = error.what();
+        result.error = problem(error.what());
     } catch (const std::exception& error) {
         try {
             const auto syntax = syntax_error(json);
-            result.error = syntax ? *syntax : std::string("invalid data: ") + error.what();
+            result.error = problem(syntax ? *syntax : std::string("invalid data: ") + error.what());
         } catch (...) {
-            result.error = std::string("invalid data: ") + error.what();
+            result.error = problem(std::string("invalid data: ") + error.what());
         }
     } catch (...) {
-        result.error = "invalid data";
+        result.error = problem("invalid data");
     }
     return result;
 }

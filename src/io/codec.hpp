@@ -5,8 +5,10 @@
 #pragma once
 
 #include "core/model.hpp"
+#include "core/problem.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +26,8 @@ struct Payload {
 std::string encode(const Payload& payload);
 
 struct Decoded {
-    bool ok = false;
-    std::string error;
+    std::optional<Problem> error;  // what went wrong, for people; none when it worked
+    bool ok() const { return !error; }
     Payload payload;
 };
 Decoded decode(std::string_view json);

@@ -66,10 +66,8 @@ struct Record {
 
 }  // namespace
 
-std::string CsvError::to_string() const { return line > 0 ? "line " + std::to_string(line) + ": " + text : text; }
-
-std::optional<CsvTable> read_csv(std::string_view text, CsvError& error, char delimiter) {
-    error = CsvError{};
+std::optional<CsvTable> read_csv(std::string_view text, Problem& error, char delimiter) {
+    error = Problem{};
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (delimiter == 0) delimiter = detect_delimiter(text);
 
@@ -80,7 +78,7 @@ std::optional<CsvTable> read_csv(std::string_view text, CsvError& error, char de
     const std::size_t n = text.size();
     std::size_t i = 0;
     const auto fail = [&](std::size_t at_line, std::string message) -> std::optional<CsvTable> {
-        error = CsvError{at_line, std::move(message)};
+        error = Problem{{}, at_line, std::move(message)};
         return std::nullopt;
     };
     // Consumes one line break at i (CRLF, LF or CR) and counts it.
@@ -169,7 +167,7 @@ std::optional<CsvTable> read_csv(std::string_view text, CsvError& error, char de
 }
 
 std::optional<CsvTable> read_csv(std::string_view utf8_text, std::string& error_with_line, char delimiter) {
-    CsvError error;
+    Problem error;
     std::optional<CsvTable> table = read_csv(utf8_text, error, delimiter);
     error_with_line = table ? std::string() : error.to_string();
     return table;

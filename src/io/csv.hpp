@@ -4,6 +4,8 @@
 // so a hostile file cannot make it allocate without bound. One linear pass; no recursion.
 #pragma once
 
+#include "core/problem.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -23,13 +25,6 @@ struct CsvTable {
     std::size_t header_line = 1;
 };
 
-struct CsvError {
-    std::size_t line = 0;  // 1-based; 0 when not about one line
-    std::string text;      // "a quoted field starts here but its closing quote is missing"
-
-    std::string to_string() const;  // "line 3: text" / "text"
-};
-
 // Reading rules:
 // - fields are separated by `delimiter`; 0 picks , ; or tab: the one that splits the first records
 //   most consistently (outside quotes), ties going to the comma;
@@ -41,7 +36,7 @@ struct CsvError {
 // - the header is the first record, unless the file opens with a preamble of one-field lines and a
 //   blank line before a wider record (LinkedIn's "Notes:"): then that record is the header and
 //   header_line says where it is.
-std::optional<CsvTable> read_csv(std::string_view utf8_text, CsvError& error, char delimiter = 0);
+std::optional<CsvTable> read_csv(std::string_view utf8_text, Problem& error, char delimiter = 0);
 // The same, the error as "line 3: text".
 std::optional<CsvTable> read_csv(std::string_view utf8_text, std::string& error_with_line, char delimiter = 0);
 

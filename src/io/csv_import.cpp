@@ -380,24 +380,24 @@ std::optional<std::size_t> binary_at(std::string_view bytes) {
 
 class Warnings {
 public:
-    Warnings(std::vector<ImportMessage>& out, const std::string& file) : out_(out), file_(file) {}
+    Warnings(std::vector<Problem>& out, const std::string& file) : out_(out), file_(file) {}
     void add(std::size_t line, std::string text) {
-        if (out_.size() < kMaxWarnings) out_.push_back(ImportMessage{file_, line, std::move(text)});
+        if (out_.size() < kMaxWarnings) out_.push_back(Problem{file_, line, std::move(text)});
         else ++dropped_;
     }
     void finish() {
-        if (dropped_ > 0) out_.push_back(ImportMessage{file_, 0, "and " + std::to_string(dropped_) + " more warnings"});
+        if (dropped_ > 0) out_.push_back(Problem{file_, 0, "and " + std::to_string(dropped_) + " more warnings"});
     }
 
 private:
-    std::vector<ImportMessage>& out_;
+    std::vector<Problem>& out_;
     const std::string& file_;
     std::size_t dropped_ = 0;
 };
 
 Imported failure(const std::string& file, std::size_t line, std::string text) {
     Imported result;
-    result.error = ImportMessage{file, line, std::move(text)};
+    result.error = Problem{file, line, std::move(text)};
     return result;
 }
 
@@ -687,7 +687,7 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
         std::string note;
         const std::string text = to_utf8(bytes, &note);
         if (!note.empty()) warnings.add(0, note);
-        CsvError error;
+        Problem error;
         table = read_csv(text, error);
         if (!table) return failure(file, error.line, error.text);
     }

@@ -54,7 +54,7 @@ bool known_kind(std::uint32_t kind) {
 
 Unwrapped failure(std::string message) {
     Unwrapped result;
-    result.error = std::move(message);
+    result.error = problem(std::move(message));
     return result;
 }
 
@@ -107,7 +107,6 @@ Unwrapped unwrap(std::string_view bytes) {
         return failure("damaged: checksum mismatch");
 
     Unwrapped result;
-    result.ok = true;
     result.kind = static_cast<FileKind>(kind);
     result.format_version = version;
     result.payload = payload;

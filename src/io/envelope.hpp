@@ -6,7 +6,10 @@
 //                         u64 payload length | u32 CRC-32 of payload | payload
 #pragma once
 
+#include "core/problem.hpp"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,8 +26,8 @@ std::uint32_t crc32(std::string_view bytes);
 std::string wrap(FileKind kind, std::string_view payload);
 
 struct Unwrapped {
-    bool ok = false;
-    std::string error;          // for people: "truncated: expected 1200 bytes of data, found 800"
+    std::optional<Problem> error;  // for people: "truncated: expected 1200 bytes of data, found 800"
+    bool ok() const { return !error; }
     FileKind kind = FileKind::Snapshot;
     std::uint32_t format_version = 0;
     std::string_view payload;   // points into the input

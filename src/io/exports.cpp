@@ -56,7 +56,7 @@ ExportFile export_file(const Store& store, ExportFormat format, Date today, Mill
             if (!queue) queue = &built.emplace(build_today(store, NetworkStats::build(store, today), today));
             const std::vector<CalendarEntry> entries = calendar_entries(store, *queue);
             if (entries.empty()) {
-                file.error = "nothing to put in a calendar: no touches planned and no follow-ups due as of " + today.iso();
+                file.error = problem("nothing to put in a calendar: no touches planned and no follow-ups due as of " + today.iso());
                 return file;
             }
             file.name = ics_file_name(today);
@@ -65,7 +65,6 @@ ExportFile export_file(const Store& store, ExportFormat format, Date today, Mill
             break;
         }
     }
-    file.ok = true;
     return file;
 }
 

@@ -3,6 +3,7 @@
 // `ties export` write the same bytes for the same store (same order, same name, same format).
 #pragma once
 
+#include "core/problem.hpp"
 #include "core/store.hpp"
 #include "core/today.hpp"
 
@@ -19,8 +20,8 @@ enum class ExportFormat { Vcard4, Vcard3, Csv, Calendar };
 std::optional<ExportFormat> export_format_named(std::string_view name);
 
 struct ExportFile {
-    bool ok = false;
-    std::string error;      // for people, when !ok: "nothing to put in a calendar: ..."
+    std::optional<Problem> error;  // for people: "nothing to put in a calendar: ..."
+    bool ok() const { return !error; }
     std::string name;       // "ties-contacts-2026-03-10.vcf", "ties-plan-2026-03-10.ics"
     std::string bytes;
     std::string mime_type;  // "text/vcard", "text/csv", "text/calendar"

@@ -76,14 +76,6 @@ std::string from_utf16(std::string_view bytes, bool little_endian, std::string* 
 
 }  // namespace
 
-std::string ImportMessage::to_string() const {
-    std::string out = file;
-    if (line > 0) out += ", line " + std::to_string(line);
-    out += ": ";
-    out += text;
-    return out;
-}
-
 std::string to_utf8(std::string_view bytes, std::string* note) {
     if (note != nullptr) note->clear();
     if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE)
@@ -165,7 +157,7 @@ void LeftOut::field(std::string_view name) {
     if (fields.size() < 1000) fields.emplace_back(name);
 }
 
-void LeftOut::append_to(std::vector<ImportMessage>& messages, const std::string& file) const {
+void LeftOut::append_to(std::vector<Problem>& messages, const std::string& file) const {
     if (photos > 0) {
         messages.push_back({file, 0, "Photos are not imported (" + std::to_string(photos) +
                                          (photos == 1 ? " card had one)." : " cards had one).")});

@@ -8,6 +8,7 @@
 
 #include "core/id.hpp"
 #include "core/model.hpp"
+#include "core/problem.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -18,19 +19,11 @@
 
 namespace ties::io {
 
-struct ImportMessage {
-    std::string file;       // the file's name as the user knows it ("Connections.csv")
-    std::size_t line = 0;   // 1-based line; 0 when the message is not about one line
-    std::string text;       // for people: "a card without END:VCARD"
-
-    std::string to_string() const;  // "Connections.csv, line 12: text" / "Connections.csv: text"
-};
-
 struct Imported {
     std::vector<Contact> contacts;
     std::vector<Interaction> interactions;  // X replies and mentions; other formats: none
-    std::vector<ImportMessage> warnings;    // skipped parts; the rest was imported
-    std::optional<ImportMessage> error;     // nothing could be imported; the lists are empty
+    std::vector<Problem> warnings;    // skipped parts; the rest was imported
+    std::optional<Problem> error;     // nothing could be imported; the lists are empty
     bool cancelled = false;                 // the progress callback said stop; the lists are empty
 };
 
@@ -71,7 +64,7 @@ struct LeftOut {
     std::size_t photos = 0;           // cards that had one
 
     void field(std::string_view name);
-    void append_to(std::vector<ImportMessage>& messages, const std::string& file) const;
+    void append_to(std::vector<Problem>& messages, const std::string& file) const;
 };
 
 }  // namespace ties::io

@@ -61,13 +61,13 @@ Imported import_files(const std::vector<NamedFile>& files, const ImportContext& 
     };
     std::vector<NamedFile> x_files;
     std::size_t x_bytes = 0;
-    std::vector<ImportMessage> errors;
+    std::vector<Problem> errors;
     auto take = [&](Imported part) {
         if (part.cancelled) stop = true;
         if (part.error) errors.push_back(*part.error);
         for (Contact& c : part.contacts) all.contacts.push_back(std::move(c));
         for (Interaction& i : part.interactions) all.interactions.push_back(std::move(i));
-        for (ImportMessage& w : part.warnings) all.warnings.push_back(std::move(w));
+        for (Problem& w : part.warnings) all.warnings.push_back(std::move(w));
     };
     for (const NamedFile& f : files) {
         if (stop) break;
@@ -109,7 +109,7 @@ Imported import_files(const std::vector<NamedFile>& files, const ImportContext& 
         for (std::size_t i = 1; i < errors.size(); ++i) failed.warnings.push_back(errors[i]);
         return failed;
     }
-    for (ImportMessage& e : errors) all.warnings.push_back(std::move(e));
+    for (Problem& e : errors) all.warnings.push_back(std::move(e));
     return all;
 }
 

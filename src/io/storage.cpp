@@ -180,7 +180,7 @@ bool written_by_newer_ties(const fs::path& path) {
     if (!in.read(header.data(), static_cast<std::streamsize>(header.size()))) return false;
     // unwrap() checks the version right after the magic, before the length: reuse its verdict.
     const Unwrapped probe = unwrap(header);
-    return !probe.ok && probe.error.find("newer version") != std::string::npos;
+    return !probe.ok() && probe.error->text.find("newer version") != std::string::npos;
 }
 
 // Reads, unwraps and decodes one file; checks that it is the kind and numbers its name says.
@@ -199,8 +199,8 @@ ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file)
     }
     result.size = bytes.bytes.size();
     const Unwrapped unwrapped = unwrap(bytes.bytes);
-    if (!unwrapped.ok) {
-        result.error = unwrapped.error;
+    if (!unwrapped.ok()) {
+        result.error = unwrapped.error->text;
         return result;
     }
     const FileKind expected = file.snapshot ? FileKind::Snapshot : FileKind::Journal;
@@ -209,8 +209,8 @@ ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file)
         return result;
     }
     Decoded decoded = decode(unwrapped.payload);
-    if (!decoded.ok) {
-        result.error = std::move(decoded.error);
+    if (!decoded.ok()) {
+        result.error = std::move(decoded.error->text);
         return result;
     }
     if (decoded.payload.generation != file.generation || (!file.snapshot && decoded.payload.sequence != file.sequence)) {
@@ -348,8 +348,7 @@ SaveResult StorageEngine::save(Store& store) {
 
         if (auto reason = write_new_file(folder_ / name, bytes)) {
             pending_ = std::move(records);
-            result.ok = false;
-            result.error = "could not write " + name + ": " + *reason;
+            result.error = problem("could not write " + name + ": " + *reason);
             return result;
         }
         ++next_sequence_;
@@ -359,8 +358,7 @@ SaveResult StorageEngine::save(Store& store) {
     } catch (const std::exception& error) {
         // Keep whatever was taken so the next save can try again.
         for (Record& record : records) pending_.push_back(std::move(record));
-        result.ok = false;
-        result.error = std::string("could not save: ") + error.what();
+        result.error = problem(std::string("could not save: ") + error.what());
     }
     return result;
 }
@@ -378,8 +376,7 @@ SaveResult StorageEngine::compact(const Store& store) {
         const std::string name = snapshot_name(generation);
         const std::string bytes = wrap(FileKind::Snapshot, encode(Payload{generation, 0, all_records(store)}));
         if (auto reason = write_new_file(folder_ / name, bytes)) {
-            result.ok = false;
-            result.error = "could not write " + name + ": " + *reason;
+            result.error = problem("could not write " + name + ": " + *reason);
             return result;
         }
         generation_ = generation;
@@ -393,8 +390,7 @@ SaveResult StorageEngine::compact(const Store& store) {
         pending_.clear();  // the snapshot holds the store's current values, pending ones included
         result.wrote = true;
     } catch (const std::exception& error) {
-        result.ok = false;
-        result.error = std::string("could not write a snapshot: ") + error.what();
+        result.error = problem(std::string("could not write a snapshot: ") + error.what());
     }
     return result;
 }

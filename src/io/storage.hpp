@@ -10,10 +10,12 @@
 // generation or later in order; damaged files are skipped and reported, never fatal.
 #pragma once
 
+#include "core/problem.hpp"
 #include "core/store.hpp"
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +29,9 @@ struct LoadReport {
 };
 
 struct SaveResult {
-    bool ok = true;
-    std::string error;        // "could not write journal-…: No space left on device"
-    bool wrote = false;       // false when there was nothing to save
+    std::optional<Problem> error;  // "could not write journal-…: No space left on device"
+    bool wrote = false;            // false when there was nothing to save
+    bool ok() const { return !error; }
 };
 
 class StorageEngine {

@@ -149,13 +149,13 @@ public:
     explicit Messages(std::string file) : file_(std::move(file)) {}
 
     void warn(std::size_t line, std::string text) {
-        if (count_++ < kMaxWarnings) warnings_.push_back(ImportMessage{file_, line, std::move(text)});
+        if (count_++ < kMaxWarnings) warnings_.push_back(Problem{file_, line, std::move(text)});
     }
-    ImportMessage error(std::size_t line, std::string text) const { return ImportMessage{file_, line, std::move(text)}; }
+    Problem error(std::size_t line, std::string text) const { return Problem{file_, line, std::move(text)}; }
 
-    std::vector<ImportMessage> take() {
+    std::vector<Problem> take() {
         if (count_ > kMaxWarnings)
-            warnings_.push_back(ImportMessage{file_, 0, std::to_string(count_ - kMaxWarnings) + " more warnings not shown"});
+            warnings_.push_back(Problem{file_, 0, std::to_string(count_ - kMaxWarnings) + " more warnings not shown"});
         return std::move(warnings_);
     }
 
@@ -164,7 +164,7 @@ public:
 
 private:
     std::string file_;
-    std::vector<ImportMessage> warnings_;
+    std::vector<Problem> warnings_;
     std::size_t count_ = 0;
 };
 

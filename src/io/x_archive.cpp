@@ -310,23 +310,23 @@ struct Conversation {
 
 class Warnings {
 public:
-    explicit Warnings(std::vector<ImportMessage>& out) : out_(out) {}
+    explicit Warnings(std::vector<Problem>& out) : out_(out) {}
     void add(const std::string& file, std::size_t line, std::string text) {
-        if (out_.size() < kMaxWarnings) out_.push_back(ImportMessage{file, line, std::move(text)});
+        if (out_.size() < kMaxWarnings) out_.push_back(Problem{file, line, std::move(text)});
         else ++dropped_;
     }
     void finish(const std::string& file) {
-        if (dropped_ > 0) out_.push_back(ImportMessage{file, 0, "and " + std::to_string(dropped_) + " more warnings"});
+        if (dropped_ > 0) out_.push_back(Problem{file, 0, "and " + std::to_string(dropped_) + " more warnings"});
     }
 
 private:
-    std::vector<ImportMessage>& out_;
+    std::vector<Problem>& out_;
     std::size_t dropped_ = 0;
 };
 
 Imported failure(const std::string& file, std::size_t line, std::string text) {
     Imported result;
-    result.error = ImportMessage{file, line, std::move(text)};
+    result.error = Problem{file, line, std::move(text)};
     return result;
 }
 
@@ -340,7 +340,7 @@ public:
         : context_(context), total_bytes_(total_bytes), warnings_(result.warnings) {}
 
     // The file's records through `interpret`; an error message (with its line) if it cannot be read.
-    std::optional<ImportMessage> read(const ArchiveFile& file, bool& cancelled) {
+    std::optional<Problem> read(const ArchiveFile& file, bool& cancelled) {
         const std::string& name = file.file->name;
         std::string note;
         const std::string text = to_utf8(file.file->bytes, &note);
@@ -353,7 +353,7 @@ public:
         if (text.compare(start, kPrefix.size(), kPrefix) != 0 || equals == std::string::npos || equals - start > 256 ||
             text.find('\n', start) < equals) {
             LineCounter lines(text);
-            return ImportMessage{name, lines.line_at(start),
+            return Problem{name, lines.line_at(start),
                                  "not an X archive data file (it should begin with \"window.YTD.\" and \"=\")"};
         }
         const std::string_view json = std::string_view(text).substr(equals + 1);
@@ -381,16 +381,16 @@ public:
         if (!result) {
             const std::size_t at = result.Offset();
             const std::string position = " (at byte " + std::to_string(equals + 2 + at) + ")";
-            if (!handler.problem.empty()) return ImportMessage{name, line_of(at), handler.problem + position};
+            if (!handler.problem.empty()) return Problem{name, line_of(at), handler.problem + position};
             std::string why = rapidjson::GetParseError_En(result.Code());
             if (!why.empty() && why.back() == '.') why.pop_back();
-            return ImportMessage{name, line_of(at),
+            return Problem{name, line_of(at),
                                  "broken JSON at byte " + std::to_string(equals + 2 + at) + " (" + why + ")"};
         }
         std::size_t rest = stream.Tell();
         while (rest < json.size() && (is_json_space(json[rest]) || json[rest] == ';')) ++rest;
         if (rest < json.size())
-            return ImportMessage{name, line_of(rest),
+            return Problem{name, line_of(rest),
                                  "unexpected text after the list (at byte " + std::to_string(equals + 2 + rest) + ")"};
         return std::nullopt;
     }
@@ -603,7 +603,7 @@ Imported import_x_archive(const std::vector<NamedFile>& files, const ImportConte
     }
     if (!reader.has_own_account())
         result.warnings.push_back(
-            ImportMessage{archive, 0, "account.js is not among the files: your own account could not be recognised"});
+            Problem{archive, 0, "account.js is not among the files: your own account could not be recognised"});
     reader.build(result);
     reader.finish_warnings(archive);
     return result;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <map>
+#include <utility>
 
 namespace ties::probe {
 namespace {
@@ -13,7 +14,6 @@ struct Rect {
     bool operator==(const Rect&) const = default;
 };
 
-bool g_enabled = false;
 std::map<std::string, Rect, std::less<>> g_widgets;
 std::map<std::string, Rect, std::less<>> g_last_frame;  // to tell a test whether a widget is still moving
 std::map<std::string, std::string, std::less<>> g_values;
@@ -39,29 +39,23 @@ void append_json_string(std::string& out, std::string_view text) {
 }  // namespace
 
 void begin_frame(bool on) {
-    g_enabled = on;
+    detail::g_enabled = on;
     g_last_frame.swap(g_widgets);
     g_widgets.clear();
     g_values.clear();
 }
 
-bool enabled() { return g_enabled; }
-
-void item(std::string_view name) {
-    if (!g_enabled) return;
+void detail::record_item(std::string name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     // Only what is on screen and not clipped away by its window can be clicked.
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
     if (max.x <= clip_min.x || max.y <= clip_min.y || min.x >= clip_max.x || min.y >= clip_max.y) return;
-    g_widgets[std::string(name)] = {min.x, min.y, max.x - min.x, max.y - min.y};
+    g_widgets[std::move(name)] = {min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
-void value(std::string_view name, std::string_view text) {
-    if (!g_enabled) return;
-    g_values[std::string(name)] = std::string(text);
-}
+void detail::record_value(std::string name, std::string text) { g_values[std::move(name)] = std::move(text); }
 
 std::string to_json() {
     std::string out = "{\"widgets\":{";

@@ -186,7 +186,7 @@ void bench_backup() {
     Store read;
     const double read_ms = median_ms(5, [&] {
         BackupRead result = read_backup(bytes);
-        if (!result.ok) std::printf("read_backup failed: %s\n", result.error.c_str());
+        if (!result.ok()) std::printf("read_backup failed: %s\n", to_string(result.error).c_str());
         read = std::move(result.store);
     });
     // merge_into a copy of the same store (every record compared, nothing changes) and into an

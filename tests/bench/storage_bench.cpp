@@ -64,7 +64,7 @@ struct Row {
 void save_one_edit(Store& store, io::StorageEngine& engine, const Id& target, int round) {
     bench::apply_one_edit(store, target, round);
     const io::SaveResult result = engine.save(store);
-    if (!result.ok) std::fprintf(stderr, "save failed: %s\n", result.error.c_str());
+    if (!result.ok()) std::fprintf(stderr, "save failed: %s\n", to_string(result.error).c_str());
 }
 
 Row run(const std::string& label, std::size_t contacts, std::size_t interactions, bool measure_load, int compact_runs) {
@@ -82,7 +82,7 @@ Row run(const std::string& label, std::size_t contacts, std::size_t interactions
 
     row.compact_ms = median_ms(compact_runs, [&] {
         const io::SaveResult result = engine.compact(store);
-        if (!result.ok) std::fprintf(stderr, "compact failed: %s\n", result.error.c_str());
+        if (!result.ok()) std::fprintf(stderr, "compact failed: %s\n", to_string(result.error).c_str());
     });
     engine.committed();  // keep only the newest snapshot
 

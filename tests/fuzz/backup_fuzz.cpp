@@ -22,13 +22,13 @@ namespace {
 void check_round_trip(const Store& store) {
     const std::string bytes = io::backup_bytes(store);
     const io::BackupRead again = io::read_backup(bytes);
-    if (!again.ok) std::abort();
+    if (!again.ok()) std::abort();
     if (io::backup_bytes(again.store) != bytes) std::abort();
 }
 
 void check_read(const io::BackupRead& read) {
-    if (read.ok != read.error.empty()) std::abort();  // an error always comes with a message
-    if (read.ok) check_round_trip(read.store);
+    if (read.error && read.error->text.empty()) std::abort();  // an error always comes with a message
+    if (read.ok()) check_round_trip(read.store);
 }
 
 }  // namespace
@@ -37,13 +37,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
     check_read(io::read_backup(bytes));
-    if (const io::Unwrapped outer = io::unwrap(bytes); outer.ok && outer.kind == io::FileKind::EncryptedBackup) {
+    if (const io::Unwrapped outer = io::unwrap(bytes); outer.ok() && outer.kind == io::FileKind::EncryptedBackup) {
         std::string error;
         if (!io::split_encrypted(outer.payload, error) && error.empty()) std::abort();
     }
 
     const io::Decoded decoded = io::decode(bytes);
-    if (decoded.ok == !decoded.error.empty()) std::abort();
+    if (decoded.error && decoded.error->text.empty()) std::abort();
 
     check_read(io::read_backup(io::wrap(io::FileKind::Backup, bytes)));
     return 0;

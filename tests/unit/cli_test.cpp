@@ -48,7 +48,7 @@ Result ties_cli(std::vector<std::string> args, std::uint64_t seed = 1) {
 
 Store load(const std::filesystem::path& path) {
     io::BackupRead read = io::read_backup(read_bytes(path));
-    REQUIRE_MESSAGE(read.ok, read.error);
+    REQUIRE_MESSAGE(read.ok(), to_string(read.error));
     return std::move(read.store);
 }
 
@@ -349,7 +349,7 @@ TEST_CASE("ties export: vCard 4 and 3 and CSV come back as the same people; json
     REQUIRE(json.code == cli::kExitOk);
     CHECK(json.out == std::string(io::unwrap(read_bytes(backup)).payload));
     const io::Decoded decoded = io::decode(json.out);
-    REQUIRE(decoded.ok);
+    REQUIRE(decoded.ok());
     CHECK(decoded.payload.records.size() == original.record_count());
 
     // No rhythms set in these people: nothing is due, and RFC 5545 wants at least one event.
@@ -441,7 +441,7 @@ TEST_CASE("ties encrypt and decrypt: PBKDF2 + AES-256-GCM, wrong passphrase and 
     REQUIRE(encrypted.code == cli::kExitOk);
     const std::string sealed = read_bytes(secret);
     const io::Unwrapped outer = io::unwrap(sealed);
-    REQUIRE(outer.ok);
+    REQUIRE(outer.ok());
     CHECK(outer.kind == io::FileKind::EncryptedBackup);
     CHECK(!contains(sealed, "Ødegaard"));
     std::string error;
@@ -480,7 +480,7 @@ TEST_CASE("ties encrypt and decrypt: PBKDF2 + AES-256-GCM, wrong passphrase and 
     CHECK(contains(imported.out, "(encrypted)"));
     CHECK(io::read_backup(read_bytes(secret)).encrypted);
     const cli::Decrypted inside = cli::decrypt_backup(read_bytes(secret), "correct horse battery staple");
-    REQUIRE(inside.ok);
+    REQUIRE(inside.ok());
     CHECK(live_contacts(io::read_backup(inside.plaintext).store) == 5);
     CHECK(ties_cli({"import", kFixtures + "/vcard/gmail.vcf", "--into", secret}).code == cli::kExitFailed);
 }

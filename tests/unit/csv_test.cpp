@@ -48,7 +48,7 @@ struct Setup {
 };
 
 CsvTable read_ok(std::string_view text, char delimiter = 0) {
-    CsvError error;
+    Problem error;
     std::optional<CsvTable> table = read_csv(text, error, delimiter);
     INFO(error.to_string());
     REQUIRE(table.has_value());
@@ -61,9 +61,9 @@ std::string read_error(std::string_view text) {
     return error;
 }
 
-std::vector<std::string> messages(const std::vector<ImportMessage>& list) {
+std::vector<std::string> messages(const std::vector<Problem>& list) {
     std::vector<std::string> out;
-    for (const ImportMessage& m : list) out.push_back(m.to_string());
+    for (const Problem& m : list) out.push_back(m.to_string());
     return out;
 }
 
@@ -94,8 +94,8 @@ TEST_CASE("csv: to_utf8 drops a UTF-8 BOM and NULs, converts UTF-16 and reads st
 }
 
 TEST_CASE("csv: import messages name the file and the line") {
-    CHECK(ImportMessage{"Connections.csv", 12, "text"}.to_string() == "Connections.csv, line 12: text");
-    CHECK(ImportMessage{"Connections.csv", 0, "text"}.to_string() == "Connections.csv: text");
+    CHECK(Problem{"Connections.csv", 12, "text"}.to_string() == "Connections.csv, line 12: text");
+    CHECK(Problem{"Connections.csv", 0, "text"}.to_string() == "Connections.csv: text");
 }
 
 // --- Reader -------------------------------------------------------------------------------------

@@ -71,21 +71,21 @@ TEST_CASE("exports: live contacts by folded name, then id") {
 TEST_CASE("exports: names, types, and a calendar with nothing planned refused") {
     const Store store = export_store();
     const io::ExportFile v4 = io::export_file(store, io::ExportFormat::Vcard4, kToday, kNow);
-    CHECK(v4.ok);
+    CHECK(v4.ok());
     CHECK(v4.name == "ties-contacts-2026-03-10.vcf");
     CHECK(v4.mime_type == "text/vcard");
     CHECK(io::export_file(store, io::ExportFormat::Vcard3, kToday, kNow).name == "ties-contacts-2026-03-10-v3.vcf");
     CHECK(io::export_file(store, io::ExportFormat::Csv, kToday, kNow).mime_type == "text/csv");
     const io::ExportFile ics = io::export_file(store, io::ExportFormat::Calendar, kToday, kNow);
-    CHECK(ics.ok);
+    CHECK(ics.ok());
     CHECK(ics.name == "ties-plan-2026-03-10.ics");
     CHECK(ics.mime_type == "text/calendar");
 
     Store few;
     few.load(named(1, "Ada"));
     const io::ExportFile none = io::export_file(few, io::ExportFormat::Calendar, kToday, kNow);
-    CHECK(!none.ok);
-    CHECK(none.error == "nothing to put in a calendar: no touches planned and no follow-ups due as of 2026-03-10");
+    CHECK(!none.ok());
+    CHECK(to_string(none.error) == "nothing to put in a calendar: no touches planned and no follow-ups due as of 2026-03-10");
 
     CHECK(io::export_format_named("vcf3") == io::ExportFormat::Vcard3);
     CHECK(!io::export_format_named("json"));
@@ -103,7 +103,7 @@ TEST_CASE("exports: the same bytes as `ties export` for every format") {
     for (const auto& [name, format] : formats) {
         CAPTURE(name);
         const io::ExportFile file = io::export_file(store, format, kToday, kNow);
-        REQUIRE(file.ok);
+        REQUIRE(file.ok());
         CHECK(file.bytes == cli_export(backup, name));
     }
     // A queue the caller already has gives the same calendar.

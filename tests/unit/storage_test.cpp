@@ -118,7 +118,7 @@ TEST_CASE("loading a folder that does not exist creates it and gives an empty st
     CHECK_FALSE(engine.wants_compaction());
     CHECK_FALSE(engine.committed());
     const SaveResult nothing = engine.save(store);
-    CHECK(nothing.ok);
+    CHECK(nothing.ok());
     CHECK_FALSE(nothing.wrote);
     CHECK(names_in(folder).empty());
 }
@@ -133,9 +133,8 @@ TEST_CASE("save then load gives back an equal store") {
     change.records = test::rich_records();
     store.apply(change, kNow);
     const SaveResult saved = engine.save(store);
-    CHECK(saved.ok);
+    CHECK(saved.ok());
     CHECK(saved.wrote);
-    CHECK(saved.error.empty());
     CHECK_FALSE(store.has_unsaved());
     CHECK_FALSE(engine.has_pending());
     CHECK(names_in(temp.path()) == std::set<std::string>{"journal-00000000-00000001.ties"});
@@ -188,7 +187,7 @@ TEST_CASE("compaction writes the next generation; old files go only after commit
         engine.save(store);
     }
     const SaveResult compacted = engine.compact(store);
-    CHECK(compacted.ok);
+    CHECK(compacted.ok());
     CHECK(compacted.wrote);
     CHECK(fs::exists(temp / "snapshot-00000001.ties"));
     CHECK(names_in(temp.path()).size() == 6);  // the old journals are still there
@@ -527,10 +526,10 @@ TEST_CASE("a failed write keeps the records pending until a later save succeeds"
     store.apply(save_contact(test::full_contact(2)), kNow + 1);
     store.apply(save_settings(test::full_settings()), kNow + 2);
     SaveResult failed = engine.save(store);
-    CHECK_FALSE(failed.ok);
+    CHECK_FALSE(failed.ok());
     CHECK_FALSE(failed.wrote);
-    CHECK(failed.error.rfind("could not write journal-00000000-00000002.ties: ", 0) == 0);
-    CHECK(failed.error.find("No such file or directory") != std::string::npos);
+    CHECK(to_string(failed.error).rfind("could not write journal-00000000-00000002.ties: ", 0) == 0);
+    CHECK(to_string(failed.error).find("No such file or directory") != std::string::npos);
     CHECK(engine.has_pending());
     CHECK_FALSE(store.has_unsaved());
 
@@ -538,24 +537,24 @@ TEST_CASE("a failed write keeps the records pending until a later save succeeds"
     Contact edited = test::full_contact(2);
     edited.notes = "edited while the disk was gone";
     store.apply(save_contact(edited), kNow + 3);
-    CHECK_FALSE(engine.save(store).ok);
+    CHECK_FALSE(engine.save(store).ok());
     CHECK(engine.has_pending());
     const SaveResult snapshot_failed = engine.compact(store);
-    CHECK_FALSE(snapshot_failed.ok);
-    CHECK(snapshot_failed.error.rfind("could not write snapshot-00000001.ties: ", 0) == 0);
+    CHECK_FALSE(snapshot_failed.ok());
+    CHECK(to_string(snapshot_failed.error).rfind("could not write snapshot-00000001.ties: ", 0) == 0);
     CHECK(engine.has_pending());
 
     // Also when the target folder is a plain file.
     test::write_bytes(folder, "a file, not a folder");
     failed = engine.save(store);
-    CHECK_FALSE(failed.ok);
-    CHECK(failed.error.rfind("could not write journal-00000000-00000002.ties: ", 0) == 0);
+    CHECK_FALSE(failed.ok());
+    CHECK(to_string(failed.error).rfind("could not write journal-00000000-00000002.ties: ", 0) == 0);
     fs::remove(folder);
 
     // The disk is back: the next save writes everything that was pending, once.
     fs::create_directories(folder);
     const SaveResult saved = engine.save(store);
-    CHECK(saved.ok);
+    CHECK(saved.ok());
     CHECK(saved.wrote);
     CHECK_FALSE(engine.has_pending());
     CHECK(names_in(folder) == std::set<std::string>{"journal-00000000-00000002.ties"});
@@ -575,7 +574,7 @@ TEST_CASE("a successful compaction also clears what was pending") {
     engine.load(store);
     fs::remove_all(folder);
     store.apply(save_contact(test::full_contact(1)), kNow);
-    CHECK_FALSE(engine.save(store).ok);
+    CHECK_FALSE(engine.save(store).ok());
     CHECK(engine.has_pending());
     fs::create_directories(folder);
     REQUIRE(engine.compact(store).wrote);

@@ -41,7 +41,7 @@ Handle handle(HandleKind kind, std::string value) { return Handle{kind, std::mov
 
 std::vector<std::string> messages(const Imported& imported) {
     std::vector<std::string> out;
-    for (const ImportMessage& m : imported.warnings) out.push_back(m.to_string());
+    for (const Problem& m : imported.warnings) out.push_back(m.to_string());
     return out;
 }
 

@@ -203,7 +203,7 @@ TEST_CASE("x archive: warnings for skipped records, with their lines") {
     CHECK(imported.contacts[0].handles == std::vector<Handle>{{HandleKind::X, "https://twitter.com/intent/user?user_id=1"}});
     CHECK(imported.interactions.empty());
     std::vector<std::string> warnings;
-    for (const ImportMessage& m : imported.warnings) warnings.push_back(m.to_string());
+    for (const Problem& m : imported.warnings) warnings.push_back(m.to_string());
     CHECK(warnings == std::vector<std::string>{
                           "following.js, line 3: an entry without a usable accountId was skipped",
                           "following.js, line 4: an entry without a usable accountId was skipped",

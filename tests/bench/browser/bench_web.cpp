@@ -80,7 +80,7 @@ EMSCRIPTEN_KEEPALIVE double bench_compact() {
     const double start = emscripten_get_now();
     const io::SaveResult result = state->engine.compact(state->store);
     const double elapsed = emscripten_get_now() - start;
-    return result.ok ? elapsed : fail(result.error);
+    return result.ok() ? elapsed : fail(to_string(result.error));
 }
 
 // StorageEngine::committed, to call after a sync that covered a compaction. Returns the time;
@@ -100,7 +100,7 @@ EMSCRIPTEN_KEEPALIVE double bench_edit_and_save() {
     bench::apply_one_edit(state->store, state->target, ++state->round);
     const io::SaveResult result = state->engine.save(state->store);
     const double elapsed = emscripten_get_now() - start;
-    if (!result.ok) return fail(result.error);
+    if (!result.ok()) return fail(to_string(result.error));
     if (!result.wrote) return fail("save wrote nothing");
     return elapsed;
 }
