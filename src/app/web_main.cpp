@@ -205,11 +205,11 @@ void frame() {
                                    g_app.ime.InputLineHeight);
     if (g_app.options.test) {
         ties::probe::value("theme", g_app.dark ? "dark" : "light");
-        ties::probe::value("clipboard", ties::app::last_copied());
-        ties::probe::value("fontPixelRatio", std::to_string(g_app.fonts.pixel_ratio));
-        ties::probe::value("font.fallback", std::to_string(static_cast<unsigned>(g_app.fonts.body->FallbackChar)));
+        ties::probe::value("clipboard", [&] { return ties::app::last_copied(); });
+        ties::probe::value("fontPixelRatio", g_app.fonts.pixel_ratio);
+        ties::probe::value("font.fallback", static_cast<unsigned>(g_app.fonts.body->FallbackChar));
         const char* modes[] = {"starting", "writer", "reader", "memory"};
-        ties::probe::value("storage.mode", modes[static_cast<int>(session.mode())]);
+        ties::probe::value("storage.mode", [&] { return modes[static_cast<int>(session.mode())]; });
         // Counted once per store change: a frame must not scan the whole store.
         static std::uint64_t counted_version = ~std::uint64_t{0};
         static std::string live_contacts, live_interactions;
@@ -224,9 +224,9 @@ void frame() {
         }
         ties::probe::value("store.contacts", live_contacts);
         ties::probe::value("store.interactions", live_interactions);
-        ties::probe::value("storage.warnings", std::to_string(session.load_warnings().size()));
+        ties::probe::value("storage.warnings", session.load_warnings().size());
         // CPU time of this frame up to here (UI and rendering commands), for the UI benchmark.
-        ties::probe::value("frame.ms", std::to_string(emscripten_get_now() - frame_start));
+        ties::probe::value("frame.ms", emscripten_get_now() - frame_start);
         ties::platform::publish_probe(ties::probe::to_json());
     }
     if (!g_app.ready) {

@@ -147,7 +147,7 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
         ImGui::PopID();
         ImGui::PopStyleColor();
         if (narrow) tooltip(std::string(info.title));
-        probe::item("nav." + std::string(info.title));
+        probe::item("nav.", info.title);
     }
     ImGui::PopStyleVar();
 
@@ -244,7 +244,7 @@ bool banner(const Palette& p, const char* name, const std::string& message, cons
     if (action) {
         ImGui::SameLine(ImGui::GetContentRegionMax().x - 180.0f);
         clicked = ImGui::Button(action, ImVec2(180.0f, 0));
-        probe::item(std::string(name) + ".action");
+        probe::item(name, ".action");
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -306,7 +306,7 @@ void draw_top_buttons(UiState& state, const UiView& view, bool narrow, UiIntents
     if (store.can_redo()) tooltip_always_when_disabled("Redo " + store.redo_label());
     probe::item("redo");
     ImGui::EndDisabled();
-    probe::value("undo.label", store.undo_label());
+    probe::value("undo.label", [&] { return store.undo_label(); });
 }
 
 // Which page is showing: a section, and in it a person, a form or a record.

@@ -207,7 +207,7 @@ void draw_chart(const Chart& chart, const Palette& p, bool dark) {
     ImGui::InvisibleButton(chart.name, ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered();
     probe::item(chart.name);
-    probe::value(std::string(chart.name) + ".buckets", std::to_string(n));
+    probe::value(probe::key(chart.name, ".buckets"), n);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     legend(chart, drawn, origin, width, p, dark, true);
     if (n == 0) return;
@@ -348,13 +348,13 @@ void draw_chart(const Chart& chart, const Palette& p, bool dark) {
         ImGui::SetNextWindowPos(chart.horizontal ? ImVec2(plot.Min.x + 24.0f, r.Max.y + 4.0f) : ImVec2(r.GetCenter().x, plot.Min.y),
                                 ImGuiCond_Always, ImVec2(!chart.horizontal && right_half ? 1.0f : 0.0f, 0.0f));
     }
-    if (hover) probe::value(std::string(chart.name) + ".tooltip", tooltip(chart, *hover, dark));
+    if (hover) probe::value(probe::key(chart.name, ".tooltip"), [&] { return tooltip(chart, *hover, dark); });
 
     // Each bucket's column (a row on a horizontal chart), for tests to point at.
     if (probe::enabled()) {
         for (std::size_t b = 0; b < n; ++b) {
             ImGui::ItemAdd(bucket_rect(b), 0);
-            probe::item(std::string(chart.name) + ".bucket." + std::to_string(b));
+            probe::item(chart.name, ".bucket.", b);
         }
     }
 }

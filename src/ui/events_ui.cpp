@@ -113,7 +113,7 @@ void draw_list(EventsUi& ui, const UiView& view, const Palette& p) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::Text("%zu %s", ui.rows.size(), ui.rows.size() == 1 ? "event" : "events");
     ImGui::PopStyleColor();
-    probe::value("events.count", std::to_string(ui.rows.size()));
+    probe::value("events.count", ui.rows.size());
     ImGui::Dummy(ImVec2(0, 4));
 
     if (ui.rows.empty()) {
@@ -152,7 +152,7 @@ void draw_list(EventsUi& ui, const UiView& view, const Palette& p) {
                 ui.logged.reset();
             }
             ImGui::PopID();
-            probe::item("events.row." + e->name);
+            probe::item("events.row.", e->name);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(str(to_string(e->kind)).c_str());
@@ -186,7 +186,7 @@ void draw_logged(const EventCoverage& coverage, const Store& store, const UiView
                  UiIntents& out) {
     const std::string covered = form::people_labels(store, coverage.covered);
     probe::value("event.covered", covered);
-    probe::value("event.touches", std::to_string(coverage.touches.size()));
+    probe::value("event.touches", coverage.touches.size());
     if (coverage.touches.empty()) return;
     ImGui::Dummy(ImVec2(0, 8));
     const std::string heading = "Logged  (" + std::to_string(coverage.touches.size()) + ")";
@@ -212,7 +212,7 @@ void draw_logged(const EventCoverage& coverage, const Store& store, const UiView
         ImGui::Indent(12.0f);
         muted_text(p, who.c_str());
         ImGui::Unindent(12.0f);
-        probe::value(name, when + "  \xc2\xb7  " + who);
+        probe::value(name, [&] { return when + "  \xc2\xb7  " + who; });
     }
 }
 
@@ -292,7 +292,7 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
     ImGui::Dummy(ImVec2(0, 8));
     const std::string heading = "Who was there  (" + std::to_string(people.size()) + ")";
     form::heading(view, heading.c_str());
-    probe::value("event.attendees", std::to_string(people.size()));
+    probe::value("event.attendees", people.size());
     if (people.empty()) muted_text(p, "Nobody yet. Choose Edit to add the people you met there.");
     for (Id id : people) {
         const Contact& c = *store.contact(id);

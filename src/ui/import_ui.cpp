@@ -36,7 +36,7 @@ void draw_warnings(const ImportUi& ui, const Palette& p) {
         ImGui::PopStyleColor();
         ImGui::TreePop();
     }
-    probe::value("import.warnings", std::to_string(ui.warnings.size()));
+    probe::value("import.warnings", ui.warnings.size());
     std::string texts;
     for (const std::string& w : ui.warnings) texts += w + "\n";
     probe::value("import.warning.texts", texts);
@@ -60,8 +60,8 @@ void draw_match_row(ImportUi& ui, const UiView& view, const Palette& p, std::siz
     ImGui::PopID();
     const std::string name = "import.match." + std::to_string(i);
     probe::item(name);
-    probe::value(name, names + ": " + m.reason);
-    probe::value(name + ".ticked", merge ? "yes" : "no");
+    probe::value(name, [&] { return names + ": " + m.reason; });
+    probe::value(probe::key(name, ".ticked"), merge ? "yes" : "no");
     ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::PushStyleColor(ImGuiCol_Text, m.strong ? p.muted : p.warning);
     ImGui::TextWrapped("%s%s", m.strong ? "" : "Not sure: ", m.reason.c_str());
@@ -98,7 +98,7 @@ void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, Imp
         ImGui::EndChild();
         probe::value("import.new", names);
     }
-    probe::value("import.matches", std::to_string(matched));
+    probe::value("import.matches", matched);
     if (matched > 0) {
         ImGui::TextUnformatted("Possibly the same person");
         muted_text(p, "Ticked: merged into one (nothing is lost). Unticked: kept apart. \"Not sure\" ones are unticked: "
@@ -177,12 +177,12 @@ void draw_mapping(ImportUi& ui, const Palette& p, ImportAsk& ask) {
             if (ImGui::BeginCombo("##field", ui.field_names[static_cast<std::size_t>(current)].c_str())) {
                 for (std::size_t f = 0; f < ui.field_names.size(); ++f) {
                     if (ImGui::Selectable(ui.field_names[f].c_str(), static_cast<int>(f) == current)) ui.fields[c] = static_cast<int>(f);
-                    probe::item(name + "." + ui.field_names[f]);
+                    probe::item(name, ".", ui.field_names[f]);
                 }
                 ImGui::EndCombo();
             }
             probe::item(name);
-            probe::value(name, ui.columns[c] + " = " + ui.field_names[static_cast<std::size_t>(ui.fields[c])]);
+            probe::value(name, [&] { return ui.columns[c] + " = " + ui.field_names[static_cast<std::size_t>(ui.fields[c])]; });
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -212,7 +212,7 @@ ImportAsk draw_import(ImportUi& ui, const UiView& view) {
     const Palette& p = palette(view.dark);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 40.0f);
     const char* stages[] = {"closed", "choose", "working", "mapping", "preview", "passphrase", "backup", "done", "failed"};
-    probe::value("import.stage", stages[static_cast<int>(ui.stage)]);
+    probe::value("import.stage", [&] { return stages[static_cast<int>(ui.stage)]; });
     if (!ui.files.empty() && ui.stage != ImportUi::Stage::Choose) {
         std::string names;
         for (const std::string& f : ui.files) names += (names.empty() ? "" : ", ") + f;
@@ -262,7 +262,7 @@ ImportAsk draw_import(ImportUi& ui, const UiView& view) {
                                                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
             focus_ring(p);
             probe::item("import.passphrase");
-            probe::value("import.passphrase", std::string(ui.passphrase.size(), '*'));
+            probe::value("import.passphrase", [&] { return std::string(ui.passphrase.size(), '*'); });
             if (primary_button(p, "Open", "import.decrypt") || enter) ask.decrypt = true;
             ImGui::SameLine();
             if (button("Cancel", "import.cancel")) ask.cancel = true;

@@ -107,9 +107,9 @@ void range_picker(InsightsUi& ui, const Palette& p) {
         }
         if (ImGui::Button((text + "##insights.range").c_str(), ImVec2(100.0f, 0))) ui.preset = preset;
         if (chosen) ImGui::PopStyleColor(4);
-        probe::item("insights.range." + text);
+        probe::item("insights.range.", text);
     }
-    probe::value("insights.range", str(to_string(ui.preset)));
+    probe::value("insights.range", [&] { return str(to_string(ui.preset)); });
 }
 
 // "1 July 2023 – 30 June 2024, by month"
@@ -349,7 +349,7 @@ void draw_insights(InsightsUi& ui, const UiView& view, UiIntents& out) {
     range_picker(ui, p);
     refresh(ui, view);  // a range just picked shows in this frame
     muted_text(p, range_line(ui, view).c_str());
-    probe::value("insights.range.dates", ui.data.growth.buckets.from.iso() + ".." + ui.data.growth.buckets.to.iso());
+    probe::value("insights.range.dates", [&] { return ui.data.growth.buckets.from.iso() + ".." + ui.data.growth.buckets.to.iso(); });
     ImGui::Dummy(ImVec2(0, 6));
 
     const std::function<void()> cards[] = {

@@ -56,29 +56,29 @@ FormAction draw_interaction_form(InteractionForm& editor, std::string& error, co
     for (Initiator who : {Initiator::Me, Initiator::Them, Initiator::Unknown}) {
         const std::string text = str(to_string(who));
         if (ImGui::RadioButton(text.c_str(), i.initiator == who)) i.initiator = who;
-        probe::item(id("initiator.") + text);
+        probe::item([&] { return id("initiator."); }, text);
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    probe::value(id("initiator"), str(to_string(i.initiator)));
+    probe::value([&] { return id("initiator"); }, [&] { return str(to_string(i.initiator)); });
     label(p, "Duration");
     ImGui::Checkbox(d.has_duration ? "##duration" : "Note how long it took##duration", &d.has_duration);
-    probe::item(id("duration"));
+    probe::item([&] { return id("duration"); });
     if (d.has_duration) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(120);
         ImGui::InputInt("minutes##duration_minutes", &d.duration);
-        probe::item(id("duration.minutes"));
+        probe::item([&] { return id("duration.minutes"); });
     }
     notes_field(p, "Notes", id("notes").c_str(), i.notes);
     label(p, "Follow up");
     ImGui::Checkbox("Something to do after this##followup", &d.has_follow_up);
-    probe::item(id("followup"));
+    probe::item([&] { return id("followup"); });
     if (d.has_follow_up) {
         text_field(p, "On", id("followup.date").c_str(), d.follow_up_date, "YYYY-MM-DD");
         text_field(p, "To do", id("followup.text").c_str(), d.follow_up_text, "Send the article we talked about");
         ImGui::Checkbox("Done##followup.done", &d.follow_up_done);
-        probe::item(id("followup.done"));
+        probe::item([&] { return id("followup.done"); });
     }
     error_line(p, error);
     indent_buttons();

@@ -140,9 +140,9 @@ void draw_status_filter(OpportunitiesUi& ui, const Palette& p, bool beside) {
         const std::string text = name + "  " + std::to_string(count) + "##filter";
         if (ImGui::Button(text.c_str(), ImVec2(width, 0))) ui.status = status;
         if (chosen) ImGui::PopStyleColor(4);
-        probe::item("opportunities.filter." + name);
+        probe::item("opportunities.filter.", name);
     }
-    probe::value("opportunities.filter", ui.status ? str(to_string(*ui.status)) : "All");
+    probe::value("opportunities.filter", [&] { return ui.status ? str(to_string(*ui.status)) : "All"; });
 }
 
 void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
@@ -153,7 +153,7 @@ void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
         ui.error.clear();
     }
     draw_status_filter(ui, p, !read_only(view));
-    probe::value("opportunities.count", std::to_string(ui.rows.size()));
+    probe::value("opportunities.count", ui.rows.size());
     ImGui::Dummy(ImVec2(0, 4));
 
     if (ui.rows.empty()) {
@@ -195,7 +195,7 @@ void draw_list(OpportunitiesUi& ui, const UiView& view, const Palette& p) {
                 ui.confirm_delete = false;
             }
             ImGui::PopID();
-            probe::item("opportunities.row." + o->title);
+            probe::item("opportunities.row.", o->title);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(str(to_string(o->kind)).c_str());
@@ -248,7 +248,7 @@ void draw_opportunity_page(OpportunitiesUi& ui, const Opportunity& o, const UiVi
     ImGui::Dummy(ImVec2(0, 4));
     form::title(view, o.title);
     probe::value("opportunity.name", o.title);
-    probe::value("opportunity.state", str(to_string(o.status)));
+    probe::value("opportunity.state", [&] { return str(to_string(o.status)); });
     status_text(o.status, p, view.dark);
     ImGui::SameLine(0, 0);
     std::string about = "  \xc2\xb7  " + str(to_string(o.kind)) + "  \xc2\xb7  " + show_date(view, o.date);
@@ -307,7 +307,7 @@ void draw_opportunity_page(OpportunitiesUi& ui, const Opportunity& o, const UiVi
         ImGui::TextUnformatted("Nobody noted yet.");
         ImGui::PopStyleColor();
     }
-    probe::value("opportunity.people", std::to_string(people));
+    probe::value("opportunity.people", people);
     form::detail(p, "Notes", o.notes);
 }
 

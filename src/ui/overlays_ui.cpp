@@ -146,14 +146,14 @@ void draw_palette(UiState& state, const UiView& view, UiIntents& out) {
         const std::string line = std::string(item.person ? icons::kContacts : icons::kReturn) + "   " + item.label;
         if (ImGui::Selectable(line.c_str(), i == ui.highlighted, 0, ImVec2(0, 28))) chosen = item.run;
         ImGui::PopID();
-        probe::item("palette.item." + item.target);
+        probe::item("palette.item.", item.target);
     }
     if (count == 0) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextUnformatted("Nothing matches.");
         ImGui::PopStyleColor();
     }
-    probe::value("jump.result", count > 0 ? items[static_cast<size_t>(ui.highlighted)].target : "");
+    probe::value("jump.result", [&] { return count > 0 ? items[static_cast<size_t>(ui.highlighted)].target : ""; });
     if (count > 0 && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)))
         chosen = items[static_cast<size_t>(ui.highlighted)].run;
     if (chosen) {
@@ -222,7 +222,7 @@ static void draw_event_choice(QuickLogDraft& d, const UiView& view, const std::o
                 d.new_event = false;
             }
             ImGui::PopID();
-            probe::item("quicklog.event." + e.name);
+            probe::item("quicklog.event.", e.name);
         }
         if (ImGui::Selectable("New event\xe2\x80\xa6", d.new_event)) {
             d.event.reset();
@@ -233,7 +233,7 @@ static void draw_event_choice(QuickLogDraft& d, const UiView& view, const std::o
     }
     probe::item("quicklog.event");
     probe::value("quicklog.event", current);
-    probe::value("quicklog.events", std::to_string(that_day.size()));
+    probe::value("quicklog.events", that_day.size());
     tooltip(that_day.empty() ? "No event on this day: choose \"New event\" to add one from this log."
                              : "The events of this day: the touch is counted once with the event.");
     if (d.new_event) {
@@ -249,7 +249,7 @@ static void draw_event_choice(QuickLogDraft& d, const UiView& view, const std::o
             for (EventKind k : kEventKinds) {
                 const std::string text(to_string(k));
                 if (ImGui::Selectable(text.c_str(), k == d.event_kind)) d.event_kind = k;
-                probe::item("quicklog.event.kind." + text);
+                probe::item("quicklog.event.kind.", text);
             }
             ImGui::EndCombo();
         }
@@ -305,7 +305,7 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
         for (InteractionKind k : kInteractionKinds) {
             const std::string text(to_string(k));
             if (ImGui::Selectable(text.c_str(), k == i.kind)) i.kind = k;
-            probe::item("quicklog.kind." + text);
+            probe::item("quicklog.kind.", text);
         }
         ImGui::EndCombo();
     }
@@ -324,11 +324,11 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     for (Initiator who : {Initiator::Me, Initiator::Them, Initiator::Unknown}) {
         const std::string text(to_string(who));
         if (ImGui::RadioButton((text + "##quicklog").c_str(), i.initiator == who)) i.initiator = who;
-        probe::item("quicklog.initiator." + text);
+        probe::item("quicklog.initiator.", text);
         ImGui::SameLine();
     }
     ImGui::NewLine();
-    probe::value("quicklog.initiator", std::string(to_string(i.initiator)));
+    probe::value("quicklog.initiator", [&] { return std::string(to_string(i.initiator)); });
 
     label("Notes");
     ImGui::SetNextItemWidth(440);

@@ -48,17 +48,17 @@ PickResult draw_people_picker(PeoplePicker& picker, const std::string& name, std
         ImGui::PushID(static_cast<int>(i));
         const std::string chip = label + "  \xc3\x97";
         if (ImGui::SmallButton(chip.c_str())) {
-            probe::item(name + ".chip." + label);
+            probe::item(name, ".chip.", label);
             ImGui::PopID();
             chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(i));
             return result;
         }
-        probe::item(name + ".chip." + label);
+        probe::item(name, ".chip.", label);
         ImGui::PopID();
         ImGui::SameLine();
     }
     if (!chosen.empty()) ImGui::NewLine();
-    probe::value(name + ".count", std::to_string(chosen.size()));
+    probe::value(probe::key(name, ".count"), chosen.size());
 
     if (picker.refocus) {
         ImGui::SetKeyboardFocusHere();
@@ -78,8 +78,8 @@ PickResult draw_people_picker(PeoplePicker& picker, const std::string& name, std
     io.ConfigInputTextEnterKeepActive = keep_active;
     const bool active = ImGui::IsItemActive();
     focus_ring(p);
-    probe::item(name + ".field");
-    probe::value(name + ".field", picker.query);
+    probe::item(name, ".field");
+    probe::value(probe::key(name, ".field"), picker.query);
 
     const std::string query(trim(entered ? entered_text : picker.query));
     if (query.empty()) return result;
@@ -119,7 +119,7 @@ PickResult draw_people_picker(PeoplePicker& picker, const std::string& name, std
         ImGui::PushID(i);
         if (ImGui::Selectable(line.c_str(), picker.highlighted == i)) take(i);
         ImGui::PopID();
-        probe::item(name + ".match." + contact_label(*c));
+        probe::item(name, ".match.", [&] { return contact_label(*c); });
     }
     if (allow_create) {
         const std::string create = "+  Add \"" + query + "\" as a new contact";
@@ -127,7 +127,7 @@ PickResult draw_people_picker(PeoplePicker& picker, const std::string& name, std
         if (ImGui::Selectable(create.c_str(), picker.highlighted == static_cast<int>(shown.size())))
             take(static_cast<int>(shown.size()));
         ImGui::PopStyleColor();
-        probe::item(name + ".create");
+        probe::item(name, ".create");
     }
     ImGui::Unindent(8);
     if (enter && options > 0 && !result.picked && !result.create) take(std::clamp(picker.highlighted, 0, options - 1));

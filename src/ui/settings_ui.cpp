@@ -67,16 +67,16 @@ void draw_cadence_row(const char* caption, const std::string& name, Cadence& dra
     ImGui::TextUnformatted(caption);
     ImGui::TableNextColumn();
     if (number_field(("##" + name + ".ideal").c_str(), draft.ideal_days, 80)) commit = true;
-    probe::item(name + ".ideal");
+    probe::item(name, ".ideal");
     ImGui::TableNextColumn();
     if (number_field(("##" + name + ".max").c_str(), draft.max_days, 80)) commit = true;
-    probe::item(name + ".max");
+    probe::item(name, ".max");
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(cadence_words(saved).c_str());
     ImGui::PopStyleColor();
-    probe::value(name, std::to_string(saved.ideal_days) + "/" + std::to_string(saved.max_days));
+    probe::value(name, [&] { return std::to_string(saved.ideal_days) + "/" + std::to_string(saved.max_days); });
     if (!commit) return;
     const FormResult<Cadence> read = read_rhythm(draft);  // a max below the ideal becomes the ideal
     error = read.error;
@@ -205,9 +205,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
         }
         probe::item(names[i]);
     }
-    probe::value("settings.budget", std::to_string(settings.budget.meetings_per_week) + "/" +
-                                         std::to_string(settings.budget.minutes_per_week) + "/" +
-                                         std::to_string(settings.budget.messages_per_day));
+    probe::value("settings.budget", [&] { return std::to_string(settings.budget.meetings_per_week) + "/" + std::to_string(settings.budget.minutes_per_week) + "/" + std::to_string(settings.budget.messages_per_day); });
     ImGui::EndDisabled();
     if (!ui.error.empty()) form::error_line(p, ui.error, 0);
     if (commit && !(changed == settings)) {
@@ -233,12 +231,12 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
         const std::string label = std::string(choice_icons[i]) + "  " + theme_name(choices[i]);
         if (ImGui::Button(label.c_str(), ImVec2(112, 0))) out.theme = choices[i];
         if (chosen) ImGui::PopStyleColor(4);
-        probe::item(std::string("settings.theme.") + theme_name(choices[i]));
+        probe::item("settings.theme.", [&] { return theme_name(choices[i]); });
     }
     if (view.theme_choice == ThemeChoice::System)
         muted_text(p, view.system_dark ? "Following your system, which is dark now."
                                        : "Following your system, which is light now.");
-    probe::value("settings.theme", theme_name(view.theme_choice));
+    probe::value("settings.theme", [&] { return theme_name(view.theme_choice); });
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "You");
@@ -289,19 +287,18 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     if (ImGui::InputTextWithHint("##settings.backup_passphrase", "Passphrase (optional)", &state.backup_passphrase, hidden))
         state.backup_error.clear();
     probe::item("settings.backup_passphrase");
-    probe::value("settings.backup_passphrase", std::string(state.backup_passphrase.size(), '*'));
+    probe::value("settings.backup_passphrase", [&] { return std::string(state.backup_passphrase.size(), '*'); });
     if (!state.backup_passphrase.empty()) {
         ImGui::SetNextItemWidth(passphrase_width);
         if (ImGui::InputTextWithHint("##settings.backup_passphrase_again", "The same passphrase again",
                                      &state.backup_passphrase_again, hidden))
             state.backup_error.clear();
         probe::item("settings.backup_passphrase_again");
-        probe::value("settings.backup_passphrase_again", std::string(state.backup_passphrase_again.size(), '*'));
+        probe::value("settings.backup_passphrase_again", [&] { return std::string(state.backup_passphrase_again.size(), '*'); });
         same_line_if_fits(button_width("Show") + 40.0f);
         ImGui::Checkbox("Show##passphrase", &state.show_passphrase);
         probe::item("settings.backup_passphrase_show");
-        probe::value("settings.backup_passphrase_shown",
-                     state.show_passphrase ? state.backup_passphrase : std::string(state.backup_passphrase.size(), '*'));
+        probe::value("settings.backup_passphrase_shown", [&] { return state.show_passphrase ? state.backup_passphrase : std::string(state.backup_passphrase.size(), '*'); });
     }
     muted_text(p, state.backup_passphrase.empty()
                       ? "With a passphrase the backup is encrypted (AES-256): keep the passphrase safe, it cannot be recovered."

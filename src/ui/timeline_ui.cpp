@@ -226,7 +226,7 @@ void draw_row(TimelineUi& ui, const Interaction& i, size_t r, float x0, float to
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted(show_date(view, i.date).c_str());
     ImGui::PopFont();
-    probe::item("timeline.row." + std::to_string(r) + ".edit");
+    probe::item("timeline.row.", r, ".edit");
     if (g.stacked) ImGui::SameLine(0, 0);
     else ImGui::SetCursorPos(ImVec2(x0, top + kRowPadY + line + kLineGap));
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
@@ -294,8 +294,7 @@ void draw_row(TimelineUi& ui, const Interaction& i, size_t r, float x0, float to
     ImGui::PopID();
 
     if (probe::enabled())
-        probe::value("timeline.row." + std::to_string(r), i.date.iso() + " | " + kind + " | " +
-                                                              form::people_labels(store, i.participants) + " | " + i.notes);
+        probe::value(probe::key("timeline.row.", r), [&] { return i.date.iso() + " | " + kind + " | " + form::people_labels(store, i.participants) + " | " + i.notes; });
 }
 
 // --- Filters ------------------------------------------------------------------------------------
@@ -331,7 +330,7 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
         for (InteractionKind kind : kInteractionKinds) {
             const std::string text = str(to_string(kind));
             if (ImGui::Selectable(text.c_str(), ui.kind == kind)) ui.kind = kind;
-            probe::item("timeline.kind." + text);
+            probe::item("timeline.kind.", text);
         }
         ImGui::EndCombo();
     }
@@ -371,7 +370,7 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
         const std::string name = contact_label(*person);
         ImGui::AlignTextToFramePadding();
         if (ImGui::SmallButton((name + "  \xc3\x97##person").c_str())) ui.person.clear();
-        probe::item("timeline.person.chip." + name);
+        probe::item("timeline.person.chip.", name);
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextUnformatted("only what you did with them");
@@ -479,7 +478,7 @@ void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
         ImGui::Text("of %s", format_amount(static_cast<double>(ui.total)).c_str());
         ImGui::PopStyleColor();
     }
-    probe::value("timeline.count", std::to_string(ui.rows.size()));
+    probe::value("timeline.count", ui.rows.size());
     if (ui.rows.empty()) {
         no_match(ui, p);
         return;

@@ -48,7 +48,7 @@ void section_heading(const UiView& view, const char* icon, const std::string& te
     ImGui::PushFont(view.fonts->heading);
     ImGui::Text("%s  %s", icon, text.c_str());
     ImGui::PopFont();
-    probe::value(name + ".count", std::to_string(count));
+    probe::value(probe::key(name, ".count"), count);
 }
 
 // A meter: "1 of 2" with a thin bar that turns the warning colour when over.
@@ -173,9 +173,9 @@ void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, U
         if (button(snooze_label.c_str(), name + ".snooze")) ImGui::OpenPopup("snooze");
         if (ImGui::BeginPopup("snooze")) {
             if (ImGui::Selectable("For a week")) out.change = snooze(c, view.today, 7);
-            probe::item(name + ".snooze.week");
+            probe::item(name, ".snooze.week");
             if (ImGui::Selectable("For a month")) out.change = snooze(c, view.today, 30);
-            probe::item(name + ".snooze.month");
+            probe::item(name, ".snooze.month");
             ImGui::EndPopup();
         }
         const EffectiveCadence cadence = cadence_for(c, view.store->settings());
@@ -189,7 +189,7 @@ void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, U
         tooltip("Archive: stop keeping up this tie (Undo brings it back)");
     }
     ImGui::PopID();
-    probe::value(name, contact_label(c));
+    probe::value(name, [&] { return contact_label(c); });
     ImGui::Dummy(ImVec2(0, 6));
 }
 
@@ -199,7 +199,7 @@ std::string names_of(const Store& store, const std::vector<Id>& people) {
 }
 
 void draw_follow_ups(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out, bool read_only) {
-    probe::value("today.follow_ups.count", std::to_string(q.follow_ups.size()));
+    probe::value("today.follow_ups.count", q.follow_ups.size());
     if (q.follow_ups.empty()) return;
     section_heading(view, icons::kFlag, "Follow-ups", "today.follow_ups", q.follow_ups.size());
     for (std::size_t n = 0; n < q.follow_ups.size(); ++n) {
@@ -237,7 +237,7 @@ void draw_follow_ups(const UiView& view, const Palette& p, const TodayQueue& q, 
 }
 
 void draw_dates(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
-    probe::value("today.dates.count", std::to_string(q.dates.size()));
+    probe::value("today.dates.count", q.dates.size());
     if (q.dates.empty()) return;
     section_heading(view, icons::kGift, "Birthdays and anniversaries", "today.dates", q.dates.size());
     for (std::size_t n = 0; n < q.dates.size(); ++n) {
@@ -258,14 +258,14 @@ void draw_dates(const UiView& view, const Palette& p, const TodayQueue& q, UiInt
         if (person_link(p, contact_label(*c), name + ".name")) out.open_contact = c->meta.id;
         ImGui::SameLine();
         muted_text(p, (what + "  \xc2\xb7  " + when).c_str());
-        probe::value(name, contact_label(*c) + " | " + what + " | " + when);
+        probe::value(name, [&] { return contact_label(*c) + " | " + what + " | " + when; });
         ImGui::PopID();
     }
 }
 
 void draw_new_ties(const UiView& view, const Palette& p, QuickLogUi& quick_log, const TodayQueue& q, UiIntents& out,
                    bool read_only) {
-    probe::value("today.new.count", std::to_string(q.new_ties.size()));
+    probe::value("today.new.count", q.new_ties.size());
     if (q.new_ties.empty()) return;
     section_heading(view, icons::kLeaf, "New ties to follow up", "today.new", q.new_ties.size());
     muted_text(p, "A short note soon after meeting someone is what turns a meeting into a tie.");
@@ -281,7 +281,7 @@ void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q
     std::vector<const PlannedTouch*> later;
     for (const PlannedTouch& t : q.plan.touches)
         if (t.day > view.today) later.push_back(&t);
-    probe::value("today.later.count", std::to_string(later.size()));
+    probe::value("today.later.count", later.size());
     if (later.empty()) return;
     section_heading(view, icons::kCalendar, "Later this week", "today.later", later.size());
     Date day{-1};
@@ -301,7 +301,7 @@ void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q
         ImGui::SameLine();
         if (person_link(p, contact_label(*c), name + ".name")) out.open_contact = c->meta.id;
         ImGui::Unindent(16);
-        probe::value(name, contact_label(*c));
+        probe::value(name, [&] { return contact_label(*c); });
     }
 }
 
@@ -312,7 +312,7 @@ void draw_closest_deferred(const UiView& view, const Palette& p, QuickLogUi& qui
     std::vector<const DeferredTie*> closest;
     for (const DeferredTie& t : q.plan.over_budget)
         if (t.closest) closest.push_back(&t);
-    probe::value("today.closest.count", std::to_string(closest.size()));
+    probe::value("today.closest.count", closest.size());
     if (closest.empty()) return;
     section_heading(view, icons::kWarning, "Overdue in your closest circles", "today.closest", closest.size());
     muted_text(p, "Your budget is spent, but these ties matter most: make room for one, or relax their rhythm.");
@@ -322,13 +322,13 @@ void draw_closest_deferred(const UiView& view, const Palette& p, QuickLogUi& qui
         if (c == nullptr) continue;
         const std::string name = "today.closest." + std::to_string(n);
         draw_tie_row(view, p, quick_log, out, *c, TouchKind::Meeting, closest[n]->reason, name, read_only);
-        probe::value(name + ".reason", closest[n]->reason);
+        probe::value(probe::key(name, ".reason"), closest[n]->reason);
     }
 }
 
 // The other deferred ties, ranked, each with why; folded when there are many.
 void draw_over_budget(TodayUi& ui, const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
-    probe::value("today.over_budget.count", std::to_string(q.plan.over_budget.size()));
+    probe::value("today.over_budget.count", q.plan.over_budget.size());
     std::vector<const DeferredTie*> rest;
     for (const DeferredTie& t : q.plan.over_budget)
         if (!t.closest) rest.push_back(&t);
@@ -354,7 +354,7 @@ void draw_over_budget(TodayUi& ui, const UiView& view, const Palette& p, const T
             muted_text(p, ("\xc2\xb7  " + str(to_string(c->tier))).c_str());
         }
         muted_text(p, rest[i]->reason.c_str());
-        probe::value(name + ".reason", rest[i]->reason);
+        probe::value(probe::key(name, ".reason"), rest[i]->reason);
     }
     if (ui.show_over_budget && n > 50) muted_text(p, ("and " + std::to_string(n - 50) + " more").c_str());
     if (n > kShownFolded) {
@@ -365,7 +365,7 @@ void draw_over_budget(TodayUi& ui, const UiView& view, const Palette& p, const T
 }
 
 void draw_give_back(const UiView& view, const Palette& p, const Ledger& ledger, UiIntents& out) {
-    probe::value("today.give_back.count", std::to_string(ledger.to_repay.size()));
+    probe::value("today.give_back.count", ledger.to_repay.size());
     if (ledger.to_repay.empty()) return;
     section_heading(view, icons::kGift, "Give first", "today.give_back", ledger.to_repay.size());
     muted_text(p, "They helped you and you have not helped them back yet. An introduction, a recommendation or a "
@@ -405,7 +405,7 @@ void refresh_unsorted(TodayUi& ui, const UiView& view, const Outlook& o) {
 // changed later on the person's page.
 void draw_unsorted(const TodayUi& ui, const UiView& view, const Palette& p, UiIntents& out, bool read_only) {
     const std::size_t n = ui.unsorted.size();
-    probe::value("today.unsorted.count", std::to_string(n));
+    probe::value("today.unsorted.count", n);
     if (n == 0) return;
     section_heading(view, icons::kContacts, "People without a circle", "today.unsorted", n);
     std::string text = std::to_string(n) + (n == 1 ? " person has" : " people have") +
@@ -488,7 +488,7 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
     draw_over_budget(ui, view, p, q, out);
     draw_give_back(view, p, o.ledger, out);
     draw_unsorted(ui, view, p, out, read_only);
-    probe::value("today.due.count", std::to_string(q.due.size()));
+    probe::value("today.due.count", q.due.size());
     ImGui::PopTextWrapPos();
 }
 
