@@ -19,5 +19,7 @@ inline constexpr std::array kTiers{Tier::None, Tier::Inner, Tier::Close, Tier::F
 // contact_list_ui.cpp: the search field, the filters and the list; the likely duplicates.
 void draw_list(ContactsUi& ui, const UiView& view, const Palette& p);
 void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);
+// contact_form_ui.cpp: the form open in ui.editing, a new contact or an edit.
+void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);
 
 }  // namespace ties::ui::contacts
