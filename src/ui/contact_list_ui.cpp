@@ -22,7 +22,7 @@
 
 namespace ties::ui::contacts {
 
-using namespace form;  // label, str, narrow_form, next_on_line, days_from_now…
+using namespace form;  // str, narrow_form, next_on_line, days_from_now
 
 // --- The list ------------------------------------------------------------------------------------
 

@@ -21,5 +21,7 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p);
 void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);
 // contact_form_ui.cpp: the form open in ui.editing, a new contact or an edit.
 void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);
+// contact_page_ui.cpp: the page of `c`, the contact in ui.selected.
+void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, const Palette& p, UiIntents& out);
 
 }  // namespace ties::ui::contacts
