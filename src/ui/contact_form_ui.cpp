@@ -112,7 +112,7 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ImGui::SetNextItemWidth(kFieldWidth - 120 - 44);
         ImGui::InputTextWithHint("##value", "@handle or https://…", &c.handles[i].value);
         save |= entered();
-        probe::item("contact.handle." + std::to_string(i));
+        probe::item("contact.handle.", i);
         ImGui::SameLine();
         const bool remove = ImGui::Button("\xc3\x97");  // ×
         ImGui::PopID();
@@ -137,7 +137,7 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
         ImGui::InputInt("##cadence_days", &d.cadence_days, 0, 0);
         save |= entered();
         probe::item("contact.cadence_days");
-        probe::value("contact.cadence_days", std::to_string(d.cadence_days));
+        probe::value("contact.cadence_days", d.cadence_days);
         ImGui::SameLine();
         ImGui::TextUnformatted("days, overdue after");
         ImGui::SameLine();

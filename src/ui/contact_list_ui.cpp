@@ -44,16 +44,16 @@ void facet_combo(const char* caption, const char* name, std::optional<std::strin
     const std::string shown = value ? *value : std::string(caption);
     if (ImGui::BeginCombo((std::string("##") + name).c_str(), shown.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable((std::string("All ") + caption).c_str(), !value)) value.reset();
-        probe::item(std::string(name) + ".all");
+        probe::item(name, ".all");
         for (const ContactIndex::Facet& f : facets) {
             const std::string line = f.value + "  (" + std::to_string(f.count) + ")";
             if (ImGui::Selectable(line.c_str(), value && *value == f.value)) value = f.value;
-            probe::item(std::string(name) + "." + f.value);
+            probe::item(name, ".", f.value);
         }
         ImGui::EndCombo();
     }
     probe::item(name);
-    probe::value(name, value.value_or(""));
+    probe::value(name, [&] { return value.value_or(""); });
 }
 
 void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
@@ -68,7 +68,7 @@ void draw_filters(ContactsUi& ui, const ContactIndex& index, const Palette& p) {
         if (ImGui::Selectable("All circles", !q.tier)) q.tier.reset();
         for (Tier t : kTiers) {
             if (ImGui::Selectable(str(to_string(t)).c_str(), q.tier && *q.tier == t)) q.tier = t;
-            probe::item("contacts.filter.tier." + str(to_string(t)));
+            probe::item("contacts.filter.tier.", [&] { return str(to_string(t)); });
         }
         ImGui::EndCombo();
     }
@@ -139,14 +139,14 @@ bool draw_table(ContactsUi& ui, const UiView& view, const Palette& p, float heig
     for (int column = 0; column < kColumns; ++column) {
         ImGui::TableSetColumnIndex(column);
         ImGui::TableHeader(ImGui::TableGetColumnName(column));
-        probe::item(std::string("contacts.column.") + ImGui::TableGetColumnName(column));
+        probe::item("contacts.column.", [&] { return ImGui::TableGetColumnName(column); });
     }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
         ui.query.sort = static_cast<ContactSort>(specs->Specs[0].ColumnUserID);
         ui.query.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     }
     refresh_rows();
-    probe::value("contacts.count", std::to_string(ui.rows.size()));
+    probe::value("contacts.count", ui.rows.size());
 
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(ui.rows.size()), kTableRow);
@@ -162,7 +162,7 @@ bool draw_table(ContactsUi& ui, const UiView& view, const Palette& p, float heig
             if (ImGui::Selectable(name.c_str(), false, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, kRowSelectable)))
                 ui.selected = c->meta.id;
             ImGui::PopID();
-            probe::item("contacts.row." + label);
+            probe::item("contacts.row.", label);
             if (r == clipper.DisplayStart) probe::value("contacts.first", label);
             ImGui::TableNextColumn();
             cell_text(c->company, "contacts.cell.company." + label);
@@ -174,7 +174,7 @@ bool draw_table(ContactsUi& ui, const UiView& view, const Palette& p, float heig
             ImGui::TableNextColumn();
             const std::string last = last_contact_text(view, index.last_contact(c->meta.id));
             cell_text(last);
-            probe::value("contacts.last." + label, last);
+            probe::value(probe::key("contacts.last.", label), last);
             ImGui::TableNextColumn();
             cell_text(join_list(c->tags));
             ImGui::TableNextColumn();
@@ -202,7 +202,7 @@ void draw_sort_menu(ContactQuery& q) {
                 q.sort = sort;
                 q.descending = false;
             }
-            probe::item(std::string("contacts.sort.") + text);
+            probe::item("contacts.sort.", text);
         }
         ImGui::EndCombo();
     }
@@ -227,7 +227,7 @@ void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float
             if (ImGui::Selectable("##row", false, 0, ImVec2(0, row - ImGui::GetStyle().ItemSpacing.y)))
                 ui.selected = c->meta.id;
             ImGui::PopID();
-            probe::item("contacts.row." + label);
+            probe::item("contacts.row.", label);
             if (r == clipper.DisplayStart) probe::value("contacts.first", label);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             const float width = ImGui::GetContentRegionAvail().x;
@@ -239,7 +239,7 @@ void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float
             below += (below.empty() ? "" : "  \xc2\xb7  ") + std::string("last contact ") + last;
             dl->AddText(ImVec2(at.x + 8, at.y + 8 + ImGui::GetTextLineHeight()), p.muted, below.c_str());
             dl->PopClipRect();
-            probe::value("contacts.last." + label, last);
+            probe::value(probe::key("contacts.last.", label), last);
         }
     }
     ImGui::EndChild();
@@ -286,7 +286,7 @@ void draw_list(ContactsUi& ui, const UiView& view, const Palette& p) {
     if (narrow_form()) {
         draw_sort_menu(ui.query);
         refresh_rows();
-        probe::value("contacts.count", std::to_string(ui.rows.size()));
+        probe::value("contacts.count", ui.rows.size());
         draw_phone_list(ui, view, p, ImGui::GetContentRegionAvail().y - 28.0f);
     } else {
         if (!draw_table(ui, view, p, height, refresh_rows)) return;
@@ -315,7 +315,7 @@ void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiInt
         ui.duplicates_version = view.store->version();
     }
     const std::vector<DuplicatePair>& pairs = ui.duplicate_pairs;
-    probe::value("duplicates.count", std::to_string(pairs.size()));
+    probe::value("duplicates.count", pairs.size());
     if (pairs.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextUnformatted("No likely duplicates. Imports will check again.");
@@ -338,7 +338,7 @@ void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiInt
         if (!read_only) {
             ImGui::SameLine();
             if (ImGui::SmallButton("Merge")) out.change = merge_contacts(*view.store, pair.keep, pair.remove);
-            probe::item("duplicates.merge." + contact_label(*remove));
+            probe::item("duplicates.merge.", [&] { return contact_label(*remove); });
         }
         ImGui::PopID();
     }

@@ -245,13 +245,13 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
             ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
             ImGui::TextUnformatted(f.explanation.c_str());
             ImGui::PopStyleColor();
-            probe::value("contact.strength." + str(to_string(f.kind)), std::string(points) + " | " + f.explanation);
+            probe::value(probe::key("contact.strength.", [&] { return str(to_string(f.kind)); }), [&] { return std::string(points) + " | " + f.explanation; });
         }
         ImGui::EndTable();
     }
     if (const auto found = o.suggestions.find(c.meta.id); found != o.suggestions.end() && !c.archived) {
         const Tier suggested = found->second.tier;
-        probe::value("contact.suggested_tier", to_string(suggested));
+        probe::value("contact.suggested_tier", [&] { return to_string(suggested); });
         if (suggested != c.tier) {
             const std::string text = "Suggested circle: " + str(to_string(suggested)) +
                                      (c.tier == Tier::None ? "" : "; now " + str(to_string(c.tier)));
@@ -307,7 +307,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
     ImGui::PushFont(view.fonts->title);
     ImGui::TextUnformatted(contact_label(c).c_str());
     ImGui::PopFont();
-    probe::value("contact.name", contact_label(c));
+    probe::value("contact.name", [&] { return contact_label(c); });
     probe::value("contact.archived", c.archived ? "yes" : "no");
     std::string role = c.title;
     if (!c.company.empty()) role += (role.empty() ? "" : " at ") + c.company;
@@ -412,7 +412,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
         } else {
             ImGui::TextUnformatted(fitted(handle.value, ImGui::GetContentRegionAvail().x).c_str());
         }
-        probe::item("contact.handle.link." + std::to_string(h));
+        probe::item("contact.handle.link.", h);
     }
     field("Company", "contact.inline.company", edited.company);
     field("Title", "contact.inline.title", edited.title);
@@ -450,7 +450,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked()) out.open_contact = id;
-        probe::item(probe_name + "." + contact_label(*other));
+        probe::item(probe_name, ".", [&] { return contact_label(*other); });
     };
     if (c.introduced_by && view.store->contact(*c.introduced_by)) {
         label(p, "Introduced by");
@@ -478,10 +478,10 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
                 ImGui::Text("%s  \xc2\xb7  %s", o->title.c_str(), str(to_string(o->status)).c_str());
         ImGui::EndGroup();
     }
-    probe::value("contact.events", std::to_string(page.events.size()));
-    probe::value("contact.opportunities", std::to_string(page.opportunities.size()));
+    probe::value("contact.events", page.events.size());
+    probe::value("contact.opportunities", page.opportunities.size());
 
-    probe::value("contact.interactions", std::to_string(page.history.size()));
+    probe::value("contact.interactions", page.history.size());
     ImGui::Dummy(ImVec2(0, 12));
     ImGui::PushFont(view.fonts->heading);
     ImGui::TextUnformatted("History");
@@ -499,7 +499,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
         ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
         ImGui::TextUnformatted(describe(view, i).c_str());
         ImGui::PopStyleColor();
-        probe::item(row + ".edit");
+        probe::item(row, ".edit");
         if (i.participants.size() > 1) {
             std::string with = "With ";
             for (Id other : i.participants)
@@ -532,7 +532,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
                 tooltip("Edit or delete");
             }
         }
-        probe::value("contact.history." + std::to_string(n), describe(view, i) + " | " + i.notes);
+        probe::value(probe::key("contact.history.", n), [&] { return describe(view, i) + " | " + i.notes; });
         ImGui::Dummy(ImVec2(0, 6));
     }
 }
