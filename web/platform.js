@@ -159,10 +159,13 @@ Module.tiesPlatform = (function () {
   }
 
   // An idle app sleeps: the frame loop pauses until input, a change in storage or files, or its
-  // own timer (the once-a-second redraw) wakes it, so an untouched tab runs no wasm at all.
+  // own timer (a save to retry, or the date to check) wakes it, so an untouched tab runs no wasm
+  // at all. Every wake asks for one frame to be drawn, through a flag in wasm memory.
   let sleeping = false;
   let sleepTimer = 0;
+  let wakeFlag = 0;
   function wake() {
+    if (wakeFlag) HEAP32[wakeFlag >> 2] = 1;
     if (!sleeping) return;
     sleeping = false;
     clearTimeout(sleepTimer);
@@ -179,6 +182,7 @@ Module.tiesPlatform = (function () {
   return {
     testMode: params.has('test'),
     wake,
+    watchWakes(flag) { wakeFlag = flag; },
     sleep(ms) {
       if (sleeping) return;
       sleeping = true;

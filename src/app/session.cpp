@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace ties::app {
 
@@ -125,6 +126,11 @@ ImportHost Session::import_host() {
     host.today = host_.today();
     host.apply = [this](Change change, bool as_is) { apply_change(std::move(change), as_is); };
     return host;
+}
+
+double Session::seconds_until_due() const {
+    if (save_error_.empty() || storage_.mode != StorageMode::Writer) return std::numeric_limits<double>::infinity();
+    return std::max(0.0, retry_save_at_ - host_.seconds());
 }
 
 bool Session::tick(ui::ImportUi& import) {

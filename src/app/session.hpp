@@ -33,10 +33,13 @@ public:
     // Benchmarks: an empty store filled with `contacts` generated people, in memory only.
     void fill_with_sample(std::size_t contacts);
 
-    // Every animation frame, drawn or not: a reload after another tab saved, save retries,
+    // Every frame the loop runs, drawn or not: a reload after another tab saved, save retries,
     // compaction, the tab's "unsaved edits" flag, background jobs. True when what the page shows
     // changed (so the frame must be drawn).
     bool tick(ui::ImportUi& import);
+    // Seconds until tick() has work of its own (a failed save to retry): a sleeping page wakes by
+    // then. Storage and jobs wake it themselves when they move. Infinity when nothing is due.
+    double seconds_until_due() const;
 
     // The intents about data: an edit, undo and redo, imports, backups, exports, links, taking
     // over from another tab. A reader tab changes nothing. True when the store changed. `plan` is

@@ -56,7 +56,8 @@ struct App {
 App g_app;
 
 constexpr double kAwakeAfterInput = 0.5;  // lets hover, trickled input and animations settle
-constexpr double kIdleRedraw = 1.0;
+constexpr double kIdleRedraw = 60.0;       // the date, and "days ago"; everything else wakes the app
+int g_woken = 0;                           // set by web/platform.js when something woke the loop
 
 void wake() { g_app.awake_until = glfwGetTime() + kAwakeAfterInput; }
 
@@ -111,7 +112,8 @@ bool apply(ties::ui::UiIntents intents) {
 // True when this animation frame needs drawing; see the top of the file.
 bool should_draw(const ties::platform::Canvas& before, bool text_arrived) {
     const double now = glfwGetTime();
-    const bool input = !ImGui::GetCurrentContext()->InputEventsQueue.empty() || text_arrived;
+    const bool woken = std::exchange(g_woken, 0) != 0;
+    const bool input = !ImGui::GetCurrentContext()->InputEventsQueue.empty() || text_arrived || woken;
     const bool resized = before.pixel_width != g_app.canvas.pixel_width ||
                          before.pixel_height != g_app.canvas.pixel_height ||
                          before.pixel_ratio != g_app.canvas.pixel_ratio;
@@ -141,7 +143,7 @@ void frame() {
     const bool wheeled = ties::platform::take_wheel(wheel_x, wheel_y);
     if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched || wheeled)) {
         // Nothing to do until input or the next idle redraw: sleep instead of polling each frame.
-        ties::platform::sleep_frames(g_app.last_drawn + kIdleRedraw - glfwGetTime());
+        ties::platform::sleep_frames(std::min(g_app.last_drawn + kIdleRedraw - glfwGetTime(), session.seconds_until_due()));
         return;
     }
 
@@ -274,6 +276,7 @@ int main() {
     ties::platform::take_over_wheel();
     ties::app::install_input(g_app.window, &g_app.canvas);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    ties::platform::watch_wakes(&g_woken);
 
     g_app.options = ties::platform::page_options();
     g_app.build = ties::platform::build_id();

@@ -28,6 +28,7 @@ EM_JS(char*, js_format_date, (int year, int month, int day), {
     return Module.tiesPlatform.newString(format.format(new Date(Date.UTC(year, month - 1, day))));
 });
 EM_JS(void, js_sleep_frames, (double ms), { Module.tiesPlatform.sleep(ms); });
+EM_JS(void, js_watch_wakes, (int* flag), { Module.tiesPlatform.watchWakes(flag); });
 EM_JS(int, js_prefers_dark, (), { return Module.tiesPlatform.prefersDark() ? 1 : 0; });
 EM_JS(int, js_is_mac, (), { return Module.tiesPlatform.isMac() ? 1 : 0; });
 EM_JS(char*, js_load_preference, (const char* key), { return Module.tiesPlatform.loadPreference(UTF8ToString(key)); });
@@ -104,6 +105,7 @@ void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }
 std::string format_date(int year, int month, int day) { return take_js_string(js_format_date(year, month, day)); }
 
 void sleep_frames(double seconds) { js_sleep_frames(seconds * 1000.0); }
+void watch_wakes(int* flag) { js_watch_wakes(flag); }
 
 bool prefers_dark() { return js_prefers_dark() != 0; }
 bool is_mac() { return js_is_mac() != 0; }

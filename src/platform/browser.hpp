@@ -53,6 +53,10 @@ std::string format_date(int year, int month, int day);
 // running out resumes it (web/platform.js). An idle tab then runs no wasm between redraws.
 void sleep_frames(double seconds);
 
+// Whatever wakes the loop (input, storage, files, the timer, a test asking for a frame) sets
+// `*flag` to 1 in wasm memory, so the frame that follows is drawn without asking JavaScript.
+void watch_wakes(int* flag);
+
 bool prefers_dark();
 bool is_mac();
 std::string load_preference(std::string_view key);

@@ -87,8 +87,12 @@ export async function openApp(context, baseUrl, { query = 'test', page = null } 
 }
 
 export async function waitReady(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.tiesState === 'ready' &&
-                                   window.__ties && window.__ties.frame > 2, null, { timeout: 30000 });
+  await page.waitForFunction(() => {
+    if (document.documentElement.dataset.tiesState !== 'ready' || !window.__ties) return false;
+    if (window.__ties.frame > 2) return true;
+    Module.tiesPlatform.wake();  // a ready app that has nothing to do sleeps
+    return false;
+  }, null, { timeout: 30000 });
 }
 
 // The probe as published on the latest frame.
@@ -97,9 +101,15 @@ export function probe(page) {
 }
 
 // Waits until the next frame has been published, so a probe read reflects earlier input.
+// Waits until the app has drawn `count` more frames. An idle app sleeps and draws nothing, so this
+// wakes it as often as needed, as the browser's input or a timer would.
 export async function nextFrames(page, count = 2) {
   const start = await page.evaluate(() => window.__ties.frame);
-  await page.waitForFunction((n) => window.__ties.frame >= n, start + count);
+  await page.waitForFunction((n) => {
+    if (window.__ties.frame >= n) return true;
+    Module.tiesPlatform.wake();
+    return false;
+  }, start + count);
 }
 
 // A widget's rectangle, once it is on screen. A widget that does not show up soon may be below

@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <set>
 
 using namespace ties;
@@ -139,6 +140,8 @@ TEST_CASE("session: a full disk says Not saved, loses nothing, retries after a p
     CHECK(tab.detail().rfind("could not write journal-", 0) == 0);
     CHECK(tab.host.dirty);  // closing the tab now would lose it: the page warns
     CHECK(people(tab.session.store()) == 2);  // the edit is in the app all the same
+    // A sleeping page wakes for the retry: nothing else would, the disk says nothing when freed.
+    CHECK(tab.session.seconds_until_due() == doctest::Approx(app::Session::kSaveRetrySeconds));
 
     const std::int64_t written = tab.host.status.written;
     free_disk(folder);
@@ -149,6 +152,7 @@ TEST_CASE("session: a full disk says Not saved, loses nothing, retries after a p
     tab.tick();
     CHECK(tab.host.status.written == written + 1);
     CHECK_FALSE(tab.host.dirty);
+    CHECK(tab.session.seconds_until_due() == std::numeric_limits<double>::infinity());  // nothing left to retry
     tab.host.sync();
     tab.tick();
     CHECK(tab.state() == State::Saved);
