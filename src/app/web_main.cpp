@@ -2,7 +2,8 @@
 // reads the browser's input and canvas size, draws the UI and applies its intents. An idle app
 // does not redraw (the canvas keeps its last frame) and its loop sleeps, so an open tab costs
 // next to no CPU: it draws while input arrives and briefly after, continuously while a text field
-// is active, else once a second; input, storage and file events wake it (web/platform.js).
+// is active, when a save is to be retried, and once a minute for the date; input, storage and file
+// events wake it (web/platform.js).
 
 #include "app/session.hpp"
 #include "app/web_input.hpp"
