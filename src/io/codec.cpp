@@ -7,6 +7,8 @@
 // every exception into a message, and checks the model's invariants after parsing.
 #include "io/codec.hpp"
 
+#include "io/binary_archive.hpp"
+
 #include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>
 #include <cereal/types/optional.hpp>
@@ -59,7 +61,7 @@ template <class Archive, class E>
 void enum_field(Archive& ar, const char* name, E& value, E last) {
     static_assert(std::is_enum_v<E>);
     if constexpr (Archive::is_saving::value) {
-        auto raw = static_cast<std::int32_t>(value);
+        auto raw = static_cast<std::int64_t>(value);  // the type load reads (binary archives need the same)
         ar(make_nvp(name, raw));
     } else {
         std::int64_t raw = 0;
@@ -498,6 +500,44 @@ Decoded decode(std::string_view json) {
         } catch (...) {
             result.error = problem(std::string("invalid data: ") + error.what());
         }
+    } catch (...) {
+        result.error = problem("invalid data");
+    }
+    return result;
+}
+
+std::string encode_binary(const Payload& payload) {
+    std::string out;
+    {
+        BinaryWriter ar(out);
+        ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
+           make_nvp("records", payload.records));
+    }
+    return out;
+}
+
+Decoded decode_binary(std::string_view bytes) {
+    Decoded result;
+    try {
+        Payload payload;
+        {
+            BinaryReader ar(bytes);
+            ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
+               make_nvp("records", payload.records));
+            if (ar.remaining() != 0)
+                throw DecodeError("invalid data: " + std::to_string(ar.remaining()) + " bytes after the last record");
+        }
+        if (auto why = check_invariants(payload)) {
+            result.error = problem("invalid data: " + *why);
+            return result;
+        }
+        result.payload = std::move(payload);
+    } catch (const DecodeError& error) {
+        result.error = problem(error.what());
+    } catch (const BinaryError& error) {
+        result.error = problem(error.what());
+    } catch (const std::exception& error) {
+        result.error = problem(std::string("invalid data: ") + error.what());
     } catch (...) {
         result.error = problem("invalid data");
     }

@@ -32,4 +32,9 @@ struct Decoded {
 };
 Decoded decode(std::string_view json);
 
+// The same payload in the compact binary archive (io/binary_archive.hpp) that snapshots and
+// journals use since envelope format 2: several times faster to read than JSON, and as strict.
+std::string encode_binary(const Payload& payload);
+Decoded decode_binary(std::string_view bytes);
+
 }  // namespace ties::io
