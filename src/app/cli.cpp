@@ -8,6 +8,7 @@
 #include "app/encryption.hpp"
 #include "core/import_plan.hpp"
 #include "io/backup.hpp"
+#include "io/codec.hpp"
 #include "io/csv_import.hpp"
 #include "io/envelope.hpp"
 #include "io/exports.hpp"
@@ -521,8 +522,10 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
         return kExitFailed;
     }
     std::string bytes;
-    if (!exported) {  // json: the backup's own payload, as stored
-        bytes = std::string(io::unwrap(loaded.plain).payload);
+    if (!exported) {  // json: the backup's own payload, as stored (a binary snapshot's, as JSON)
+        const io::Unwrapped file = io::unwrap(loaded.plain);
+        bytes = file.format_version >= io::kBinaryPayload ? io::encode(io::decode_binary(file.payload).payload)
+                                                          : std::string(file.payload);
     } else {
         io::ExportFile file = io::export_file(loaded.store, *exported, env.today, env.now);
         if (!file.ok()) {

@@ -60,7 +60,7 @@ BackupRead read_backup(std::string_view bytes) {
         result.error = problem("not a backup (a journal holds only part of the data)");
         return result;
     }
-    Decoded decoded = decode(file.payload);
+    Decoded decoded = decode_payload(file.format_version, file.payload);
     if (!decoded.ok()) {
         result.error = decoded.error;
         return result;

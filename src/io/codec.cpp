@@ -8,6 +8,7 @@
 #include "io/codec.hpp"
 
 #include "io/binary_archive.hpp"
+#include "io/envelope.hpp"
 
 #include <cereal/archives/json.hpp>
 #include <cereal/cereal.hpp>
@@ -542,6 +543,10 @@ Decoded decode_binary(std::string_view bytes) {
         result.error = problem("invalid data");
     }
     return result;
+}
+
+Decoded decode_payload(std::uint32_t format_version, std::string_view payload) {
+    return format_version >= kBinaryPayload ? decode_binary(payload) : decode(payload);
 }
 
 }  // namespace ties::io

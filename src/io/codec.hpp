@@ -37,4 +37,7 @@ Decoded decode(std::string_view json);
 std::string encode_binary(const Payload& payload);
 Decoded decode_binary(std::string_view bytes);
 
+// Decodes an envelope's payload by its format version (envelope.hpp): JSON or binary.
+Decoded decode_payload(std::uint32_t format_version, std::string_view payload);
+
 }  // namespace ties::io

@@ -66,11 +66,11 @@ std::uint32_t crc32(std::string_view bytes) {
     return crc ^ 0xFFFFFFFFu;
 }
 
-std::string wrap(FileKind kind, std::string_view payload) {
+std::string wrap(FileKind kind, std::string_view payload, std::uint32_t format_version) {
     std::string out;
     out.reserve(kEnvelopeHeaderSize + payload.size());
     for (unsigned char ch : kMagic) out.push_back(static_cast<char>(ch));
-    put_u32(out, kFormatVersion);
+    put_u32(out, format_version);
     put_u32(out, static_cast<std::uint32_t>(kind));
     put_u64(out, payload.size());
     put_u32(out, crc32(payload));

@@ -15,7 +15,12 @@
 
 namespace ties::io {
 
-inline constexpr std::uint32_t kFormatVersion = 1;
+// The format version says how the payload is written: 1, JSON (codec.hpp's encode; backups, and
+// stores written before binary snapshots); 2, the binary archive (encode_binary; the store's own
+// snapshots and journals). A reader takes every version up to kFormatVersion.
+inline constexpr std::uint32_t kJsonPayload = 1;
+inline constexpr std::uint32_t kBinaryPayload = 2;
+inline constexpr std::uint32_t kFormatVersion = kBinaryPayload;
 inline constexpr std::size_t kEnvelopeHeaderSize = 28;
 
 // An EncryptedBackup's payload is described in crypto_format.hpp: it wraps a whole Backup file.
@@ -23,7 +28,7 @@ enum class FileKind : std::uint32_t { Snapshot = 1, Journal = 2, Backup = 3, Enc
 
 std::uint32_t crc32(std::string_view bytes);
 
-std::string wrap(FileKind kind, std::string_view payload);
+std::string wrap(FileKind kind, std::string_view payload, std::uint32_t format_version = kJsonPayload);
 
 struct Unwrapped {
     std::optional<Problem> error;  // for people: "truncated: expected 1200 bytes of data, found 800"

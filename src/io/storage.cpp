@@ -208,7 +208,7 @@ ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file)
         result.error = file.snapshot ? "not a snapshot" : "not a journal";
         return result;
     }
-    Decoded decoded = decode(unwrapped.payload);
+    Decoded decoded = decode_payload(unwrapped.format_version, unwrapped.payload);
     if (!decoded.ok()) {
         result.error = std::move(decoded.error->text);
         return result;
@@ -344,7 +344,8 @@ SaveResult StorageEngine::save(Store& store) {
 
         while (name_taken(folder_ / journal_name(generation_, next_sequence_))) ++next_sequence_;
         const std::string name = journal_name(generation_, next_sequence_);
-        const std::string bytes = wrap(FileKind::Journal, encode(Payload{generation_, next_sequence_, records}));
+        const std::string bytes = wrap(FileKind::Journal, encode_binary(Payload{generation_, next_sequence_, records}),
+                                       kBinaryPayload);
 
         if (auto reason = write_new_file(folder_ / name, bytes)) {
             pending_ = std::move(records);
@@ -374,7 +375,8 @@ SaveResult StorageEngine::compact(const Store& store) {
         std::uint64_t generation = generation_ + 1;
         while (name_taken(folder_ / snapshot_name(generation))) ++generation;
         const std::string name = snapshot_name(generation);
-        const std::string bytes = wrap(FileKind::Snapshot, encode(Payload{generation, 0, all_records(store)}));
+        const std::string bytes = wrap(FileKind::Snapshot, encode_binary(Payload{generation, 0, all_records(store)}),
+                                       kBinaryPayload);
         if (auto reason = write_new_file(folder_ / name, bytes)) {
             result.error = problem("could not write " + name + ": " + *reason);
             return result;

@@ -424,15 +424,15 @@ TEST_CASE("a file from a newer format version is skipped with a warning and neve
     engine.save(store);
 
     std::string bytes = test::read_bytes(temp / "journal-00000000-00000002.ties");
-    bytes[8] = 2;  // format version 2
+    bytes[8] = 3;  // format version 3
     test::write_bytes(temp / "journal-00000000-00000002.ties", bytes);
 
     Store loaded;
     StorageEngine again(temp.path());
     const LoadReport report = again.load(loaded);
     CHECK(report.warnings ==
-          std::vector<std::string>{"journal-00000000-00000002.ties: written by a newer version of Ties (file format 2; "
-                                   "this version reads up to 1). Update Ties to open it.; its changes are skipped"});
+          std::vector<std::string>{"journal-00000000-00000002.ties: written by a newer version of Ties (file format 3; "
+                                   "this version reads up to 2). Update Ties to open it.; its changes are skipped"});
     test::check_same_store(loaded, without_second);
 
     REQUIRE(again.compact(loaded).wrote);
@@ -587,11 +587,13 @@ TEST_CASE("a successful compaction also clears what was pending") {
 namespace {
 
 // golden-v1 was written by the first format (Contact and Settings at class version 1), golden-v2
-// by Contact and Settings version 2, golden-v3 by today's code (Contact 3, Interaction 2). All
-// must load; only the newest is byte-compared.
+// by Contact and Settings version 2, golden-v3 by Contact 3 and Interaction 2 in JSON (file
+// format 1), golden-v4 by today's code (the same classes, binary: file format 2). All must load;
+// only the newest is byte-compared.
 const fs::path kGoldenV1Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v1";
 const fs::path kGoldenV2Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v2";
-const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v3";
+const fs::path kGoldenV3Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v3";
+const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v4";
 const char* const kGoldenFiles[] = {"snapshot-00000001.ties", "journal-00000001-00000001.ties"};
 
 // The store after the golden snapshot and journal, built in code.
@@ -620,7 +622,7 @@ bool writing_golden() {
 }  // namespace
 
 // Reported as skipped (not passed) unless TIES_WRITE_GOLDEN=1.
-TEST_CASE("golden files (writer): regenerates tests/golden/golden-v3 when TIES_WRITE_GOLDEN=1" *
+TEST_CASE("golden files (writer): regenerates tests/golden/golden-v4 when TIES_WRITE_GOLDEN=1" *
           doctest::skip(!writing_golden())) {
     if (!writing_golden()) {  // run anyway with --no-skip
         MESSAGE("not writing: set TIES_WRITE_GOLDEN=1 to rewrite the golden files");
@@ -680,6 +682,27 @@ TEST_CASE("golden files of class version 2 still load: unlabelled emails and pho
     CHECK(zoe->addresses.empty());
     CHECK(zoe->origin == ContactOrigin::AddedByHand);
     CHECK(zoe->birthday == PartialDate{0, 2, 29});
+}
+
+TEST_CASE("golden files in JSON (file format 1) still load, and the next compaction writes them in binary") {
+    TempFolder copy;
+    copy_folder(kGoldenV3Folder, copy.path());
+    Store loaded;
+    StorageEngine engine(copy.path());
+    const LoadReport report = engine.load(loaded);
+    INFO(joined(report.warnings));
+    CHECK(report.warnings.empty());
+    CHECK(report.journals_applied == 1);
+    test::check_same_store(loaded, golden_expected());
+
+    REQUIRE(engine.compact(loaded).wrote);
+    const Unwrapped snapshot = unwrap(test::read_bytes(copy / "snapshot-00000002.ties"));
+    REQUIRE(snapshot.ok());
+    CHECK(snapshot.format_version == kBinaryPayload);
+    CHECK(snapshot.kind == FileKind::Snapshot);
+    REQUIRE(engine.committed());  // the old generation may go now
+    test::check_same_store(loaded_from(copy.path()), golden_expected());
+    CHECK(names_in(copy.path()) == std::set<std::string>{"snapshot-00000002.ties"});
 }
 
 TEST_CASE("golden files of today's format load into the store they were made from") {
