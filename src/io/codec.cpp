@@ -76,14 +76,24 @@ void enum_field(Archive& ar, const char* name, E& value, E last) {
 
 }  // namespace
 
-// --- Ids and dates: plain strings --------------------------------------------------------------
+// --- Ids and dates: plain strings in JSON, numbers in the binary archive -------------------------
 
 template <class Archive>
+inline constexpr bool kJson = !std::is_same_v<Archive, io::BinaryWriter> && !std::is_same_v<Archive, io::BinaryReader>;
+
+inline void save(io::BinaryWriter& ar, const Id& id) { ar(id.hi, id.lo); }
+inline void load(io::BinaryReader& ar, Id& id) { ar(id.hi, id.lo); }
+inline void save(io::BinaryWriter& ar, const Date& date) { ar(date.days); }
+inline void load(io::BinaryReader& ar, Date& date) { ar(date.days); }
+
+template <class Archive>
+    requires kJson<Archive>
 std::string save_minimal(const Archive&, const Id& id) {
     return id.to_string();
 }
 
 template <class Archive>
+    requires kJson<Archive>
 void load_minimal(const Archive&, Id& id, const std::string& text) {
     const auto parsed = Id::parse(text);
     if (!parsed) throw DecodeError("invalid id \"" + clip(text) + "\"");
@@ -91,6 +101,7 @@ void load_minimal(const Archive&, Id& id, const std::string& text) {
 }
 
 template <class Archive>
+    requires kJson<Archive>
 std::string save_minimal(const Archive&, const Date& date) {
     return date.iso();
 }
@@ -131,6 +142,7 @@ std::optional<Date> parse_extended_iso(std::string_view text) {
 }  // namespace
 
 template <class Archive>
+    requires kJson<Archive>
 void load_minimal(const Archive&, Date& date, const std::string& text) {
     auto parsed = Date::parse_iso(text);
     if (!parsed) parsed = parse_extended_iso(text);
