@@ -153,10 +153,13 @@ inline void CEREAL_SAVE_FUNCTION_NAME(ties::io::BinaryWriter& ar, const std::str
     ar.put_size(text.size());
     ar.put_bytes(text.data(), text.size());
 }
+// A text ends at its first NUL character, as it does when JSON is read (cereal's JSON input stops
+// there), so a store reads the same whichever format it was written in and backs up unchanged.
 inline void CEREAL_LOAD_FUNCTION_NAME(ties::io::BinaryReader& ar, std::string& text) {
     const auto size = static_cast<std::size_t>(ar.get_size(1));
     text.resize(size);
     ar.get_bytes(text.data(), size);
+    if (const auto nul = text.find('\0'); nul != std::string::npos) text.resize(nul);
 }
 
 template <class T, class A>

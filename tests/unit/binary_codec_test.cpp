@@ -144,3 +144,14 @@ TEST_CASE("binary: random damage never crashes and never passes without a messag
     }
     CHECK(refused > 1000);  // most damage is caught here; the envelope's checksum catches the rest
 }
+
+TEST_CASE("binary: a text ends at a NUL character, as it does in JSON, so both formats read alike") {
+    Contact contact = test::full_contact();
+    contact.notes = std::string("before\0after", 12);
+    const Decoded binary = decode_binary(encode_binary(Payload{1, 2, {contact}}));
+    const Decoded json = decode(encode(Payload{1, 2, {contact}}));
+    REQUIRE(binary.ok());
+    REQUIRE(json.ok());
+    CHECK(std::get<Contact>(binary.payload.records[0]).notes == "before");
+    CHECK(binary.payload.records == json.payload.records);
+}
