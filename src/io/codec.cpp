@@ -473,13 +473,29 @@ std::optional<std::string> check_invariants(const Payload& payload) {
 
 }  // namespace
 
+namespace {
+
+// A payload's three fields, in the order both formats write them.
+template <class Archive, class P>
+void payload_fields(Archive& ar, P& payload) {
+    ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
+       make_nvp("records", payload.records));
+}
+
+// The last step of decoding either format: the model's invariants, then the payload is the result.
+void accept(Payload payload, Decoded& result) {
+    if (auto why = check_invariants(payload)) result.error = problem("invalid data: " + *why);
+    else result.payload = std::move(payload);
+}
+
+}  // namespace
+
 std::string encode(const Payload& payload) {
     std::ostringstream out;
     {
         // No indentation: one field per line is readable enough and keeps large snapshots small.
         cereal::JSONOutputArchive ar(out, cereal::JSONOutputArchive::Options::NoIndent());
-        ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
-           make_nvp("records", payload.records));
+        payload_fields(ar, payload);
     }  // the archive closes the root object when it goes out of scope
     return std::move(out).str();
 }
@@ -496,14 +512,9 @@ Decoded decode(std::string_view json) {
             ViewBuf buffer(json);
             std::istream in(&buffer);
             cereal::JSONInputArchive ar(in);
-            ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
-               make_nvp("records", payload.records));
+            payload_fields(ar, payload);
         }
-        if (auto why = check_invariants(payload)) {
-            result.error = problem("invalid data: " + *why);
-            return result;
-        }
-        result.payload = std::move(payload);
+        accept(std::move(payload), result);
     } catch (const DecodeError& error) {
         result.error = problem(error.what());
     } catch (const std::exception& error) {
@@ -523,8 +534,7 @@ std::string encode_binary(const Payload& payload) {
     std::string out;
     {
         BinaryWriter ar(out);
-        ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
-           make_nvp("records", payload.records));
+        payload_fields(ar, payload);
     }
     return out;
 }
@@ -535,16 +545,11 @@ Decoded decode_binary(std::string_view bytes) {
         Payload payload;
         {
             BinaryReader ar(bytes);
-            ar(make_nvp("generation", payload.generation), make_nvp("sequence", payload.sequence),
-               make_nvp("records", payload.records));
+            payload_fields(ar, payload);
             if (ar.remaining() != 0)
                 throw DecodeError("invalid data: " + std::to_string(ar.remaining()) + " bytes after the last record");
         }
-        if (auto why = check_invariants(payload)) {
-            result.error = problem("invalid data: " + *why);
-            return result;
-        }
-        result.payload = std::move(payload);
+        accept(std::move(payload), result);
     } catch (const DecodeError& error) {
         result.error = problem(error.what());
     } catch (const BinaryError& error) {
