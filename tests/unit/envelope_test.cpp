@@ -33,6 +33,23 @@ TEST_CASE("crc32 is the standard CRC-32 (IEEE)") {
     CHECK(crc32(std::string("\0\0\0\0", 4)) == 0x2144DF1Cu);
 }
 
+TEST_CASE("crc32 reads eight bytes a step and agrees with the byte-at-a-time definition") {
+    // The textbook bitwise CRC-32, for every length and alignment of a varied buffer.
+    const auto reference = [](std::string_view bytes) {
+        std::uint32_t crc = 0xFFFFFFFFu;
+        for (unsigned char ch : bytes) {
+            crc ^= ch;
+            for (int bit = 0; bit < 8; ++bit) crc = (crc & 1u) ? (0xEDB88320u ^ (crc >> 1)) : (crc >> 1);
+        }
+        return crc ^ 0xFFFFFFFFu;
+    };
+    std::string buffer;
+    for (int i = 0; i < 300; ++i) buffer.push_back(static_cast<char>((i * 131 + 17) ^ (i >> 3)));
+    for (std::size_t start = 0; start < 9; ++start)
+        for (std::size_t length = 0; start + length <= buffer.size(); length += 7)
+            REQUIRE(crc32(std::string_view(buffer).substr(start, length)) == reference(std::string_view(buffer).substr(start, length)));
+}
+
 TEST_CASE("wrap writes the documented little-endian header") {
     const std::string file = wrap(FileKind::Journal, "abc");
     REQUIRE(file.size() == kEnvelopeHeaderSize + 3);
