@@ -105,14 +105,31 @@ void Session::maintain_storage() {
             // The new snapshot is durable: only now may the old generation's files go.
             if (engine_.committed()) host_.storage_written();
             compaction_ticket_ = -1;
-        } else if (compaction_ticket_ < 0 && all_committed && !store_.has_unsaved() && engine_.wants_compaction()) {
-            if (engine_.compact(store_).ok()) {
-                host_.storage_written();
-                compaction_ticket_ = storage_.written + 1;  // the write just reported
-            }
+        } else {
+            if (!engine_.compacting() && compaction_ticket_ < 0 && all_committed && !store_.has_unsaved() &&
+                engine_.wants_compaction())
+                engine_.begin_compaction(store_);
+            if (engine_.compacting()) step_compaction();
         }
     }
     report_dirty();
+}
+
+// A slice of the compaction per frame, a few milliseconds' worth, so that the page keeps drawing
+// (writing a 100,000-record snapshot at once blocked the tab for seconds). Edits go on meanwhile.
+void Session::step_compaction() {
+    const double until = host_.seconds() + kCompactionSliceSeconds;
+    do {
+        const std::optional<io::SaveResult> done = engine_.compaction_step(store_, kCompactionStepRecords);
+        if (!done) continue;
+        if (done->ok()) {
+            host_.storage_written();
+            compaction_ticket_ = storage_.written + 1;  // the write just reported
+        } else {
+            std::fprintf(stderr, "Ties: compaction failed, the journals stay in use: %s\n", to_string(done->error).c_str());
+        }
+        return;
+    } while (host_.seconds() < until);
 }
 
 ImportHost Session::import_host() {
@@ -129,7 +146,9 @@ ImportHost Session::import_host() {
 }
 
 double Session::seconds_until_due() const {
-    if (save_error_.empty() || storage_.mode != StorageMode::Writer) return std::numeric_limits<double>::infinity();
+    if (storage_.mode != StorageMode::Writer) return std::numeric_limits<double>::infinity();
+    if (engine_.compacting()) return 0;  // its next slice
+    if (save_error_.empty()) return std::numeric_limits<double>::infinity();
     return std::max(0.0, retry_save_at_ - host_.seconds());
 }
 

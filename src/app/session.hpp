@@ -37,8 +37,9 @@ public:
     // compaction, the tab's "unsaved edits" flag, background jobs. True when what the page shows
     // changed (so the frame must be drawn).
     bool tick(ui::ImportUi& import);
-    // Seconds until tick() has work of its own (a failed save to retry): a sleeping page wakes by
-    // then. Storage and jobs wake it themselves when they move. Infinity when nothing is due.
+    // Seconds until tick() has work of its own (a failed save to retry, the next slice of a
+    // compaction): a sleeping page wakes by then. Storage and jobs wake it themselves when they
+    // move. Infinity when nothing is due.
     double seconds_until_due() const;
 
     // The intents about data: an edit, undo and redo, imports, backups, exports, links, taking
@@ -82,6 +83,9 @@ private:
     double texts_read_at_ = 0;
     std::string save_error_;              // the engine's last write error ("" after a good save)
     double retry_save_at_ = 0;
+    void step_compaction();
+    static constexpr double kCompactionSliceSeconds = 0.008;
+    static constexpr std::size_t kCompactionStepRecords = 256;
     std::int64_t compaction_ticket_ = -1;  // the write that holds the last compaction, until committed
     bool dirty_reported_ = false;
     ui::SaveIndicator last_indicator_;

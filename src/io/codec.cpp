@@ -319,9 +319,7 @@ template <> constexpr const char* kTypeName<Settings> = "settings";
 template <class T, class Archive>
 bool load_as(Archive& ar, const std::string& type, Record& record) {
     if (type != kTypeName<T>) return false;
-    T value;
-    ar(make_nvp("data", value));
-    record = std::move(value);
+    ar(make_nvp("data", record.emplace<T>()));  // read in place: a record is a few hundred bytes
     return true;
 }
 
@@ -435,10 +433,10 @@ std::string record_label(std::size_t index, const Record& record) {
            ")";
 }
 
-// The model's invariants, which the JSON structure alone does not express.
-std::optional<std::string> check_invariants(const Payload& payload) {
-    for (std::size_t index = 0; index < payload.records.size(); ++index) {
-        const Record& record = payload.records[index];
+// The model's invariants, which the JSON structure alone does not express, for the record at
+// `index` of a payload.
+std::optional<std::string> check_record(std::size_t index, const Record& record) {
+    {
         const RecordMeta& meta = meta_of(record);
         auto fail = [&](const std::string& what) { return record_label(index, record) + ": " + what; };
         if (meta.id.empty()) return fail("empty id");
@@ -468,6 +466,12 @@ std::optional<std::string> check_invariants(const Payload& payload) {
                 return fail("negative duration_minutes " + std::to_string(*interaction->duration_minutes));
         }
     }
+    return std::nullopt;
+}
+
+std::optional<std::string> check_invariants(const Payload& payload) {
+    for (std::size_t index = 0; index < payload.records.size(); ++index)
+        if (auto why = check_record(index, payload.records[index])) return why;
     return std::nullopt;
 }
 
@@ -531,25 +535,56 @@ Decoded decode(std::string_view json) {
 }
 
 std::string encode_binary(const Payload& payload) {
-    std::string out;
-    {
-        BinaryWriter ar(out);
-        payload_fields(ar, payload);
-    }
-    return out;
+    BinaryPayloadWriter writer(payload.generation, payload.sequence, payload.records.size());
+    for (const Record& record : payload.records) writer.add(record);
+    return writer.finish();
 }
 
-Decoded decode_binary(std::string_view bytes) {
-    Decoded result;
+struct BinaryPayloadWriter::Archive {
+    explicit Archive(std::string& out) : ar(out) {}
+    BinaryWriter ar;
+};
+
+// payload_fields' layout spelled out: generation, sequence, the record count, then the records.
+BinaryPayloadWriter::BinaryPayloadWriter(std::uint64_t generation, std::uint64_t sequence, std::size_t count)
+    : archive_(std::make_unique<Archive>(out_)), count_(count) {
+    archive_->ar(generation, sequence);
+    archive_->ar.put_size(count);
+}
+
+BinaryPayloadWriter::~BinaryPayloadWriter() = default;
+
+void BinaryPayloadWriter::add(const Record& record) {
+    if (added_ == count_) throw std::logic_error("BinaryPayloadWriter: more records than announced");
+    archive_->ar(record);
+    ++added_;
+}
+
+std::string BinaryPayloadWriter::finish() {
+    if (added_ != count_) throw std::logic_error("BinaryPayloadWriter: fewer records than announced");
+    archive_.reset();
+    return std::move(out_);
+}
+
+namespace {
+
+// The binary payload read one record at a time, each checked and handed to `sink` as it arrives.
+Streamed stream_binary(std::string_view bytes, const RecordSink& sink) {
+    Streamed result;
     try {
-        Payload payload;
-        {
-            BinaryReader ar(bytes);
-            payload_fields(ar, payload);
-            if (ar.remaining() != 0)
-                throw DecodeError("invalid data: " + std::to_string(ar.remaining()) + " bytes after the last record");
+        BinaryReader ar(bytes);
+        ar(result.generation, result.sequence);
+        const std::uint64_t count = ar.get_size(1);  // every record takes at least one byte
+        Record record;
+        for (std::uint64_t index = 0; index < count; ++index) {
+            ar(record);
+            if (auto why = check_record(static_cast<std::size_t>(index), record))
+                throw DecodeError("invalid data: " + *why);
+            sink(std::move(record));
+            ++result.records;
         }
-        accept(std::move(payload), result);
+        if (ar.remaining() != 0)
+            throw DecodeError("invalid data: " + std::to_string(ar.remaining()) + " bytes after the last record");
     } catch (const DecodeError& error) {
         result.error = problem(error.what());
     } catch (const BinaryError& error) {
@@ -562,8 +597,37 @@ Decoded decode_binary(std::string_view bytes) {
     return result;
 }
 
+}  // namespace
+
+Decoded decode_binary(std::string_view bytes) {
+    Decoded result;
+    std::vector<Record> records;
+    const Streamed streamed = stream_binary(bytes, [&](Record&& record) { records.push_back(std::move(record)); });
+    if (!streamed.ok()) {
+        result.error = streamed.error;
+        return result;
+    }
+    result.payload = {streamed.generation, streamed.sequence, std::move(records)};
+    return result;
+}
+
 Decoded decode_payload(std::uint32_t format_version, std::string_view payload) {
     return format_version >= kBinaryPayload ? decode_binary(payload) : decode(payload);
+}
+
+Streamed decode_payload_into(std::uint32_t format_version, std::string_view payload, const RecordSink& sink) {
+    if (format_version >= kBinaryPayload) return stream_binary(payload, sink);
+    Decoded decoded = decode(payload);
+    Streamed result;
+    result.error = std::move(decoded.error);
+    if (!result.ok()) return result;
+    result.generation = decoded.payload.generation;
+    result.sequence = decoded.payload.sequence;
+    for (Record& record : decoded.payload.records) {
+        sink(std::move(record));
+        ++result.records;
+    }
+    return result;
 }
 
 }  // namespace ties::io

@@ -7,7 +7,10 @@
 #include "core/model.hpp"
 #include "core/problem.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +40,44 @@ Decoded decode(std::string_view json);
 std::string encode_binary(const Payload& payload);
 Decoded decode_binary(std::string_view bytes);
 
+// The same binary payload written a few records at a time, for a compaction spread over frames.
+// The count is fixed up front; finish() needs exactly that many records added. Gives the same
+// bytes as encode_binary of those records.
+class BinaryPayloadWriter {
+public:
+    BinaryPayloadWriter(std::uint64_t generation, std::uint64_t sequence, std::size_t count);
+    ~BinaryPayloadWriter();
+    BinaryPayloadWriter(const BinaryPayloadWriter&) = delete;
+    BinaryPayloadWriter& operator=(const BinaryPayloadWriter&) = delete;
+
+    void add(const Record& record);
+    std::size_t added() const { return added_; }
+    std::size_t count() const { return count_; }
+    std::string finish();  // the payload; the writer is spent
+
+private:
+    struct Archive;
+    std::string out_;
+    std::unique_ptr<Archive> archive_;
+    std::size_t count_;
+    std::size_t added_ = 0;
+};
+
 // Decodes an envelope's payload by its format version (envelope.hpp): JSON or binary.
 Decoded decode_payload(std::uint32_t format_version, std::string_view payload);
+
+// The same, handing each record to `sink` as soon as it is read and checked, so that a large
+// snapshot goes straight into the store instead of existing twice in memory (a third of a load's
+// time went to building and moving that copy). On an error the sink has had some of the records:
+// the caller throws them away.
+using RecordSink = std::function<void(Record&&)>;
+struct Streamed {
+    std::optional<Problem> error;
+    bool ok() const { return !error; }
+    std::uint64_t generation = 0;
+    std::uint64_t sequence = 0;
+    std::size_t records = 0;  // handed to the sink
+};
+Streamed decode_payload_into(std::uint32_t format_version, std::string_view payload, const RecordSink& sink);
 
 }  // namespace ties::io

@@ -183,14 +183,16 @@ bool written_by_newer_ties(const fs::path& path) {
     return !probe.ok() && probe.error->text.find("newer version") != std::string::npos;
 }
 
-// Reads, unwraps and decodes one file; checks that it is the kind and numbers its name says.
+// Reads, unwraps and decodes one file; checks that it is the kind and numbers its name says. With
+// a sink, the records go to it as they are read (a snapshot, straight into the store) instead of
+// into `payload`; on an error the sink has had some of them.
 struct ReadPayload {
     Payload payload;
     std::string error;
     std::uintmax_t size = 0;
 };
 
-ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file) {
+ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file, const RecordSink* sink) {
     ReadPayload result;
     FileBytes bytes = read_file(folder / file.name);
     if (!bytes.error.empty()) {
@@ -208,24 +210,26 @@ ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file)
         result.error = file.snapshot ? "not a snapshot" : "not a journal";
         return result;
     }
-    Decoded decoded = decode_payload(unwrapped.format_version, unwrapped.payload);
+    const RecordSink keep = [&](Record&& record) { result.payload.records.push_back(std::move(record)); };
+    const Streamed decoded = decode_payload_into(unwrapped.format_version, unwrapped.payload, sink ? *sink : keep);
     if (!decoded.ok()) {
-        result.error = std::move(decoded.error->text);
+        result.error = decoded.error->text;
         return result;
     }
-    if (decoded.payload.generation != file.generation || (!file.snapshot && decoded.payload.sequence != file.sequence)) {
-        result.error = "its contents belong to another file (generation " + std::to_string(decoded.payload.generation) +
-                       ", sequence " + std::to_string(decoded.payload.sequence) + ")";
+    if (decoded.generation != file.generation || (!file.snapshot && decoded.sequence != file.sequence)) {
+        result.error = "its contents belong to another file (generation " + std::to_string(decoded.generation) +
+                       ", sequence " + std::to_string(decoded.sequence) + ")";
         return result;
     }
-    result.payload = std::move(decoded.payload);
+    result.payload.generation = decoded.generation;
+    result.payload.sequence = decoded.sequence;
     return result;
 }
 
 // One file that cannot be read (even for want of memory) costs that file, not the whole load.
-ReadPayload read_payload(const fs::path& folder, const FileName& file) {
+ReadPayload read_payload(const fs::path& folder, const FileName& file, const RecordSink* sink = nullptr) {
     try {
-        return read_payload_unguarded(folder, file);
+        return read_payload_unguarded(folder, file, sink);
     } catch (const std::exception& error) {
         ReadPayload result;
         result.error = std::string("could not read: ") + error.what();
@@ -249,6 +253,7 @@ LoadReport StorageEngine::load(Store& store) {
     snapshot_generation_ = 0;
     has_snapshot_ = false;
     pending_.clear();
+    compaction_.reset();
 
     try {
         std::error_code ec;
@@ -271,15 +276,16 @@ LoadReport StorageEngine::load(Store& store) {
         // The newest snapshot that reads back intact.
         std::sort(snapshots.begin(), snapshots.end(),
                   [](const FileName& a, const FileName& b) { return a.generation > b.generation; });
+        const RecordSink into_store = [&store](Record&& record) { store.load(std::move(record)); };
         for (std::size_t i = 0; i < snapshots.size(); ++i) {
-            ReadPayload read = read_payload(folder_, snapshots[i]);
+            ReadPayload read = read_payload(folder_, snapshots[i], &into_store);
             if (!read.error.empty()) {
+                store.clear();  // the records read before the damage
                 const bool older = i + 1 < snapshots.size();
                 report.warnings.push_back(snapshots[i].name + ": " + read.error +
                                           (older ? "; using an older copy" : "; no older copy"));
                 continue;
             }
-            for (Record& record : read.payload.records) store.load(std::move(record));
             has_snapshot_ = true;
             snapshot_generation_ = snapshots[i].generation;
             snapshot_bytes_ = read.size;
@@ -371,6 +377,7 @@ bool StorageEngine::wants_compaction() const {
 
 SaveResult StorageEngine::compact(const Store& store) {
     SaveResult result;
+    compaction_.reset();
     try {
         std::uint64_t generation = generation_ + 1;
         while (name_taken(folder_ / snapshot_name(generation))) ++generation;
@@ -394,6 +401,80 @@ SaveResult StorageEngine::compact(const Store& store) {
     } catch (const std::exception& error) {
         result.error = problem(std::string("could not write a snapshot: ") + error.what());
     }
+    return result;
+}
+
+struct StorageEngine::Compaction {
+    std::uint64_t generation = 0;
+    std::vector<Id> ids;               // the records to write, in compact()'s order
+    std::size_t journals_before = 0;   // the older generation's, counted back if the write fails
+    std::uintmax_t journal_bytes_before = 0;
+    std::optional<BinaryPayloadWriter> writer;
+};
+
+namespace {
+
+template <class Map>
+void append_sorted_ids(std::vector<Id>& ids, const Map& map) {
+    const std::size_t start = ids.size();
+    for (const auto& entry : map) ids.push_back(entry.first);
+    std::sort(ids.begin() + static_cast<std::ptrdiff_t>(start), ids.end());
+}
+
+}  // namespace
+
+void StorageEngine::begin_compaction(const Store& store) {
+    auto compaction = std::make_shared<Compaction>();
+    std::uint64_t generation = generation_ + 1;
+    while (name_taken(folder_ / snapshot_name(generation))) ++generation;
+    compaction->generation = generation;
+    compaction->ids.reserve(store.record_count() + 1);
+    compaction->ids.push_back(kSettingsId);  // all_records' order: settings, then each kind by id
+    append_sorted_ids(compaction->ids, store.contacts());
+    append_sorted_ids(compaction->ids, store.interactions());
+    append_sorted_ids(compaction->ids, store.events());
+    append_sorted_ids(compaction->ids, store.opportunities());
+    compaction->journals_before = journal_count_;
+    compaction->journal_bytes_before = journal_bytes_;
+    compaction->writer.emplace(generation, 0, compaction->ids.size());
+    generation_ = generation;  // journals from now on belong to the new generation
+    next_sequence_ = 1;
+    journal_count_ = 0;
+    journal_bytes_ = 0;
+    compaction_ = std::move(compaction);
+}
+
+std::optional<SaveResult> StorageEngine::compaction_step(const Store& store, std::size_t records) {
+    if (!compaction_) return std::nullopt;
+    Compaction& c = *compaction_;
+    SaveResult result;
+    try {
+        for (std::size_t n = 0; n < records && c.writer->added() < c.ids.size(); ++n) {
+            const Id id = c.ids[c.writer->added()];
+            std::optional<Record> record = store.record(id);
+            if (!record) throw std::logic_error("a record vanished from the store while it compacted");
+            c.writer->add(*record);
+        }
+        if (c.writer->added() < c.ids.size()) return std::nullopt;
+        const std::string name = snapshot_name(c.generation);
+        const std::string bytes = wrap(FileKind::Snapshot, c.writer->finish(), kBinaryPayload);
+        if (auto reason = write_new_file(folder_ / name, bytes)) {
+            result.error = problem("could not write " + name + ": " + *reason);
+        } else {
+            snapshot_generation_ = c.generation;
+            has_snapshot_ = true;
+            snapshot_bytes_ = bytes.size();
+            obsolete_below_ = c.generation;
+            result.wrote = true;
+        }
+    } catch (const std::exception& error) {
+        result.error = problem(std::string("could not write a snapshot: ") + error.what());
+    }
+    if (!result.ok()) {  // the older snapshot and every journal since stay in use
+        journal_count_ += c.journals_before;
+        journal_bytes_ += c.journal_bytes_before;
+    }
+    compaction_.reset();
     return result;
 }
 

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,18 @@ public:
     // unsaved records: save first). The previous generation's files stay until committed().
     SaveResult compact(const Store& store);
 
+    // The same compaction in steps, so that the page keeps drawing while a large store compacts.
+    // begin_compaction() fixes which records the snapshot will hold (every record now, in
+    // compact()'s order) and opens generation G+1 at once: journals saved from then on belong to
+    // it. Each compaction_step() encodes up to `records` of them with their values at that moment;
+    // the step that encodes the last one writes snapshot G+1 and returns the result. Edits made
+    // meanwhile are in G+1's journals, which load after the snapshot, so nothing is lost: a tab
+    // closed half-way loads snapshot G and then every journal of G and of G+1, in order.
+    // load() and compact() abandon a compaction in progress.
+    void begin_compaction(const Store& store);
+    bool compacting() const { return compaction_ != nullptr; }
+    std::optional<SaveResult> compaction_step(const Store& store, std::size_t records);
+
     // Everything written so far is durable (natively: after save/compact; in the browser: after
     // an IndexedDB sync that started after the writes). Deletes files that a committed newer
     // snapshot made obsolete. Returns true when it deleted anything (the deletion needs syncing).
@@ -87,6 +100,8 @@ private:
     std::uint64_t snapshot_generation_ = 0;  // generation of the snapshot loaded or written
     bool has_snapshot_ = false;              // false: no intact snapshot (journals only)
     std::vector<Record> pending_;            // records of a failed save, written by the next one
+    struct Compaction;
+    std::shared_ptr<Compaction> compaction_;  // a compaction in steps, while one runs
 };
 
 }  // namespace ties::io

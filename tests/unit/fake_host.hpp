@@ -20,6 +20,7 @@ public:
     std::int64_t now = 1'764'720'000'000;  // 2025-12-03
     Date day = Date::from_ymd(2025, 12, 3);
     double clock = 100.0;
+    double clock_step = 0;
     platform::StorageStatus status{platform::StorageMode::Writer};
     std::string reason, sync_error, persisted = "granted";
     bool dirty = false;
@@ -48,7 +49,9 @@ public:
 
     std::int64_t now_millis() override { return now; }
     Date today() override { return day; }
-    double seconds() override { return clock; }
+    // Each read moves the clock on by `clock_step` (0: it stands still), as real time passes while
+    // the app works.
+    double seconds() override { return clock += clock_step; }
 
     platform::StorageStatus storage_status() override { return status; }
     std::string storage_reason() override { return ++text_reads, reason; }

@@ -208,6 +208,46 @@ TEST_CASE("session: compaction waits for every write to be durable, and old file
     CHECK(people(reopened.session.store()) == 3);
 }
 
+TEST_CASE("session: a large compaction goes in slices over several ticks while edits go on") {
+    TempFolder temp;
+    const fs::path folder = temp / "data";
+    Tab tab(folder);
+    tab.session.set_compaction_threshold(3);
+    Change many{"Add many", {}};
+    for (std::uint64_t n = 1; n <= 3000; ++n) many.records.push_back(test::full_contact(n));
+    ui::UiIntents add;
+    add.change = std::move(many);
+    REQUIRE(tab.ask(std::move(add)));
+    tab.edit(1, "second");
+    tab.edit(2, "third");
+    tab.host.sync();
+    tab.host.clock_step = 0.004;  // every clock read is 4 ms later: a slice has time for two steps
+    int ticks = 0;
+    while (count_prefix(files_in(folder), "snapshot-") == 0 && ticks < 1000) {
+        tab.tick();
+        ++ticks;
+        if (count_prefix(files_in(folder), "snapshot-") == 0)
+            CHECK(tab.session.seconds_until_due() == 0);  // the page must not sleep between slices
+        if (ticks == 2) tab.edit(3001, "made while it compacts");
+        tab.host.sync();
+    }
+    CHECK(ticks > 3);
+    CHECK(ticks < 1000);
+    CHECK(tab.session.seconds_until_due() == std::numeric_limits<double>::infinity());
+    CHECK(count_prefix(files_in(folder), "journal-00000001-") == 1);  // the edit made meanwhile
+    for (int i = 0; i < 3; ++i) {
+        tab.tick();
+        tab.host.sync();
+    }
+    CHECK(count_prefix(files_in(folder), "journal-00000000-") == 0);
+    CHECK(tab.state() == State::Saved);
+    Tab reopened(folder);
+    CHECK(people(reopened.session.store()) == 3001);
+    REQUIRE(reopened.session.store().contact(test::fixed_id(3001)) != nullptr);
+    CHECK(reopened.session.store().contact(test::fixed_id(3001))->notes == "made while it compacts");
+    CHECK(reopened.session.store().contact(test::fixed_id(2))->notes == "third");
+}
+
 TEST_CASE("session: a second tab is Read-only, changes nothing, follows the writer's saves, and takes over") {
     TempFolder temp;
     const fs::path folder = temp / "data";

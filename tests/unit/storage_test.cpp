@@ -281,6 +281,110 @@ TEST_CASE("wants_compaction after many journals or when journals outweigh the sn
     CHECK(again.wants_compaction());
 }
 
+TEST_CASE("compaction in steps writes the same snapshot as compact() when nothing changes meanwhile") {
+    TempFolder whole_folder, sliced_folder;
+    Store store;
+    Editor editor(21);
+    editor.edit(store, 60);
+    StorageEngine whole(whole_folder.path());
+    REQUIRE(whole.compact(store).wrote);
+    StorageEngine sliced(sliced_folder.path());
+    sliced.begin_compaction(store);
+    CHECK(sliced.compacting());
+    int steps = 0;
+    std::optional<SaveResult> done;
+    while (!(done = sliced.compaction_step(store, 7))) ++steps;
+    CHECK(steps >= 5);  // it really went in slices
+    CHECK(done->ok());
+    CHECK(done->wrote);
+    CHECK_FALSE(sliced.compacting());
+    CHECK_FALSE(sliced.compaction_step(store, 7).has_value());  // nothing more to do
+    CHECK(test::read_bytes(sliced_folder / "snapshot-00000001.ties") == test::read_bytes(whole_folder / "snapshot-00000001.ties"));
+}
+
+TEST_CASE("edits saved while a compaction runs are kept, whether it finishes or the tab closes half-way") {
+    for (const bool finish : {true, false}) {
+        CAPTURE(finish);
+        TempFolder temp;
+        Store store;
+        StorageEngine engine(temp.path());
+        engine.load(store);
+        Editor editor(finish ? 31 : 32);
+        for (int save = 0; save < 6; ++save) {
+            editor.edit(store, 5);
+            REQUIRE(engine.save(store).wrote);
+        }
+        engine.begin_compaction(store);
+        // Creations, edits and deletions between the slices, each saved in the new generation.
+        int slices = 0;
+        std::optional<SaveResult> done;
+        while (!done && (finish || slices < 3)) {
+            done = engine.compaction_step(store, 2);
+            ++slices;
+            editor.edit(store, 2);
+            REQUIRE(engine.save(store).wrote);
+        }
+        CHECK(fs::exists(temp / "journal-00000001-00000001.ties"));  // saves went to the new generation
+        if (finish) {
+            REQUIRE(done.has_value());
+            CHECK(done->wrote);
+            CHECK(engine.live_files().front() == temp / "snapshot-00000001.ties");
+            CHECK(engine.committed());  // the old generation's files go
+            const std::set<std::string> left = names_in(temp.path());
+            CHECK(std::none_of(left.begin(), left.end(),
+                               [](const std::string& name) { return name.find("-00000000") != std::string::npos; }));
+        } else {
+            CHECK_FALSE(done.has_value());
+            CHECK_FALSE(fs::exists(temp / "snapshot-00000001.ties"));
+        }
+        LoadReport report;
+        test::check_same_store(loaded_from(temp.path(), &report), store);
+        CHECK(report.warnings.empty());
+        CHECK(report.generation == (finish ? 1u : 0u));
+
+        // Whatever happened, saving and compacting go on from there.
+        StorageEngine again(temp.path());
+        Store loaded;
+        again.load(loaded);
+        editor.edit(loaded, 3);
+        REQUIRE(again.save(loaded).wrote);
+        REQUIRE(again.compact(loaded).wrote);
+        test::check_same_store(loaded_from(temp.path()), loaded);
+    }
+}
+
+TEST_CASE("a compaction in steps that cannot write its snapshot keeps every journal in use") {
+    TempFolder temp;
+    const fs::path folder = temp / "data";
+    Store store;
+    StorageEngine engine(folder);
+    engine.load(store);
+    Editor editor(41);
+    for (int save = 0; save < 4; ++save) {
+        editor.edit(store, 3);
+        REQUIRE(engine.save(store).wrote);
+    }
+    engine.begin_compaction(store);
+    REQUIRE_FALSE(engine.compaction_step(store, 2).has_value());
+    editor.edit(store, 1);
+    REQUIRE(engine.save(store).wrote);  // journal 1 of generation 1
+    fs::create_directory(folder / "snapshot-00000001.ties");  // a folder in the way: the write fails
+    std::optional<SaveResult> done;
+    while (!(done = engine.compaction_step(store, 50))) {}
+    CHECK_FALSE(done->ok());
+    CHECK(to_string(done->error).rfind("could not write snapshot-00000001.ties: ", 0) == 0);
+    CHECK_FALSE(engine.compacting());
+    fs::remove(folder / "snapshot-00000001.ties");
+    // The four old journals and the new one all count towards the next attempt.
+    engine.set_compaction_threshold(5);
+    CHECK(engine.wants_compaction());
+    engine.set_compaction_threshold(6);
+    CHECK_FALSE(engine.wants_compaction());
+    LoadReport report;
+    test::check_same_store(loaded_from(folder, &report), store);
+    CHECK(report.journals_applied == 5);
+}
+
 TEST_CASE("tombstones survive compaction") {
     TempFolder temp;
     Store store;
