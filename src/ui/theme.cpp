@@ -136,9 +136,9 @@ Fonts load_fonts(float pixel_ratio) {
     io.Fonts->Clear();
     Fonts fonts;
     fonts.pixel_ratio = pixel_ratio;
-    fonts.body = add_font("/fonts/Inter-Regular.otf", 15.0f, pixel_ratio, true);
-    fonts.heading = add_font("/fonts/Inter-SemiBold.otf", 15.0f, pixel_ratio, true);
-    fonts.title = add_font("/fonts/Inter-SemiBold.otf", 26.0f, pixel_ratio, true);
+    fonts.body = add_font("/fonts/Inter-Regular.ttf", 15.0f, pixel_ratio, true);
+    fonts.heading = add_font("/fonts/Inter-SemiBold.ttf", 15.0f, pixel_ratio, true);
+    fonts.title = add_font("/fonts/Inter-SemiBold.ttf", 26.0f, pixel_ratio, true);
     io.Fonts->Build();
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / pixel_ratio;  // layout stays in CSS pixels
