@@ -273,6 +273,13 @@ Module.tiesPlatform = (function () {
       try { window.localStorage.setItem('ties.' + key, value); } catch (e) { /* kept for this visit only */ }
     },
 
+    // While a large store opens in slices, the page's loading screen says how far it has got.
+    loadProgress(fraction) {
+      const text = document.getElementById('loading-text');
+      if (text) text.textContent = `Opening your network\u2026 ${Math.floor(fraction * 100)}%`;
+      document.documentElement.dataset.tiesState = 'opening';
+    },
+
     ready() {
       document.documentElement.dataset.tiesState = 'ready';
       if (typeof Module.onTiesReady === 'function') Module.onTiesReady();

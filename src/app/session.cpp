@@ -20,9 +20,27 @@ Session::Session(platform::Host& host, std::filesystem::path folder, IdGenerator
     last_backup_ = Date::parse_iso(host_.load_preference("last_backup"));
 }
 
+// A store that opens within open_seconds_ is there for the first frame. A larger one goes on
+// loading in slices (continue_loading), with its progress on the page's loading screen, so the
+// page is never frozen for seconds; nothing else runs until it is complete.
 void Session::open() {
     refresh_status(true);
-    load();
+    engine_.begin_load(store_);
+    load_slice(open_seconds_);
+}
+
+void Session::continue_loading() {
+    if (engine_.loading()) load_slice(slice_seconds_);
+}
+
+void Session::load_slice(double seconds) {
+    const double until = host_.seconds() + seconds;
+    do {
+        if (std::optional<io::LoadReport> report = engine_.load_step(store_, load_step_records_)) {
+            loaded(*report);
+            return;
+        }
+    } while (host_.seconds() < until);
 }
 
 // One call for the numbers each frame; the texts (why read-only, the sync's error, whether the
@@ -42,8 +60,9 @@ void Session::refresh_status(bool force) {
     persisted_ = host_.storage_persisted();
 }
 
-void Session::load() {
-    const io::LoadReport report = engine_.load(store_);
+void Session::load() { loaded(engine_.load(store_)); }
+
+void Session::loaded(const io::LoadReport& report) {
     load_warnings_ = report.warnings;
     for (const std::string& warning : report.warnings) std::fprintf(stderr, "Ties: %s\n", warning.c_str());
     // Files left over from a compaction whose clean-up was interrupted: the snapshot that
@@ -52,7 +71,7 @@ void Session::load() {
 }
 
 void Session::fill_with_sample(std::size_t contacts) {
-    if (contacts == 0 || store_.record_count() > 1) return;
+    if (contacts == 0 || loading() || store_.record_count() > 1) return;
     SampleSize size;
     size.contacts = contacts;
     size.interactions = contacts * 4;
@@ -153,6 +172,10 @@ double Session::seconds_until_due() const {
 }
 
 bool Session::tick(ui::ImportUi& import) {
+    if (loading()) {
+        continue_loading();
+        return true;
+    }
     const std::uint64_t version = store_.version();
     maintain_storage();
     ImportHost host = import_host();
@@ -182,6 +205,7 @@ bool Session::tick(ui::ImportUi& import) {
 }
 
 bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueue* plan) {
+    if (loading()) return false;  // nothing is drawn, so nothing can be asked, until the store is complete
     const std::uint64_t version = store_.version();
     if (intents.change) apply_change(std::move(*intents.change));
     if (intents.undo && writable() && store_.undo(host_.now_millis())) persist();
@@ -209,6 +233,7 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueu
 }
 
 void Session::flush() {
+    if (loading()) return;  // nothing can have changed yet
     refresh_status(true);
     persist();
     report_dirty();

@@ -17,6 +17,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -26,8 +27,18 @@ class Session {
 public:
     Session(platform::Host& host, std::filesystem::path folder, IdGenerator ids);
 
-    // Reads the store from the folder (the browser has filled it from IndexedDB before main).
+    // Reads the store from the folder (the browser has filled it from IndexedDB before main). A
+    // store too large to read within a frame or two goes on loading in continue_loading(), once
+    // per frame, until loading() is false; until then the session does nothing else.
     void open();
+    bool loading() const { return engine_.loading(); }
+    double load_progress() const { return engine_.load_progress(); }
+    void continue_loading();
+    // Tests: one load step of `records` records per frame, to watch a small store open in slices.
+    void set_load_step(std::size_t records) {
+        load_step_records_ = std::max<std::size_t>(records, 1);
+        open_seconds_ = slice_seconds_ = 0;
+    }
     // Tests lower the number of journals that makes a compaction worth it.
     void set_compaction_threshold(std::size_t journals) { engine_.set_compaction_threshold(journals); }
     // Benchmarks: an empty store filled with `contacts` generated people, in memory only.
@@ -65,6 +76,11 @@ public:
 
 private:
     void load();
+    void load_slice(double seconds);
+    void loaded(const io::LoadReport& report);
+    double open_seconds_ = 0.25;   // loading before the first frame; then the loading screen shows progress
+    double slice_seconds_ = 0.03;  // a frame's worth of loading
+    std::size_t load_step_records_ = 2000;
     void refresh_status(bool force = false);
     void persist();
     void apply_change(Change change, bool as_is = false);

@@ -129,6 +129,11 @@ bool should_draw(const ties::platform::Canvas& before, bool text_arrived) {
 }
 
 void frame() {
+    if (g_app.session->loading()) {  // a large store opening: a slice a frame, progress on the loading screen
+        g_app.session->continue_loading();
+        ties::platform::show_load_progress(g_app.session->load_progress());
+        return;
+    }
     ImGuiIO& io = ImGui::GetIO();
     const ties::platform::Canvas before = g_app.canvas;
     g_app.canvas = ties::platform::sync_canvas();
@@ -288,7 +293,9 @@ int main() {
     g_app.host.emplace(g_app.options.today);
     g_app.session.emplace(*g_app.host, ties::platform::kDataFolder, ties::IdGenerator(seed_hi, seed_lo));
     if (g_app.options.compact > 0) g_app.session->set_compaction_threshold(static_cast<std::size_t>(g_app.options.compact));
-    g_app.session->open();  // IDBFS finished loading before main (web/storage.js holds main back until then)
+    if (g_app.options.load_step > 0) g_app.session->set_load_step(static_cast<std::size_t>(g_app.options.load_step));
+    g_app.session->open();  // IDBFS finished loading before main (web/storage.js holds main back until then);
+                            // a large store goes on opening in frame()
     g_app.session->fill_with_sample(static_cast<std::size_t>(std::max(0, g_app.options.sample)));
 
     emscripten_set_main_loop(frame, 0, false);

@@ -19,6 +19,7 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 #include <streambuf>
@@ -566,43 +567,103 @@ std::string BinaryPayloadWriter::finish() {
     return std::move(out_);
 }
 
-namespace {
-
-// The binary payload read one record at a time, each checked and handed to `sink` as it arrives.
-Streamed stream_binary(std::string_view bytes, const RecordSink& sink) {
-    Streamed result;
-    try {
-        BinaryReader ar(bytes);
-        ar(result.generation, result.sequence);
-        const std::uint64_t count = ar.get_size(1);  // every record takes at least one byte
-        Record record;
-        for (std::uint64_t index = 0; index < count; ++index) {
-            ar(record);
-            if (auto why = check_record(static_cast<std::size_t>(index), record))
-                throw DecodeError("invalid data: " + *why);
-            sink(std::move(record));
-            ++result.records;
-        }
-        if (ar.remaining() != 0)
-            throw DecodeError("invalid data: " + std::to_string(ar.remaining()) + " bytes after the last record");
-    } catch (const DecodeError& error) {
-        result.error = problem(error.what());
-    } catch (const BinaryError& error) {
-        result.error = problem(error.what());
-    } catch (const std::exception& error) {
-        result.error = problem(std::string("invalid data: ") + error.what());
-    } catch (...) {
-        result.error = problem("invalid data");
+// The reader's state: a binary payload is read record by record from `bytes`; a JSON one (format
+// 1, from before binary stores) is decoded whole at the start and then handed out.
+struct PayloadReader::State {
+    State(std::uint32_t format_version, std::string_view payload) : bytes(payload), ar(payload) {
+        binary = format_version >= kBinaryPayload;
     }
-    return result;
+    std::string_view bytes;
+    BinaryReader ar;
+    bool binary = true;
+    Payload json;             // format 1 only
+    std::uint64_t count = 0;  // records announced
+    std::uint64_t index = 0;  // records read
+    std::uint64_t generation = 0;
+    std::uint64_t sequence = 0;
+    std::optional<Problem> error;
+    Record record;
+};
+
+PayloadReader::PayloadReader(std::uint32_t format_version, std::string_view bytes)
+    : state_(std::make_unique<State>(format_version, bytes)) {
+    State& s = *state_;
+    if (!s.binary) {
+        Decoded decoded = decode(bytes);
+        s.error = std::move(decoded.error);
+        s.json = std::move(decoded.payload);
+        s.generation = s.json.generation;
+        s.sequence = s.json.sequence;
+        s.count = s.json.records.size();
+        return;
+    }
+    guarded([&] {
+        s.ar(s.generation, s.sequence);
+        s.count = s.ar.get_size(1);  // every record takes at least one byte
+        if (s.count == 0) finish_binary();
+    });
 }
 
-}  // namespace
+PayloadReader::~PayloadReader() = default;
+
+bool PayloadReader::read(std::size_t count, const RecordSink& sink) {
+    State& s = *state_;
+    if (s.error) return false;
+    if (!s.binary) {
+        for (; count > 0 && s.index < s.count; --count) sink(std::move(s.json.records[static_cast<std::size_t>(s.index++)]));
+        return !done();
+    }
+    guarded([&] {
+        for (; count > 0 && s.index < s.count; --count) {
+            s.ar(s.record);
+            if (auto why = check_record(static_cast<std::size_t>(s.index), s.record))
+                throw DecodeError("invalid data: " + *why);
+            ++s.index;
+            sink(std::move(s.record));
+        }
+        if (s.index == s.count) finish_binary();
+    });
+    return !s.error && !done();
+}
+
+void PayloadReader::finish_binary() {
+    if (state_->ar.remaining() != 0)
+        throw DecodeError("invalid data: " + std::to_string(state_->ar.remaining()) + " bytes after the last record");
+}
+
+// Every exception of the archive becomes the reader's error, for people.
+template <class F>
+void PayloadReader::guarded(F&& step) {
+    try {
+        step();
+    } catch (const DecodeError& error) {
+        state_->error = problem(error.what());
+    } catch (const BinaryError& error) {
+        state_->error = problem(error.what());
+    } catch (const std::exception& error) {
+        state_->error = problem(std::string("invalid data: ") + error.what());
+    } catch (...) {
+        state_->error = problem("invalid data");
+    }
+}
+
+bool PayloadReader::done() const { return !state_->error && state_->index == state_->count; }
+const std::optional<Problem>& PayloadReader::error() const { return state_->error; }
+std::uint64_t PayloadReader::generation() const { return state_->generation; }
+std::uint64_t PayloadReader::sequence() const { return state_->sequence; }
+std::size_t PayloadReader::records_read() const { return static_cast<std::size_t>(state_->index); }
+
+double PayloadReader::progress() const {
+    const State& s = *state_;
+    if (s.count == 0) return 1.0;
+    if (!s.binary) return static_cast<double>(s.index) / static_cast<double>(s.count);
+    return s.bytes.empty() ? 1.0 : 1.0 - static_cast<double>(s.ar.remaining()) / static_cast<double>(s.bytes.size());
+}
 
 Decoded decode_binary(std::string_view bytes) {
     Decoded result;
     std::vector<Record> records;
-    const Streamed streamed = stream_binary(bytes, [&](Record&& record) { records.push_back(std::move(record)); });
+    const Streamed streamed = decode_payload_into(kBinaryPayload, bytes, [&](Record&& record) { records.push_back(std::move(record)); });
     if (!streamed.ok()) {
         result.error = streamed.error;
         return result;
@@ -616,17 +677,13 @@ Decoded decode_payload(std::uint32_t format_version, std::string_view payload) {
 }
 
 Streamed decode_payload_into(std::uint32_t format_version, std::string_view payload, const RecordSink& sink) {
-    if (format_version >= kBinaryPayload) return stream_binary(payload, sink);
-    Decoded decoded = decode(payload);
+    PayloadReader reader(format_version, payload);
+    reader.read(std::numeric_limits<std::size_t>::max(), sink);
     Streamed result;
-    result.error = std::move(decoded.error);
-    if (!result.ok()) return result;
-    result.generation = decoded.payload.generation;
-    result.sequence = decoded.payload.sequence;
-    for (Record& record : decoded.payload.records) {
-        sink(std::move(record));
-        ++result.records;
-    }
+    result.error = reader.error();
+    result.generation = reader.generation();
+    result.sequence = reader.sequence();
+    result.records = reader.records_read();
     return result;
 }
 

@@ -80,4 +80,31 @@ struct Streamed {
 };
 Streamed decode_payload_into(std::uint32_t format_version, std::string_view payload, const RecordSink& sink);
 
+// The same in steps: a large snapshot goes into the store some records at a time, so that the
+// page can draw its progress while it opens. `bytes` must outlive the reader. Errors are those of
+// decode_payload_into; records already handed to a sink before an error are the caller's to drop.
+class PayloadReader {
+public:
+    PayloadReader(std::uint32_t format_version, std::string_view bytes);
+    ~PayloadReader();
+    PayloadReader(const PayloadReader&) = delete;
+    PayloadReader& operator=(const PayloadReader&) = delete;
+
+    // Reads up to `count` more records into `sink`. True while there are more to read.
+    bool read(std::size_t count, const RecordSink& sink);
+    bool done() const;  // every record read, and the payload ended where it should
+    const std::optional<Problem>& error() const;
+    std::uint64_t generation() const;
+    std::uint64_t sequence() const;
+    std::size_t records_read() const;
+    double progress() const;  // 0 to 1
+
+private:
+    struct State;
+    void finish_binary();
+    template <class F>
+    void guarded(F&& step);
+    std::unique_ptr<State> state_;
+};
+
 }  // namespace ties::io

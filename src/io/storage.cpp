@@ -13,6 +13,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <system_error>
 #include <unordered_map>
@@ -241,8 +242,30 @@ ReadPayload read_payload(const fs::path& folder, const FileName& file, const Rec
 
 StorageEngine::StorageEngine(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-LoadReport StorageEngine::load(Store& store) {
+// The state of a load in steps: the files found, which snapshot is being read and how far.
+struct StorageEngine::Loading {
+    std::vector<FileName> files;
+    std::vector<FileName> snapshots;  // newest first
+    std::vector<FileName> journals;   // in the order they were written
+    std::size_t next_snapshot = 0;
+    std::size_t next_journal = 0;
+    bool snapshot_done = false;
+    FileName reading;                 // the snapshot being read, with its bytes and reader
+    std::string bytes;
+    std::optional<PayloadReader> reader;
+    std::uintmax_t total_bytes = 0;   // of the newest snapshot and the journals: the progress bar's 100%
+    std::uintmax_t done_bytes = 0;
     LoadReport report;
+};
+
+LoadReport StorageEngine::load(Store& store) {
+    begin_load(store);
+    std::optional<LoadReport> report;
+    while (!(report = load_step(store, std::numeric_limits<std::size_t>::max()))) {}
+    return *report;
+}
+
+void StorageEngine::begin_load(Store& store) {
     store.clear();
     generation_ = 0;
     next_sequence_ = 1;
@@ -254,77 +277,159 @@ LoadReport StorageEngine::load(Store& store) {
     has_snapshot_ = false;
     pending_.clear();
     compaction_.reset();
-
+    loading_ = std::make_shared<Loading>();
+    Loading& l = *loading_;
     try {
         std::error_code ec;
         fs::create_directories(folder_, ec);
         if (ec) {
-            report.warnings.push_back("could not create the folder " + folder_.string() + ": " + ec.message());
-            return report;
+            l.report.warnings.push_back("could not create the folder " + folder_.string() + ": " + ec.message());
+            l.snapshot_done = true;
+            return;
         }
-
-        const std::vector<FileName> files = list_files(folder_);
-        std::vector<FileName> snapshots;
-        std::vector<FileName> journals;
-        for (const FileName& file : files) {
+        l.files = list_files(folder_);
+        for (const FileName& file : l.files) {
             generation_ = std::max(generation_, file.generation);
-            (file.snapshot ? snapshots : journals).push_back(file);
+            (file.snapshot ? l.snapshots : l.journals).push_back(file);
         }
-        for (const FileName& journal : journals)
+        for (const FileName& journal : l.journals)
             if (journal.generation == generation_) next_sequence_ = std::max(next_sequence_, journal.sequence + 1);
-
-        // The newest snapshot that reads back intact.
-        std::sort(snapshots.begin(), snapshots.end(),
+        std::sort(l.snapshots.begin(), l.snapshots.end(),
                   [](const FileName& a, const FileName& b) { return a.generation > b.generation; });
-        const RecordSink into_store = [&store](Record&& record) { store.load(std::move(record)); };
-        for (std::size_t i = 0; i < snapshots.size(); ++i) {
-            ReadPayload read = read_payload(folder_, snapshots[i], &into_store);
-            if (!read.error.empty()) {
-                store.clear();  // the records read before the damage
-                const bool older = i + 1 < snapshots.size();
-                report.warnings.push_back(snapshots[i].name + ": " + read.error +
-                                          (older ? "; using an older copy" : "; no older copy"));
-                continue;
-            }
-            has_snapshot_ = true;
-            snapshot_generation_ = snapshots[i].generation;
-            snapshot_bytes_ = read.size;
-            report.generation = snapshot_generation_;
-            break;
-        }
-
-        // Then every journal of that generation or later, in the order they were written.
-        std::sort(journals.begin(), journals.end(), [](const FileName& a, const FileName& b) {
+        std::sort(l.journals.begin(), l.journals.end(), [](const FileName& a, const FileName& b) {
             return a.generation != b.generation ? a.generation < b.generation : a.sequence < b.sequence;
         });
-        for (const FileName& journal : journals) {
+        const auto size_of = [&](const FileName& file) {
+            std::error_code size_ec;
+            const auto size = fs::file_size(folder_ / file.name, size_ec);
+            return size_ec ? std::uintmax_t{0} : size;
+        };
+        if (!l.snapshots.empty()) l.total_bytes += size_of(l.snapshots.front());
+        for (const FileName& journal : l.journals) l.total_bytes += size_of(journal);
+    } catch (const std::exception& error) {
+        l.report.warnings.push_back(std::string("could not read the folder: ") + error.what());
+        l.snapshots.clear();
+        l.journals.clear();
+    }
+}
+
+double StorageEngine::load_progress() const {
+    if (!loading_ || loading_->total_bytes == 0) return loading_ ? 0.0 : 1.0;
+    const Loading& l = *loading_;
+    double done = static_cast<double>(l.done_bytes);
+    if (l.reader) done += l.reader->progress() * static_cast<double>(l.bytes.size());
+    return std::min(1.0, done / static_cast<double>(l.total_bytes));
+}
+
+// Opens the next snapshot to try; false when there is none left.
+bool StorageEngine::open_snapshot(Loading& l) {
+    while (l.next_snapshot < l.snapshots.size()) {
+        l.reading = l.snapshots[l.next_snapshot++];
+        const bool older = l.next_snapshot < l.snapshots.size();
+        const auto fail = [&](const std::string& why) {
+            l.report.warnings.push_back(l.reading.name + ": " + why + (older ? "; using an older copy" : "; no older copy"));
+        };
+        FileBytes file;
+        try {
+            file = read_file(folder_ / l.reading.name);
+        } catch (const std::exception& error) {  // even for want of memory: it costs this file only
+            fail(std::string("could not read: ") + error.what());
+            continue;
+        }
+        if (!file.error.empty()) {
+            fail(file.error);
+            continue;
+        }
+        l.bytes = std::move(file.bytes);
+        const Unwrapped unwrapped = unwrap(l.bytes);
+        if (!unwrapped.ok()) {
+            fail(unwrapped.error->text);
+            continue;
+        }
+        if (unwrapped.kind != FileKind::Snapshot) {
+            fail("not a snapshot");
+            continue;
+        }
+        l.reader.emplace(unwrapped.format_version, unwrapped.payload);
+        return true;
+    }
+    return false;
+}
+
+// Reads up to `budget` records of the snapshot into the store; marks it done when it has been
+// read whole (or when none reads back intact).
+void StorageEngine::read_snapshot(Store& store, Loading& l, std::size_t& budget) {
+    if (!l.reader && !open_snapshot(l)) {
+        l.snapshot_done = true;
+        return;
+    }
+    const std::size_t before = l.reader->records_read();
+    l.reader->read(budget, [&store](Record&& record) { store.load(std::move(record)); });
+    budget -= std::min(budget, l.reader->records_read() - before + 1);
+    std::string error = l.reader->error() ? l.reader->error()->text : std::string();
+    if (error.empty() && !l.reader->done()) return;  // more next step
+    if (error.empty() && l.reader->generation() != l.reading.generation)
+        error = "its contents belong to another file (generation " + std::to_string(l.reader->generation()) +
+                ", sequence " + std::to_string(l.reader->sequence()) + ")";
+    l.reader.reset();
+    if (!error.empty()) {
+        store.clear();  // the records read before the damage
+        const bool older = l.next_snapshot < l.snapshots.size();
+        l.report.warnings.push_back(l.reading.name + ": " + error + (older ? "; using an older copy" : "; no older copy"));
+        l.bytes = std::string();
+        return;
+    }
+    has_snapshot_ = true;
+    snapshot_generation_ = l.reading.generation;
+    snapshot_bytes_ = l.bytes.size();
+    l.report.generation = snapshot_generation_;
+    l.done_bytes += l.bytes.size();
+    l.bytes = std::string();
+    l.snapshot_done = true;
+}
+
+std::optional<LoadReport> StorageEngine::load_step(Store& store, std::size_t records) {
+    if (!loading_) return std::nullopt;
+    Loading& l = *loading_;
+    std::size_t budget = std::max<std::size_t>(records, 1);
+    try {
+        // The newest snapshot that reads back intact, then every journal of that generation or
+        // later, in the order they were written.
+        while (budget > 0 && !l.snapshot_done) read_snapshot(store, l, budget);
+        while (budget > 0 && l.snapshot_done && l.next_journal < l.journals.size()) {
+            const FileName& journal = l.journals[l.next_journal++];
             if (has_snapshot_ && journal.generation < snapshot_generation_) continue;  // in the snapshot
             ++journal_count_;
             ReadPayload read = read_payload(folder_, journal);
             if (!read.error.empty()) {
-                report.warnings.push_back(journal.name + ": " + read.error + "; its changes are skipped");
+                l.report.warnings.push_back(journal.name + ": " + read.error + "; its changes are skipped");
                 std::error_code size_ec;
                 const auto size = fs::file_size(folder_ / journal.name, size_ec);
                 if (!size_ec) journal_bytes_ += size;
                 continue;
             }
+            budget -= std::min(budget, read.payload.records.size() + 1);
             for (Record& record : read.payload.records) store.load(std::move(record));
             journal_bytes_ += read.size;
-            ++report.journals_applied;
+            l.done_bytes += read.size;
+            ++l.report.journals_applied;
         }
-
-        // Files older than the snapshot in use are leftovers of an earlier compaction whose clean-up
-        // did not happen: the next committed() removes them.
-        if (has_snapshot_) {
-            const bool leftovers = std::any_of(files.begin(), files.end(), [&](const FileName& file) {
-                return file.generation < snapshot_generation_;
-            });
-            if (leftovers) obsolete_below_ = snapshot_generation_;
-        }
+        if (!l.snapshot_done || l.next_journal < l.journals.size()) return std::nullopt;
     } catch (const std::exception& error) {
-        report.warnings.push_back(std::string("could not read the folder: ") + error.what());
+        l.report.warnings.push_back(std::string("could not read the folder: ") + error.what());
     }
+
+    // Files older than the snapshot in use are leftovers of an earlier compaction whose clean-up
+    // did not happen: the next committed() removes them.
+    if (has_snapshot_) {
+        const bool leftovers = std::any_of(l.files.begin(), l.files.end(), [&](const FileName& file) {
+            return file.generation < snapshot_generation_;
+        });
+        if (leftovers) obsolete_below_ = snapshot_generation_;
+    }
+    LoadReport report = std::move(l.report);
     report.records = store.record_count();
+    loading_.reset();
     return report;
 }
 

@@ -45,6 +45,15 @@ public:
     // if missing). Never throws.
     LoadReport load(Store& store);
 
+    // The same load in steps, so that the page can show its progress while a large store opens:
+    // begin_load() clears the store and finds the files; each load_step() reads about `records`
+    // records (a journal is never split); the step that finishes returns load()'s report. The
+    // store is only complete, and the engine only ready to save, after that.
+    void begin_load(Store& store);
+    bool loading() const { return loading_ != nullptr; }
+    std::optional<LoadReport> load_step(Store& store, std::size_t records);
+    double load_progress() const;  // 0 to 1, by bytes read
+
     // Writes the store's unsaved records (Store::take_unsaved), after any pending ones from a
     // failed save, as a new journal file. On failure the records stay pending in the engine (see
     // has_pending()) so nothing is lost, and the error says why.
@@ -102,6 +111,10 @@ private:
     std::vector<Record> pending_;            // records of a failed save, written by the next one
     struct Compaction;
     std::shared_ptr<Compaction> compaction_;  // a compaction in steps, while one runs
+    struct Loading;
+    std::shared_ptr<Loading> loading_;        // a load in steps, while one runs
+    bool open_snapshot(Loading& loading);
+    void read_snapshot(Store& store, Loading& loading, std::size_t& budget);
 };
 
 }  // namespace ties::io

@@ -41,6 +41,7 @@ EM_JS(void, js_page_options, (int* out), {
     HEAP32[(out >> 2) + 1] = number("today");
     HEAP32[(out >> 2) + 2] = number("compact");
     HEAP32[(out >> 2) + 3] = number("sample");
+    HEAP32[(out >> 2) + 4] = number("load_step");
 });
 EM_JS(void, js_random_seed, (unsigned* out), {
     const words = new Uint32Array(4);
@@ -49,6 +50,7 @@ EM_JS(void, js_random_seed, (unsigned* out), {
 });
 EM_JS(char*, js_build_id, (), { return Module.tiesPlatform.newString(Module.tiesBuild || "dev"); });
 EM_JS(void, js_signal_ready, (), { Module.tiesPlatform.ready(); });
+EM_JS(void, js_load_progress, (double fraction), { Module.tiesPlatform.loadProgress(fraction); });
 EM_JS(void, js_publish_probe, (const char* json), { Module.tiesPlatform.publishProbe(UTF8ToString(json)); });
 // clang-format on
 
@@ -117,9 +119,9 @@ void save_preference(std::string_view key, std::string_view value) {
 }
 
 PageOptions page_options() {
-    int values[4] = {};
+    int values[5] = {};
     js_page_options(values);
-    return {values[0] != 0, values[1], values[2], values[3]};
+    return {values[0] != 0, values[1], values[2], values[3], values[4]};
 }
 
 void random_seed(std::uint64_t& hi, std::uint64_t& lo) {
@@ -132,6 +134,7 @@ void random_seed(std::uint64_t& hi, std::uint64_t& lo) {
 std::string build_id() { return take_js_string(js_build_id()); }
 
 void signal_ready() { js_signal_ready(); }
+void show_load_progress(double fraction) { js_load_progress(fraction); }
 void publish_probe(std::string_view json) { js_publish_probe(std::string(json).c_str()); }
 
 }  // namespace ties::platform

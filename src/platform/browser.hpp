@@ -70,6 +70,7 @@ struct PageOptions {
     int today = 0;
     int compact = 0;
     int sample = 0;
+    int load_step = 0;  // records a load step reads (0: the app's own), to watch a small store open in slices
 };
 PageOptions page_options();
 
@@ -77,6 +78,7 @@ PageOptions page_options();
 void random_seed(std::uint64_t& hi, std::uint64_t& lo);
 std::string build_id();   // the build hash stamped into the page
 void signal_ready();      // hides the loading screen; tests wait for it
+void show_load_progress(double fraction);  // on the loading screen, while the store opens
 void publish_probe(std::string_view json);
 
 }  // namespace ties::platform

@@ -319,3 +319,48 @@ test('compaction folds journals into a snapshot and removes the old files only a
     await closeAll(context);
   }
 });
+
+test('a store too large for one frame opens in slices, its progress on the loading screen', async () => {
+  const profile = newProfile();
+  let context = await launch({ profile, viewport: TALL });
+  let contacts;
+  try {
+    // compact=1: the sample data's journal is folded into a snapshot straight away.
+    const page = await openApp(context, server.url, { query: 'test&compact=1' });
+    await click(page, 'welcome.sample');
+    await waitValue(page, 'save.status', 'Saved');
+    await page.waitForFunction(() => Module.FS.readdir('/data').some((name) => name.startsWith('snapshot-')),
+                               null, { timeout: 30000 });
+    await waitValue(page, 'save.status', 'Saved');
+    contacts = (await probe(page)).values['store.contacts'];
+    assert.ok(Number(contacts) > 20);
+  } finally {
+    await closeAll(context, { keepProfile: true });
+  }
+  context = await launch({ profile, viewport: TALL });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    // Every text the loading screen shows, as the page shows it.
+    await page.addInitScript(() => {
+      window.__loadingTexts = [];
+      document.addEventListener('DOMContentLoaded', () => {
+        const text = document.getElementById('loading-text');
+        new MutationObserver(() => window.__loadingTexts.push(text.textContent))
+          .observe(text, { childList: true, characterData: true, subtree: true });
+      });
+    });
+    // load_step=20: twenty records a frame, so this small store takes many frames to open.
+    await openApp(context, server.url, { query: 'test&load_step=20', page });
+    await waitValue(page, 'store.contacts', contacts);
+    const texts = await page.evaluate(() => window.__loadingTexts);
+    const percents = texts.map((t) => /^Opening your network… (\d+)%$/.exec(t)).filter(Boolean).map((m) => Number(m[1]));
+    assert.ok(percents.length >= 5, `progress shown in several frames: ${JSON.stringify(texts)}`);
+    assert.ok(percents.some((p) => p > 0 && p < 100), JSON.stringify(percents));
+    assert.deepEqual(percents, [...percents].sort((a, b) => a - b), 'progress never goes back');
+    assert.equal((await probe(page)).values['storage.warnings'], '0');
+    await screenshot(page, 'opened-in-slices');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});

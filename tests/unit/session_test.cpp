@@ -248,6 +248,50 @@ TEST_CASE("session: a large compaction goes in slices over several ticks while e
     CHECK(reopened.session.store().contact(test::fixed_id(2))->notes == "third");
 }
 
+TEST_CASE("session: a large store opens in slices, and nothing is done with it until it is complete") {
+    TempFolder temp;
+    const fs::path folder = temp / "data";
+    {
+        Tab writer(folder);
+        Change many{"Add many", {}};
+        for (std::uint64_t n = 1; n <= 3000; ++n) many.records.push_back(test::full_contact(n));
+        ui::UiIntents add;
+        add.change = std::move(many);
+        REQUIRE(writer.ask(std::move(add)));
+        writer.session.set_compaction_threshold(1);
+        writer.host.sync();
+        writer.tick();  // compacted: one snapshot of 3000 people
+        writer.host.sync();
+        writer.tick();
+    }
+    REQUIRE(count_prefix(files_in(folder), "snapshot-") == 1);
+
+    FakeHost host;
+    host.status.mode = StorageMode::Writer;
+    host.clock_step = 0.01;  // each clock read 10 ms later: the first slice ends after 25 reads
+    app::Session session(host, folder, IdGenerator(8, 8));
+    session.set_load_step(100);  // and then one step of 100 records a frame
+    session.open();
+    CHECK(session.loading());
+    ui::ImportUi import;
+    ui::UiIntents early;
+    early.change = save_contact(test::full_contact(9999));
+    CHECK_FALSE(session.apply(std::move(early), import));  // nothing is drawn yet, so nothing is asked
+    double progress = session.load_progress();
+    int frames = 0;
+    while (session.loading() && frames < 1000) {
+        CHECK(session.tick(import));  // every frame until then draws the progress
+        CHECK(session.load_progress() >= progress);
+        progress = session.load_progress();
+        ++frames;
+    }
+    CHECK(frames > 10);
+    CHECK_FALSE(session.loading());
+    CHECK(people(session.store()) == 3000);
+    CHECK(session.store().contact(test::fixed_id(9999)) == nullptr);
+    CHECK(session.load_warnings().empty());
+}
+
 TEST_CASE("session: a second tab is Read-only, changes nothing, follows the writer's saves, and takes over") {
     TempFolder temp;
     const fs::path folder = temp / "data";
