@@ -76,6 +76,7 @@ void bench_vcard() {
         imported = r.contacts.size();
         contacts = std::move(r.contacts);
     });
+    bench::emit("native.import.vcard_10k", "Import 10,000 vCards, native", "ms", bench::last_samples());
     std::string exported;
     const double export_ms = median_ms(5, [&] { exported = export_vcard(contacts, VcardVersion::V4); });
     std::printf("vCard: %d cards, %.1f MB: import %.1f ms (%zu contacts, %.0f MB/s); export 4.0 %.1f ms (%.1f MB)\n", kCards,
@@ -119,6 +120,7 @@ void bench_linkedin() {
         imported = r.contacts.size();
         contacts = std::move(r.contacts);
     });
+    bench::emit("native.import.csv_10k", "Import 10,000 LinkedIn CSV rows, native", "ms", bench::last_samples());
     std::string exported;
     const double export_ms = median_ms(5, [&] { exported = export_csv(contacts); });
     std::printf("LinkedIn CSV: %d rows, %.1f MB: import %.1f ms (%zu contacts, %.0f MB/s); export_csv %.1f ms (%.1f MB)\n",
@@ -177,23 +179,28 @@ void bench_x_archive() {
 
 // What `ties export/import/merge` and the browser's backup download and merge cost on a large
 // store: the sample network at 10,000 people and 100,000 interactions.
-void bench_backup() {
+void bench_backup(std::size_t people, std::size_t interactions, const char* key, const char* size_label) {
     Store store;
-    const Change sample = make_sample_data(11, kNow, date_of(kNow), SampleSize{10'000, 100'000, 200, 300});
+    const Change sample = make_sample_data(11, kNow, date_of(kNow), SampleSize{people, interactions, people / 50, people / 40});
     for (const Record& record : sample.records) store.load(record);
+    const int runs = people >= 100'000 ? 3 : 5;
     std::string bytes;
-    const double write_ms = median_ms(5, [&] { bytes = backup_bytes(store); });
+    const double write_ms = median_ms(runs, [&] { bytes = backup_bytes(store); });
+    bench::emit(std::string("native.backup.write.") + key, std::string("Write a backup of ") + size_label + ", native", "ms",
+                bench::last_samples());
     Store read;
-    const double read_ms = median_ms(5, [&] {
+    const double read_ms = median_ms(runs, [&] {
         BackupRead result = read_backup(bytes);
         if (!result.ok()) std::printf("read_backup failed: %s\n", to_string(result.error).c_str());
         read = std::move(result.store);
     });
+    bench::emit(std::string("native.backup.read.") + key, std::string("Read a backup of ") + size_label + ", native", "ms",
+                bench::last_samples());
     // merge_into a copy of the same store (every record compared, nothing changes) and into an
     // empty one (every record added); the copies are made outside the timing.
     const auto time_merge = [&](const Store& base, std::size_t& changed) {
         std::vector<double> times;
-        for (int i = 0; i < 5; ++i) {
+        for (int i = 0; i < runs; ++i) {
             Store target = base;
             times.push_back(bench::time_ms([&] { changed = merge_into(target, read); }));
         }
@@ -241,11 +248,13 @@ void bench_matching() {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    bench::parse_options(argc, argv);
     bench_vcard();
     bench_linkedin();
-    bench_x_archive();
-    bench_backup();
-    bench_matching();
+    if (!bench::options().quick) bench_x_archive();
+    bench_backup(10'000, 100'000, "p10k", "10k people / 100k interactions");
+    if (!bench::options().quick) bench_backup(100'000, 1'000'000, "p100k", "100k people / 1M interactions");
+    if (!bench::options().quick) bench_matching();
     return 0;
 }

@@ -76,6 +76,7 @@ Row run(std::size_t contacts, double* duplicates_ms, std::size_t* duplicate_pair
     }
 
     std::vector<double> hits;
+    std::vector<double> keystrokes;  // every 1-, 2- and 3-letter prefix: what each key press costs
     for (std::size_t letters = 1; letters <= 3; ++letters) {
         std::vector<double> times;
         for (const std::string& word : kWords) {
@@ -87,7 +88,12 @@ Row run(std::size_t contacts, double* duplicates_ms, std::size_t* duplicate_pair
             sink += found;
         }
         row.letters_ms[letters - 1] = median(times);
+        keystrokes.insert(keystrokes.end(), times.begin(), times.end());
     }
+    bench::emit("native.search.keystroke.p" + std::to_string(contacts / 1000) + "k",
+                "Search per keystroke (1-3 letter prefixes of " + std::to_string(kWords.size()) + " words), native, " +
+                    std::to_string(contacts / 1000) + "k people",
+                "ms", keystrokes);
     row.two_letter_hits = static_cast<std::size_t>(median(hits));
 
     std::vector<double> two;
@@ -132,7 +138,8 @@ Row run(std::size_t contacts, double* duplicates_ms, std::size_t* duplicate_pair
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    bench::parse_options(argc, argv);
     std::printf("Search benchmark: median ms over %zu words typed as 1/2/3-letter prefixes, %zu two-word queries,\n"
                 "24 filter-only queries (tag, tier, city, sorts), and pick_contacts (limit 8) on all prefixes.\n\n",
                 kWords.size(), kTwoWords.size());

@@ -3,7 +3,10 @@
 // snapshot + 50 journals cost at that size. Medians of several runs, std::chrono::steady_clock.
 // Portable C++ only, so the same file also builds with Emscripten and runs under node. The store
 // and the edit come from bench_data.hpp, shared with the browser version (browser/run.mjs).
+// The suite's rows (tests/bench/run, --json) use the app's sample network instead (sample_store()):
+// names in several scripts and notes of varied length weigh what a real store weighs.
 #include "bench_data.hpp"
+#include "core/sample_data.hpp"
 #include "core/store.hpp"
 #include "io/storage.hpp"
 #include "bench_timing.hpp"
@@ -107,10 +110,70 @@ Row run(const std::string& label, std::size_t contacts, std::size_t interactions
     return row;
 }
 
+// The suite's storage rows on the sample network: write a snapshot (compaction), save one edit as
+// a journal, load the snapshot and that journal, and the load's rate in MB/s of files read.
+void run_sample(std::size_t people, std::size_t interactions, const std::string& key, const std::string& size, int runs) {
+    const fs::path folder = bench_root() / ("sample-" + key);
+    fs::remove_all(folder);
+    SampleSize sample;
+    sample.contacts = people;
+    sample.interactions = interactions;
+    sample.events = people / 50;
+    sample.opportunities = people / 40;
+    Store store;
+    for (Record& record : make_sample_data(7, bench::kNow, date_of(bench::kNow), sample).records) store.load(std::move(record));
+    io::StorageEngine engine(folder);
+    {
+        Store empty;
+        engine.load(empty);
+    }
+    const Id target = store.interactions().begin()->first;
+    int round = 0;
+    median_ms(runs, [&] {
+        const io::SaveResult result = engine.compact(store);
+        if (!result.ok()) std::fprintf(stderr, "compact failed: %s\n", to_string(result.error).c_str());
+        engine.committed();
+    });
+    bench::emit("native.snapshot_write." + key, "Write the snapshot (compaction), native, " + size, "ms", bench::last_samples());
+    median_ms(31, [&] { save_one_edit(store, engine, target, ++round); });
+    bench::emit("native.save_journal." + key, "Save one edit as a journal, native, " + size, "ms", bench::last_samples());
+    // Snapshot + exactly one journal on disk, then load them as the app's start does.
+    engine.compact(store);
+    engine.committed();
+    save_one_edit(store, engine, target, ++round);
+    const Sizes on_disk = sizes_in(folder);
+    const double megabytes = static_cast<double>(on_disk.snapshot + on_disk.journals) / 1e6;
+    std::size_t loaded_records = 0;
+    median_ms(runs, [&] {
+        Store loaded;
+        io::StorageEngine reader(folder);
+        loaded_records = reader.load(loaded).records;
+    });
+    std::vector<double> load_ms = bench::last_samples();
+    std::vector<double> rates;
+    for (const double ms : load_ms) rates.push_back(megabytes / (ms / 1000.0));
+    if (loaded_records != store.record_count())
+        std::fprintf(stderr, "load gave %zu records, expected %zu\n", loaded_records, store.record_count());
+    char mb[32];
+    std::snprintf(mb, sizeof mb, "%.1f MB", megabytes);
+    bench::emit("native.load." + key, "Load snapshot + 1 journal (" + std::string(mb) + "), native, " + size, "ms", load_ms);
+    bench::emit("native.load_rate." + key, "Load rate, snapshot + 1 journal, native, " + size, "MB/s", rates);
+    std::printf("sample network, %s: snapshot + 1 journal %.1f MB, load median %.0f ms\n", size.c_str(), megabytes,
+                bench::median(load_ms));
+    fs::remove_all(folder);
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    bench::parse_options(argc, argv);
     const auto start = Clock::now();
+    if (bench::options().json) {  // the suite's rows only
+        run_sample(10'000, 100'000, "p10k", "10k people / 100k interactions", 5);
+        if (!bench::options().quick) run_sample(100'000, 1'000'000, "p100k", "100k people / 1M interactions", 3);
+        std::printf("\ntotal %.1f s\n", std::chrono::duration<double>(Clock::now() - start).count());
+        return 0;
+    }
     std::vector<Row> rows;
     rows.push_back(run("1k", 100, 1'000, false, 9));
     rows.push_back(run("100k", 10'000, 100'000, true, 3));

@@ -2,11 +2,18 @@
 // and when Today computes the day's queue, in headless Chromium on the release build. The app is opened with ?test&sample=N, which
 // loads N generated contacts in memory; frame.ms is the CPU time of one frame (UI + draw calls)
 // that the app publishes through its test probe. Run: node tests/bench/browser/ui_frames.mjs
+// With --json, progress goes to stderr and stdout gets one JSON document of rows with every sample
+// ({rows, failures}), which tests/bench/run reads.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { click, closeAll, launch, nextFrames, OUTPUT, startServer, widget } from '../../e2e/harness.mjs';
 
-const SIZES = (process.argv[2] || '10000,100000').split(',').map(Number);
+const JSON_OUT = process.argv.includes('--json');
+const SIZES = (process.argv.slice(2).find((a) => !a.startsWith('--')) || '10000,100000').split(',').map(Number);
+const log = JSON_OUT ? (text) => process.stderr.write(text + '\n') : console.log;
+const rows = [];
+const failures = [];
+const sizeKey = (n) => (n >= 1000 ? `p${n / 1000}k` : `p${n}`);
 
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,34 +68,56 @@ try {
           await nextFrames(page, 2);
         }
       });
+      const interactions = Number(await page.evaluate(() => window.__ties.values['store.interactions']));
+      const k = sizeKey(size);
+      const people = `${size / 1000}k people (?sample, ${interactions / 1000}k interactions, in memory)`;
+      rows.push({ key: `browser.scroll.${k}.p50`, label: `Frame while scrolling, p50, ${people}`, unit: 'ms', stat: 'p50', samples: scroll },
+                { key: `browser.scroll.${k}.p95`, label: `Frame while scrolling, p95, ${people}`, unit: 'ms', stat: 'p95', samples: scroll },
+                { key: `browser.typing.${k}.p50`, label: `Frame while typing a search, p50, ${people}`, unit: 'ms', stat: 'p50', samples: typing },
+                { key: `browser.typing.${k}.p95`, label: `Frame while typing a search, p95, ${people}`, unit: 'ms', stat: 'p95', samples: typing },
+                { key: `browser.key_to_list.${k}`, label: `Key press → updated list, slowest of ${latencies.length} keys, ${people}`,
+                  unit: 'ms', stat: 'max', samples: latencies });
+      log(`${size} contacts: start-up ${startup} ms; scrolling frame ${JSON.stringify(stats(scroll))} ms; ` +
+          `typing frame ${JSON.stringify(stats(typing))} ms; key to updated list ${latencies.join(', ')} ms`);
       // Today: the first frame computes the day's outlook (statistics, queue, ledger, suggested
       // circles); an edit (closing a follow-up) computes it again.
-      const interactions = Number(await page.evaluate(() => window.__ties.values['store.interactions']));
+      const today = { interactions };
+      results[size] = { startup_ms: startup, scroll: stats(scroll), typing: stats(typing), keystroke_ms: latencies, today };
       const openToday = await frameTimes(page, async () => {
         await click(page, 'nav.Today');
         await page.waitForFunction(() => window.__ties.values['today.due.count'] !== undefined, null, { timeout: 120000 });
         await nextFrames(page, 3);
       });
-      const edit = await frameTimes(page, async () => {
-        // The sample network has usually spent the week's budget: then close the first follow-up.
-        const before = await page.evaluate(() => window.__ties.values['today.follow_ups.count']);
-        await click(page, 'today.follow_ups.0.done');
-        await page.waitForFunction((b) => window.__ties.values['today.follow_ups.count'] !== b, before, { timeout: 120000 });
-        await nextFrames(page, 3);
-      });
-      const today = { interactions, open_ms: Math.max(...openToday), after_edit_ms: Math.max(...edit),
-                      steady: stats(edit.slice(-3)) };
-      results[size] = { startup_ms: startup, scroll: stats(scroll), typing: stats(typing), keystroke_ms: latencies, today };
-      console.log(`${size} contacts: start-up ${startup} ms; scrolling frame ${JSON.stringify(stats(scroll))} ms; ` +
-                  `typing frame ${JSON.stringify(stats(typing))} ms; key to updated list ${latencies.join(', ')} ms; ` +
-                  `Today (${interactions} interactions): first frame ${today.open_ms} ms, frame after an edit ` +
-                  `${today.after_edit_ms} ms, then ${today.steady.median} ms`);
+      today.open_ms = Math.max(...openToday);
+      rows.push({ key: `browser.today_first.${k}`, label: `Today's first frame, ${people}`, unit: 'ms', stat: 'max', samples: [today.open_ms] });
+      try {
+        const edit = await frameTimes(page, async () => {
+          // The sample network has usually spent the week's budget: then close the first follow-up.
+          const before = await page.evaluate(() => window.__ties.values['today.follow_ups.count']);
+          await click(page, 'today.follow_ups.0.done');
+          await page.waitForFunction((b) => window.__ties.values['today.follow_ups.count'] !== b, before, { timeout: 120000 });
+          await nextFrames(page, 3);
+        });
+        today.after_edit_ms = Math.max(...edit);
+        today.steady = stats(edit.slice(-3));
+        rows.push({ key: `browser.today_edit_sample.${k}`, label: `Today, the frame after an edit, ${people}`, unit: 'ms', stat: 'max',
+                    samples: [today.after_edit_ms] });
+        log(`Today (${interactions} interactions): first frame ${today.open_ms} ms, frame after an edit ` +
+            `${today.after_edit_ms} ms, then ${today.steady.median} ms`);
+      } catch (error) {
+        failures.push(`${size} contacts, an edit on Today: ${error.message.split('\n')[0]}`);
+        log(`Today at ${size} contacts: first frame ${today.open_ms} ms; the edit failed: ${error.message}`);
+      }
     } finally {
       await closeAll(context);
     }
   }
+} catch (error) {
+  failures.push(error.message.split('\n')[0]);
+  log(`error: ${error.message}`);
 } finally {
   await server.stop();
 }
+if (JSON_OUT) process.stdout.write(JSON.stringify({ rows, failures }) + '\n');
 mkdirSync(path.join(OUTPUT, 'bench'), { recursive: true });
 writeFileSync(path.join(OUTPUT, 'bench', 'ui-frames.json'), JSON.stringify(results, null, 2) + '\n');
