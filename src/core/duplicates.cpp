@@ -312,12 +312,14 @@ void offer_near_names(PairFinder& finder, std::vector<std::uint32_t> members, co
 }  // namespace
 
 std::vector<DuplicatePair> find_duplicates(const Store& store) {
-    // Memory order reads fastest; the result is sorted on its own, so any order will do.
+    // In id order: which of two people is "a" decides the wording of a reason ("same phone number
+    // +1 (905) 555-1234" or "... 905.555.1234"), so it must not depend on where the allocator put
+    // them (it did: a unit test failed or passed with the tests run before it).
     std::vector<const Contact*> contacts;
     for (const auto& [id, contact] : store.contacts()) {
         if (!contact.meta.deleted) contacts.push_back(&contact);
     }
-    std::sort(contacts.begin(), contacts.end(), std::less<const Contact*>());
+    std::sort(contacts.begin(), contacts.end(), [](const Contact* a, const Contact* b) { return a->meta.id < b->meta.id; });
 
     KeyGroups emails, handles, phones, name_keys, last_names;
     NameWords names;
