@@ -10,7 +10,7 @@
 #include "io/binary_archive.hpp"
 #include "io/envelope.hpp"
 
-#include <cereal/archives/json.hpp>
+#include "io/json_archive.hpp"  // cereal/archives/json.hpp, reading fast
 #include <cereal/cereal.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
