@@ -58,6 +58,20 @@ test('without WebAssembly the page says so', async () => {
   await page.close();
 });
 
+test('with WebAssembly but without its exceptions (an engine from before 2022) the page says so', async () => {
+  const page = await context.newPage();
+  // Such an engine refuses the `try` instruction: the page's check module does not validate.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (new Uint8Array(bytes).includes(6) ? false : validate(bytes));
+  });
+  await page.goto(server.url);
+  const shown = await errorShown(page);
+  assert.equal(shown.title, 'Ties needs a newer browser');
+  assert.match(shown.text, /exception handling/);
+  await page.close();
+});
+
 test('when the app cannot load, the page explains instead of staying blank', async () => {
   const page = await context.newPage();
   await page.route('**/ties.wasm*', (route) => route.fulfill({ status: 500, body: 'broken' }));
