@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -469,12 +470,44 @@ std::vector<Id> ContactIndex::search(const ContactQuery& query) const {
     ContactSearch search;
     search.start(*this, query);
     search.step();
-    return search.result();
+    return search.take_result();
 }
 
 // --- ContactSearch -------------------------------------------------------------------------------
 
 namespace {
+
+// The first position of `needle` in `text` at or after `from`, or npos. Eight positions at a time:
+// a byte equal to the needle's first byte followed by one equal to its second makes a candidate,
+// checked in full. Typed prefixes start with common letters, where a search for the first byte
+// alone stops every few bytes; pairs of bytes are rarer.
+std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from) {
+    const std::size_t n = needle.size();
+    if (n < 2 || std::endian::native != std::endian::little) return text.find(needle, from);
+    if (text.size() < n || from > text.size() - n) return std::string_view::npos;
+    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+    const std::uint64_t first = kOnes * static_cast<unsigned char>(needle[0]);
+    const std::uint64_t second = kOnes * static_cast<unsigned char>(needle[1]);
+    const char* data = text.data();
+    const std::size_t last = text.size() - n;  // the last position a match can start at
+    std::size_t i = from;
+    for (; i + 7 <= last; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, data + i, 8);
+        std::memcpy(&y, data + i + 1, 8);
+        const std::uint64_t a = x ^ first, b = y ^ second;
+        // A high bit set for each zero byte (and maybe above one): no candidate is missed.
+        std::uint64_t candidates = ((a - kOnes) & ~a & kHigh) & ((b - kOnes) & ~b & kHigh);
+        while (candidates != 0) {
+            const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(candidates)) / 8;
+            if (std::memcmp(data + at, needle.data(), n) == 0) return at;
+            candidates &= candidates - 1;
+        }
+    }
+    for (; i <= last; ++i)
+        if (data[i] == needle[0] && std::memcmp(data + i, needle.data(), n) == 0) return i;
+    return std::string_view::npos;
+}
 
 // Work units for step()'s budget: a byte of text looked at is one; an entry visited without
 // reading its text counts as a few.
@@ -567,7 +600,7 @@ bool ContactSearch::match(std::size_t& budget) {
     const auto has_words = [&](const ContactIndex::Entry& e, const std::vector<std::string>& words, std::size_t from) {
         const std::string_view text = haystack(e);
         for (std::size_t w = from; w < words.size(); ++w)
-            if (text.find(words[w]) == std::string_view::npos) return false;
+            if (find_text(text, words[w], 0) == std::string_view::npos) return false;
         return true;
     };
     const auto mark = [&](std::size_t i) { matched_[i / 64] |= std::uint64_t{1} << (i % 64); };
@@ -625,7 +658,7 @@ bool ContactSearch::match(std::size_t& budget) {
         if (budget == 0) return false;
         const std::size_t span = std::min(all.size() - pos_, budget);
         const std::size_t window_end = std::min(all.size(), pos_ + span + scan.size() - 1);
-        const std::size_t found = all.substr(0, window_end).find(scan, pos_);
+        const std::size_t found = find_text(all.substr(0, window_end), scan, pos_);
         if (found == std::string_view::npos) {
             spend(window_end - pos_);
             if (window_end == all.size()) break;
@@ -697,6 +730,11 @@ bool ContactSearch::emit(std::size_t& budget) {
     }
     finish();
     return true;
+}
+
+std::vector<Id> ContactSearch::take_result() {
+    has_result_ = false;
+    return std::move(result_);
 }
 
 void ContactSearch::finish() {

@@ -123,6 +123,8 @@ public:
     bool done() const { return phase_ == Phase::Done; }
 
     const std::vector<Id>& result() const { return result_; }
+    // Moves the result out; the next search then starts from scratch.
+    std::vector<Id> take_result();
     const ContactQuery& result_query() const { return result_query_; }
     // Whether the search in progress (or the last one) filters an earlier result.
     bool narrowing() const { return narrowing_; }
