@@ -100,7 +100,7 @@ try {
                   `median time between drawn frames ${inPage.frame_gap_median} ms, between animation frames ` +
                   `${inPage.raf_gap_mean} ms)`);
       results[size] = { startup_ms: startup, scroll: stats(scroll), typing: stats(typing), keystroke_ms: latencies,
-                        in_page: inPage };
+                        in_page: inPage, typing_frames_ms: typing };
       if (!TODAY) continue;
       // Today: the first frame computes the day's outlook (statistics, queue, ledger, suggested
       // circles); an edit (closing a follow-up) computes it again.
