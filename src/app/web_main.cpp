@@ -206,7 +206,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo;
+    const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo || intents.working;
     ties::platform::set_cursor(ties::app::css_cursor(ImGui::GetMouseCursor()));
     if (apply(std::move(intents)) || acted) wake();
     ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,

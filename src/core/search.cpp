@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -277,6 +278,7 @@ std::optional<Date> ContactIndex::last_contact(Id id) const {
 void ContactIndex::update(const Store& store, Date today) {
     if (store.version() == version_ && today == today_) return;
     version_ = store.version();
+    ++generation_;
     today_ = today;
 
     // Read contacts in memory order: at 100,000 contacts, cache misses are most of the cost
@@ -465,95 +467,286 @@ void ContactIndex::update(const Store& store, Date today) {
 }
 
 std::vector<Id> ContactIndex::search(const ContactQuery& query) const {
+    ContactSearch search;
+    search.start(*this, query);
+    search.step();
+    return search.take_result();
+}
+
+// --- ContactSearch -------------------------------------------------------------------------------
+
+namespace {
+
+// The first position of `needle` in `text` at or after `from`, or npos. Eight positions at a time:
+// a byte equal to the needle's first byte followed by one equal to its second makes a candidate,
+// checked in full. Typed prefixes start with common letters, where a search for the first byte
+// alone stops every few bytes; pairs of bytes are rarer.
+std::size_t find_text(std::string_view text, std::string_view needle, std::size_t from) {
+    const std::size_t n = needle.size();
+    if (n < 2 || std::endian::native != std::endian::little) return text.find(needle, from);
+    if (text.size() < n || from > text.size() - n) return std::string_view::npos;
+    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+    const std::uint64_t first = kOnes * static_cast<unsigned char>(needle[0]);
+    const std::uint64_t second = kOnes * static_cast<unsigned char>(needle[1]);
+    const char* data = text.data();
+    const std::size_t last = text.size() - n;  // the last position a match can start at
+    std::size_t i = from;
+    for (; i + 7 <= last; i += 8) {
+        std::uint64_t x, y;
+        std::memcpy(&x, data + i, 8);
+        std::memcpy(&y, data + i + 1, 8);
+        const std::uint64_t a = x ^ first, b = y ^ second;
+        // A high bit set for each zero byte (and maybe above one): no candidate is missed.
+        std::uint64_t candidates = ((a - kOnes) & ~a & kHigh) & ((b - kOnes) & ~b & kHigh);
+        while (candidates != 0) {
+            const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(candidates)) / 8;
+            if (std::memcmp(data + at, needle.data(), n) == 0) return at;
+            candidates &= candidates - 1;
+        }
+    }
+    for (; i <= last; ++i)
+        if (data[i] == needle[0] && std::memcmp(data + i, needle.data(), n) == 0) return i;
+    return std::string_view::npos;
+}
+
+// Work units for step()'s budget: a byte of text looked at is one; an entry visited without
+// reading its text counts as a few.
+constexpr std::size_t kEntryCost = 8;
+
+bool same_filters(const ContactQuery& a, const ContactQuery& b) {
+    return a.tag == b.tag && a.tier == b.tier && a.city == b.city && a.company == b.company &&
+           a.include_archived == b.include_archived;
+}
+
+bool same_query(const ContactQuery& a, const ContactQuery& b) {
+    return a.text == b.text && same_filters(a, b) && a.sort == b.sort && a.descending == b.descending;
+}
+
+bool contains(const std::vector<std::string>& words, std::string_view word) {
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// True when every word of `before` lies inside some word of `after`: whatever matches `after`
+// then matches `before`.
+bool narrows(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+    return std::all_of(before.begin(), before.end(), [&](const std::string& old_word) {
+        return std::any_of(after.begin(), after.end(),
+                           [&](const std::string& word) { return word.find(old_word) != std::string::npos; });
+    });
+}
+
+}  // namespace
+
+void ContactSearch::start(const ContactIndex& index, const ContactQuery& query) {
+    if (started_ && index_ == &index && generation_ == index.generation_ && same_query(query, query_)) return;
+    started_ = true;
+    index_ = &index;
+    generation_ = index.generation_;
+    query_ = query;
+    words_.clear();
     const std::string folded = fold_for_search(query.text);
-    std::vector<std::string_view> words = split_words(folded);
+    for (const std::string_view word : split_words(folded)) words_.emplace_back(word);
+    // The longest word is scanned for across the whole buffer (likely the rarest); the others are
+    // checked only in the entries it hits.
+    std::stable_sort(words_.begin(), words_.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+
+    const std::size_t count = index.entries_.size();
+    matched_.assign((count + 63) / 64, 0);
+    building_.clear();
+    entry_ = pos_ = cursor_ = 0;
+    tail_ = false;
+    phase_ = Phase::Match;
 
     // Filters resolve to value ids once; a value nobody has matches nobody.
-    std::uint32_t tag = kNone, city = kNone, company = kNone;
-    if (query.tag && (tag = find_key(tag_keys_, fold_for_search(trim(*query.tag)))) == kNone) return {};
-    if (query.city && (city = find_key(city_keys_, fold_for_search(trim(*query.city)))) == kNone) return {};
-    if (query.company && (company = find_key(company_keys_, fold_for_search(trim(*query.company)))) == kNone)
-        return {};
+    tag_ = city_ = company_ = kNone;
+    const auto resolve = [](const std::optional<std::string>& value, const std::vector<std::string>& keys,
+                            std::uint32_t& id) {
+        if (!value) return true;
+        id = find_key(keys, fold_for_search(trim(*value)));
+        return id != kNone;
+    };
+    if (!resolve(query.tag, index.tag_keys_, tag_) || !resolve(query.city, index.city_keys_, city_) ||
+        !resolve(query.company, index.company_keys_, company_)) {
+        narrowing_ = false;
+        finish();  // nothing matches
+        return;
+    }
 
-    const auto passes_filters = [&](const Entry& e) {
-        if (e.archived && !query.include_archived) return false;
-        if (query.tier && e.tier != *query.tier) return false;
-        if (city != kNone && e.city != city) return false;
-        if (company != kNone && e.company != company) return false;
-        if (tag != kNone &&
-            std::find(entry_tags_.begin() + e.tags_begin, entry_tags_.begin() + e.tags_end, tag) ==
-                entry_tags_.begin() + e.tags_end)
+    narrowing_ = has_result_ && result_index_ == &index && result_generation_ == index.generation_ &&
+                 same_filters(query, result_query_) && narrows(result_words_, words_);
+    check_.clear();
+    if (narrowing_) {
+        for (const std::string& word : words_)
+            if (!contains(result_words_, word)) check_.push_back(word);
+    }
+}
+
+bool ContactSearch::step(std::size_t budget) {
+    budget = std::max<std::size_t>(budget, 1);
+    if (phase_ == Phase::Match && !match(budget)) return false;
+    if (phase_ == Phase::Emit && !emit(budget)) return false;
+    return true;
+}
+
+bool ContactSearch::match(std::size_t& budget) {
+    const ContactIndex& index = *index_;
+    const auto& entries = index.entries_;
+    const std::size_t count = entries.size();
+    const std::string_view all(index.text_);
+    const auto haystack = [&](const ContactIndex::Entry& e) {
+        return all.substr(e.text_begin, e.text_end - e.text_begin);
+    };
+    const auto has_words = [&](const ContactIndex::Entry& e, const std::vector<std::string>& words, std::size_t from) {
+        const std::string_view text = haystack(e);
+        for (std::size_t w = from; w < words.size(); ++w)
+            if (find_text(text, words[w], 0) == std::string_view::npos) return false;
+        return true;
+    };
+    const auto mark = [&](std::size_t i) { matched_[i / 64] |= std::uint64_t{1} << (i % 64); };
+    const auto spend = [&](std::size_t work) { budget = budget > work ? budget - work : 0; };
+
+    if (narrowing_) {
+        // Only the last result's entries, in entry order, and only the words not checked before.
+        std::size_t word = entry_ / 64;
+        std::uint64_t bits = word < previous_.size() ? previous_[word] & (~std::uint64_t{0} << (entry_ % 64)) : 0;
+        while (word < previous_.size()) {
+            if (bits == 0) {
+                if (++word < previous_.size()) bits = previous_[word];
+                continue;
+            }
+            if (budget == 0) {
+                entry_ = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+                return false;
+            }
+            const std::size_t i = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+            bits &= bits - 1;
+            const ContactIndex::Entry& e = entries[i];
+            if (has_words(e, check_, 0)) mark(i);
+            spend(check_.empty() ? 1 : e.text_end - e.text_begin);
+        }
+        phase_ = Phase::Emit;
+        return true;
+    }
+
+    const auto passes_filters = [&](const ContactIndex::Entry& e) {
+        if (e.archived && !query_.include_archived) return false;
+        if (query_.tier && e.tier != *query_.tier) return false;
+        if (city_ != kNone && e.city != city_) return false;
+        if (company_ != kNone && e.company != company_) return false;
+        if (tag_ != kNone &&
+            std::find(index.entry_tags_.begin() + e.tags_begin, index.entry_tags_.begin() + e.tags_end, tag_) ==
+                index.entry_tags_.begin() + e.tags_end)
             return false;
         return true;
     };
 
-    // The longest word is scanned for across the whole buffer (likely the rarest); the others
-    // are checked only in the entries it hits.
-    std::sort(words.begin(), words.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
-    const std::string_view all(text_);
-    const auto passes_rest = [&](const Entry& e) {
-        const std::string_view haystack = all.substr(e.text_begin, e.text_end - e.text_begin);
-        for (std::size_t w = 1; w < words.size(); ++w) {
-            if (haystack.find(words[w]) == std::string_view::npos) return false;
+    if (words_.empty()) {
+        for (; entry_ < count; ++entry_) {
+            if (budget == 0) return false;
+            if (passes_filters(entries[entry_])) mark(entry_);
+            spend(kEntryCost);
         }
+        phase_ = Phase::Emit;
         return true;
-    };
-
-    const std::size_t count = entries_.size();
-    std::vector<std::uint64_t> matched((count + 63) / 64);
-    const auto mark = [&](std::size_t i) { matched[i / 64] |= std::uint64_t{1} << (i % 64); };
-    if (words.empty()) {
-        for (std::size_t i = 0; i < count; ++i) {
-            if (passes_filters(entries_[i])) mark(i);
-        }
-    } else {
-        const std::string_view scan = words.front();
-        std::size_t e = 0;
-        std::size_t pos = 0;
-        while (e < count && (pos = all.find(scan, pos)) != std::string_view::npos) {
-            while (e < count && entries_[e].text_end < pos + scan.size()) ++e;
-            if (e == count) break;
-            const Entry& entry = entries_[e];
-            if (pos < entry.text_begin) {  // spans two entries: impossible for a word without '\n'
-                ++pos;
-                continue;
-            }
-            if (passes_filters(entry) && passes_rest(entry)) mark(e);
-            pos = entry.text_end;
-            ++e;
-        }
     }
 
-    std::size_t hits = 0;
-    for (const std::uint64_t bits : matched) hits += static_cast<std::size_t>(std::popcount(bits));
-    std::vector<Id> result;
-    result.reserve(hits);
-    if (hits == 0) return result;
+    // The first word across the whole buffer, a window of about `budget` bytes at a time; a match
+    // that starts in one window and ends in the next is found in the next (pos_ stays before it).
+    const std::string_view scan = words_.front();
+    while (entry_ < count) {
+        if (budget == 0) return false;
+        const std::size_t span = std::min(all.size() - pos_, budget);
+        const std::size_t window_end = std::min(all.size(), pos_ + span + scan.size() - 1);
+        const std::size_t found = find_text(all.substr(0, window_end), scan, pos_);
+        if (found == std::string_view::npos) {
+            spend(window_end - pos_);
+            if (window_end == all.size()) break;
+            pos_ = window_end - (scan.size() - 1);
+            continue;
+        }
+        spend(found - pos_ + scan.size());
+        while (entry_ < count && entries[entry_].text_end < found + scan.size()) ++entry_;
+        if (entry_ == count) break;
+        const ContactIndex::Entry& e = entries[entry_];
+        if (found < e.text_begin) {  // spans two entries: impossible for a word without '\n'
+            pos_ = found + 1;
+            continue;
+        }
+        if (passes_filters(e) && has_words(e, words_, 1)) mark(entry_);
+        spend(kEntryCost);
+        pos_ = e.text_end;
+        ++entry_;
+    }
+    entry_ = count;
+    phase_ = Phase::Emit;
+    return true;
+}
 
-    const auto s = static_cast<std::size_t>(query.sort);
-    const std::vector<std::uint32_t>& order = orders_[s];
-    const auto emit = [&](std::size_t from, std::size_t to) {
+bool ContactSearch::emit(std::size_t& budget) {
+    const ContactIndex& index = *index_;
+    const auto s = static_cast<std::size_t>(query_.sort);
+    const std::vector<std::uint32_t>& order = index.orders_[s];
+    const std::size_t head = index.heads_[s];
+    const auto spend = [&](std::size_t work) { budget = budget > work ? budget - work : 0; };
+    const auto emit_range = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k) {
             const std::uint32_t i = order[k];
-            if ((matched[i / 64] >> (i % 64)) & 1u) result.push_back(entries_[i].id);
+            if ((matched_[i / 64] >> (i % 64)) & 1u) building_.push_back(index.entries_[i].id);
         }
+        spend((to - from) * kEntryCost / 4 + 1);
     };
-    const std::size_t head = heads_[s];
-    if (!query.descending) {
-        emit(0, head);
-    } else {
-        // Groups of equal keys in reverse order, each still in id order.
-        std::size_t end = head;
-        while (end > 0) {
-            const std::uint64_t key = sort_key(entries_[order[end - 1]], query.sort);
-            std::size_t start = end - 1;
-            while (start > 0 && sort_key(entries_[order[start - 1]], query.sort) == key) --start;
-            emit(start, end);
-            end = start;
+    constexpr std::size_t kSlice = 4096;  // entries per check of the budget
+
+    if (!tail_) {
+        if (!query_.descending) {
+            while (cursor_ < head) {
+                if (budget == 0) return false;
+                const std::size_t to = std::min(head, cursor_ + kSlice);
+                emit_range(cursor_, to);
+                cursor_ = to;
+            }
+        } else {
+            // Groups of equal keys in reverse order, each still in id order. cursor_ counts the
+            // entries already walked from the end of the head.
+            while (cursor_ < head) {
+                if (budget == 0) return false;
+                const std::size_t end = head - cursor_;
+                const std::uint64_t key = ContactIndex::sort_key(index.entries_[order[end - 1]], query_.sort);
+                std::size_t start = end - 1;
+                while (start > 0 && ContactIndex::sort_key(index.entries_[order[start - 1]], query_.sort) == key) --start;
+                emit_range(start, end);
+                cursor_ = head - start;
+            }
         }
+        tail_ = true;
+        cursor_ = head;
     }
-    emit(head, order.size());
-    return result;
+    while (cursor_ < order.size()) {
+        if (budget == 0) return false;
+        const std::size_t to = std::min(order.size(), cursor_ + kSlice);
+        emit_range(cursor_, to);
+        cursor_ = to;
+    }
+    finish();
+    return true;
+}
+
+std::vector<Id> ContactSearch::take_result() {
+    has_result_ = false;
+    return std::move(result_);
+}
+
+void ContactSearch::finish() {
+    phase_ = Phase::Done;
+    result_.swap(building_);
+    building_.clear();
+    result_query_ = query_;
+    result_words_ = words_;
+    result_index_ = index_;
+    result_generation_ = generation_;
+    previous_.swap(matched_);
+    has_result_ = true;
 }
 
 // --- Picker --------------------------------------------------------------------------------------

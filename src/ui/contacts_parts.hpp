@@ -16,8 +16,9 @@ namespace ties::ui::contacts {
 inline constexpr std::array kTiers{Tier::None, Tier::Inner, Tier::Close, Tier::Friends, Tier::Meaningful,
                                    Tier::Acquaintances, Tier::Recognisable};
 
-// contact_list_ui.cpp: the search field, the filters and the list; the likely duplicates.
-void draw_list(ContactsUi& ui, const UiView& view, const Palette& p);
+// contact_list_ui.cpp: the search field, the filters and the list; the likely duplicates. A search
+// still running when the frame's share is spent sets out.working.
+void draw_list(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);
 void draw_duplicates(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);
 // contact_form_ui.cpp: the form open in ui.editing, a new contact or an edit.
 void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out);

@@ -28,7 +28,7 @@ void draw_contacts(ContactsUi& ui, const UiView& view, UiIntents& out) {
         contacts::draw_duplicates(ui, view, p, out);
         return;
     }
-    contacts::draw_list(ui, view, p);
+    contacts::draw_list(ui, view, p, out);
 }
 
 }  // namespace ties::ui

@@ -28,9 +28,7 @@ struct ContactForm {
 
 struct ContactsUi {
     ContactQuery query;                   // search text, filters, sort
-    std::vector<Id> rows;                 // the current result, cached
-    std::uint64_t rows_version = ~std::uint64_t{0};
-    std::string rows_key;                 // the query the rows were computed for
+    ContactSearch search;                 // its result (the last complete one while it runs)
     bool duplicates = false;              // the duplicates view is open
     std::vector<DuplicatePair> duplicate_pairs;
     std::uint64_t duplicates_version = ~std::uint64_t{0};

@@ -47,6 +47,7 @@ struct UiIntents {
     bool take_over = false;
     bool dismiss_warnings = false;
     std::optional<Notice> notice;  // confirm what was just done (see Notice)
+    bool working = false;  // work in progress across frames (a search in slices): draw the next frame too
 };
 
 }  // namespace ties::ui

@@ -1,7 +1,9 @@
 // Search benchmark (not a test): how long the contact index takes to rebuild after a change, and
 // how long a search takes while someone types (1, 2, 3 letters of many different words, two-word
-// queries, filter-only queries), at 10,000 and 100,000 sample contacts; also the fuzzy picker and
-// the duplicate finder. Medians over many different queries, std::chrono::steady_clock.
+// queries, filter-only queries), at 10,000 and 100,000 sample contacts; the same letters typed
+// one after the other into a ContactSearch, which narrows the previous result as the list does;
+// also the fuzzy picker and the duplicate finder. Medians over many different queries,
+// std::chrono::steady_clock.
 #include "core/duplicates.hpp"
 #include "core/sample_data.hpp"
 #include "core/search.hpp"
@@ -42,6 +44,7 @@ struct Row {
     std::size_t contacts = 0;
     double update_ms = 0;
     double letters_ms[3] = {0, 0, 0};
+    double typed_ms[3] = {0, 0, 0};  // each letter after the one before, narrowing
     double two_words_ms = 0;
     double filters_ms = 0;
     double pick_ms = 0;
@@ -96,6 +99,23 @@ Row run(std::size_t contacts, double* duplicates_ms, std::size_t* duplicate_pair
                 "ms", keystrokes);
     row.two_letter_hits = static_cast<std::size_t>(median(hits));
 
+    std::vector<double> typed[3];
+    for (const std::string& word : kWords) {
+        ContactSearch search;  // as the list keeps it: the empty query first
+        search.start(index, ContactQuery{});
+        search.step();
+        for (std::size_t letters = 1; letters <= 3; ++letters) {
+            ContactQuery query;
+            query.text = prefix(word, letters);
+            typed[letters - 1].push_back(time_ms([&] {
+                search.start(index, query);
+                search.step();
+            }));
+            sink += search.result().size();
+        }
+    }
+    for (std::size_t i = 0; i < 3; ++i) row.typed_ms[i] = median(typed[i]);
+
     std::vector<double> two;
     for (const std::string& text : kTwoWords) {
         ContactQuery query;
@@ -143,16 +163,17 @@ int main(int argc, char** argv) {
     std::printf("Search benchmark: median ms over %zu words typed as 1/2/3-letter prefixes, %zu two-word queries,\n"
                 "24 filter-only queries (tag, tier, city, sorts), and pick_contacts (limit 8) on all prefixes.\n\n",
                 kWords.size(), kTwoWords.size());
-    std::printf("%9s | %9s | %8s | %9s | %9s | %9s | %12s | %9s | %s\n", "contacts", "update", "1 letter",
-                "2 letters", "3 letters", "two words", "filters only", "pick", "2-letter hits");
-    std::printf("----------+-----------+----------+-----------+-----------+-----------+--------------+-----------+--------------\n");
+    std::printf("%9s | %9s | %8s | %9s | %9s | %9s | %12s | %9s | %13s | %s\n", "contacts", "update", "1 letter",
+                "2 letters", "3 letters", "two words", "filters only", "pick", "2-letter hits",
+                "typed 1/2/3 (narrowing)");
+    std::printf("----------+-----------+----------+-----------+-----------+-----------+--------------+-----------+---------------+------------------------\n");
     double duplicates_ms = 0;
     std::size_t pairs = 0;
     for (const std::size_t contacts : {std::size_t{10'000}, std::size_t{100'000}}) {
         const Row r = run(contacts, contacts == 100'000 ? &duplicates_ms : nullptr, &pairs);
-        std::printf("%9zu | %9.2f | %8.3f | %9.3f | %9.3f | %9.3f | %12.3f | %9.3f | %zu\n", r.contacts, r.update_ms,
-                    r.letters_ms[0], r.letters_ms[1], r.letters_ms[2], r.two_words_ms, r.filters_ms, r.pick_ms,
-                    r.two_letter_hits);
+        std::printf("%9zu | %9.2f | %8.3f | %9.3f | %9.3f | %9.3f | %12.3f | %9.3f | %13zu | %.3f / %.3f / %.3f\n",
+                    r.contacts, r.update_ms, r.letters_ms[0], r.letters_ms[1], r.letters_ms[2], r.two_words_ms,
+                    r.filters_ms, r.pick_ms, r.two_letter_hits, r.typed_ms[0], r.typed_ms[1], r.typed_ms[2]);
     }
     std::printf("\nfind_duplicates at 100000 contacts: %.1f ms (%zu pairs)\n", duplicates_ms, pairs);
     return 0;

@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -415,6 +417,102 @@ TEST_CASE("ContactIndex agrees with a plain reference search on sample data") {
         }
     }
     CHECK(nonempty > 40);  // the queries do find people
+}
+
+// The UI's search narrows the last result while a query grows and works in slices; whatever the
+// path, the result must be exactly a fresh search's. Random typing, backspaces, filter and order
+// changes, interrupted searches and store edits, each checked against ContactIndex::search.
+TEST_CASE("ContactSearch equals a fresh search over random queries, slices and store edits") {
+    const Date today = Date::from_ymd(2024, 8, 30);
+    SampleSize size;
+    size.contacts = 300;
+    size.interactions = 200;
+    const Change sample = make_sample_data(11, kNow, today, size);
+    Store store;
+    for (const Record& r : sample.records) store.load(r);
+    ContactIndex index;
+    index.update(store, today);
+
+    std::mt19937 rng(12);
+    const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+    const std::vector<std::string> pieces = {"a", "n", "e", "r", "o", "i", "s", "l", " ", "an", "er",
+                                             "ber", "rust", "ü", "ö", "а", "н", "δ", "@", "+", "x", "mentor"};
+    const std::vector<std::string> tags = {"rust", "design", "mentor", "nobody-has-this"};
+    const std::vector<std::string> cities = {"Berlin", "London", "Paris"};
+
+    ContactSearch search;
+    ContactQuery query;
+    int narrowed = 0, fresh = 0, sliced = 0, interrupted = 0;
+    for (int round = 0; round < 1500; ++round) {
+        const std::size_t action = pick(100);
+        if (action < 55) {
+            query.text += pieces[pick(pieces.size())];  // typing
+        } else if (action < 70) {
+            std::u32string cps = decode_utf8(query.text);  // backspace
+            if (!cps.empty()) cps.pop_back();
+            query.text = encode_utf8(cps);
+        } else if (action < 74) {
+            query.text.clear();
+        } else if (action < 80) {
+            switch (pick(5)) {
+                case 0: query.tag = pick(2) ? std::optional<std::string>(tags[pick(tags.size())]) : std::nullopt; break;
+                case 1: query.tier = pick(2) ? std::optional<Tier>(static_cast<Tier>(pick(7))) : std::nullopt; break;
+                case 2: query.city = pick(2) ? std::optional<std::string>(cities[pick(cities.size())]) : std::nullopt; break;
+                case 3: query.include_archived = !query.include_archived; break;
+                default: break;
+            }
+        } else if (action < 86) {
+            query.sort = static_cast<ContactSort>(pick(7));
+            query.descending = pick(2) == 1;
+        } else {
+            // A store edit: someone renamed, moved, archived, deleted, or added.
+            std::vector<const Contact*> live;
+            for (const auto& [id, c] : store.contacts())
+                if (!c.meta.deleted) live.push_back(&c);
+            std::sort(live.begin(), live.end(), [](const Contact* a, const Contact* b) { return a->meta.id < b->meta.id; });
+            Contact c = live.empty() ? Contact{} : *live[pick(live.size())];
+            switch (pick(6)) {
+                case 0: c.display_name = "Anna " + std::to_string(round); break;
+                case 1: c.notes += " mentor in rust"; break;
+                case 2: c.city = cities[pick(cities.size())]; break;
+                case 3: c.archived = !c.archived; break;
+                case 4: c.meta.deleted = true; break;
+                default:
+                    c = Contact{};
+                    c.meta.id = id_of(100000 + static_cast<std::uint64_t>(round));
+                    c.display_name = "Annabel Berner";
+                    c.tags = {"rust"};
+                    break;
+            }
+            c.meta.updated = kNow + round;
+            store.load(c);
+            index.update(store, today);
+        }
+
+        search.start(index, query);
+        if (pick(8) == 0) {  // the next query arrives before this search is done
+            search.step(1 + pick(200));
+            interrupted += search.done() ? 0 : 1;
+            continue;
+        }
+        // Tiny slices put many matches across a slice's edge.
+        const std::size_t budgets[] = {std::numeric_limits<std::size_t>::max(), 1 + pick(16), 1 + pick(3000)};
+        const std::size_t budget = budgets[pick(3)];
+        int steps = 0;
+        while (!search.step(budget)) ++steps;
+        sliced += steps > 0 ? 1 : 0;
+        (search.narrowing() ? narrowed : fresh) += 1;
+        CAPTURE(round);
+        CAPTURE(query.text);
+        const std::vector<Id> expected = index.search(query);
+        REQUIRE(search.result() == expected);
+        CHECK(search.result_query().text == query.text);
+    }
+    // Every path was taken many times.
+    CHECK(narrowed > 200);
+    CHECK(fresh > 200);
+    CHECK(sliced > 200);
+    CHECK(interrupted > 50);
 }
 
 TEST_CASE("pick_contacts ranks label matches first, then company and email matches") {
