@@ -107,23 +107,30 @@ bool ledger_before(const GiveTake& a, const GiveTake& b) {
     return a.contact < b.contact;
 }
 
+bool should_repay(const GiveTake& g) { return g.received > 0 && g.given == 0; }
+bool could_ask(const GiveTake& g) { return g.given >= kAskAfterGiving && g.received == 0; }
+
+bool repay_before(const GiveTake& a, const GiveTake& b) {
+    if (*a.last_received != *b.last_received) return *a.last_received > *b.last_received;
+    return a.contact < b.contact;
+}
+
+bool ask_before(const GiveTake& a, const GiveTake& b) {
+    if (a.given != b.given) return a.given > b.given;
+    if (*a.last_given != *b.last_given) return *a.last_given > *b.last_given;
+    return a.contact < b.contact;
+}
+
 void add_nudges(Ledger& ledger, const Store& store) {
     // Nudges leave archived people alone.
     std::vector<const GiveTake*> repay, ask;
     for (const GiveTake& g : ledger.people) {
         if (store.contact(g.contact)->archived) continue;
-        if (g.received > 0 && g.given == 0) repay.push_back(&g);
-        if (g.given >= kAskAfterGiving && g.received == 0) ask.push_back(&g);
+        if (should_repay(g)) repay.push_back(&g);
+        if (could_ask(g)) ask.push_back(&g);
     }
-    std::stable_sort(repay.begin(), repay.end(), [](const GiveTake* a, const GiveTake* b) {
-        if (*a->last_received != *b->last_received) return *a->last_received > *b->last_received;
-        return a->contact < b->contact;
-    });
-    std::stable_sort(ask.begin(), ask.end(), [](const GiveTake* a, const GiveTake* b) {
-        if (a->given != b->given) return a->given > b->given;
-        if (*a->last_given != *b->last_given) return *a->last_given > *b->last_given;
-        return a->contact < b->contact;
-    });
+    std::sort(repay.begin(), repay.end(), [](const GiveTake* a, const GiveTake* b) { return repay_before(*a, *b); });
+    std::sort(ask.begin(), ask.end(), [](const GiveTake* a, const GiveTake* b) { return ask_before(*a, *b); });
     for (const GiveTake* g : repay) ledger.to_repay.push_back(g->contact);
     for (const GiveTake* g : ask) ledger.could_ask.push_back(g->contact);
 }

@@ -50,8 +50,13 @@ std::optional<GiveTake> give_take_of(const Store& store, Id contact, const std::
 // (a help interaction or an opportunity with a live person, an introduction by a live contact).
 int help_counted(const Store& store, Id record, Date today);
 bool ledger_before(const GiveTake& a, const GiveTake& b);  // the order of Ledger::people
-// Fills to_repay and could_ask from people.
+// Fills to_repay and could_ask from people: the unarchived people for whom should_repay() or
+// could_ask() holds, in the order of repay_before() and ask_before().
 void add_nudges(Ledger& ledger, const Store& store);
+bool should_repay(const GiveTake& g);
+bool could_ask(const GiveTake& g);
+bool repay_before(const GiveTake& a, const GiveTake& b);
+bool ask_before(const GiveTake& a, const GiveTake& b);
 
 // Every act of help up to `today`, once each, as build_ledger counts it: its date, whether you
 // gave it, and the people involved (as recorded: may include ids that are no longer live).

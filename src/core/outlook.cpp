@@ -33,6 +33,12 @@ void remove_from(RecordMap<std::vector<Id>>& index, Id key, Id value) {
     if (values.empty()) index.erase(found);
 }
 
+// Where `value` goes in (or is found in) a vector sorted by `less`.
+template <typename T, typename Less>
+std::size_t position_in(const std::vector<T>& sorted, const T& value, Less less) {
+    return static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), value, less) - sorted.begin());
+}
+
 const std::vector<Id>& values_of(const RecordMap<std::vector<Id>>& index, Id key) {
     static const std::vector<Id> kNone;
     const auto found = index.find(key);
@@ -73,13 +79,14 @@ void OutlookCache::rebuild(const Store& store, Date today) {
     met_at_.clear();
     ranked_.clear();  // before parts_, whose values it points to
     parts_.clear();
+    repay_.clear();
+    ask_.clear();
     dates_.clear();
     new_ties_.clear();
     follow_up_dates_.clear();
     follow_ups_.clear();
     logged_ = BudgetUse{};
     give_take_.clear();
-    ledger_order_.clear();
     help_counted_.clear();
     given_ = received_ = 0;
     scores_.clear();
@@ -107,7 +114,8 @@ void OutlookCache::rebuild(const Store& store, Date today) {
     }
     const RecentEvents recent = recent_events(store, day_);
     for (const auto& [id, contact] : store.contacts())
-        if (!contact.meta.deleted) add_contact(store, id, recent);
+        if (!contact.meta.deleted) add_contact(store, id, recent, true);
+    finish_bulk();
     for (const auto& [id, interaction] : store.interactions()) {
         count_logged(logged_, interaction, day_, 1);
         refresh_follow_up(store, id);
@@ -175,7 +183,7 @@ void OutlookCache::update(const Store& store, const std::vector<RecordChange>& c
             continue;
         }
         outlook_.stats.set(person, NetworkStats::of_history(store, person, values_of(history_, person), day_));
-        add_contact(store, person, recent);
+        add_contact(store, person, recent, false);
     }
     for (const Id& record : help) {
         const int counted = help_counted(store, record, day_);
@@ -193,13 +201,27 @@ void OutlookCache::update(const Store& store, const std::vector<RecordChange>& c
 
 void OutlookCache::drop_contact(Id contact) {
     if (const auto part = parts_.find(contact); part != parts_.end()) {
-        if (part->second.due) ranked_.erase(&part->second);
+        if (part->second.due) {
+            const std::size_t at = position_in(ranked_, static_cast<const TodayPart*>(&part->second), RankLess{});
+            ranked_.erase(ranked_.begin() + static_cast<std::ptrdiff_t>(at));
+            outlook_.today.due.erase(outlook_.today.due.begin() + static_cast<std::ptrdiff_t>(at));
+        }
         for (const DateAhead& date : part->second.dates) dates_.erase(date);
         if (part->second.new_tie) new_ties_.erase({*part->second.new_tie, contact});
         parts_.erase(part);
     }
     if (const auto tally = give_take_.find(contact); tally != give_take_.end()) {
-        ledger_order_.erase(tally->second);
+        const GiveTake& g = tally->second;
+        auto& people = outlook_.ledger.people;
+        people.erase(people.begin() + static_cast<std::ptrdiff_t>(position_in(people, g, ledger_before)));
+        const auto unlist = [&g](std::vector<GiveTake>& sorted, std::vector<Id>& ids, auto less) {
+            const std::size_t at = position_in(sorted, g, less);
+            if (at == sorted.size() || sorted[at].contact != g.contact) return;
+            sorted.erase(sorted.begin() + static_cast<std::ptrdiff_t>(at));
+            ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(at));
+        };
+        if (should_repay(g)) unlist(repay_, outlook_.ledger.to_repay, repay_before);
+        if (could_ask(g)) unlist(ask_, outlook_.ledger.could_ask, ask_before);
         give_take_.erase(tally);
     }
     if (const auto suggestion = outlook_.suggestions.find(contact); suggestion != outlook_.suggestions.end()) {
@@ -208,22 +230,52 @@ void OutlookCache::drop_contact(Id contact) {
     }
 }
 
-void OutlookCache::add_contact(const Store& store, Id id, const RecentEvents& recent) {
+void OutlookCache::add_contact(const Store& store, Id id, const RecentEvents& recent, bool bulk) {
     const Contact& contact = *store.contact(id);
     const ContactStats& stats = outlook_.stats.of(id);
     if (!contact.archived) {
         TodayPart& part = parts_[id] = today_part(store, contact, stats, day_, recent);
-        if (part.due) ranked_.insert(&part);
+        if (part.due && bulk) {
+            ranked_.push_back(&part);
+        } else if (part.due) {
+            const std::size_t at = position_in(ranked_, static_cast<const TodayPart*>(&part), RankLess{});
+            ranked_.insert(ranked_.begin() + static_cast<std::ptrdiff_t>(at), &part);
+            outlook_.today.due.insert(outlook_.today.due.begin() + static_cast<std::ptrdiff_t>(at), *part.due);
+        }
         dates_.insert(part.dates.begin(), part.dates.end());
         if (part.new_tie) new_ties_.emplace(*part.new_tie, id);
         const TierSuggestion suggestion{id, Tier::Recognisable, tie_score(contact, stats, day_)};
         scores_.insert(suggestion);
         outlook_.suggestions.emplace(id, suggestion);
     }
-    if (auto tally = give_take_of(store, id, values_of(history_, id), values_of(introduced_, id), day_)) {
-        ledger_order_.insert(*tally);
-        give_take_.emplace(id, std::move(*tally));
-    }
+    auto tally = give_take_of(store, id, values_of(history_, id), values_of(introduced_, id), day_);
+    if (!tally) return;
+    const GiveTake& g = give_take_.emplace(id, std::move(*tally)).first->second;
+    const auto list = [&g, bulk](std::vector<GiveTake>& sorted, std::vector<Id>* ids, auto less) {
+        if (bulk) return sorted.push_back(g);
+        const std::size_t at = position_in(sorted, g, less);
+        sorted.insert(sorted.begin() + static_cast<std::ptrdiff_t>(at), g);
+        if (ids) ids->insert(ids->begin() + static_cast<std::ptrdiff_t>(at), g.contact);
+    };
+    list(outlook_.ledger.people, nullptr, ledger_before);
+    if (contact.archived) return;  // nudges leave archived people alone
+    if (should_repay(g)) list(repay_, &outlook_.ledger.to_repay, repay_before);
+    if (could_ask(g)) list(ask_, &outlook_.ledger.could_ask, ask_before);
+}
+
+void OutlookCache::finish_bulk() {
+    std::sort(ranked_.begin(), ranked_.end(), RankLess{});
+    outlook_.today.due.clear();
+    outlook_.today.due.reserve(ranked_.size());
+    for (const TodayPart* part : ranked_) outlook_.today.due.push_back(*part->due);
+    Ledger& ledger = outlook_.ledger;
+    std::sort(ledger.people.begin(), ledger.people.end(), ledger_before);
+    std::sort(repay_.begin(), repay_.end(), repay_before);
+    std::sort(ask_.begin(), ask_.end(), ask_before);
+    ledger.to_repay.clear();
+    ledger.could_ask.clear();
+    for (const GiveTake& g : repay_) ledger.to_repay.push_back(g.contact);
+    for (const GiveTake& g : ask_) ledger.could_ask.push_back(g.contact);
 }
 
 void OutlookCache::refresh_follow_up(const Store& store, Id interaction) {
@@ -243,18 +295,12 @@ void OutlookCache::refresh_follow_up(const Store& store, Id interaction) {
 }
 
 void OutlookCache::assemble(const Store& store, const RecentEvents& recent) {
-    const std::vector<const TodayPart*> ranked(ranked_.begin(), ranked_.end());
     std::vector<DateAhead> dates(dates_.begin(), dates_.end());
     const std::vector<std::pair<Date, Id>> new_ties(new_ties_.begin(), new_ties_.end());
     std::vector<FollowUpDue> follow_ups(follow_ups_.begin(), follow_ups_.end());
-    outlook_.today = assemble_today(store, day_, ranked, std::move(dates), new_ties, std::move(follow_ups), logged_, recent);
-
-    Ledger& ledger = outlook_.ledger;
-    ledger = Ledger{};
-    ledger.given = given_;
-    ledger.received = received_;
-    ledger.people.assign(ledger_order_.begin(), ledger_order_.end());
-    add_nudges(ledger, store);
+    finish_today(outlook_.today, store, day_, ranked_, std::move(dates), new_ties, std::move(follow_ups), logged_, recent);
+    outlook_.ledger.given = given_;
+    outlook_.ledger.received = received_;
 
     // Only the first kRankedLayers can be in a layer above Recognisable.
     for (const Id& id : layered_) {

@@ -44,9 +44,6 @@ private:
     struct FollowUpLess {
         bool operator()(const FollowUpDue& a, const FollowUpDue& b) const { return follow_up_before(a, b); }
     };
-    struct GiveTakeLess {
-        bool operator()(const GiveTake& a, const GiveTake& b) const { return ledger_before(a, b); }
-    };
     struct ScoreLess {
         bool operator()(const TierSuggestion& a, const TierSuggestion& b) const { return suggestion_before(a, b); }
     };
@@ -54,7 +51,9 @@ private:
     void rebuild(const Store& store, Date today);
     void update(const Store& store, const std::vector<RecordChange>& changes);
     void drop_contact(Id contact);                      // takes a contact's parts out of every list
-    void add_contact(const Store& store, Id contact, const RecentEvents& recent);
+    // Adds a live contact's parts; in bulk (a rebuild), unsorted, for finish_bulk() to sort.
+    void add_contact(const Store& store, Id contact, const RecentEvents& recent, bool bulk);
+    void finish_bulk();
     void refresh_follow_up(const Store& store, Id interaction);
     void assemble(const Store& store, const RecentEvents& recent);
 
@@ -68,15 +67,18 @@ private:
     RecordMap<std::vector<Id>> introduced_;  // contact -> contacts whose introduced_by names them
     RecordMap<std::vector<Id>> met_at_;      // event -> contacts whose met_at names it
     // Per-person and per-record parts, and the lists ranked from them.
+    // The long lists (the due ties, the ledger's people and nudges) are kept sorted in place, with
+    // what ranks them alongside: an edit moves a few entries instead of rebuilding the lists.
     RecordMap<TodayPart> parts_;             // live, unarchived contacts
-    std::set<const TodayPart*, RankLess> ranked_;  // the parts with a due tie
+    std::vector<const TodayPart*> ranked_;   // the parts with a due tie, as outlook_.today.due
     std::set<DateAhead, DateLess> dates_;
     std::set<std::pair<Date, Id>> new_ties_;
     RecordMap<Date> follow_up_dates_;        // interaction -> its entry in follow_ups_
     std::set<FollowUpDue, FollowUpLess> follow_ups_;
     BudgetUse logged_;
-    RecordMap<GiveTake> give_take_;
-    std::set<GiveTake, GiveTakeLess> ledger_order_;
+    RecordMap<GiveTake> give_take_;          // as in outlook_.ledger.people
+    std::vector<GiveTake> repay_;            // as outlook_.ledger.to_repay
+    std::vector<GiveTake> ask_;              // as outlook_.ledger.could_ask
     RecordMap<int> help_counted_;            // record -> help_counted(), when not 0
     std::int32_t given_ = 0;                 // the overall counts help_counted_ adds up to
     std::int32_t received_ = 0;

@@ -195,7 +195,7 @@ WeekPlan plan_week(const std::vector<DueTie>& due, const std::vector<const Today
     for (const std::size_t n : deferred) {
         const DueTie& tie = due[n];
         plan.over_budget.push_back(
-            DeferredTie{tie.contact, tie.urgency, ranked[n]->closest, due_summary(tie, ranked[n]->met_added) + " " + because});
+            DeferredTie{tie.contact, tie.urgency, ranked[n]->closest, ranked[n]->summary + " " + because});
     }
     std::stable_sort(plan.touches.begin(), plan.touches.end(),
                      [](const PlannedTouch& a, const PlannedTouch& b) { return a.day < b.day; });
@@ -314,6 +314,7 @@ TodayPart today_part(const Store& store, const Contact& contact, const ContactSt
     part.closest = tie.urgency == Urgency::Overdue && (contact.tier == Tier::Inner || contact.tier == Tier::Close);
     part.met_added = tie.never_touched && met && met->added;
     part.label = contact_label(contact);
+    part.summary = due_summary(tie, part.met_added);
     part.due = std::move(tie);
     return part;
 }
@@ -360,13 +361,11 @@ void count_logged(BudgetUse& use, const Interaction& interaction, Date today, in
     if (is_message(interaction.kind) && interaction.date == today) use.messages_logged_today += sign;
 }
 
-TodayQueue assemble_today(const Store& store, Date today, const std::vector<const TodayPart*>& ranked,
-                          std::vector<DateAhead> dates, const std::vector<std::pair<Date, Id>>& new_ties,
-                          std::vector<FollowUpDue> follow_ups, const BudgetUse& logged, const RecentEvents& recent) {
-    TodayQueue queue;
-    queue.due.reserve(ranked.size());
-    for (const TodayPart* part : ranked) queue.due.push_back(*part->due);
+void finish_today(TodayQueue& queue, const Store& store, Date today, const std::vector<const TodayPart*>& ranked,
+                  std::vector<DateAhead> dates, const std::vector<std::pair<Date, Id>>& new_ties,
+                  std::vector<FollowUpDue> follow_ups, const BudgetUse& logged, const RecentEvents& recent) {
     queue.dates = std::move(dates);
+    queue.new_ties.clear();
     queue.new_ties.reserve(new_ties.size());
     for (const auto& [day, id] : new_ties) {
         const Contact& contact = *store.contact(id);
@@ -382,7 +381,6 @@ TodayQueue assemble_today(const Store& store, Date today, const std::vector<cons
     }
     queue.follow_ups = std::move(follow_ups);
     queue.plan = plan_week(queue.due, ranked, store.settings().budget, logged, today);
-    return queue;
 }
 
 TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today) {
@@ -411,7 +409,11 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
         if (auto item = follow_up_due(store, interaction, today)) follow_ups.push_back(std::move(*item));
     }
     std::sort(follow_ups.begin(), follow_ups.end(), follow_up_before);
-    return assemble_today(store, today, ranked, std::move(dates), new_ties, std::move(follow_ups), logged, recent);
+    TodayQueue queue;
+    queue.due.reserve(ranked.size());
+    for (const TodayPart* part : ranked) queue.due.push_back(*part->due);
+    finish_today(queue, store, today, ranked, std::move(dates), new_ties, std::move(follow_ups), logged, recent);
+    return queue;
 }
 
 }  // namespace ties

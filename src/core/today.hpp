@@ -159,6 +159,7 @@ struct TodayPart {
     std::string label;        // contact_label(): ranks equal priorities
     bool closest = false;     // overdue in the Inner or Close circle: ranked first
     bool met_added = false;   // never touched, and only the day added is known
+    std::string summary;      // "Overdue: 610 days, you aim for every 3 weeks.", should it be deferred
     std::vector<DateAhead> dates;
     std::optional<Date> new_tie;  // the day met, when they are a new tie
 };
@@ -174,9 +175,10 @@ bool follow_up_before(const FollowUpDue& a, const FollowUpDue& b);
 std::optional<FollowUpDue> follow_up_due(const Store& store, const Interaction& interaction, Date today);
 // Adds (sign 1) or takes back (sign -1) what a live interaction logged this week.
 void count_logged(BudgetUse& use, const Interaction& interaction, Date today, int sign);
-// The queue from its parts, each list already in order: new_ties as (day met, contact).
-TodayQueue assemble_today(const Store& store, Date today, const std::vector<const TodayPart*>& ranked,
-                          std::vector<DateAhead> dates, const std::vector<std::pair<Date, Id>>& new_ties,
-                          std::vector<FollowUpDue> follow_ups, const BudgetUse& logged, const RecentEvents& recent);
+// Completes a queue whose `due` holds the ties of `ranked`, in that order, from the other parts,
+// each list already in order (new_ties as (day met, contact)): the new ties' reasons and the plan.
+void finish_today(TodayQueue& queue, const Store& store, Date today, const std::vector<const TodayPart*>& ranked,
+                  std::vector<DateAhead> dates, const std::vector<std::pair<Date, Id>>& new_ties,
+                  std::vector<FollowUpDue> follow_ups, const BudgetUse& logged, const RecentEvents& recent);
 
 }  // namespace ties

@@ -203,7 +203,14 @@ EditRow run_edits(std::size_t contacts, std::size_t interactions, int runs) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+    // "today_bench edits CONTACTS INTERACTIONS RUNS": only the outlook after edits, for a profiler.
+    if (argc == 5 && std::string(argv[1]) == "edits") {
+        const EditRow e = run_edits(std::stoul(argv[2]), std::stoul(argv[3]), std::stoi(argv[4]));
+        std::printf("first get %.2f ms; after logging %.2f, closing a follow-up %.2f, snoozing %.2f\n", e.first_ms,
+                    e.log_ms, e.follow_up_ms, e.snooze_ms);
+        return 0;
+    }
     std::printf("Today benchmark: median ms per step; synthetic store (seed 42), five years of history up to %s.\n\n",
                 kToday.iso().c_str());
     std::printf("%8s | %12s | %11s | %16s | %13s | %13s | %11s\n", "contacts", "interactions", "stats.build",
