@@ -93,6 +93,9 @@ void OutlookCache::rebuild(const Store& store, Date today) {
     layered_.clear();
 
     outlook_.stats = NetworkStats::build(store, today);
+    history_.reserve(store.contacts().size());
+    parts_.reserve(store.contacts().size());
+    outlook_.suggestions.reserve(store.contacts().size());
     const auto count_help = [this](Id id, int counted) {
         help_counted_.emplace(id, counted);
         (counted == 1 ? given_ : received_) += 1;
@@ -118,7 +121,10 @@ void OutlookCache::rebuild(const Store& store, Date today) {
     finish_bulk();
     for (const auto& [id, interaction] : store.interactions()) {
         count_logged(logged_, interaction, day_, 1);
-        refresh_follow_up(store, id);
+        if (auto item = follow_up_due(store, interaction, day_)) {
+            follow_up_dates_.emplace(id, item->date);
+            follow_ups_.insert(std::move(*item));
+        }
     }
     assemble(store, recent);
 }
@@ -242,13 +248,26 @@ void OutlookCache::add_contact(const Store& store, Id id, const RecentEvents& re
             ranked_.insert(ranked_.begin() + static_cast<std::ptrdiff_t>(at), &part);
             outlook_.today.due.insert(outlook_.today.due.begin() + static_cast<std::ptrdiff_t>(at), *part.due);
         }
-        dates_.insert(part.dates.begin(), part.dates.end());
         if (part.new_tie) new_ties_.emplace(*part.new_tie, id);
         const TierSuggestion suggestion{id, Tier::Recognisable, tie_score(contact, stats, day_)};
-        scores_.insert(suggestion);
         outlook_.suggestions.emplace(id, suggestion);
+        if (bulk) {
+            bulk_dates_.insert(bulk_dates_.end(), part.dates.begin(), part.dates.end());
+            bulk_scores_.push_back(suggestion);
+        } else {
+            dates_.insert(part.dates.begin(), part.dates.end());
+            scores_.insert(suggestion);
+        }
     }
-    auto tally = give_take_of(store, id, values_of(history_, id), values_of(introduced_, id), day_);
+    // Help by interactions alone is in the statistics already; opportunities (counted there at
+    // any date) and introductions need the records.
+    std::optional<GiveTake> tally;
+    if (stats.opportunities > 0 || introduced_.count(id) > 0) {
+        tally = give_take_of(store, id, values_of(history_, id), values_of(introduced_, id), day_);
+    } else if (stats.help_given > 0 || stats.help_received > 0) {
+        tally = GiveTake{.contact = id, .given = stats.help_given, .received = stats.help_received,
+                         .last_given = stats.last_help_given, .last_received = stats.last_help_received};
+    }
     if (!tally) return;
     const GiveTake& g = give_take_.emplace(id, std::move(*tally)).first->second;
     const auto list = [&g, bulk](std::vector<GiveTake>& sorted, std::vector<Id>* ids, auto less) {
@@ -264,6 +283,13 @@ void OutlookCache::add_contact(const Store& store, Id id, const RecentEvents& re
 }
 
 void OutlookCache::finish_bulk() {
+    // Sorted first, each insert at the end is constant time.
+    std::sort(bulk_dates_.begin(), bulk_dates_.end(), date_before);
+    for (const DateAhead& date : bulk_dates_) dates_.insert(dates_.end(), date);
+    std::sort(bulk_scores_.begin(), bulk_scores_.end(), suggestion_before);
+    for (const TierSuggestion& score : bulk_scores_) scores_.insert(scores_.end(), score);
+    bulk_dates_ = {};
+    bulk_scores_ = {};
     std::sort(ranked_.begin(), ranked_.end(), RankLess{});
     outlook_.today.due.clear();
     outlook_.today.due.reserve(ranked_.size());

@@ -84,6 +84,8 @@ private:
     std::int32_t received_ = 0;
     std::set<TierSuggestion, ScoreLess> scores_;
     std::vector<Id> layered_;                // who had a layer above Recognisable
+    std::vector<DateAhead> bulk_dates_;      // gathered by a rebuild, for finish_bulk()
+    std::vector<TierSuggestion> bulk_scores_;
 };
 
 }  // namespace ties
