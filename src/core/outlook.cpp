@@ -11,16 +11,20 @@ namespace {
 using IdSet = std::unordered_set<Id, IdHash>;
 
 // The people a live interaction, event or opportunity lists, each once; empty for anything else.
-std::vector<Id> people_listed(const Record& record) {
-    const std::vector<Id>* listed = nullptr;
-    if (const auto* i = std::get_if<Interaction>(&record)) listed = &i->participants;
-    if (const auto* e = std::get_if<Event>(&record)) listed = &e->attendees;
-    if (const auto* o = std::get_if<Opportunity>(&record)) listed = &o->contacts;
+std::vector<Id> unique_people(const std::vector<Id>& listed, bool deleted) {
     std::vector<Id> out;
-    if (listed == nullptr || meta_of(record).deleted) return out;
-    for (const Id& id : *listed)
+    if (deleted) return out;
+    for (const Id& id : listed)
         if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     return out;
+}
+std::vector<Id> people_listed(const Interaction& i) { return unique_people(i.participants, i.meta.deleted); }
+std::vector<Id> people_listed(const Event& e) { return unique_people(e.attendees, e.meta.deleted); }
+std::vector<Id> people_listed(const Opportunity& o) { return unique_people(o.contacts, o.meta.deleted); }
+std::vector<Id> people_listed(const Contact&) { return {}; }
+std::vector<Id> people_listed(const Settings&) { return {}; }
+std::vector<Id> people_listed(const Record& record) {
+    return std::visit([](const auto& value) { return people_listed(value); }, record);
 }
 
 void add_to(RecordMap<std::vector<Id>>& index, Id key, Id value) { index[key].push_back(value); }
