@@ -94,33 +94,92 @@ Ledger build_ledger(const Store& store, Date today) {
         }
     });
 
-    std::sort(ledger.people.begin(), ledger.people.end(), [](const GiveTake& a, const GiveTake& b) {
-        const std::int32_t a_total = a.given + a.received, b_total = b.given + b.received;
-        if (a_total != b_total) return a_total > b_total;
-        const Date a_last = latest_exchange(a), b_last = latest_exchange(b);
-        if (a_last != b_last) return a_last > b_last;
-        return a.contact < b.contact;
-    });
+    std::sort(ledger.people.begin(), ledger.people.end(), ledger_before);
+    add_nudges(ledger, store);
+    return ledger;
+}
 
+bool ledger_before(const GiveTake& a, const GiveTake& b) {
+    const std::int32_t a_total = a.given + a.received, b_total = b.given + b.received;
+    if (a_total != b_total) return a_total > b_total;
+    const Date a_last = latest_exchange(a), b_last = latest_exchange(b);
+    if (a_last != b_last) return a_last > b_last;
+    return a.contact < b.contact;
+}
+
+bool should_repay(const GiveTake& g) { return g.received > 0 && g.given == 0; }
+bool could_ask(const GiveTake& g) { return g.given >= kAskAfterGiving && g.received == 0; }
+
+bool repay_before(const GiveTake& a, const GiveTake& b) {
+    if (*a.last_received != *b.last_received) return *a.last_received > *b.last_received;
+    return a.contact < b.contact;
+}
+
+bool ask_before(const GiveTake& a, const GiveTake& b) {
+    if (a.given != b.given) return a.given > b.given;
+    if (*a.last_given != *b.last_given) return *a.last_given > *b.last_given;
+    return a.contact < b.contact;
+}
+
+void add_nudges(Ledger& ledger, const Store& store) {
     // Nudges leave archived people alone.
     std::vector<const GiveTake*> repay, ask;
     for (const GiveTake& g : ledger.people) {
         if (store.contact(g.contact)->archived) continue;
-        if (g.received > 0 && g.given == 0) repay.push_back(&g);
-        if (g.given >= kAskAfterGiving && g.received == 0) ask.push_back(&g);
+        if (should_repay(g)) repay.push_back(&g);
+        if (could_ask(g)) ask.push_back(&g);
     }
-    std::stable_sort(repay.begin(), repay.end(), [](const GiveTake* a, const GiveTake* b) {
-        if (*a->last_received != *b->last_received) return *a->last_received > *b->last_received;
-        return a->contact < b->contact;
-    });
-    std::stable_sort(ask.begin(), ask.end(), [](const GiveTake* a, const GiveTake* b) {
-        if (a->given != b->given) return a->given > b->given;
-        if (*a->last_given != *b->last_given) return *a->last_given > *b->last_given;
-        return a->contact < b->contact;
-    });
+    std::sort(repay.begin(), repay.end(), [](const GiveTake* a, const GiveTake* b) { return repay_before(*a, *b); });
+    std::sort(ask.begin(), ask.end(), [](const GiveTake* a, const GiveTake* b) { return ask_before(*a, *b); });
     for (const GiveTake* g : repay) ledger.to_repay.push_back(g->contact);
     for (const GiveTake* g : ask) ledger.could_ask.push_back(g->contact);
-    return ledger;
+}
+
+std::optional<GiveTake> give_take_of(const Store& store, Id contact, const std::vector<Id>& records,
+                                     const std::vector<Id>& introduced, Date today) {
+    GiveTake g{.contact = contact, .given = 0, .received = 0, .last_given = std::nullopt, .last_received = std::nullopt};
+    const auto lists = [contact](const std::vector<Id>& ids) { return std::find(ids.begin(), ids.end(), contact) != ids.end(); };
+    const auto count = [&g](Date date, bool given) {
+        if (given) {
+            ++g.given;
+            note(g.last_given, date);
+        } else {
+            ++g.received;
+            note(g.last_received, date);
+        }
+    };
+    for (const Id& id : records) {
+        if (const Interaction* i = store.interaction(id)) {
+            const std::optional<Direction> direction = help_direction(i->kind);
+            if (direction && i->date <= today && lists(i->participants)) count(i->date, *direction == Direction::Given);
+        } else if (const Opportunity* o = store.opportunity(id)) {
+            if (o->date <= today && lists(o->contacts)) count(o->date, false);
+        }
+    }
+    for (const Id& id : introduced) {
+        const auto found = store.contacts().find(id);
+        if (found == store.contacts().end() || found->second.introduced_by != contact) continue;
+        const std::optional<Date> date = introduction_date(found->second);
+        if (date && *date <= today) count(*date, false);
+    }
+    if (g.given == 0 && g.received == 0) return std::nullopt;
+    return g;
+}
+
+int help_counted(const Store& store, Id record, Date today) {
+    if (const Interaction* i = store.interaction(record)) {
+        const std::optional<Direction> direction = help_direction(i->kind);
+        if (!direction || i->date > today || !any_live(store, i->participants)) return 0;
+        return *direction == Direction::Given ? 1 : 2;
+    }
+    if (const Opportunity* o = store.opportunity(record)) {
+        return o->date <= today && any_live(store, o->contacts) ? 2 : 0;
+    }
+    if (const Contact* c = store.contact(record)) {
+        const std::optional<Date> date = introduction_date(*c);
+        return date && *date <= today && store.contact(*c->introduced_by) != nullptr ? 2 : 0;
+    }
+    return 0;
 }
 
 std::vector<OpportunityOrigin> opportunity_origins(const Store& store) {

@@ -41,6 +41,23 @@ inline constexpr std::int32_t kAskAfterGiving = 3;  // could_ask: helped them th
 // added. Archived people stay in `people` but get no nudges.
 Ledger build_ledger(const Store& store, Date today);
 
+// --- The pieces build_ledger is made of, for the incremental outlook (outlook.hpp). ---
+// One live contact's tally from the records that list it (interactions, opportunities; others
+// are skipped) and the contacts it introduced; nullopt when there is no help either way.
+std::optional<GiveTake> give_take_of(const Store& store, Id contact, const std::vector<Id>& records,
+                                     const std::vector<Id>& introduced, Date today);
+// What one record adds to Ledger::given and Ledger::received: 0, or 1 for given / 2 for received
+// (a help interaction or an opportunity with a live person, an introduction by a live contact).
+int help_counted(const Store& store, Id record, Date today);
+bool ledger_before(const GiveTake& a, const GiveTake& b);  // the order of Ledger::people
+// Fills to_repay and could_ask from people: the unarchived people for whom should_repay() or
+// could_ask() holds, in the order of repay_before() and ask_before().
+void add_nudges(Ledger& ledger, const Store& store);
+bool should_repay(const GiveTake& g);
+bool could_ask(const GiveTake& g);
+bool repay_before(const GiveTake& a, const GiveTake& b);
+bool ask_before(const GiveTake& a, const GiveTake& b);
+
 // Every act of help up to `today`, once each, as build_ledger counts it: its date, whether you
 // gave it, and the people involved (as recorded: may include ids that are no longer live).
 using HelpVisitor = std::function<void(Date date, bool given, const std::vector<Id>& people)>;

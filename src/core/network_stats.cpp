@@ -28,6 +28,7 @@ NetworkStats NetworkStats::build(const Store& store, Date today) {
         if (contact.meta.deleted) continue;
         out.index_.emplace(id, static_cast<std::uint32_t>(out.stats_.size()));
         out.stats_.emplace_back();
+        out.ids_.push_back(id);
     }
 
     // The live contacts among `ids`, each once even when listed twice.
@@ -100,6 +101,66 @@ NetworkStats NetworkStats::build(const Store& store, Date today) {
         s.touch_days_year = static_cast<std::int32_t>(last - std::lower_bound(first, last, year_start));
     }
     return out;
+}
+
+ContactStats NetworkStats::of_history(const Store& store, Id contact, const std::vector<Id>& records, Date today) {
+    ContactStats s;
+    const auto lists = [contact](const std::vector<Id>& ids) { return std::find(ids.begin(), ids.end(), contact) != ids.end(); };
+    std::vector<std::int32_t> days;
+    const auto touch = [&](Date day) {
+        if (!s.first_touch || day < *s.first_touch) s.first_touch = day;
+        if (!s.last_touch || day > *s.last_touch) s.last_touch = day;
+        days.push_back(day.days);
+    };
+    for (const Id& id : records) {
+        if (const Interaction* i = store.interaction(id)) {
+            if (i->date > today || i->kind == InteractionKind::Note || !lists(i->participants)) continue;
+            touch(i->date);
+            if (i->initiator == Initiator::Me) ++s.initiated_by_me;
+            if (i->initiator == Initiator::Them) ++s.initiated_by_them;
+            if (is_help_given(i->kind)) {
+                ++s.help_given;
+                if (!s.last_help_given || i->date > *s.last_help_given) s.last_help_given = i->date;
+            }
+            if (i->kind == InteractionKind::HelpReceived) {
+                ++s.help_received;
+                if (!s.last_help_received || i->date > *s.last_help_received) s.last_help_received = i->date;
+            }
+        } else if (const Event* e = store.event(id)) {
+            if (e->date <= today && lists(e->attendees)) touch(e->date);
+        } else if (const Opportunity* o = store.opportunity(id)) {
+            if (lists(o->contacts)) ++s.opportunities;
+        }
+    }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    s.touch_days = static_cast<std::int32_t>(days.size());
+    s.touch_days_year =
+        static_cast<std::int32_t>(days.end() - std::lower_bound(days.begin(), days.end(), today.days - 364));
+    return s;
+}
+
+void NetworkStats::set(Id contact, const ContactStats& stats) {
+    const auto [at, added] = index_.emplace(contact, static_cast<std::uint32_t>(stats_.size()));
+    if (added) {
+        stats_.push_back(stats);
+        ids_.push_back(contact);
+    } else stats_[at->second] = stats;
+}
+
+void NetworkStats::erase(Id contact) {
+    const auto found = index_.find(contact);
+    if (found == index_.end()) return;
+    // Move the last one into the hole, so the table stays dense.
+    const std::uint32_t hole = found->second;
+    index_.erase(found);
+    if (hole + 1 != stats_.size()) {
+        index_[ids_.back()] = hole;
+        stats_[hole] = stats_.back();
+        ids_[hole] = ids_.back();
+    }
+    stats_.pop_back();
+    ids_.pop_back();
 }
 
 const ContactStats& NetworkStats::of(Id contact) const {

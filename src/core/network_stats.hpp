@@ -36,10 +36,18 @@ public:
     Date today() const { return today_; }
     const ContactStats& of(Id contact) const;  // all zero for a contact with no history
 
+    // For the incremental outlook: one live contact's statistics from just the records that list
+    // it (interactions, events, opportunities, in any order, each once; others are skipped), by
+    // the rules of build(). And setting them, or dropping a contact that is no longer live.
+    static ContactStats of_history(const Store& store, Id contact, const std::vector<Id>& records, Date today);
+    void set(Id contact, const ContactStats& stats);
+    void erase(Id contact);
+
 private:
     Date today_;
     RecordMap<std::uint32_t> index_;  // contact id -> position in stats_
     std::vector<ContactStats> stats_;
+    std::vector<Id> ids_;  // whose stats_ each is
 };
 
 }  // namespace ties

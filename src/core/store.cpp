@@ -5,6 +5,7 @@
 #include "core/cadence.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <type_traits>
@@ -66,10 +67,33 @@ void Store::clear() {
     unsaved_order_.clear();
     unsaved_.clear();
     ++version_;
+    forget_changes();
+}
+
+void Store::forget_changes() {
+    log_.clear();
+    log_floor_ = version_;
+}
+
+std::optional<std::vector<RecordChange>> Store::changes_since(std::uint64_t version) const {
+    if (version < log_floor_ || version > version_) return std::nullopt;
+    auto first = std::upper_bound(log_.begin(), log_.end(), version,
+                                  [](std::uint64_t v, const Logged& entry) { return v < entry.version; });
+    std::vector<RecordChange> out;
+    std::unordered_set<Id, IdHash> seen;
+    for (; first != log_.end(); ++first) {
+        if (seen.insert(first->id).second) out.push_back(RecordChange{first->id, first->before});
+    }
+    return out;
 }
 
 void Store::load(Record record) {
     ++version_;
+    replace(std::move(record));
+    forget_changes();
+}
+
+void Store::replace(Record record) {
     std::visit(
         [this](auto& value) {
             using T = std::decay_t<decltype(value)>;
@@ -94,8 +118,13 @@ void Store::mark_unsaved(Id id) {
 }
 
 void Store::put(const Record& record) {
-    load(record);
-    mark_unsaved(meta_of(record).id);
+    const Id id = std::holds_alternative<Settings>(record) ? kSettingsId : meta_of(record).id;
+    std::optional<Record> before = this->record(id);
+    ++version_;
+    replace(record);
+    if (log_.size() >= kChangeLogLimit) forget_changes();
+    else log_.push_back(Logged{version_, id, std::move(before)});
+    mark_unsaved(id);
 }
 
 void Store::apply(Change change, Millis now) {

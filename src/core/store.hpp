@@ -1,6 +1,7 @@
 // The store: every record Ties keeps, and the one place where changes are applied. A Change is a
 // list of new record values (a tombstone for a deletion); apply() stamps their times, records
-// undo and redo, and remembers them for the storage engine's next journal entry.
+// undo and redo, and remembers them for the storage engine's next journal entry, and, for views
+// that update instead of recomputing, which records changed since a given version.
 #pragma once
 
 #include "core/model.hpp"
@@ -18,6 +19,12 @@ namespace ties {
 
 template <typename T>
 using RecordMap = std::unordered_map<Id, T, IdHash>;
+
+// A record changed since some version, with the value it had then (nullopt: it did not exist).
+struct RecordChange {
+    Id id;
+    std::optional<Record> before;
+};
 
 struct Change {
     std::string label;            // "Edit Ada Lovelace", shown as "Undo Edit Ada Lovelace"
@@ -42,6 +49,11 @@ public:
     std::size_t record_count() const;             // all records, tombstones included
     // Changes with every load, clear, apply, undo and redo: views cache on it.
     std::uint64_t version() const { return version_; }
+    // The records apply, apply_as_is, undo and redo changed after `version`, each once, with its
+    // value at `version`. nullopt when the store cannot tell: a load or clear since, or more than
+    // kChangeLogLimit changes; then recompute from scratch.
+    std::optional<std::vector<RecordChange>> changes_since(std::uint64_t version) const;
+    static constexpr std::size_t kChangeLogLimit = 10'000;
 
     // --- Loading: no undo, no journal. Used by storage, imports and merge. ---
     void clear();
@@ -82,11 +94,21 @@ private:
         settings.meta.id = kSettingsId;
         return settings;
     }
-    void put(const Record& record);  // store + mark unsaved
+    struct Logged {
+        std::uint64_t version;  // the version this change made
+        Id id;
+        std::optional<Record> before;
+    };
+
+    void replace(Record record);     // stores it under its id, whatever kind was there
+    void put(const Record& record);  // store + log the change + mark unsaved
+    void forget_changes();           // a load or clear: changes_since() can no longer tell
     template <typename T>
     RecordMap<T>& map_of();
 
     std::uint64_t version_ = 0;
+    std::vector<Logged> log_;        // by version, each after log_floor_
+    std::uint64_t log_floor_ = 0;    // changes_since() knows nothing before this version
     RecordMap<Contact> contacts_;
     RecordMap<Interaction> interactions_;
     RecordMap<Event> events_;

@@ -158,11 +158,18 @@ std::vector<TierSuggestion> suggest_tiers(const Store& store, const NetworkStats
         if (contact.meta.deleted || contact.archived) continue;
         out.push_back(TierSuggestion{id, Tier::None, tie_score(contact, stats.of(id), stats.today())});
     }
-    std::sort(out.begin(), out.end(), [](const TierSuggestion& a, const TierSuggestion& b) {
-        return a.score != b.score ? a.score > b.score : a.contact < b.contact;
-    });
+    std::sort(out.begin(), out.end(), suggestion_before);
+    assign_tiers(out);
+    return out;
+}
+
+bool suggestion_before(const TierSuggestion& a, const TierSuggestion& b) {
+    return a.score != b.score ? a.score > b.score : a.contact < b.contact;
+}
+
+void assign_tiers(std::vector<TierSuggestion>& out) {
     // Inner .. Acquaintances; everyone else is Recognisable, however many they are.
-    constexpr std::array<std::size_t, 5> kCumulative = {5, 15, 50, 150, 500};
+    constexpr std::array<std::size_t, 5> kCumulative = {5, 15, 50, 150, kRankedLayers};
     constexpr std::array<double, 5> kFloors = {kInnerFloor, kCloseFloor, kFriendsFloor, kMeaningfulFloor,
                                                kAcquaintancesFloor};
     std::size_t layer = 0;
@@ -171,7 +178,6 @@ std::vector<TierSuggestion> suggest_tiers(const Store& store, const NetworkStats
         while (layer < kCumulative.size() && (rank >= kCumulative[layer] || out[rank].score < kFloors[layer])) ++layer;
         out[rank].tier = static_cast<Tier>(layer + 1);
     }
-    return out;
 }
 
 }  // namespace ties

@@ -67,5 +67,10 @@ inline constexpr double kFriendsFloor = 0.45;
 inline constexpr double kMeaningfulFloor = 0.3;
 inline constexpr double kAcquaintancesFloor = 0.15;
 std::vector<TierSuggestion> suggest_tiers(const Store& store, const NetworkStats& stats);  // by score, strongest first
+// The order and the layers of suggest_tiers, for the incremental outlook: sets the tiers of
+// suggestions already ranked (anyone ranked kRankedLayers or lower is Recognisable).
+bool suggestion_before(const TierSuggestion& a, const TierSuggestion& b);
+void assign_tiers(std::vector<TierSuggestion>& ranked);
+inline constexpr std::size_t kRankedLayers = 500;
 
 }  // namespace ties

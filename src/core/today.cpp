@@ -45,22 +45,6 @@ struct Met {
     bool known = true;   // false: imported with nothing that says when you met
 };
 
-// The earliest event each person attended in the last kNewTieDays days: for imported contacts,
-// the only sign of a recent meeting besides a first_met date. Events are few; this is one pass.
-using RecentEvents = RecordMap<const Event*>;
-
-RecentEvents recent_events(const Store& store, Date today) {
-    RecentEvents out;
-    for (const auto& [id, event] : store.events()) {
-        if (event.meta.deleted || event.date > today || event.date.days < today.days - kNewTieDays) continue;
-        for (const Id& person : event.attendees) {
-            auto [at, inserted] = out.emplace(person, &event);
-            if (!inserted && event.date < at->second->date) at->second = &event;
-        }
-    }
-    return out;
-}
-
 Met met_of(const Store& store, const Contact& contact, const RecentEvents& recent) {
     const Event* event = contact.met_at ? store.event(*contact.met_at) : nullptr;
     if (contact.first_met) return Met{*contact.first_met, event, false, true};
@@ -151,16 +135,9 @@ std::string deferred_because(const BudgetUse& use, Date today) {
     return "Deferred: every day until Sunday already has its " + messages + " planned.";
 }
 
-struct DueCandidate {
-    DueTie tie;
-    std::string label;
-    bool closest = false;    // overdue in the Inner or Close circle: ranked first
-    bool met_added = false;  // never touched, and only the day added is known
-};
-
 // The week plan: each tie, in rank order, on the first day with room for its touch, else a
 // lighter touch, else over budget.
-WeekPlan plan_week(const std::vector<DueTie>& due, const std::vector<DueCandidate>& ranked, const Budget& budget,
+WeekPlan plan_week(const std::vector<DueTie>& due, const std::vector<const TodayPart*>& ranked, const Budget& budget,
                    const BudgetUse& logged, Date today) {
     WeekPlan plan;
     plan.week_start = Date{today.days - today.weekday()};
@@ -218,7 +195,7 @@ WeekPlan plan_week(const std::vector<DueTie>& due, const std::vector<DueCandidat
     for (const std::size_t n : deferred) {
         const DueTie& tie = due[n];
         plan.over_budget.push_back(
-            DeferredTie{tie.contact, tie.urgency, ranked[n].closest, due_summary(tie, ranked[n].met_added) + " " + because});
+            DeferredTie{tie.contact, tie.urgency, ranked[n]->closest, ranked[n]->summary + " " + because});
     }
     std::stable_sort(plan.touches.begin(), plan.touches.end(),
                      [](const PlannedTouch& a, const PlannedTouch& b) { return a.day < b.day; });
@@ -273,81 +250,122 @@ bool is_message(InteractionKind kind) {
            kind == InteractionKind::Email;
 }
 
-TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today) {
-    TodayQueue queue;
-    const Settings& settings = store.settings();
-    std::vector<DueCandidate> due;
-    std::vector<std::pair<Date, Id>> new_ties;
-    const RecentEvents recent = recent_events(store, today);
-
-    for (const auto& [id, contact] : store.contacts()) {
-        if (contact.meta.deleted || contact.archived) continue;
-        if (contact.birthday) add_date(queue.dates, id, DateKind::Birthday, *contact.birthday, today);
-        if (contact.anniversary) add_date(queue.dates, id, DateKind::Anniversary, *contact.anniversary, today);
-        if (contact.first_met) {
-            const Date met = *contact.first_met;
-            add_date(queue.dates, id, DateKind::MetAnniversary, PartialDate{met.year(), met.month(), met.day()}, today);
+// The earliest event each person attended in the last kNewTieDays days: for imported contacts,
+// the only sign of a recent meeting besides a first_met date. Events are few; this is one pass.
+RecentEvents recent_events(const Store& store, Date today) {
+    RecentEvents out;
+    for (const auto& [id, event] : store.events()) {
+        if (event.meta.deleted || event.date > today || event.date.days < today.days - kNewTieDays) continue;
+        for (const Id& person : event.attendees) {
+            auto [at, inserted] = out.emplace(person, &event);
+            if (!inserted && event.date < at->second->date) at->second = &event;
         }
-        if (contact.snoozed_until && *contact.snoozed_until > today) continue;
+    }
+    return out;
+}
 
-        const ContactStats& s = stats.of(id);
-        // A new tie has no touch but on the day they met, so only these need the met day.
-        std::optional<Met> met;
-        const bool maybe_new =
-            !s.last_touch || (*s.first_touch == *s.last_touch && s.last_touch->days >= today.days - kNewTieDays);
-        if (maybe_new) {
-            met = met_of(store, contact, recent);
-            const std::int32_t days_ago = today.days - met->day.days;
-            if (met->known && days_ago >= 0 && days_ago <= kNewTieDays && (!s.last_touch || *s.last_touch == met->day)) {
-                new_ties.emplace_back(met->day, id);
-            }
+TodayPart today_part(const Store& store, const Contact& contact, const ContactStats& s, Date today,
+                     const RecentEvents& recent) {
+    TodayPart part;
+    const Id id = contact.meta.id;
+    if (contact.birthday) add_date(part.dates, id, DateKind::Birthday, *contact.birthday, today);
+    if (contact.anniversary) add_date(part.dates, id, DateKind::Anniversary, *contact.anniversary, today);
+    if (contact.first_met) {
+        const Date met = *contact.first_met;
+        add_date(part.dates, id, DateKind::MetAnniversary, PartialDate{met.year(), met.month(), met.day()}, today);
+    }
+    if (contact.snoozed_until && *contact.snoozed_until > today) return part;
+
+    // A new tie has no touch but on the day they met, so only these need the met day.
+    std::optional<Met> met;
+    const bool maybe_new =
+        !s.last_touch || (*s.first_touch == *s.last_touch && s.last_touch->days >= today.days - kNewTieDays);
+    if (maybe_new) {
+        met = met_of(store, contact, recent);
+        const std::int32_t days_ago = today.days - met->day.days;
+        if (met->known && days_ago >= 0 && days_ago <= kNewTieDays && (!s.last_touch || *s.last_touch == met->day)) {
+            part.new_tie = met->day;
         }
-
-        EffectiveCadence cadence = cadence_for(contact, settings);
-        if (cadence.cadence.never()) continue;
-        DueTie tie;
-        if (s.last_touch) {
-            tie.days_since = today.days - s.last_touch->days;
-        } else {
-            if (!met) met = met_of(store, contact, recent);
-            tie.never_touched = true;
-            tie.days_since = std::max(0, today.days - met->day.days);
-        }
-        if (tie.days_since < cadence.cadence.ideal_days) continue;
-
-        tie.contact = id;
-        tie.urgency = tie.days_since > cadence.cadence.max_days ? Urgency::Overdue : Urgency::Due;
-        tie.cadence = std::move(cadence);
-        tie.strength = tie_score(contact, s, today);
-        const auto tier = static_cast<std::size_t>(contact.tier);
-        const double circle = tier < kCircleWeight.size() ? kCircleWeight[tier] : kCircleWeight[0];
-        const bool helped = s.help_received > 0 || s.opportunities > 0;
-        const double value = std::min(1.0, (circle + tie.strength) / 2 + (helped ? kHelpedBonus : 0.0));
-        tie.priority = static_cast<double>(tie.days_since) / tie.cadence.cadence.ideal_days * (0.6 + 0.4 * value);
-        tie.touch = touch_for(contact.tier);
-        tie.reason = due_reason(tie, met ? &*met : nullptr);
-        const bool closest =
-            tie.urgency == Urgency::Overdue && (contact.tier == Tier::Inner || contact.tier == Tier::Close);
-        const bool met_added = tie.never_touched && met && met->added;
-        due.push_back(DueCandidate{std::move(tie), contact_label(contact), closest, met_added});
     }
 
-    std::sort(due.begin(), due.end(), [](const DueCandidate& a, const DueCandidate& b) {
-        if (a.closest != b.closest) return a.closest;
-        if (a.tie.priority != b.tie.priority) return a.tie.priority > b.tie.priority;
-        if (a.label != b.label) return name_less(a.label, b.label);
-        return a.tie.contact < b.tie.contact;
-    });
-    queue.due.reserve(due.size());
-    for (DueCandidate& candidate : due) queue.due.push_back(std::move(candidate.tie));
+    EffectiveCadence cadence = cadence_for(contact, store.settings());
+    if (cadence.cadence.never()) return part;
+    DueTie tie;
+    if (s.last_touch) {
+        tie.days_since = today.days - s.last_touch->days;
+    } else {
+        if (!met) met = met_of(store, contact, recent);
+        tie.never_touched = true;
+        tie.days_since = std::max(0, today.days - met->day.days);
+    }
+    if (tie.days_since < cadence.cadence.ideal_days) return part;
 
-    std::sort(queue.dates.begin(), queue.dates.end(), [](const DateAhead& a, const DateAhead& b) {
-        if (a.in_days != b.in_days) return a.in_days < b.in_days;
-        if (a.kind != b.kind) return a.kind < b.kind;
-        return a.contact < b.contact;
-    });
+    tie.contact = id;
+    tie.urgency = tie.days_since > cadence.cadence.max_days ? Urgency::Overdue : Urgency::Due;
+    tie.cadence = std::move(cadence);
+    tie.strength = tie_score(contact, s, today);
+    const auto tier = static_cast<std::size_t>(contact.tier);
+    const double circle = tier < kCircleWeight.size() ? kCircleWeight[tier] : kCircleWeight[0];
+    const bool helped = s.help_received > 0 || s.opportunities > 0;
+    const double value = std::min(1.0, (circle + tie.strength) / 2 + (helped ? kHelpedBonus : 0.0));
+    tie.priority = static_cast<double>(tie.days_since) / tie.cadence.cadence.ideal_days * (0.6 + 0.4 * value);
+    tie.touch = touch_for(contact.tier);
+    tie.reason = due_reason(tie, met ? &*met : nullptr);
+    part.closest = tie.urgency == Urgency::Overdue && (contact.tier == Tier::Inner || contact.tier == Tier::Close);
+    part.met_added = tie.never_touched && met && met->added;
+    part.label = contact_label(contact);
+    part.summary = due_summary(tie, part.met_added);
+    part.due = std::move(tie);
+    return part;
+}
 
-    std::sort(new_ties.begin(), new_ties.end());
+bool ranks_before(const TodayPart& a, const TodayPart& b) {
+    if (a.closest != b.closest) return a.closest;
+    if (a.due->priority != b.due->priority) return a.due->priority > b.due->priority;
+    if (a.label != b.label) return name_less(a.label, b.label);
+    return a.due->contact < b.due->contact;
+}
+
+bool date_before(const DateAhead& a, const DateAhead& b) {
+    if (a.in_days != b.in_days) return a.in_days < b.in_days;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.contact < b.contact;
+}
+
+bool follow_up_before(const FollowUpDue& a, const FollowUpDue& b) {
+    return a.date != b.date ? a.date < b.date : a.interaction < b.interaction;
+}
+
+std::optional<FollowUpDue> follow_up_due(const Store& store, const Interaction& interaction, Date today) {
+    const auto& follow_up = interaction.follow_up;
+    if (interaction.meta.deleted || !follow_up || follow_up->done ||
+        follow_up->date.days > today.days + kFollowUpLookaheadDays)
+        return std::nullopt;
+    FollowUpDue item;
+    item.interaction = interaction.meta.id;
+    for (const Id& person : interaction.participants) {
+        const bool listed = std::find(item.people.begin(), item.people.end(), person) != item.people.end();
+        if (!listed && store.contact(person)) item.people.push_back(person);
+    }
+    item.date = follow_up->date;
+    item.text = follow_up->text;
+    item.overdue = follow_up->date < today;
+    return item;
+}
+
+void count_logged(BudgetUse& use, const Interaction& interaction, Date today, int sign) {
+    const Date week_start{today.days - today.weekday()};
+    if (interaction.meta.deleted || interaction.date < week_start || interaction.date > today) return;
+    use.minutes_logged += sign * minutes_spent(interaction);
+    if (in_person(interaction.kind)) use.meetings_logged += sign;
+    if (is_message(interaction.kind) && interaction.date == today) use.messages_logged_today += sign;
+}
+
+void finish_today(TodayQueue& queue, const Store& store, Date today, const std::vector<const TodayPart*>& ranked,
+                  std::vector<DateAhead> dates, const std::vector<std::pair<Date, Id>>& new_ties,
+                  std::vector<FollowUpDue> follow_ups, const BudgetUse& logged, const RecentEvents& recent) {
+    queue.dates = std::move(dates);
+    queue.new_ties.clear();
     queue.new_ties.reserve(new_ties.size());
     for (const auto& [day, id] : new_ties) {
         const Contact& contact = *store.contact(id);
@@ -361,34 +379,40 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
         tie.reason += "; a first follow-up keeps the tie warm";
         queue.new_ties.push_back(std::move(tie));
     }
+    queue.follow_ups = std::move(follow_ups);
+    queue.plan = plan_week(queue.due, ranked, store.settings().budget, logged, today);
+}
+
+TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today) {
+    const RecentEvents recent = recent_events(store, today);
+    std::vector<TodayPart> parts;
+    std::vector<DateAhead> dates;
+    std::vector<std::pair<Date, Id>> new_ties;
+    for (const auto& [id, contact] : store.contacts()) {
+        if (contact.meta.deleted || contact.archived) continue;
+        TodayPart part = today_part(store, contact, stats.of(id), today, recent);
+        dates.insert(dates.end(), part.dates.begin(), part.dates.end());
+        if (part.new_tie) new_ties.emplace_back(*part.new_tie, id);
+        if (part.due) parts.push_back(std::move(part));
+    }
+    std::vector<const TodayPart*> ranked;
+    ranked.reserve(parts.size());
+    for (const TodayPart& part : parts) ranked.push_back(&part);
+    std::sort(ranked.begin(), ranked.end(), [](const TodayPart* a, const TodayPart* b) { return ranks_before(*a, *b); });
+    std::sort(dates.begin(), dates.end(), date_before);
+    std::sort(new_ties.begin(), new_ties.end());
 
     BudgetUse logged;
-    const Date week_start{today.days - today.weekday()};
+    std::vector<FollowUpDue> follow_ups;
     for (const auto& [id, interaction] : store.interactions()) {
-        if (interaction.meta.deleted) continue;
-        if (interaction.date >= week_start && interaction.date <= today) {
-            logged.minutes_logged += minutes_spent(interaction);
-            if (in_person(interaction.kind)) ++logged.meetings_logged;
-            if (is_message(interaction.kind) && interaction.date == today) ++logged.messages_logged_today;
-        }
-        const auto& follow_up = interaction.follow_up;
-        if (!follow_up || follow_up->done || follow_up->date.days > today.days + kFollowUpLookaheadDays) continue;
-        FollowUpDue item;
-        item.interaction = id;
-        for (const Id& person : interaction.participants) {
-            const bool listed = std::find(item.people.begin(), item.people.end(), person) != item.people.end();
-            if (!listed && store.contact(person)) item.people.push_back(person);
-        }
-        item.date = follow_up->date;
-        item.text = follow_up->text;
-        item.overdue = follow_up->date < today;
-        queue.follow_ups.push_back(std::move(item));
+        count_logged(logged, interaction, today, 1);
+        if (auto item = follow_up_due(store, interaction, today)) follow_ups.push_back(std::move(*item));
     }
-    std::sort(queue.follow_ups.begin(), queue.follow_ups.end(), [](const FollowUpDue& a, const FollowUpDue& b) {
-        return a.date != b.date ? a.date < b.date : a.interaction < b.interaction;
-    });
-
-    queue.plan = plan_week(queue.due, due, settings.budget, logged, today);
+    std::sort(follow_ups.begin(), follow_ups.end(), follow_up_before);
+    TodayQueue queue;
+    queue.due.reserve(ranked.size());
+    for (const TodayPart* part : ranked) queue.due.push_back(*part->due);
+    finish_today(queue, store, today, ranked, std::move(dates), new_ties, std::move(follow_ups), logged, recent);
     return queue;
 }
 

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ties {
@@ -148,5 +149,36 @@ inline constexpr std::int32_t kNewTieDays = 30;
 // week is spread out, calls and meetings fill a day only up to its share of the minutes left this week (at least one meeting's 60): with 180 minutes
 // on a Monday that is one meeting or two calls a day; on Sunday the whole rest of the week fits in the day.
 TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today);
+
+// --- The pieces build_today is made of, for the incremental outlook (outlook.hpp), which keeps
+// one TodayPart per contact and one FollowUpDue per interaction and redoes only what an edit touched.
+
+// What one live, unarchived contact adds to the queue.
+struct TodayPart {
+    std::optional<DueTie> due;
+    std::string label;        // contact_label(): ranks equal priorities
+    bool closest = false;     // overdue in the Inner or Close circle: ranked first
+    bool met_added = false;   // never touched, and only the day added is known
+    std::string summary;      // "Overdue: 610 days, you aim for every 3 weeks.", should it be deferred
+    std::vector<DateAhead> dates;
+    std::optional<Date> new_tie;  // the day met, when they are a new tie
+};
+// The earliest event each person attended in the last kNewTieDays days (pointers into the store).
+using RecentEvents = RecordMap<const Event*>;
+RecentEvents recent_events(const Store& store, Date today);
+TodayPart today_part(const Store& store, const Contact& contact, const ContactStats& stats, Date today,
+                     const RecentEvents& recent);
+bool ranks_before(const TodayPart& a, const TodayPart& b);  // of two parts with a due tie
+bool date_before(const DateAhead& a, const DateAhead& b);
+bool follow_up_before(const FollowUpDue& a, const FollowUpDue& b);
+// An interaction's open follow-up when it is due within the lookahead (live interactions only).
+std::optional<FollowUpDue> follow_up_due(const Store& store, const Interaction& interaction, Date today);
+// Adds (sign 1) or takes back (sign -1) what a live interaction logged this week.
+void count_logged(BudgetUse& use, const Interaction& interaction, Date today, int sign);
+// Completes a queue whose `due` holds the ties of `ranked`, in that order, from the other parts,
+// each list already in order (new_ties as (day met, contact)): the new ties' reasons and the plan.
+void finish_today(TodayQueue& queue, const Store& store, Date today, const std::vector<const TodayPart*>& ranked,
+                  std::vector<DateAhead> dates, const std::vector<std::pair<Date, Id>>& new_ties,
+                  std::vector<FollowUpDue> follow_ups, const BudgetUse& logged, const RecentEvents& recent);
 
 }  // namespace ties

@@ -42,6 +42,15 @@ InteractionKind kind_for(TouchKind touch) {
     return InteractionKind::DirectMessage;
 }
 
+// "Show 50 more" under a list cut at `shown` of `total` rows.
+void show_more(std::size_t& shown, std::size_t total, const std::string& name) {
+    if (total <= shown) return;
+    const std::size_t rest = total - shown;
+    const std::string label = "Show " + std::to_string(std::min(rest, kTodayRowsMore)) + " more (" +
+                              std::to_string(rest) + " not shown)";
+    if (button(label.c_str(), name + ".more")) shown += kTodayRowsMore;
+}
+
 void section_heading(const UiView& view, const char* icon, const std::string& text, const std::string& name,
                      std::size_t count) {
     ImGui::Dummy(ImVec2(0, 10));
@@ -198,11 +207,12 @@ std::string names_of(const Store& store, const std::vector<Id>& people) {
     return names.empty() ? "nobody" : names;
 }
 
-void draw_follow_ups(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out, bool read_only) {
+void draw_follow_ups(TodayUi& ui, const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out,
+                     bool read_only) {
     probe::value("today.follow_ups.count", q.follow_ups.size());
     if (q.follow_ups.empty()) return;
     section_heading(view, icons::kFlag, "Follow-ups", "today.follow_ups", q.follow_ups.size());
-    for (std::size_t n = 0; n < q.follow_ups.size(); ++n) {
+    for (std::size_t n = 0; n < std::min(q.follow_ups.size(), ui.follow_ups_shown); ++n) {
         const FollowUpDue& f = q.follow_ups[n];
         const std::string name = "today.follow_ups." + std::to_string(n);
         ImGui::PushID(name.c_str());
@@ -234,13 +244,14 @@ void draw_follow_ups(const UiView& view, const Palette& p, const TodayQueue& q, 
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, 4));
     }
+    show_more(ui.follow_ups_shown, q.follow_ups.size(), "today.follow_ups");
 }
 
-void draw_dates(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
+void draw_dates(TodayUi& ui, const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
     probe::value("today.dates.count", q.dates.size());
     if (q.dates.empty()) return;
     section_heading(view, icons::kGift, "Birthdays and anniversaries", "today.dates", q.dates.size());
-    for (std::size_t n = 0; n < q.dates.size(); ++n) {
+    for (std::size_t n = 0; n < std::min(q.dates.size(), ui.dates_shown); ++n) {
         const DateAhead& d = q.dates[n];
         const Contact* c = view.store->contact(d.contact);
         if (c == nullptr) continue;
@@ -261,23 +272,25 @@ void draw_dates(const UiView& view, const Palette& p, const TodayQueue& q, UiInt
         probe::value(name, [&] { return contact_label(*c) + " | " + what + " | " + when; });
         ImGui::PopID();
     }
+    show_more(ui.dates_shown, q.dates.size(), "today.dates");
 }
 
-void draw_new_ties(const UiView& view, const Palette& p, QuickLogUi& quick_log, const TodayQueue& q, UiIntents& out,
-                   bool read_only) {
+void draw_new_ties(TodayUi& ui, const UiView& view, const Palette& p, QuickLogUi& quick_log, const TodayQueue& q,
+                   UiIntents& out, bool read_only) {
     probe::value("today.new.count", q.new_ties.size());
     if (q.new_ties.empty()) return;
     section_heading(view, icons::kLeaf, "New ties to follow up", "today.new", q.new_ties.size());
     muted_text(p, "A short note soon after meeting someone is what turns a meeting into a tie.");
-    for (std::size_t n = 0; n < q.new_ties.size(); ++n) {
+    for (std::size_t n = 0; n < std::min(q.new_ties.size(), ui.new_shown); ++n) {
         const NewTie& t = q.new_ties[n];
         if (const Contact* c = view.store->contact(t.contact))
             draw_tie_row(view, p, quick_log, out, *c, TouchKind::Message, t.reason, "today.new." + std::to_string(n),
                          read_only);
     }
+    show_more(ui.new_shown, q.new_ties.size(), "today.new");
 }
 
-void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
+void draw_rest_of_week(TodayUi& ui, const UiView& view, const Palette& p, const TodayQueue& q, UiIntents& out) {
     std::vector<const PlannedTouch*> later;
     for (const PlannedTouch& t : q.plan.touches)
         if (t.day > view.today) later.push_back(&t);
@@ -285,7 +298,7 @@ void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q
     if (later.empty()) return;
     section_heading(view, icons::kCalendar, "Later this week", "today.later", later.size());
     Date day{-1};
-    for (std::size_t n = 0; n < later.size(); ++n) {
+    for (std::size_t n = 0; n < std::min(later.size(), ui.later_shown); ++n) {
         const PlannedTouch& t = *later[n];
         const Contact* c = view.store->contact(t.contact);
         if (c == nullptr) continue;
@@ -303,12 +316,13 @@ void draw_rest_of_week(const UiView& view, const Palette& p, const TodayQueue& q
         ImGui::Unindent(16);
         probe::value(name, [&] { return contact_label(*c); });
     }
+    show_more(ui.later_shown, later.size(), "today.later");
 }
 
 // Overdue ties of the closest circles that the budget left out: shown in full, right under the
 // day's plan, so the people who matter most are never folded away.
-void draw_closest_deferred(const UiView& view, const Palette& p, QuickLogUi& quick_log, const TodayQueue& q,
-                           UiIntents& out, bool read_only) {
+void draw_closest_deferred(TodayUi& ui, const UiView& view, const Palette& p, QuickLogUi& quick_log,
+                           const TodayQueue& q, UiIntents& out, bool read_only) {
     std::vector<const DeferredTie*> closest;
     for (const DeferredTie& t : q.plan.over_budget)
         if (t.closest) closest.push_back(&t);
@@ -317,13 +331,14 @@ void draw_closest_deferred(const UiView& view, const Palette& p, QuickLogUi& qui
     section_heading(view, icons::kWarning, "Overdue in your closest circles", "today.closest", closest.size());
     muted_text(p, "Your budget is spent, but these ties matter most: make room for one, or relax their rhythm.");
     ImGui::Dummy(ImVec2(0, 4));
-    for (std::size_t n = 0; n < closest.size(); ++n) {
+    for (std::size_t n = 0; n < std::min(closest.size(), ui.closest_shown); ++n) {
         const Contact* c = view.store->contact(closest[n]->contact);
         if (c == nullptr) continue;
         const std::string name = "today.closest." + std::to_string(n);
         draw_tie_row(view, p, quick_log, out, *c, TouchKind::Meeting, closest[n]->reason, name, read_only);
         probe::value(probe::key(name, ".reason"), closest[n]->reason);
     }
+    show_more(ui.closest_shown, closest.size(), "today.closest");
 }
 
 // The other deferred ties, ranked, each with why; folded when there are many.
@@ -473,18 +488,19 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
         muted_text(p, why.c_str());
         probe::value("today.plan.empty", why);
     }
-    for (std::size_t n = 0; n < today.size(); ++n) {
+    for (std::size_t n = 0; n < std::min(today.size(), ui.plan_shown); ++n) {
         const Contact* c = view.store->contact(today[n]->contact);
         if (c == nullptr) continue;
         draw_tie_row(view, p, quick_log, out, *c, today[n]->touch, today[n]->reason, "today.plan." + std::to_string(n),
                      read_only);
     }
+    show_more(ui.plan_shown, today.size(), "today.plan");
 
-    draw_closest_deferred(view, p, quick_log, q, out, read_only);
-    draw_follow_ups(view, p, q, out, read_only);
-    draw_new_ties(view, p, quick_log, q, out, read_only);
-    draw_dates(view, p, q, out);
-    draw_rest_of_week(view, p, q, out);
+    draw_closest_deferred(ui, view, p, quick_log, q, out, read_only);
+    draw_follow_ups(ui, view, p, q, out, read_only);
+    draw_new_ties(ui, view, p, quick_log, q, out, read_only);
+    draw_dates(ui, view, p, q, out);
+    draw_rest_of_week(ui, view, p, q, out);
     draw_over_budget(ui, view, p, q, out);
     draw_give_back(view, p, o.ledger, out);
     draw_unsorted(ui, view, p, out, read_only);

@@ -784,3 +784,57 @@ TEST_CASE("keep-in-touch commands: snooze, relax the rhythm, follow-up done; eac
     store.undo(7000);
     CHECK_FALSE(store.interaction(coffee.meta.id)->follow_up->done);
 }
+
+TEST_CASE("changes_since: each record changed after a version once, with its value then") {
+    Store store;
+    const Id ada{1, 1}, grace{1, 2};
+    store.load(make_contact(ada, "Ada"));
+    const std::uint64_t loaded = store.version();
+    CHECK(store.changes_since(loaded)->empty());
+    CHECK_FALSE(store.changes_since(loaded - 1));  // before the load: unknown
+
+    store.apply(save_contact(make_contact(ada, "Ada Lovelace")), 10);
+    const std::uint64_t renamed = store.version();
+    store.apply(save_contact(make_contact(grace, "Grace")), 11);
+    store.apply(save_contact(make_contact(ada, "Ada King")), 12);
+    auto changes = store.changes_since(loaded);
+    REQUIRE(changes);
+    REQUIRE(changes->size() == 2);
+    const auto of = [&](Id id) {
+        return *std::find_if(changes->begin(), changes->end(), [id](const RecordChange& c) { return c.id == id; });
+    };
+    CHECK(std::get<Contact>(*of(ada).before).display_name == "Ada");  // the value at `loaded`
+    CHECK_FALSE(of(grace).before);                                    // did not exist then
+    changes = store.changes_since(renamed);
+    REQUIRE(changes->size() == 2);
+    CHECK(std::get<Contact>(*of(ada).before).display_name == "Ada Lovelace");
+
+    const std::uint64_t before_undo = store.version();
+    store.undo(13);
+    changes = store.changes_since(before_undo);
+    REQUIRE(changes->size() == 1);
+    CHECK(std::get<Contact>(*changes->front().before).display_name == "Ada King");
+    store.redo(14);
+    CHECK(store.changes_since(before_undo)->size() == 1);
+    CHECK(store.changes_since(store.version())->empty());
+
+    store.apply_as_is(Change{"Import", {make_contact(Id{1, 3}, "Hedy")}});
+    CHECK(store.changes_since(before_undo)->size() == 2);
+
+    store.load(make_contact(Id{1, 4}, "Merged"));  // a load says nothing about what it replaced
+    CHECK_FALSE(store.changes_since(before_undo));
+    store.clear();
+    CHECK_FALSE(store.changes_since(loaded));
+    CHECK(store.changes_since(store.version())->empty());
+}
+
+TEST_CASE("changes_since: a log longer than the limit forgets, so views start over") {
+    Store store;
+    const std::uint64_t start = store.version();
+    for (std::size_t n = 0; n < Store::kChangeLogLimit; ++n)
+        store.apply(save_contact(make_contact(Id{2, n}, "P")), static_cast<Millis>(n));
+    CHECK(store.changes_since(start)->size() == Store::kChangeLogLimit);
+    store.apply(save_contact(make_contact(Id{3, 0}, "One too many")), 1);
+    CHECK_FALSE(store.changes_since(start));
+    CHECK(store.changes_since(store.version())->empty());
+}
