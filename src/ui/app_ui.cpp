@@ -414,9 +414,8 @@ std::string show_date(const UiView& view, Date date) {
 
 UiIntents draw_app(UiState& state, const UiView& app_view) {
     UiIntents out;
-    state.people.update(*app_view.store, app_view.today);  // no-op unless the store or the day changed
     UiView view = app_view;
-    view.people = &state.people;
+    view.people_index = &state.people;
     view.outlook_cache = &state.outlook;
     const Palette& p = palette(view.dark);
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) {

@@ -128,7 +128,7 @@ bool refresh_rows(ContactsUi& ui, const ContactIndex& index) {
 // The wide layout: a table with sortable, resizable columns. False when the table is not shown.
 bool draw_table(ContactsUi& ui, const UiView& view, const Palette& p, float height, bool& current) {
     const Store& store = *view.store;
-    const ContactIndex& index = *view.people;
+    const ContactIndex& index = view.people();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Hideable;
@@ -221,7 +221,7 @@ void draw_sort_menu(ContactQuery& q) {
 // The narrow layout: one row per person (name; company and last contact below), a tap opens them.
 void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float height) {
     const Store& store = *view.store;
-    const ContactIndex& index = *view.people;
+    const ContactIndex& index = view.people();
     const std::vector<Id>& rows = ui.search.result();
     ImGui::BeginChild("contacts.list", ImVec2(0, height), ImGuiChildFlags_None);
     const float row = ImGui::GetTextLineHeight() * 2 + 22.0f;
@@ -259,7 +259,7 @@ void draw_phone_list(ContactsUi& ui, const UiView& view, const Palette& p, float
 }  // namespace
 
 void draw_list(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    const ContactIndex& index = *view.people;
+    const ContactIndex& index = view.people();
     ImGui::SetNextItemWidth(std::min(360.0f, ImGui::GetContentRegionAvail().x));
     const std::string hint = std::string(icons::kSearch) + "  Search names, companies, cities, tags, notes…";
     ImGui::InputTextWithHint("##contacts.search", hint.c_str(), &ui.query.text);

@@ -112,7 +112,7 @@ void draw_palette(UiState& state, const UiView& view, UiIntents& out) {
     // People: fuzzy over names (folded, so "zoe" finds Zoë), merged by the same score.
     const std::string query(trim(ui.query));
     if (query != ui.people_query || store.version() != ui.people_version) {
-        ui.people = view.people->pick(query, 6);
+        ui.people = view.people().pick(query, 6);
         ui.people_query = query;
         ui.people_version = store.version();
     }

@@ -84,7 +84,7 @@ PickResult draw_people_picker(PeoplePicker& picker, const std::string& name, std
     const std::string query(trim(entered ? entered_text : picker.query));
     if (query.empty()) return result;
     if (query != picker.matched_query || store.version() != picker.matched_version) {
-        picker.matches = view.people->pick(query, kShown + chosen.size());
+        picker.matches = view.people().pick(query, kShown + chosen.size());
         picker.matched_query = query;
         picker.matched_version = store.version();
         picker.highlighted = 0;
