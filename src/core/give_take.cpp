@@ -31,6 +31,17 @@ void note(std::optional<Date>& latest, Date date) {
     if (!latest || *latest < date) latest = date;
 }
 
+// One help given (an introduction counts) or received, on `date`.
+void tally(GiveTake& g, Date date, bool given) {
+    if (given) {
+        ++g.given;
+        note(g.last_given, date);
+    } else {
+        ++g.received;
+        note(g.last_received, date);
+    }
+}
+
 Date latest_exchange(const GiveTake& g) {
     Date latest{std::numeric_limits<std::int32_t>::min()};
     if (g.last_given) latest = std::max(latest, *g.last_given);
@@ -83,14 +94,7 @@ Ledger build_ledger(const Store& store, Date today) {
             auto [it, added] = index.emplace(id, ledger.people.size());
             if (added) ledger.people.push_back(GiveTake{.contact = id, .given = 0, .received = 0,
                                                         .last_given = std::nullopt, .last_received = std::nullopt});
-            GiveTake& g = ledger.people[it->second];
-            if (given) {
-                ++g.given;
-                note(g.last_given, date);
-            } else {
-                ++g.received;
-                note(g.last_received, date);
-            }
+            tally(ledger.people[it->second], date, given);
         }
     });
 
@@ -139,15 +143,7 @@ std::optional<GiveTake> give_take_of(const Store& store, Id contact, const std::
                                      const std::vector<Id>& introduced, Date today) {
     GiveTake g{.contact = contact, .given = 0, .received = 0, .last_given = std::nullopt, .last_received = std::nullopt};
     const auto lists = [contact](const std::vector<Id>& ids) { return std::find(ids.begin(), ids.end(), contact) != ids.end(); };
-    const auto count = [&g](Date date, bool given) {
-        if (given) {
-            ++g.given;
-            note(g.last_given, date);
-        } else {
-            ++g.received;
-            note(g.last_received, date);
-        }
-    };
+    const auto count = [&g](Date date, bool given) { tally(g, date, given); };
     for (const Id& id : records) {
         if (const Interaction* i = store.interaction(id)) {
             const std::optional<Direction> direction = help_direction(i->kind);
