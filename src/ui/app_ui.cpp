@@ -168,9 +168,11 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
     ImGui::PopStyleColor();
 }
 
-std::size_t live_contacts(const Store& store) {
-    return static_cast<std::size_t>(std::count_if(store.contacts().begin(), store.contacts().end(),
-                                                  [](const auto& entry) { return !entry.second.meta.deleted; }));
+// Whether anyone is there to show (else Today welcomes a new user). Stops at the first live
+// contact: counting them all cost 22 ms a frame at 100,000 people.
+bool has_live_contact(const Store& store) {
+    return std::any_of(store.contacts().begin(), store.contacts().end(),
+                       [](const auto& entry) { return !entry.second.meta.deleted; });
 }
 
 // First run: the idea in a few lines, and three ways to begin.
@@ -379,7 +381,7 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
     muted_text(p, std::string(info.summary).c_str());
     ImGui::Dummy(ImVec2(0, 12));
 
-    if (info.section == Section::Today && live_contacts(*view.store) == 0) {
+    if (info.section == Section::Today && !has_live_contact(*view.store)) {
         draw_welcome(state, view, p, out);
     } else if (info.section == Section::Today) {
         draw_today(state.today, state.quick_log, view, out);
