@@ -184,16 +184,21 @@ bool written_by_newer_ties(const fs::path& path) {
     return !probe.ok() && probe.error->text.find("newer version") != std::string::npos;
 }
 
-// Reads, unwraps and decodes one file; checks that it is the kind and numbers its name says. With
-// a sink, the records go to it as they are read (a snapshot, straight into the store) instead of
-// into `payload`; on an error the sink has had some of them.
+// Said of a file whose payload names another generation or sequence than its file name.
+std::string belongs_elsewhere(std::uint64_t generation, std::uint64_t sequence) {
+    return "its contents belong to another file (generation " + std::to_string(generation) + ", sequence " +
+           std::to_string(sequence) + ")";
+}
+
+// Reads, unwraps and decodes one journal; checks that it is the kind and numbers its name says.
+// (Snapshots are read in steps: StorageEngine::read_snapshot.)
 struct ReadPayload {
     Payload payload;
     std::string error;
     std::uintmax_t size = 0;
 };
 
-ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file, const RecordSink* sink) {
+ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file) {
     ReadPayload result;
     FileBytes bytes = read_file(folder / file.name);
     if (!bytes.error.empty()) {
@@ -211,26 +216,23 @@ ReadPayload read_payload_unguarded(const fs::path& folder, const FileName& file,
         result.error = file.snapshot ? "not a snapshot" : "not a journal";
         return result;
     }
-    const RecordSink keep = [&](Record&& record) { result.payload.records.push_back(std::move(record)); };
-    const Streamed decoded = decode_payload_into(unwrapped.format_version, unwrapped.payload, sink ? *sink : keep);
+    Decoded decoded = decode_payload(unwrapped.format_version, unwrapped.payload);
     if (!decoded.ok()) {
-        result.error = decoded.error->text;
+        result.error = std::move(decoded.error->text);
         return result;
     }
-    if (decoded.generation != file.generation || (!file.snapshot && decoded.sequence != file.sequence)) {
-        result.error = "its contents belong to another file (generation " + std::to_string(decoded.generation) +
-                       ", sequence " + std::to_string(decoded.sequence) + ")";
+    if (decoded.payload.generation != file.generation || (!file.snapshot && decoded.payload.sequence != file.sequence)) {
+        result.error = belongs_elsewhere(decoded.payload.generation, decoded.payload.sequence);
         return result;
     }
-    result.payload.generation = decoded.generation;
-    result.payload.sequence = decoded.sequence;
+    result.payload = std::move(decoded.payload);
     return result;
 }
 
 // One file that cannot be read (even for want of memory) costs that file, not the whole load.
-ReadPayload read_payload(const fs::path& folder, const FileName& file, const RecordSink* sink = nullptr) {
+ReadPayload read_payload(const fs::path& folder, const FileName& file) {
     try {
-        return read_payload_unguarded(folder, file, sink);
+        return read_payload_unguarded(folder, file);
     } catch (const std::exception& error) {
         ReadPayload result;
         result.error = std::string("could not read: ") + error.what();
@@ -369,8 +371,7 @@ void StorageEngine::read_snapshot(Store& store, Loading& l, std::size_t& budget)
     std::string error = l.reader->error() ? l.reader->error()->text : std::string();
     if (error.empty() && !l.reader->done()) return;  // more next step
     if (error.empty() && l.reader->generation() != l.reading.generation)
-        error = "its contents belong to another file (generation " + std::to_string(l.reader->generation()) +
-                ", sequence " + std::to_string(l.reader->sequence()) + ")";
+        error = belongs_elsewhere(l.reader->generation(), l.reader->sequence());
     l.reader.reset();
     if (!error.empty()) {
         store.clear();  // the records read before the damage
