@@ -44,6 +44,13 @@ std::vector<Id> ids(std::initializer_list<std::uint64_t> ns) {
     return out;
 }
 
+// A store holding the sample network of `seed` (core/sample_data.hpp), as of `today`.
+Store sample_store(std::uint64_t seed, Millis now, Date today, SampleSize size) {
+    Store store;
+    for (Record& record : make_sample_data(seed, now, today, size).records) store.load(std::move(record));
+    return store;
+}
+
 ContactQuery text_query(std::string text) {
     ContactQuery q;
     q.text = std::move(text);
@@ -340,12 +347,7 @@ TEST_CASE("ContactIndex facets count live, non-archived contacts per folded valu
 
 TEST_CASE("ContactIndex agrees with a plain reference search on sample data") {
     const Date today = Date::from_ymd(2024, 8, 30);
-    SampleSize size;
-    size.contacts = 400;
-    size.interactions = 0;
-    const Change sample = make_sample_data(7, kNow, today, size);
-    Store store;
-    for (const Record& r : sample.records) store.load(r);
+    const Store store = sample_store(7, kNow, today, SampleSize{400, 0, 6, 8});
     ContactIndex index;
     index.update(store);
 
@@ -424,12 +426,7 @@ TEST_CASE("ContactIndex agrees with a plain reference search on sample data") {
 // changes, interrupted searches and store edits, each checked against ContactIndex::search.
 TEST_CASE("ContactSearch equals a fresh search over random queries, slices and store edits") {
     const Date today = Date::from_ymd(2024, 8, 30);
-    SampleSize size;
-    size.contacts = 300;
-    size.interactions = 200;
-    const Change sample = make_sample_data(11, kNow, today, size);
-    Store store;
-    for (const Record& r : sample.records) store.load(r);
+    Store store = sample_store(11, kNow, today, SampleSize{300, 200, 6, 8});
     ContactIndex index;
     index.update(store, today);
 
@@ -556,9 +553,7 @@ TEST_CASE("pick_contacts prefers word starts and contiguous runs") {
 }
 
 TEST_CASE("ContactIndex::pick ranks like pick_contacts for name matches") {
-    Store store;
-    const Change sample = make_sample_data(11, 1'800'000'000'000, Date::from_ymd(2026, 11, 26), SampleSize{300, 0, 0, 0});
-    for (const Record& record : sample.records) store.load(record);
+    const Store store = sample_store(11, 1'800'000'000'000, Date::from_ymd(2026, 11, 26), SampleSize{300, 0, 0, 0});
     ContactIndex index;
     index.update(store);
     for (const char* query : {"an", "ana", "zoe", "soren", "\xce\xb4\xce\xb7\xce\xbc", "", "iv"}) {

@@ -84,6 +84,18 @@ private:
     Millis now_ = kNow;
 };
 
+// Three generations, never committed, so every file stays: journals 0-1..3, snapshot 1,
+// journals 1-1..3, snapshot 2, journals 2-1..3; `edits` edits per journal.
+void write_three_generations(Store& store, StorageEngine& engine, Editor& editor, int edits) {
+    for (int generation = 0; generation < 3; ++generation) {
+        for (int save = 0; save < 3; ++save) {
+            editor.edit(store, edits);
+            engine.save(store);
+        }
+        if (generation < 2) engine.compact(store);
+    }
+}
+
 Store loaded_from(const fs::path& folder, LoadReport* report = nullptr) {
     Store store;
     StorageEngine engine(folder);
@@ -408,13 +420,7 @@ TEST_CASE("a damaged newest snapshot falls back to the previous generation and e
     StorageEngine engine(temp.path());
     engine.load(store);
     Editor editor(5);
-    for (int generation = 0; generation < 3; ++generation) {
-        for (int save = 0; save < 3; ++save) {
-            editor.edit(store, 2);
-            engine.save(store);
-        }
-        if (generation < 2) engine.compact(store);  // never committed: every generation's files stay
-    }
+    write_three_generations(store, engine, editor, 2);
     // Files: journals 0-1..3, snapshot 1, journals 1-1..3, snapshot 2, journals 2-1..3.
     std::string snapshot = test::read_bytes(temp / "snapshot-00000002.ties");
     snapshot[snapshot.size() / 2] = static_cast<char>(snapshot[snapshot.size() / 2] ^ 0x20);
@@ -449,13 +455,7 @@ TEST_CASE("a load in steps gives the store and report of load(), through a snaps
     StorageEngine engine(temp.path());
     engine.load(store);
     Editor editor(51);
-    for (int generation = 0; generation < 3; ++generation) {
-        for (int save = 0; save < 3; ++save) {
-            editor.edit(store, 8);
-            engine.save(store);
-        }
-        if (generation < 2) engine.compact(store);
-    }
+    write_three_generations(store, engine, editor, 8);
     // The newest snapshot's checksum is right, but its records stop half-way: the damage shows
     // only after some of its records went into the store, which must not keep them.
     const std::string file = test::read_bytes(temp / "snapshot-00000002.ties");
