@@ -187,4 +187,15 @@ CryptoOutput BrowserHost::take_crypto(CryptoJob job) {
     return output;
 }
 
+// Sync is not wired to web/sync.js yet: every operation fails as if the server could not be
+// reached, and nothing in the page offers sync until it is.
+SyncJob BrowserHost::start_sync(const SyncServer&, const io::sync::Op&) { return 0; }
+std::optional<io::sync::Outcome> BrowserHost::take_sync(SyncJob) {
+    io::sync::Outcome outcome;
+    outcome.failure = io::sync::Failure::Unreachable;
+    outcome.detail = "sync is not built into this page yet";
+    return outcome;
+}
+void BrowserHost::sync_remember_key(bool) {}
+
 }  // namespace ties::platform

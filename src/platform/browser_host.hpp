@@ -43,6 +43,9 @@ public:
     CryptoJob start_decrypt(std::uint32_t iterations, std::string_view salt, std::string_view iv,
                             std::string_view sealed, std::string_view passphrase) override;
     CryptoOutput take_crypto(CryptoJob job) override;
+    SyncJob start_sync(const SyncServer& server, const io::sync::Op& op) override;
+    std::optional<io::sync::Outcome> take_sync(SyncJob job) override;
+    void sync_remember_key(bool remember) override;
 
 private:
     int pinned_today_ = 0;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/date.hpp"
+#include "io/sync_ops.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -59,6 +60,14 @@ struct CryptoOutput {
 
 using CryptoJob = int;  // each encryption or decryption has its own, so two never share a result
 
+// The person's WebDAV folder for sync, as set up in Settings.
+struct SyncServer {
+    std::string folder_url;  // ends with "/"; operations' paths are relative to it
+    std::string user;
+    std::string password;
+};
+using SyncJob = int;
+
 class Host {
 public:
     virtual ~Host() = default;
@@ -102,6 +111,15 @@ public:
     virtual CryptoJob start_decrypt(std::uint32_t iterations, std::string_view salt, std::string_view iv,
                                     std::string_view sealed, std::string_view passphrase) = 0;
     virtual CryptoOutput take_crypto(CryptoJob job) = 0;
+
+    // Sync (web/sync.js): one operation of io/sync_ops.hpp per job, performed with fetch and
+    // WebCrypto. The data key stays in JavaScript (a CryptoKey that cannot be read back);
+    // take_sync returns nullopt while the job runs, then its outcome once.
+    virtual SyncJob start_sync(const SyncServer& server, const io::sync::Op& op) = 0;
+    virtual std::optional<io::sync::Outcome> take_sync(SyncJob job) = 0;
+    // Keep the data key in this browser's IndexedDB so that sync goes on after a reload, or
+    // forget it (and any kept copy) when the person turns sync off or does not tick "remember".
+    virtual void sync_remember_key(bool remember) = 0;
 };
 
 }  // namespace ties::platform

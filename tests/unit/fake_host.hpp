@@ -5,7 +5,9 @@
 
 #include "platform/host.hpp"
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -104,6 +106,32 @@ public:
         if (out.state == platform::JobState::Done || out.state == platform::JobState::Failed) jobs.erase(it);
         return out;
     }
+
+    // Sync: each operation is handed to `perform` (a test's in-memory server and cipher) when it
+    // starts; its outcome is ready at the next take_sync unless the test holds jobs back.
+    std::function<io::sync::Outcome(const platform::SyncServer&, const io::sync::Op&)> perform;
+    bool hold_sync = false;
+    bool key_remembered = false;
+    std::map<platform::SyncJob, io::sync::Outcome> sync_jobs;
+    platform::SyncJob start_sync(const platform::SyncServer& server, const io::sync::Op& op) override {
+        const platform::SyncJob id = next_job_++;
+        io::sync::Outcome outcome;
+        if (perform) {
+            outcome = perform(server, op);
+        } else {
+            outcome.failure = io::sync::Failure::Unreachable;
+        }
+        sync_jobs[id] = std::move(outcome);
+        return id;
+    }
+    std::optional<io::sync::Outcome> take_sync(platform::SyncJob job) override {
+        const auto it = sync_jobs.find(job);
+        if (hold_sync || it == sync_jobs.end()) return std::nullopt;
+        io::sync::Outcome out = std::move(it->second);
+        sync_jobs.erase(it);
+        return out;
+    }
+    void sync_remember_key(bool remember) override { key_remembered = remember; }
 
 private:
     platform::CryptoJob next_job_ = 1;
