@@ -62,6 +62,7 @@ void Store::clear() {
     events_.clear();
     opportunities_.clear();
     settings_ = initial_settings();
+    newest_stamp_ = 0;
     undo_.clear();
     redo_.clear();
     unsaved_order_.clear();
@@ -94,6 +95,7 @@ void Store::load(Record record) {
 }
 
 void Store::replace(Record record) {
+    newest_stamp_ = std::max(newest_stamp_, meta_of(record).updated);
     std::visit(
         [this](auto& value) {
             using T = std::decay_t<decltype(value)>;
@@ -439,6 +441,28 @@ void plan_map(MergePlan& plan, const RecordMap<T>& current, const RecordMap<T>& 
 }
 
 }  // namespace
+
+bool same_content(const Record& a, const Record& b) {
+    if (a.index() != b.index()) return false;
+    Record other = b;
+    meta_of(other) = meta_of(a);  // the content hash covers the times: compare the fields alone
+    return std::visit(
+        [&other](const auto& value) {
+            using T = std::decay_t<decltype(value)>;
+            return content_of(value) == content_of(std::get<T>(other));
+        },
+        a);
+}
+
+bool record_wins(const Record& incoming, const Record& current) {
+    if (incoming.index() != current.index()) return meta_of(incoming).updated > meta_of(current).updated;
+    return std::visit(
+        [&current](const auto& value) {
+            using T = std::decay_t<decltype(value)>;
+            return incoming_wins(value, std::get<T>(current));
+        },
+        incoming);
+}
 
 MergePlan plan_merge(const Store& current, const Store& incoming) {
     MergePlan plan;

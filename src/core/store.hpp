@@ -6,6 +6,7 @@
 
 #include "core/model.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -47,6 +48,9 @@ public:
     std::optional<Record> record(Id id) const;    // any kind, tombstones included
 
     std::size_t record_count() const;             // all records, tombstones included
+    // The latest `updated` of any record: an edit is stamped after it, even when this device's
+    // clock is behind the device that made that record (a hybrid logical clock; see next_stamp).
+    Millis newest_stamp() const { return newest_stamp_; }
     // Changes with every load, clear, apply, undo and redo: views cache on it.
     std::uint64_t version() const { return version_; }
     // The records apply, apply_as_is, undo and redo changed after `version`, each once, with its
@@ -107,6 +111,7 @@ private:
     RecordMap<T>& map_of();
 
     std::uint64_t version_ = 0;
+    Millis newest_stamp_ = 0;
     std::vector<Logged> log_;        // by version, each after log_floor_
     std::uint64_t log_floor_ = 0;    // changes_since() knows nothing before this version
     RecordMap<Contact> contacts_;
@@ -119,6 +124,15 @@ private:
     std::vector<Id> unsaved_order_;  // first-change order
     std::unordered_set<Id, IdHash> unsaved_;
 };
+
+// The time to stamp a new edit with: the clock, or just after the newest record when that is
+// later, so that an edit made after seeing a record always wins over it.
+inline Millis next_stamp(const Store& store, Millis now) { return std::max(now, store.newest_stamp() + 1); }
+
+// True when two records of the same kind hold the same fields, their times and ids aside.
+bool same_content(const Record& a, const Record& b);
+// True when merging `incoming` would replace `current` (the rule of merge_into).
+bool record_wins(const Record& incoming, const Record& current);
 
 // Merges `other` into `target` record by record: the record with the later `updated` wins; at a
 // tie a tombstone wins, then the record with the larger content hash, so merging is commutative

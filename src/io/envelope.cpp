@@ -54,7 +54,9 @@ bool known_kind(std::uint32_t kind) {
     return kind == static_cast<std::uint32_t>(FileKind::Snapshot) ||
            kind == static_cast<std::uint32_t>(FileKind::Journal) ||
            kind == static_cast<std::uint32_t>(FileKind::Backup) ||
-           kind == static_cast<std::uint32_t>(FileKind::EncryptedBackup);
+           kind == static_cast<std::uint32_t>(FileKind::EncryptedBackup) ||
+           kind == static_cast<std::uint32_t>(FileKind::SyncSealed) ||
+           kind == static_cast<std::uint32_t>(FileKind::SyncState);
 }
 
 Unwrapped failure(std::string message) {

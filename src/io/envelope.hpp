@@ -24,7 +24,10 @@ inline constexpr std::uint32_t kFormatVersion = kBinaryPayload;
 inline constexpr std::size_t kEnvelopeHeaderSize = 28;
 
 // An EncryptedBackup's payload is described in crypto_format.hpp: it wraps a whole Backup file.
-enum class FileKind : std::uint32_t { Snapshot = 1, Journal = 2, Backup = 3, EncryptedBackup = 4 };
+// SyncSealed: a file in a sync vault (sync_format.hpp); SyncState: this device's side of it (sync.hpp).
+enum class FileKind : std::uint32_t {
+    Snapshot = 1, Journal = 2, Backup = 3, EncryptedBackup = 4, SyncSealed = 5, SyncState = 6
+};
 
 std::uint32_t crc32(std::string_view bytes);
 

@@ -114,10 +114,7 @@ std::string reason_from_errno(int error, const char* fallback) {
     return error != 0 ? std::generic_category().message(error) : std::string(fallback);
 }
 
-struct FileBytes {
-    std::string bytes;
-    std::string error;  // empty when read
-};
+}  // namespace
 
 // Reads exactly the file's size, and refuses files too large to be ours.
 FileBytes read_file(const fs::path& path) {
@@ -166,6 +163,8 @@ std::optional<std::string> write_new_file(const fs::path& path, std::string_view
     fs::remove(path, ignored);
     return reason;
 }
+
+namespace {
 
 // True when the file exists under that name (as anything: a directory blocks the name too).
 bool name_taken(const fs::path& path) {

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ties::io {
@@ -34,6 +35,15 @@ struct SaveResult {
     bool wrote = false;            // false when there was nothing to save
     bool ok() const { return !error; }
 };
+
+// One whole file, read or written the engine's way: a file larger than any Ties file is refused
+// unread; a write that fails removes what it wrote. Errors are the system's words.
+struct FileBytes {
+    std::string bytes;
+    std::string error;  // empty when read
+};
+FileBytes read_file(const std::filesystem::path& path);
+std::optional<std::string> write_new_file(const std::filesystem::path& path, std::string_view bytes);
 
 class StorageEngine {
 public:

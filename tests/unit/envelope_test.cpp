@@ -110,7 +110,9 @@ TEST_CASE("unwrap explains each way a file can be wrong") {
     }
     SUBCASE("unknown kind") {
         CHECK(to_string(unwrap(patched(good, 12, 0)).error) == "unknown kind of Ties file (0)");
-        CHECK(to_string(unwrap(patched(good, 12, 5)).error) == "unknown kind of Ties file (5)");
+        CHECK(to_string(unwrap(patched(good, 12, 7)).error) == "unknown kind of Ties file (7)");
+        CHECK(unwrap(patched(good, 12, 5)).ok());  // SyncSealed
+        CHECK(unwrap(patched(good, 12, 6)).ok());  // SyncState
         CHECK(unwrap(patched(good, 12, 4)).ok());  // EncryptedBackup
         CHECK_FALSE(unwrap(patched(good, 12, 0x80000001u)).ok());
     }
