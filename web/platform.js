@@ -178,11 +178,15 @@ Module.tiesPlatform = (function () {
     window.addEventListener(type, wake, { capture: true, passive: true });
   }
   if (darkQuery && darkQuery.addEventListener) darkQuery.addEventListener('change', wake);
+  // The network came back: sync sends what waited (read once by the app).
+  let onlineAgain = false;
+  window.addEventListener('online', () => { onlineAgain = true; wake(); });
 
   return {
     testMode: params.has('test'),
     wake,
     watchWakes(flag) { wakeFlag = flag; },
+    takeOnline() { const was = onlineAgain; onlineAgain = false; return was; },
     sleep(ms) {
       if (sleeping) return;
       sleeping = true;

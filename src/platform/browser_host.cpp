@@ -38,6 +38,7 @@ EM_JS(void, js_download, (const char* name, const char* bytes, double size, cons
     setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 EM_JS(double, js_now_millis, (), { return Date.now(); });
+EM_JS(int, js_take_online, (), { return Module.tiesPlatform.takeOnline() ? 1 : 0; });
 EM_JS(void, js_local_today, (int* out), {
     const d = new Date();
     HEAP32[out >> 2] = d.getFullYear();
@@ -197,5 +198,6 @@ std::optional<io::sync::Outcome> BrowserHost::take_sync(SyncJob) {
     return outcome;
 }
 void BrowserHost::sync_remember_key(bool) {}
+bool BrowserHost::came_online() { return js_take_online() != 0; }
 
 }  // namespace ties::platform

@@ -46,6 +46,7 @@ public:
     SyncJob start_sync(const SyncServer& server, const io::sync::Op& op) override;
     std::optional<io::sync::Outcome> take_sync(SyncJob job) override;
     void sync_remember_key(bool remember) override;
+    bool came_online() override;
 
 private:
     int pinned_today_ = 0;

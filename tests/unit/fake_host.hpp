@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ties::test {
@@ -132,6 +133,8 @@ public:
         return out;
     }
     void sync_remember_key(bool remember) override { key_remembered = remember; }
+    bool online_again = false;
+    bool came_online() override { return std::exchange(online_again, false); }
 
 private:
     platform::CryptoJob next_job_ = 1;
