@@ -36,7 +36,8 @@ BUILD_PACKAGES = [
     "libssl-dev",  # the command-line tool's encrypted backups (PBKDF2, AES-GCM)
 ]
 FUZZ_PACKAGES = ["clang-14", "libclang-rt-14-dev"]  # libFuzzer and the sanitizers' runtimes
-TEST_PACKAGES = ["chromium", "fonts-noto-core", *FUZZ_PACKAGES]
+# apache2: a private WebDAV server for the sync tests (tests/servers/webdav_server.py), never its service.
+TEST_PACKAGES = ["chromium", "fonts-noto-core", "apache2", "apache2-utils", *FUZZ_PACKAGES]
 
 
 def say(msg: str) -> None:
