@@ -68,7 +68,14 @@ Module.tiesSync = (function () {
 
   // Started when the page loads; every cryptographic operation waits for it, so the first Seal
   // or Open after a reload already has the kept key.
-  const keyLoaded = withKeyStore('readonly', (store) => store.get(KEY_NAME)).then((key) => {
+  // The database is only opened when it exists, so a page that never synced creates none.
+  async function keptKey() {
+    if (typeof indexedDB === 'undefined' || indexedDB === null) return null;
+    if (typeof indexedDB.databases === 'function' &&
+        !(await indexedDB.databases()).some((database) => database.name === KEY_DB)) return null;
+    return withKeyStore('readonly', (store) => store.get(KEY_NAME));
+  }
+  const keyLoaded = keptKey().then((key) => {
     if (!key || dataKey || (rememberChosen && !remember)) return;
     dataKey = key;
     remember = true;
