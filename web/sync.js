@@ -69,13 +69,17 @@ Module.tiesSync = (function () {
   // Started when the page loads; every cryptographic operation waits for it, so the first Seal
   // or Open after a reload already has the kept key.
   // The database is only opened when it exists, so a page that never synced creates none.
+  async function keyDatabaseExists() {
+    if (typeof indexedDB === 'undefined' || indexedDB === null) return false;
+    if (typeof indexedDB.databases !== 'function') return true;  // cannot tell: open it
+    return (await indexedDB.databases()).some((database) => database.name === KEY_DB);
+  }
   async function keptKey() {
-    if (typeof indexedDB === 'undefined' || indexedDB === null) return null;
-    if (typeof indexedDB.databases === 'function' &&
-        !(await indexedDB.databases()).some((database) => database.name === KEY_DB)) return null;
+    if (!(await keyDatabaseExists())) return null;
     return withKeyStore('readonly', (store) => store.get(KEY_NAME));
   }
-  const keyLoaded = keptKey().then((key) => {
+  // A stuck IndexedDB must not hold sync's cryptography forever: after a few seconds, go on without.
+  const keyLoaded = Promise.race([keptKey(), new Promise((resolve) => setTimeout(resolve, 5000, null))]).then((key) => {
     if (!key || dataKey || (rememberChosen && !remember)) return;
     dataKey = key;
     remember = true;
@@ -84,8 +88,10 @@ Module.tiesSync = (function () {
   // Brings the kept copy in line with dataKey while remembering, or deletes it.
   function storeKey() {
     const key = remember ? dataKey : null;
-    keyWrites = keyWrites.then(() => withKeyStore('readwrite', (store) =>
-      key ? store.put(key, KEY_NAME) : store.delete(KEY_NAME))).catch((e) => {
+    keyWrites = keyWrites.then(async () => {
+      if (!key && !(await keyDatabaseExists())) return;  // nothing kept: create nothing to delete it
+      await withKeyStore('readwrite', (store) => (key ? store.put(key, KEY_NAME) : store.delete(KEY_NAME)));
+    }).catch((e) => {
       console.warn('Ties: the sync key could not be kept in this browser:', e && e.message || e);
     });
     return keyWrites;
