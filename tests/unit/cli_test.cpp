@@ -484,3 +484,30 @@ TEST_CASE("ties encrypt and decrypt: PBKDF2 + AES-256-GCM, wrong passphrase and 
     CHECK(live_contacts(io::read_backup(inside.plaintext).store) == 5);
     CHECK(ties_cli({"import", kFixtures + "/vcard/gmail.vcf", "--into", secret}).code == cli::kExitFailed);
 }
+
+// Against a real server: tests/sync_cli_test.sh (Apache on loopback, a stage of tests/run).
+TEST_CASE("ties sync: usage errors, secrets only from files, a server that is not there") {
+    TempFolder dir;
+    write_bytes(dir / "pass.txt", "sync passphrase\n");
+    write_bytes(dir / "empty.txt", "\n");
+    const std::string pass = (dir / "pass.txt").string();
+    const std::string out = (dir / "out.ties").string();
+    CHECK(contains(ties_cli({"--help"}).out, "ties sync pull URL"));
+    CHECK(contains(ties_cli({"sync"}).err, "sync: say pull or push"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "--passphrase-file", pass}).err, "missing -o BACKUP"));
+    CHECK(contains(ties_cli({"sync", "pull", "ftp://h/f/", "-o", out, "--passphrase-file", pass}).err, "https://"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "-o", out}).err, "missing --passphrase-file"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "-o", out, "--passphrase-file", (dir / "empty.txt").string()}).err,
+                   "is empty"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "-o", out, "--passphrase-file", pass, "--user", "ada"}).err,
+                   "missing --password-file"));
+    CHECK(contains(ties_cli({"sync", "push", "https://h/f/", "--from", "a.ties", "--passphrase-file", pass}).err,
+                   "missing --state"));
+    CHECK(ties_cli({"sync", "pull", "https://h/f/", "-o", out, "--password", "secret"}).code == cli::kExitUsage);
+
+    // Nothing listens on port 1: a plain sentence, exit 1, no file.
+    const Result down = ties_cli({"sync", "pull", "http://127.0.0.1:1/dav/", "-o", out, "--passphrase-file", pass});
+    CHECK(down.code == cli::kExitFailed);
+    CHECK(contains(down.err, "The server did not answer"));
+    CHECK(!std::filesystem::exists(dir / "out.ties"));
+}
