@@ -12,6 +12,7 @@ TIES=${1:-build/native/ties}
 TIES=$(realpath "$TIES")
 
 WORK=$(mktemp -d)
+chmod 755 "$WORK"  # as root, the server's Apache runs as www-data and must reach $WORK/dav
 SERVER_PID=
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi

@@ -762,9 +762,11 @@ int cmd_sync_push(const std::vector<std::string>& argv, std::ostream& out, std::
         state.device = ids.next();
     }
 
+    // A device that has a state joined a vault already: it never makes another one.
+    const bool may_create = new_vault && !had_state;
     CurlPerformer performer(std::move(server));
     const Joined joined =
-        join_vault(performer, {passphrase, ids.next(), state.device, io::kPbkdf2Iterations, new_vault}, new_vault);
+        join_vault(performer, {passphrase, ids.next(), state.device, io::kPbkdf2Iterations, may_create}, may_create);
     if (!joined.ok()) {
         err << "ties: " << joined.error->text << "\nNothing was sent.\n";
         return kExitFailed;

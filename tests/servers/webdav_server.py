@@ -150,6 +150,12 @@ def main() -> int:
         entry = pwd.getpwnam(run_as)
         for path in [work, root, *root.rglob("*")]:
             os.chown(path, entry.pw_uid, entry.pw_gid)
+        for parent in [*root.parents, *work.parents]:  # www-data must be able to walk down to them
+            if not os.stat(parent).st_mode & 0o001:
+                print(f"webdav_server: {run_as} cannot reach {root} or {work}: {parent} is not searchable by "
+                      f"others (chmod o+x {parent})", file=sys.stderr)
+                shutil.rmtree(work, ignore_errors=True)
+                return 1
     subprocess.run(["htpasswd", "-bcB", str(work / "htpasswd"), args.user, args.password], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.chmod(work / "htpasswd", 0o644)
