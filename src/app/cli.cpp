@@ -36,6 +36,8 @@
 #include <ostream>
 #include <random>
 #include <set>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace ties::cli {
@@ -82,7 +84,8 @@ Usage:
       --new-vault makes a vault when the folder has none. BACKUP is not changed.
       For sync, --passphrase-file is the sync passphrase and --password-file the server's
       password (for Nextcloud an app password); each file's content is used whole, without
-      one line end at its end.
+      one line end at its end. --timeout SECONDS: give up on a server that does not answer
+      for that long (default 60; 20 to connect).
 
 Options:
   --passphrase-file FILE   the passphrase (the file's first line) for encrypted backups: to read
@@ -673,13 +676,26 @@ SyncServer sync_server(const Args& args) {
     } else if (args.value("--password-file")) {
         throw UsageError{"--password-file needs --user NAME"};
     }
+    if (const auto timeout = args.value("--timeout")) {
+        long seconds = 0;
+        try {
+            std::size_t used = 0;
+            seconds = std::stol(*timeout, &used);
+            if (used != timeout->size()) seconds = 0;
+        } catch (const std::exception&) {
+            seconds = 0;
+        }
+        if (seconds < 1 || seconds > 3600) throw UsageError{"--timeout takes a number of seconds from 1 to 3600"};
+        server.connect_seconds = seconds;
+        server.stall_seconds = seconds;
+    }
     return server;
 }
 
 std::string short_id(const Id& id) { return id.to_string().substr(0, 8); }
 
 int cmd_sync_pull(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
-    const Args args = parse(argv, 2, {"-o", "--user", "--password-file", "--passphrase-file"}, {});
+    const Args args = parse(argv, 2, {"-o", "--user", "--password-file", "--passphrase-file", "--timeout"}, {});
     if (args.help) return out << kUsage, kExitOk;
     const std::string target = required(args, "-o", "BACKUP (where the pulled records go)");
     SyncServer server = sync_server(args);
@@ -716,7 +732,7 @@ int cmd_sync_pull(const std::vector<std::string>& argv, std::ostream& out, std::
 }
 
 int cmd_sync_push(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
-    const Args args = parse(argv, 2, {"--from", "--state", "--user", "--password-file", "--passphrase-file"},
+    const Args args = parse(argv, 2, {"--from", "--state", "--user", "--password-file", "--passphrase-file", "--timeout"},
                             {"--new-vault"});
     if (args.help) return out << kUsage, kExitOk;
     const std::string from = required(args, "--from", "BACKUP (the records to send)");

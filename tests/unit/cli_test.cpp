@@ -12,6 +12,11 @@
 
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <random>
 #include <sstream>
@@ -510,4 +515,28 @@ TEST_CASE("ties sync: usage errors, secrets only from files, a server that is no
     CHECK(down.code == cli::kExitFailed);
     CHECK(contains(down.err, "The server did not answer"));
     CHECK(!std::filesystem::exists(dir / "out.ties"));
+}
+
+TEST_CASE("ties sync: a server that takes the connection and never answers is a timeout, not a hang") {
+    TempFolder dir;
+    write_bytes(dir / "pass.txt", "sync passphrase\n");
+    // A listening socket that is never read: the kernel completes the connection, nobody answers.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(listener >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener, 4) == 0);
+    REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/dav/";
+    const Result silent = ties_cli({"sync", "pull", url, "-o", (dir / "out.ties").string(), "--passphrase-file",
+                                    (dir / "pass.txt").string(), "--timeout", "1"});
+    ::close(listener);
+    CHECK(silent.code == cli::kExitFailed);
+    CHECK(contains(silent.err, "took too long to answer"));
+    CHECK(contains(silent.err, "no answer within 1 s"));
+    CHECK(ties_cli({"sync", "pull", url, "-o", "x", "--passphrase-file", (dir / "pass.txt").string(), "--timeout", "0"})
+              .code == cli::kExitUsage);
 }
