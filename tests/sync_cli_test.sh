@@ -94,6 +94,18 @@ check "pull after it" "$TIES" sync pull "$FOLDER" -o c.ties "${LOGIN[@]}"
 check "brings the new person" grep -q 'Grace Hopper' <("$TIES" export c.ties --format csv 2>/dev/null)
 check "and all three" grep -q 'contacts *3' <("$TIES" check c.ties)
 
+# Another device (its own state) with someone else: a pull sees both devices' people.
+cat > other.vcf <<'EOF2'
+BEGIN:VCARD
+VERSION:4.0
+FN:Katherine Johnson
+END:VCARD
+EOF2
+"$TIES" import other.vcf --into other.ties > /dev/null
+check "a second device pushes" "$TIES" sync push "$FOLDER" --from other.ties --state other.state "${LOGIN[@]}"
+check "as a device of its own" test "$(find "$DAV/Ties/ties/devices" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq 2
+check "a pull then has everyone" grep -q 'contacts *4' <("$TIES" sync pull "$FOLDER" -o e.ties "${LOGIN[@]}" > /dev/null && "$TIES" check e.ties)
+
 "$TIES" sync pull "$FOLDER" -o d.ties --user ada --password-file password --passphrase-file wrong-passphrase 2> wrong.err
 code=$?
 check "a wrong passphrase fails" test "$code" -ne 0
