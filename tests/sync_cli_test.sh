@@ -19,6 +19,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM  # so that the EXIT trap runs when tests/run's timeout stops this
 
 failures=0
 check() {  # check "what" command...: passes when the command succeeds
