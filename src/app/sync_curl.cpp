@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -87,6 +89,19 @@ const char* method_of(OpKind kind) {
     case OpKind::MakeFolder: return "MKCOL";
     default: return nullptr;
     }
+}
+
+// The engine's sentences for a network failure speak to the app's user ("your edits are kept
+// here"); the command-line tool says what it tried to reach and what to do instead.
+std::optional<Problem> in_cli_words(std::optional<Problem> error, Failure failure, const std::string& last_detail,
+                                    const std::string& url) {
+    const std::string detail = last_detail.empty() ? "" : " (" + last_detail + ")";
+    if (failure == Failure::Unreachable)
+        return problem("The server did not answer at " + url + ": check the address and the network" + detail + ".");
+    if (failure == Failure::Timeout)
+        return problem("The server at " + url + " took too long to answer" + detail +
+                       ". Try again later, or allow more time with --timeout SECONDS.");
+    return error;
 }
 
 }  // namespace
@@ -187,8 +202,11 @@ Outcome CurlPerformer::perform_http(const Op& op) {
 Joined join_vault(CurlPerformer& performer, const io::sync::SetupOptions& options, bool allow_create) {
     Joined joined;
     io::sync::SetupRun run(options);
+    std::string last_detail;  // of the operation that failed, for in_cli_words
     while (!run.finished()) {
-        run.done(performer.perform(run.op()));
+        Outcome outcome = performer.perform(run.op());
+        last_detail = outcome.detail;
+        run.done(std::move(outcome));
         if (run.created() && !allow_create && !run.finished()) {
             joined.no_vault = true;
             joined.error = problem("There is no Ties vault in " + performer.url_of("") +
@@ -198,7 +216,7 @@ Joined join_vault(CurlPerformer& performer, const io::sync::SetupOptions& option
     }
     joined.created = run.created();
     if (!run.ok()) {
-        joined.error = run.error();
+        joined.error = in_cli_words(run.error(), run.failure(), last_detail, performer.url_of(""));
         if (run.folder_missing()) {
             joined.error = problem("The folder " + performer.url_of("") + " does not exist on the server." +
                                    (allow_create ? "" : " Check the address."));
@@ -211,9 +229,12 @@ Joined join_vault(CurlPerformer& performer, const io::sync::SetupOptions& option
 
 Synced sync_store(CurlPerformer& performer, io::sync::SyncState state, Store& store, const io::sync::RunOptions& options) {
     io::sync::SyncRun run(std::move(state), options);
+    std::string last_detail;
     for (;;) {
         if (run.need() == io::sync::SyncRun::Need::Op) {
-            run.done(performer.perform(run.op()));
+            Outcome outcome = performer.perform(run.op());
+            last_detail = outcome.detail;
+            run.done(std::move(outcome));
         } else if (run.need() == io::sync::SyncRun::Need::Apply) {
             io::sync::PullPlan plan =
                 io::sync::plan_pull(store, std::move(run.pulled()), run.state(), run.clamp_limit(), options.now);
@@ -225,7 +246,7 @@ Synced sync_store(CurlPerformer& performer, io::sync::SyncState state, Store& st
         }
     }
     Synced synced;
-    synced.error = run.error();
+    synced.error = in_cli_words(run.error(), run.failure(), last_detail, performer.url_of(""));
     synced.state = std::move(run.state());
     synced.report = run.report();
     return synced;
