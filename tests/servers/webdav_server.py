@@ -81,10 +81,13 @@ ServerName 127.0.0.1
 Mutex file:{work}
 DefaultRuntimeDir "{work}"
 TypesConfig /etc/mime.types
+# One process of 25 threads is plenty for tests; the spare-thread limits must fit inside it.
 StartServers 1
 ServerLimit 1
-ThreadsPerChild 16
-MaxRequestWorkers 16
+ThreadsPerChild 25
+MaxRequestWorkers 25
+MinSpareThreads 5
+MaxSpareThreads 50
 DocumentRoot "{work}/empty"
 DavLockDB "{work}/davlock"
 Alias /dav/ "{root}/"
