@@ -814,8 +814,7 @@ int cmd_sync_push(const std::vector<std::string>& argv, std::ostream& out, std::
         return kExitFailed;
     }
     if (!state_saved) {
-        err << "ties: the records were sent, but " << error
-            << ". The next push sends them again as another device.\n";
+        err << "ties: the records were sent, but " << error << ": the next push sends some of them again.\n";
         return kExitFailed;
     }
     const io::sync::RunReport& report = synced.report;

@@ -179,6 +179,8 @@ Outcome CurlPerformer::perform_http(const Op& op) {
     curl_slist_free_all(headers);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_off_t sent_after = 0;  // microseconds until the request could go out; 0 when it never could
+    curl_easy_getinfo(curl, CURLINFO_PRETRANSFER_TIME_T, &sent_after);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);  // error_text ends here
     if (code != CURLE_OK) {
         failed.failure = answer.too_big ? Failure::Server : failure_of(code);
@@ -186,8 +188,9 @@ Outcome CurlPerformer::perform_http(const Op& op) {
         if (answer.too_big) {
             failed.detail = "the server's answer is larger than 1 GiB";
         } else if (code == CURLE_OPERATION_TIMEDOUT) {
-            failed.detail = "no answer within " +
-                            std::to_string(status == 0 ? server_.connect_seconds : server_.stall_seconds) + " s";
+            failed.detail = sent_after == 0
+                                ? "no connection within " + std::to_string(server_.connect_seconds) + " s"
+                                : "no answer within " + std::to_string(server_.stall_seconds) + " s";
         } else {
             failed.detail = std::string(curl_easy_strerror(code)) + (error_text[0] ? std::string(": ") + error_text : "");
         }
