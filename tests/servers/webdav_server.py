@@ -81,10 +81,13 @@ ServerName 127.0.0.1
 Mutex file:{work}
 DefaultRuntimeDir "{work}"
 TypesConfig /etc/mime.types
+# One process of 25 threads is plenty for tests; the spare-thread limits must fit inside it.
 StartServers 1
 ServerLimit 1
-ThreadsPerChild 16
-MaxRequestWorkers 16
+ThreadsPerChild 25
+MaxRequestWorkers 25
+MinSpareThreads 5
+MaxSpareThreads 50
 DocumentRoot "{work}/empty"
 DavLockDB "{work}/davlock"
 Alias /dav/ "{root}/"
@@ -150,6 +153,12 @@ def main() -> int:
         entry = pwd.getpwnam(run_as)
         for path in [work, root, *root.rglob("*")]:
             os.chown(path, entry.pw_uid, entry.pw_gid)
+        for parent in [*root.parents, *work.parents]:  # www-data must be able to walk down to them
+            if not os.stat(parent).st_mode & 0o001:
+                print(f"webdav_server: {run_as} cannot reach {root} or {work}: {parent} is not searchable by "
+                      f"others (chmod o+x {parent})", file=sys.stderr)
+                shutil.rmtree(work, ignore_errors=True)
+                return 1
     subprocess.run(["htpasswd", "-bcB", str(work / "htpasswd"), args.user, args.password], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.chmod(work / "htpasswd", 0o644)
