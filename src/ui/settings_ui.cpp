@@ -275,8 +275,9 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     probe::value("settings.persisted", view.save.persisted);
     const std::size_t contacts = std::count_if(view.store->contacts().begin(), view.store->contacts().end(),
                                                [](const auto& entry) { return !entry.second.meta.deleted; });
-    const std::string counts = std::to_string(contacts) + " contacts, " +
-                               std::to_string(view.store->interactions().size()) + " interaction records";
+    const std::size_t touches = view.store->interactions().size();
+    const std::string counts = std::to_string(contacts) + (contacts == 1 ? " contact, " : " contacts, ") +
+                               std::to_string(touches) + (touches == 1 ? " interaction record" : " interaction records");
     muted_text(p, counts.c_str());
     const std::string last = view.last_backup.empty() ? std::string("No backup downloaded from this browser yet.")
                                                       : "Last backup downloaded: " + view.last_backup + ".";
