@@ -32,7 +32,7 @@ void put_text(BinaryWriter& out, std::string_view text) {
     out.put_bytes(text.data(), text.size());
 }
 std::string get_text(BinaryReader& in) {
-    std::string text(in.get_size(1), '\0');
+    std::string text(static_cast<std::size_t>(in.get_size(1)), '\0');
     in.get_bytes(text.data(), text.size());
     return text;
 }
@@ -114,7 +114,7 @@ StateRead decode_state(std::string_view bytes) {
             r.get_number(s.seen[device]);
         }
         const std::uint64_t known = r.get_size(25);
-        s.known.reserve(known);
+        s.known.reserve(static_cast<std::size_t>(known));
         for (std::uint64_t n = known; n > 0; --n) {
             const Id id = get_id(r);
             Stamp& stamp = s.known[id];
