@@ -149,8 +149,12 @@ void count_people(const ImportPlan& plan, const Resolution& r, ImportSummary& su
     for (std::size_t i = 0; i < n; ++i) ++size[r.root[i]];
     for (std::size_t i = 0; i < n; ++i) {
         if (size[i] == 0) continue;
-        if (r.store[i]) ++summary.merged;
-        else ++summary.added;
+        if (r.store[i]) {
+            ++summary.merged;
+        } else {
+            ++summary.added;
+            summary.new_people.push_back(i);
+        }
         if (size[i] > 1) {
             summary.combined += size[i] - 1;
             summary.groups.emplace_back(contact_label(plan.contacts[i]), size[i]);

@@ -55,6 +55,7 @@ struct ImportSummary {
     std::size_t interactions_added = 0;
     std::size_t interactions_known = 0;  // already in the store (the same file imported again)
     std::vector<std::pair<std::string, std::size_t>> groups;  // a person and how many cards made them
+    std::vector<std::size_t> new_people;  // the card each new person is listed by (`added` of them), in card order
 };
 
 // What the import does with `merge` (per plan.matches; a missing entry takes default_merges's):

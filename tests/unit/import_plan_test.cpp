@@ -478,3 +478,29 @@ TEST_CASE("import done message: one or many, in the preview's words") {
     CHECK(describe_import_done(merged, "ada.vcf") ==
           "Imported 1 entry from ada.vcf: 0 new people, 1 merged with someone you have; 0 conversations. Undo takes it all back.");
 }
+
+TEST_CASE("import preview: the new people listed are the ones counted, a card in an unticked match among them") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("shared-mailbox.vcf"), {});
+    const ImportSummary apart = summarise_import(f.store, plan, default_merges(plan));  // Sarah's match unticked
+    CHECK(apart.added == 2);
+    CHECK(apart.new_people == std::vector<std::size_t>{0, 1});
+    const ImportSummary ticked = summarise_import(f.store, plan, {true});
+    CHECK(ticked.added == 1);
+    CHECK(ticked.new_people == std::vector<std::size_t>{0});
+
+    // Four John Does are one new person, listed once.
+    const ImportPlan johns = plan_import(f.store, f.cards("john-doe-phones.vcf"), {});
+    const ImportSummary counted = summarise_import(f.store, johns, default_merges(johns));
+    CHECK(counted.new_people.size() == counted.added);
+    CHECK(counted.new_people.front() == 0);
+
+    // A weak match with someone you have: unticked, the stranger is a new person; ticked, not.
+    Fixture g;
+    g.add(g.person("Tom Baker", {"info@smallshop.example"}));
+    const ImportPlan theirs = plan_import(g.store, g.cards("shared-mailbox.vcf"), {});
+    const ImportSummary stranger = summarise_import(g.store, theirs, default_merges(theirs));
+    CHECK(stranger.merged == 1);
+    CHECK(stranger.new_people == std::vector<std::size_t>{1});
+    CHECK(summarise_import(g.store, theirs, {true, true}).new_people.empty());
+}
