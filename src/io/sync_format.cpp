@@ -86,14 +86,15 @@ VaultRead read_vault_json(std::string_view text) {
         return vault_error(kNotOurs);
     }
     if (doc.HasParseError() || !doc.IsObject()) return vault_error(kNotOurs);
+    const rapidjson::Document& fields = doc;  // const iterators on both sides of ==: unambiguous in C++20
     const auto string_field = [&](const char* name) -> std::optional<std::string_view> {
-        const auto it = doc.FindMember(name);
-        if (it == doc.MemberEnd() || !it->value.IsString()) return std::nullopt;
+        const auto it = fields.FindMember(name);
+        if (it == fields.MemberEnd() || !it->value.IsString()) return std::nullopt;
         return std::string_view(it->value.GetString(), it->value.GetStringLength());
     };
     const auto app = string_field("app");
-    const auto format = doc.FindMember("format");
-    if (!app || *app != kApp || format == doc.MemberEnd() || !format->value.IsUint() || format->value.GetUint() == 0)
+    const auto format = fields.FindMember("format");
+    if (!app || *app != kApp || format == fields.MemberEnd() || !format->value.IsUint() || format->value.GetUint() == 0)
         return vault_error(kNotOurs);
     if (format->value.GetUint() > kVaultFormat)
         return vault_error("this sync folder was set up by a newer version of Ties (vault format " +
@@ -111,8 +112,8 @@ VaultRead read_vault_json(std::string_view text) {
 
     const auto kdf = string_field("kdf");
     if (!kdf || *kdf != kKdf) return damaged("an unknown key derivation (" + std::string(kdf.value_or("none")) + ")");
-    const auto iterations = doc.FindMember("iterations");
-    if (iterations == doc.MemberEnd() || !iterations->value.IsUint()) return damaged("no iteration count");
+    const auto iterations = fields.FindMember("iterations");
+    if (iterations == fields.MemberEnd() || !iterations->value.IsUint()) return damaged("no iteration count");
     result.vault.iterations = iterations->value.GetUint();
     if (result.vault.iterations < kMinPbkdf2Iterations || result.vault.iterations > kMaxPbkdf2Iterations)
         return damaged("it asks for " + std::to_string(result.vault.iterations) + " key derivation rounds (Ties uses " +
