@@ -71,3 +71,33 @@ test('phone: Settings fits the screen; theme and export buttons and the tag row 
     }
   }
 });
+
+test('phone: a person\'s tie strength and give and take stay inside the screen', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await launch({ viewport: PHONE, touch: true, dpr: 2, colorScheme });
+    try {
+      const page = await openApp(context, server.url, { query: 'test&sample=20' });
+      await tap(page, 'nav.Contacts');
+      await page.waitForFunction(() => Number(window.__ties.values['contacts.count']) > 10);
+      await nextFrames(page, 3);
+      // Someone with a logged touch.
+      const { values, widgets } = await probe(page);
+      const name = Object.keys(widgets).filter((w) => w.startsWith('contacts.row.')).map((w) => w.slice(13))
+        .find((n) => values[`contacts.last.${n}`] && values[`contacts.last.${n}`] !== 'never');
+      assert.ok(name, 'someone on screen has been in touch');
+      await tap(page, `contacts.row.${name}`);
+      await waitValue(page, 'contact.name', name);
+      await nextFrames(page, 3);
+      const kinds = Object.keys((await probe(page)).values)
+        .filter((k) => /^contact\.strength\.[^.]+$/.test(k)).map((k) => k.slice('contact.strength.'.length));
+      assert.ok(kinds.length >= 3, `strength factors: ${kinds.join(', ')}`);
+      await fits(page, 'contact.strength.score');
+      for (const kind of kinds) await fits(page, `contact.strength.${kind}.why`);
+      await fits(page, 'contact.give_take');
+      await screenshot(page, `phone-contact-strength-${colorScheme}`);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await closeAll(context);
+    }
+  }
+});
