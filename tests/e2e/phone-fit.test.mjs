@@ -101,3 +101,25 @@ test('phone: a person\'s tie strength and give and take stay inside the screen',
     }
   }
 });
+
+test('the contact form labels the circle field "Circle", never "Tier"', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
+    const context = await launch({ viewport });
+    try {
+      const page = await openApp(context, server.url);
+      await click(page, 'nav.Contacts');
+      await click(page, 'contacts.new');
+      const field = await widget(page, 'contact.tier');
+      const label = await widget(page, 'label.Circle');
+      const { widgets } = await probe(page);
+      assert.equal(widgets['label.Tier'], undefined, 'no field is labelled Tier');
+      // The words beside the field (laptop) or just above it (phone).
+      const beside = Math.abs((label.y + label.h / 2) - (field.y + field.h / 2)) < 8 && label.x + label.w <= field.x;
+      const above = label.y + label.h <= field.y + 1 && field.y - (label.y + label.h) < 16;
+      assert.ok(beside || above, `"Circle" labels the circle field (${JSON.stringify(label)} vs ${JSON.stringify(field)})`);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await closeAll(context);
+    }
+  }
+});
