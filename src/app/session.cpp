@@ -16,7 +16,7 @@ using platform::StorageMode;
 using State = ui::SaveIndicator::State;
 
 Session::Session(platform::Host& host, std::filesystem::path folder, IdGenerator ids)
-    : host_(host), engine_(std::move(folder)), ids_(ids) {
+    : host_(host), engine_(folder), ids_(ids), sync_(host, folder) {
     last_backup_ = Date::parse_iso(host_.load_preference("last_backup"));
 }
 
@@ -68,6 +68,9 @@ void Session::loaded(const io::LoadReport& report) {
     // Files left over from a compaction whose clean-up was interrupted: the snapshot that
     // replaces them was just read back, so they can go.
     if (storage_.mode == StorageMode::Writer && engine_.committed()) host_.storage_written();
+    // Sync's state sits beside the store and changes with it (another tab may have synced).
+    sync_.open();
+    sync_seen_version_ = store_.version();
 }
 
 void Session::fill_with_sample(std::size_t contacts) {
@@ -99,7 +102,7 @@ void Session::persist() {
 void Session::apply_change(Change change, bool as_is) {
     if (storage_.mode == StorageMode::Reader || change.records.empty()) return;
     if (as_is) store_.apply_as_is(std::move(change));
-    else store_.apply(std::move(change), host_.now_millis());
+    else store_.apply(std::move(change), next_stamp(store_, host_.now_millis()));  // never older than a synced edit
     persist();
 }
 
@@ -167,8 +170,9 @@ ImportHost Session::import_host() {
 double Session::seconds_until_due() const {
     if (storage_.mode != StorageMode::Writer) return std::numeric_limits<double>::infinity();
     if (engine_.compacting()) return 0;  // its next slice
-    if (save_error_.empty()) return std::numeric_limits<double>::infinity();
-    return std::max(0.0, retry_save_at_ - host_.seconds());
+    const double sync = sync_.seconds_until_due();
+    if (save_error_.empty()) return sync;
+    return std::min(sync, std::max(0.0, retry_save_at_ - host_.seconds()));
 }
 
 bool Session::tick(ui::ImportUi& import) {
@@ -194,6 +198,11 @@ bool Session::tick(ui::ImportUi& import) {
             changed = true;
         }
     }
+    if (storage_.mode == StorageMode::Writer) {
+        if (store_.version() != sync_seen_version_) sync_.edited();  // an edit, undo or import here
+        changed |= sync_.tick(store_, [this](Change pulled) { apply_change(std::move(pulled), true); }, ids_);
+        sync_seen_version_ = store_.version();
+    }
     refresh_status();  // what this frame's saves and compaction reported
     const ui::SaveIndicator now = indicator();
     if (now.state != last_indicator_.state || now.detail != last_indicator_.detail ||
@@ -208,8 +217,8 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueu
     if (loading()) return false;  // nothing is drawn, so nothing can be asked, until the store is complete
     const std::uint64_t version = store_.version();
     if (intents.change) apply_change(std::move(*intents.change));
-    if (intents.undo && writable() && store_.undo(host_.now_millis())) persist();
-    if (intents.redo && writable() && store_.redo(host_.now_millis())) persist();
+    if (intents.undo && writable() && store_.undo(next_stamp(store_, host_.now_millis()))) persist();
+    if (intents.redo && writable() && store_.redo(next_stamp(store_, host_.now_millis()))) persist();
     if (intents.export_backup) {
         host_.download(io::backup_file_name(host_.today()), io::backup_bytes(store_), "application/octet-stream");
         remember_backup();
@@ -225,6 +234,9 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueu
                                                     *intents.export_file == io::ExportFormat::Calendar ? plan : nullptr);
         if (file.ok()) host_.download(file.name, file.bytes, file.mime_type);
         else std::fprintf(stderr, "Ties: %s\n", to_string(file.error).c_str());
+    }
+    if (writable()) {
+        if (std::optional<Change> restore = sync_.act(intents.sync)) apply_change(std::move(*restore));
     }
     if (intents.take_over) host_.storage_take_over();
     if (intents.open_url) host_.open_url(*intents.open_url);
@@ -264,6 +276,12 @@ ui::SaveIndicator Session::indicator() const {
         indicator.state = State::Saved;
     }
     return indicator;
+}
+
+ui::SyncView Session::sync_view() const {
+    ui::SyncView view = sync_.view();
+    view.other_tab = storage_.mode == StorageMode::Reader;
+    return view;
 }
 
 void Session::remember_backup() {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "app/import_flow.hpp"
+#include "app/sync_driver.hpp"
 #include "core/store.hpp"
 #include "core/today.hpp"
 #include "io/storage.hpp"
@@ -68,6 +69,9 @@ public:
     platform::StorageMode mode() const { return storage_.mode; }
     bool writable() const { return storage_.mode != platform::StorageMode::Reader; }
     std::optional<Date> last_backup() const { return last_backup_; }
+    // Sync through the person's WebDAV folder (sync_driver.hpp): runs in the writer tab only.
+    ui::SyncView sync_view() const;
+    const SyncDriver& sync() const { return sync_; }
     // No backup downloaded from this browser in 30 days (or ever), while there are people to lose.
     bool backup_due() const;
 
@@ -108,6 +112,8 @@ private:
     std::optional<Date> last_backup_;      // the last backup downloaded from this browser
     std::optional<platform::CryptoJob> encrypting_;  // an encrypted backup being made
     ImportJobs import_jobs_;
+    SyncDriver sync_;
+    std::uint64_t sync_seen_version_ = 0;  // the store's version sync last knew: newer is a local edit
 };
 
 }  // namespace ties::app

@@ -86,19 +86,25 @@ VaultRead read_vault_json(std::string_view text) {
         return vault_error(kNotOurs);
     }
     if (doc.HasParseError() || !doc.IsObject()) return vault_error(kNotOurs);
-    const rapidjson::Document& fields = doc;  // const iterators on both sides of ==: unambiguous in C++20
+    // Fields are looked up through a const view: clang's C++20 mode finds rapidjson's mixed
+    // const/non-const iterator comparison ambiguous.
+    const rapidjson::Value& root = doc;
+    const auto field = [&](const char* name) -> const rapidjson::Value* {
+        const auto it = root.FindMember(name);
+        return it == root.MemberEnd() ? nullptr : &it->value;
+    };
     const auto string_field = [&](const char* name) -> std::optional<std::string_view> {
-        const auto it = fields.FindMember(name);
-        if (it == fields.MemberEnd() || !it->value.IsString()) return std::nullopt;
-        return std::string_view(it->value.GetString(), it->value.GetStringLength());
+        const rapidjson::Value* value = field(name);
+        if (!value || !value->IsString()) return std::nullopt;
+        return std::string_view(value->GetString(), value->GetStringLength());
     };
     const auto app = string_field("app");
-    const auto format = fields.FindMember("format");
-    if (!app || *app != kApp || format == fields.MemberEnd() || !format->value.IsUint() || format->value.GetUint() == 0)
+    const rapidjson::Value* format = field("format");
+    if (!app || *app != kApp || !format || !format->IsUint() || format->GetUint() == 0)
         return vault_error(kNotOurs);
-    if (format->value.GetUint() > kVaultFormat)
+    if (format->GetUint() > kVaultFormat)
         return vault_error("this sync folder was set up by a newer version of Ties (vault format " +
-                           std::to_string(format->value.GetUint()) + "; this version reads up to " +
+                           std::to_string(format->GetUint()) + "; this version reads up to " +
                            std::to_string(kVaultFormat) + "). Update Ties to sync with it.");
 
     const auto damaged = [](const std::string& what) {
@@ -112,9 +118,9 @@ VaultRead read_vault_json(std::string_view text) {
 
     const auto kdf = string_field("kdf");
     if (!kdf || *kdf != kKdf) return damaged("an unknown key derivation (" + std::string(kdf.value_or("none")) + ")");
-    const auto iterations = fields.FindMember("iterations");
-    if (iterations == fields.MemberEnd() || !iterations->value.IsUint()) return damaged("no iteration count");
-    result.vault.iterations = iterations->value.GetUint();
+    const rapidjson::Value* iterations = field("iterations");
+    if (!iterations || !iterations->IsUint()) return damaged("no iteration count");
+    result.vault.iterations = iterations->GetUint();
     if (result.vault.iterations < kMinPbkdf2Iterations || result.vault.iterations > kMaxPbkdf2Iterations)
         return damaged("it asks for " + std::to_string(result.vault.iterations) + " key derivation rounds (Ties uses " +
                        std::to_string(kMinPbkdf2Iterations) + " to " + std::to_string(kMaxPbkdf2Iterations) + ")");

@@ -6,6 +6,7 @@
 #include "core/sections.hpp"
 #include "core/store.hpp"
 #include "io/exports.hpp"
+#include "io/sync.hpp"
 #include "ui/import_ui.hpp"
 
 #include <optional>
@@ -31,6 +32,44 @@ struct SaveIndicator {
     std::string persisted;  // the browser's answer to "keep this data": granted, denied...
 };
 
+// Sync as the page shows it (Settings → Sync, the sidebar), and what the person asks of it.
+struct SyncView {
+    enum class State {
+        Off,      // not set up on this device
+        Locked,   // set up, but the password or the passphrase must be typed again
+        Idle,     // set up and working; `last_sync` says when it last completed
+        Busy,     // a run or the setup in progress
+        Problem,  // the last run failed: `problem` says why; it retries by itself unless it cannot
+    };
+    struct Run {
+        Millis at = 0;
+        std::string words;  // "2 new records, 1 change in; 3 records out"
+    };
+    State state = State::Off;
+    std::string folder_url, user;
+    bool remember = false;
+    Millis last_sync = 0;
+    std::string problem;
+    bool folder_missing = false;  // the setup found no folder there: offer to create it
+    bool other_tab = false;       // this tab is read-only: sync runs in the tab that writes
+    std::vector<Run> history;     // this session's runs, newest first
+    const std::vector<io::sync::KeptVersion>* kept = nullptr;  // versions that lost, to restore
+};
+
+struct SyncSetup {
+    std::string folder_url, user, password, passphrase;
+    bool remember = false;       // keep the password and the vault's key in this browser
+    bool create_folder = false;  // the person agreed to create the missing folder
+};
+
+struct SyncAsk {
+    std::optional<SyncSetup> set_up;  // connect: join the vault there, or make one
+    bool sync_now = false;
+    bool turn_off = false;            // on this device only; the server is left as it is
+    std::optional<std::size_t> restore_kept;  // index into SyncView::kept
+    std::optional<std::size_t> forget_kept;
+};
+
 struct UiIntents {
     std::optional<Section> go_to;
     std::optional<ThemeChoice> theme;
@@ -48,6 +87,7 @@ struct UiIntents {
     bool dismiss_warnings = false;
     std::optional<Notice> notice;  // confirm what was just done (see Notice)
     bool working = false;  // work in progress across frames (a search in slices): draw the next frame too
+    SyncAsk sync;
 };
 
 }  // namespace ties::ui

@@ -9,6 +9,7 @@
 #include "io/envelope.hpp"
 #include "io/exports.hpp"
 #include "io_fixtures.hpp"
+#include "sync_fixtures.hpp"
 
 #include <doctest/doctest.h>
 
@@ -30,8 +31,10 @@ struct Tab {
     ui::ImportUi import;
     app::Session session;
 
-    explicit Tab(const fs::path& folder, StorageMode mode = StorageMode::Writer, std::string reason = "")
-        : session(host, folder, IdGenerator(7, 7)) {
+    // Each device seeds its ids apart (the page seeds them from the browser's random source).
+    explicit Tab(const fs::path& folder, StorageMode mode = StorageMode::Writer, std::string reason = "",
+                 std::uint64_t seed = 7)
+        : session(host, folder, IdGenerator(seed, seed)) {
         host.status.mode = mode;  // web/storage.js decides the mode, and says why, before main()
         host.reason = std::move(reason);
         session.open();
@@ -471,4 +474,263 @@ TEST_CASE("session: an idle tab asks the browser for no strings; a change in sto
     tab.host.sync(false);  // the numbers moved: the error is read in the same frame
     tab.tick();
     CHECK(tab.state() == State::NotSaved);
+}
+
+// --- Sync through the session: an in-memory WebDAV server and a stand-in cipher per device ---
+
+namespace {
+
+struct SyncedTab : Tab {
+    test::TestCipher cipher;
+    explicit SyncedTab(const fs::path& folder, test::MemoryServer& server, StorageMode mode = StorageMode::Writer)
+        : Tab(folder, mode, "", std::hash<std::string>{}(folder.string())) {
+        host.perform = [this, &server](const platform::SyncServer&, const io::sync::Op& op) {
+            using io::sync::OpKind;
+            if (op.kind == OpKind::CreateKey || op.kind == OpKind::Unlock || op.kind == OpKind::Seal ||
+                op.kind == OpKind::Open)
+                return cipher.perform(op);
+            return server.perform(op);
+        };
+        host.now = server.clock;
+    }
+    void set_up(const std::string& passphrase, bool remember = true, bool create_folder = false) {
+        ui::UiIntents intents;
+        intents.sync.set_up = ui::SyncSetup{"https://dav.example/ties", "me", "app-password", passphrase, remember,
+                                            create_folder};
+        ask(std::move(intents));
+        settle();
+    }
+    void sync_now() {
+        ui::UiIntents intents;
+        intents.sync.sync_now = true;
+        ask(std::move(intents));
+        settle();
+    }
+    // Ticks until sync has nothing running (the fake host answers every operation at once).
+    void settle() {
+        for (int i = 0; i < 1000 && (i < 2 || session.sync_view().state == ui::SyncView::State::Busy); ++i) tick();
+    }
+    // What the page does in the frame after an edit, then `seconds` of idle time.
+    void wait(double seconds) {
+        settle();
+        host.clock += seconds;
+        settle();
+    }
+};
+
+const Contact* person(const Store& store, std::uint64_t n) {
+    for (const auto& [id, c] : store.contacts())
+        if (!c.meta.deleted && c.meta.id == test::full_contact(n).meta.id) return &c;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("session sync: set up on two devices, an edit reaches the other as one undoable step") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");  // the folder the person made for Ties (the URL points at it)
+    SyncedTab laptop(temp / "laptop", server);
+    SyncedTab phone(temp / "phone", server);
+    CHECK(laptop.session.sync_view().state == ui::SyncView::State::Off);
+    CHECK(server.operations == 0);  // nothing is sent anywhere unless sync is set up
+
+    laptop.edit(1);
+    laptop.set_up("correct horse battery");
+    REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+    CHECK(laptop.session.sync_view().last_sync > 0);
+
+    phone.set_up("correct horse battery");
+    REQUIRE(phone.session.sync_view().state == ui::SyncView::State::Idle);
+    REQUIRE(person(phone.session.store(), 1) != nullptr);
+
+    // An edit on the laptop goes up a few seconds later by itself, without "Sync now".
+    laptop.edit(2);
+    laptop.wait(1);
+    const std::size_t before = server.operations;
+    laptop.wait(app::SyncDriver::kAfterEditSeconds);
+    CHECK(server.operations > before);
+    phone.sync_now();
+    REQUIRE(person(phone.session.store(), 2) != nullptr);
+    CHECK(phone.session.sync_view().history.front().words.find("1 new record") != std::string::npos);
+
+    // The pull is one step of the timeline: undo takes the laptop's person away again here.
+    ui::UiIntents undo;
+    undo.undo = true;
+    phone.ask(std::move(undo));
+    CHECK(person(phone.session.store(), 2) == nullptr);
+    CHECK(person(phone.session.store(), 1) != nullptr);
+}
+
+TEST_CASE("session sync: the pulled state and the settings survive a reload; without 'remember' it asks again") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");
+    {
+        SyncedTab laptop(temp / "laptop", server);
+        laptop.edit(1);
+        laptop.set_up("pass phrase one", /*remember=*/true);
+        REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+        SyncedTab phone(temp / "phone", server);
+        phone.set_up("pass phrase one", /*remember=*/false);
+        REQUIRE(phone.session.sync_view().state == ui::SyncView::State::Idle);
+        CHECK(phone.host.preferences["sync.password"].empty());  // not kept without the tick
+        CHECK(phone.host.key_remembered == false);
+        CHECK(laptop.host.preferences["sync.password"] == "app-password");
+        CHECK(laptop.host.key_remembered);
+    }
+    SyncedTab laptop(temp / "laptop", server);
+    laptop.host.preferences = {{"sync.url", "https://dav.example/ties/"}, {"sync.user", "me"},
+                               {"sync.remember", "1"}, {"sync.password", "app-password"}};
+    laptop.session.open();  // as the page does, with the preferences in place
+    laptop.settle();
+    CHECK(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+
+    SyncedTab phone(temp / "phone", server);
+    phone.host.preferences = {{"sync.url", "https://dav.example/ties/"}, {"sync.user", "me"}};
+    phone.session.open();
+    phone.settle();
+    CHECK(phone.session.sync_view().state == ui::SyncView::State::Locked);
+    const std::size_t before = server.operations;
+    phone.sync_now();
+    CHECK(server.operations == before);  // a locked device sends nothing
+    phone.set_up("pass phrase one", false);  // typing them again unlocks the same vault
+    CHECK(phone.session.sync_view().state == ui::SyncView::State::Idle);
+    CHECK(person(phone.session.store(), 1) != nullptr);
+}
+
+TEST_CASE("session sync: offline work waits, retries later, and goes up as soon as the network is back") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");
+    SyncedTab laptop(temp / "laptop", server);
+    laptop.set_up("offline phrase");
+    REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+
+    bool offline = true;
+    server.fault = [&](const io::sync::Op&) {
+        return test::MemoryServer::Fault{offline ? io::sync::Failure::Unreachable : io::sync::Failure::None, false};
+    };
+    laptop.edit(3);
+    laptop.wait(app::SyncDriver::kAfterEditSeconds + 1);
+    const ui::SyncView down = laptop.session.sync_view();
+    CHECK(down.state == ui::SyncView::State::Problem);
+    CHECK_FALSE(down.problem.empty());
+    CHECK(person(laptop.session.store(), 3) != nullptr);  // the edit is kept here meanwhile
+    // It retries by itself, waiting longer each time.
+    const double first_wait = laptop.session.seconds_until_due();
+    CHECK(first_wait == doctest::Approx(app::SyncDriver::kFirstRetrySeconds).epsilon(0.2));
+    laptop.wait(first_wait + 0.1);
+    CHECK(laptop.session.seconds_until_due() > first_wait * 1.5);
+
+    offline = false;
+    laptop.host.online_again = true;  // the browser's 'online' event
+    laptop.settle();
+    CHECK(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+
+    SyncedTab phone(temp / "phone", server);
+    phone.set_up("offline phrase");
+    CHECK(person(phone.session.store(), 3) != nullptr);
+}
+
+TEST_CASE("session sync: a wrong passphrase and a missing folder are said, and nothing is set up") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");
+    {
+        SyncedTab laptop(temp / "laptop", server);
+        laptop.set_up("the right one");
+    }
+    SyncedTab phone(temp / "phone", server);
+    phone.edit(4);
+    phone.set_up("the wrong one");
+    const ui::SyncView view = phone.session.sync_view();
+    CHECK(view.state == ui::SyncView::State::Problem);
+    CHECK(view.problem.find("passphrase") != std::string::npos);
+    CHECK(phone.host.preferences["sync.url"].empty());
+    CHECK(person(phone.session.store(), 4) != nullptr);
+
+    test::MemoryServer empty;
+    empty.folders.clear();  // no folder at that URL
+    SyncedTab other(temp / "other", empty);
+    other.set_up("a phrase");
+    CHECK(other.session.sync_view().folder_missing);
+    other.set_up("a phrase", true, /*create_folder=*/true);
+    CHECK(other.session.sync_view().state == ui::SyncView::State::Idle);
+}
+
+TEST_CASE("session sync: a read-only tab never syncs; turning sync off forgets it on this device only") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");
+    SyncedTab laptop(temp / "laptop", server);
+    laptop.edit(5);
+    laptop.set_up("phrase");
+    REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+
+    SyncedTab reader(temp / "laptop", server, StorageMode::Reader);
+    const std::size_t before = server.operations;
+    reader.host.preferences = laptop.host.preferences;
+    reader.session.open();
+    reader.sync_now();
+    reader.wait(app::SyncDriver::kPeriodSeconds + 1);
+    CHECK(server.operations == before);
+    CHECK(reader.session.sync_view().other_tab);
+
+    ui::UiIntents off;
+    off.sync.turn_off = true;
+    laptop.ask(std::move(off));
+    CHECK(laptop.session.sync_view().state == ui::SyncView::State::Off);
+    CHECK(laptop.host.preferences["sync.password"].empty());
+    CHECK(count_prefix(files_in(temp / "laptop"), "sync-") == 0);
+    CHECK(person(laptop.session.store(), 5) != nullptr);  // the data stays
+    CHECK_FALSE(server.files.empty());                     // and so does the vault on the server
+}
+
+TEST_CASE("session sync: a record edited on two devices keeps the losing version, which can be restored") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");
+    SyncedTab laptop(temp / "laptop", server);
+    laptop.edit(6, "first notes");
+    laptop.set_up("phrase");
+    SyncedTab phone(temp / "phone", server);
+    phone.set_up("phrase");
+    REQUIRE(person(phone.session.store(), 6) != nullptr);
+
+    // Both edit the same person before either syncs.
+    const Contact on_phone = *person(phone.session.store(), 6);
+    Contact edited = on_phone;
+    edited.notes = "phone's notes";
+    ui::UiIntents a;
+    a.change = save_contact(edited);
+    phone.ask(std::move(a));
+    laptop.host.now = phone.host.now + 60'000;  // a minute later
+    Contact edited2 = *person(laptop.session.store(), 6);
+    edited2.notes = "laptop's notes";
+    ui::UiIntents b;
+    b.change = save_contact(edited2);
+    laptop.ask(std::move(b));
+
+    phone.sync_now();
+    laptop.sync_now();
+    phone.sync_now();
+    CHECK(person(laptop.session.store(), 6)->notes == "laptop's notes");  // the newer edit wins
+    CHECK(person(phone.session.store(), 6)->notes == "laptop's notes");
+    // The device that met both versions (the laptop: the phone's had gone up first) keeps the one
+    // that lost, where the person can restore it.
+    const ui::SyncView view = laptop.session.sync_view();
+    REQUIRE(view.kept != nullptr);
+    REQUIRE(view.kept->size() == 1);
+    CHECK(std::get<Contact>((*view.kept)[0].record).notes == "phone's notes");
+    CHECK(laptop.session.sync_view().history.front().words.find("1 conflict kept") != std::string::npos);
+
+    ui::UiIntents restore;
+    restore.sync.restore_kept = 0;
+    laptop.ask(std::move(restore));
+    CHECK(person(laptop.session.store(), 6)->notes == "phone's notes");
+    CHECK(laptop.session.sync_view().kept->empty());
+    laptop.sync_now();
+    phone.sync_now();
+    CHECK(person(phone.session.store(), 6)->notes == "phone's notes");  // the restored one wins everywhere
 }

@@ -90,7 +90,8 @@ private:
             if (!files.erase(op.path)) out.failure = Failure::Missing;
             break;
         case OpKind::MakeFolder:
-            if (!folders.count(parent_of(op.path))) out.failure = Failure::Missing;
+            // "" is the person's folder itself, whose parent is outside the vault.
+            if (!op.path.empty() && !folders.count(parent_of(op.path))) out.failure = Failure::Missing;
             else folders.insert(op.path);
             break;
         default:
