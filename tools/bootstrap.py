@@ -34,9 +34,11 @@ BUILD_PACKAGES = [
     "emscripten", "libcereal-dev", "rapidjson-dev", "doctest-dev",
     "fonts-inter", "fonts-fork-awesome", "fonts-dejavu-core",
     "libssl-dev",  # the command-line tool's encrypted backups (PBKDF2, AES-GCM)
+    "libcurl4-openssl-dev",  # the command-line tool's sync (`ties sync`): WebDAV over HTTP(S)
 ]
 FUZZ_PACKAGES = ["clang-14", "libclang-rt-14-dev"]  # libFuzzer and the sanitizers' runtimes
-TEST_PACKAGES = ["chromium", "fonts-noto-core", *FUZZ_PACKAGES]
+TEST_PACKAGES = ["chromium", "fonts-noto-core", *FUZZ_PACKAGES,
+                 "apache2", "apache2-utils"]  # tests/servers/webdav_server.py: a private WebDAV server (mod_dav, htpasswd)
 
 
 def say(msg: str) -> None:

@@ -1,11 +1,12 @@
-// The `ties` commands: import, export, check, merge, encrypt, decrypt. Each reads whole files,
+// The `ties` commands: import, export, check, merge, encrypt, decrypt, sync. Each reads whole files,
 // works on a Store in memory with the same core and io code as the browser, and writes its
 // result atomically; a command that fails part-way writes nothing.
 // Sections, in order (search for "// --- "): Arguments · Files · Backups · import · export · check ·
-//   merge · encrypt, decrypt.
+//   merge · encrypt, decrypt · sync pull, sync push.
 #include "app/cli.hpp"
 
 #include "app/encryption.hpp"
+#include "app/sync_curl.hpp"
 #include "core/import_plan.hpp"
 #include "io/backup.hpp"
 #include "io/codec.hpp"
@@ -14,6 +15,8 @@
 #include "io/exports.hpp"
 #include "io/import.hpp"
 #include "io/import_files.hpp"
+#include "io/crypto_format.hpp"
+#include "io/sync.hpp"
 #include "io/vcard.hpp"
 #include "io/x_archive.hpp"
 
@@ -33,6 +36,8 @@
 #include <ostream>
 #include <random>
 #include <set>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 namespace ties::cli {
@@ -67,6 +72,20 @@ Usage:
   ties decrypt BACKUP -o OUT --passphrase-file FILE
       Encrypted backups: AES-256-GCM with a key from the passphrase (PBKDF2-SHA-256, 600,000
       rounds), the same files the browser writes and reads.
+  ties sync pull URL -o BACKUP --passphrase-file FILE [--user NAME --password-file FILE]
+      Reads the sync vault in the WebDAV folder URL (the folder sync was set up with in the
+      app) and writes every record it holds to BACKUP, a plain backup. Changes nothing on the
+      server and never makes a vault.
+  ties sync push URL --from BACKUP --state FILE --passphrase-file FILE
+                     [--user NAME --password-file FILE] [--new-vault]
+      Sends BACKUP's records to the vault as a device of its own; the other devices get them
+      at their next sync (the newer edit wins, as between devices). FILE keeps this device's
+      side of the vault between runs: keep it, or the next push joins as another device.
+      --new-vault makes a vault when the folder has none. BACKUP is not changed.
+      For sync, --passphrase-file is the sync passphrase and --password-file the server's
+      password (for Nextcloud an app password); each file's content is used whole, without
+      one line end at its end. --timeout SECONDS: give up on a server that does not answer
+      for that long (default 60; 20 to connect).
 
 Options:
   --passphrase-file FILE   the passphrase (the file's first line) for encrypted backups: to read
@@ -238,6 +257,18 @@ std::optional<std::string> read_passphrase(const Args& args) {
     const std::size_t end = bytes.find_first_of("\r\n");
     if (end != std::string::npos) bytes.resize(end);
     if (bytes.empty()) throw UsageError{"the passphrase file " + *path + " is empty"};
+    return bytes;
+}
+
+// A password or sync passphrase: the whole file without one trailing line end, so a secret that
+// ends in spaces survives. Never taken from the command line, where other users can see it.
+std::string read_secret(const Args& args, const std::string& name, const std::string& what) {
+    const std::string path = required(args, name, "FILE (" + what + ")");
+    std::string bytes, error;
+    if (!read_file(path, bytes, error)) throw UsageError{error};
+    if (!bytes.empty() && bytes.back() == '\n') bytes.pop_back();
+    if (!bytes.empty() && bytes.back() == '\r') bytes.pop_back();
+    if (bytes.empty()) throw UsageError{"the file " + path + " is empty (" + what + ")"};
     return bytes;
 }
 
@@ -630,6 +661,179 @@ int cmd_crypt(const std::vector<std::string>& argv, std::ostream& out, std::ostr
     return kExitOk;
 }
 
+// --- sync pull, sync push --------------------------------------------------------------------------
+
+// The folder URL and the server's login of a sync command.
+SyncServer sync_server(const Args& args) {
+    if (args.positional.size() != 1) throw UsageError{"sync: name the sync folder's URL (https://host/path/)"};
+    SyncServer server;
+    server.folder_url = args.positional[0];
+    if (server.folder_url.rfind("http://", 0) != 0 && server.folder_url.rfind("https://", 0) != 0)
+        throw UsageError{"sync: the folder's URL starts with https:// (or http://)"};
+    if (const auto user = args.value("--user")) {
+        server.user = *user;
+        server.password = read_secret(args, "--password-file", "the server's password");
+    } else if (args.value("--password-file")) {
+        throw UsageError{"--password-file needs --user NAME"};
+    }
+    if (const auto timeout = args.value("--timeout")) {
+        long seconds = 0;
+        try {
+            std::size_t used = 0;
+            seconds = std::stol(*timeout, &used);
+            if (used != timeout->size()) seconds = 0;
+        } catch (const std::exception&) {
+            seconds = 0;
+        }
+        if (seconds < 1 || seconds > 3600) throw UsageError{"--timeout takes a number of seconds from 1 to 3600"};
+        server.connect_seconds = seconds;
+        server.stall_seconds = seconds;
+    }
+    return server;
+}
+
+std::string short_id(const Id& id) { return id.to_string().substr(0, 8); }
+
+int cmd_sync_pull(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
+    const Args args = parse(argv, 2, {"-o", "--user", "--password-file", "--passphrase-file", "--timeout"}, {});
+    if (args.help) return out << kUsage, kExitOk;
+    const std::string target = required(args, "-o", "BACKUP (where the pulled records go)");
+    SyncServer server = sync_server(args);
+    const std::string passphrase = read_secret(args, "--passphrase-file", "the sync passphrase");
+
+    CurlPerformer performer(std::move(server));
+    IdGenerator ids(env.seed_hi, env.seed_lo);
+    // Reading only: a device id of its own for this run, never written anywhere.
+    const Joined joined = join_vault(performer, {passphrase, ids.next(), ids.next(), io::kPbkdf2Iterations, false}, false);
+    if (!joined.ok()) {
+        err << "ties: " << joined.error->text << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    Store store;
+    io::sync::RunOptions options;
+    options.now = env.now;
+    options.push = false;
+    const Synced synced = sync_store(performer, joined.state, store, options);
+    if (!synced.ok()) {
+        err << "ties: " << synced.error->text << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    std::string error;
+    if (!save_backup(target, store, std::nullopt, error)) {
+        err << "ties: " << error << "\nNothing was written.\n";
+        return kExitFailed;
+    }
+    const io::sync::RunReport& report = synced.report;
+    out << "Pulled " << plural(report.records_read, "record", "records") << " from "
+        << plural(report.files_read, "file", "files") << " of the vault";
+    if (report.files_skipped > 0) out << " (" << plural(report.files_skipped, "file", "files") << " too large, skipped)";
+    out << ". Wrote " << target << ": " << describe(store) << ".\n";
+    return kExitOk;
+}
+
+int cmd_sync_push(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
+    const Args args = parse(argv, 2, {"--from", "--state", "--user", "--password-file", "--passphrase-file", "--timeout"},
+                            {"--new-vault"});
+    if (args.help) return out << kUsage, kExitOk;
+    const std::string from = required(args, "--from", "BACKUP (the records to send)");
+    const std::string state_path = required(args, "--state", "FILE (this device's side of the vault, kept between runs)");
+    SyncServer server = sync_server(args);
+    const std::string passphrase = read_secret(args, "--passphrase-file", "the sync passphrase");
+    const bool new_vault = args.flags.count("--new-vault") > 0;
+
+    std::string error;
+    Loaded backup;
+    std::string bytes;
+    if (!read_file(from, bytes, error)) {
+        err << "ties: " << error << "\nNothing was sent.\n";
+        return kExitFailed;
+    }
+    if (io::read_backup(bytes).encrypted) {
+        err << "ties: " << from << " is encrypted: decrypt it first with 'ties decrypt'.\nNothing was sent.\n";
+        return kExitFailed;
+    }
+    if (!load_backup_bytes(from, std::move(bytes), std::nullopt, backup, error)) {
+        err << "ties: " << error << "\nNothing was sent.\n";
+        return kExitFailed;
+    }
+
+    // This device's side of the vault: read when it exists, else a new device.
+    io::sync::SyncState state;
+    const bool had_state = exists(state_path);
+    IdGenerator ids(env.seed_hi, env.seed_lo);
+    if (had_state) {
+        std::string state_bytes;
+        if (!read_file(state_path, state_bytes, error)) {
+            err << "ties: " << error << "\nNothing was sent.\n";
+            return kExitFailed;
+        }
+        io::sync::StateRead read = io::sync::decode_state(state_bytes);
+        if (!read.ok() || !read.state.set_up()) {
+            err << "ties: " << state_path << " is not a Ties sync state file"
+                << (read.ok() ? "" : " (" + read.error->text + ")") << ".\nNothing was sent.\n";
+            return kExitFailed;
+        }
+        state = std::move(read.state);
+    } else {
+        state.device = ids.next();
+    }
+
+    // A device that has a state joined a vault already: it never makes another one.
+    const bool may_create = new_vault && !had_state;
+    CurlPerformer performer(std::move(server));
+    const Joined joined =
+        join_vault(performer, {passphrase, ids.next(), state.device, io::kPbkdf2Iterations, may_create}, may_create);
+    if (!joined.ok()) {
+        err << "ties: " << joined.error->text << "\nNothing was sent.\n";
+        return kExitFailed;
+    }
+    if (had_state && joined.state.vault.id != state.vault.id) {
+        err << "ties: the folder holds another vault than the one " << state_path
+            << " belongs to (sync was set up again). To join it as a new device, delete " << state_path
+            << " or give another --state FILE.\nNothing was sent.\n";
+        return kExitFailed;
+    }
+    if (!had_state) state = joined.state;
+    // Saved before the run and after it whatever happened: the device keeps its id and never
+    // reuses a number.
+    if (!had_state && !write_atomically(state_path, io::sync::encode_state(state), error)) {
+        err << "ties: " << error << "\nNothing was sent.\n";
+        return kExitFailed;
+    }
+    if (joined.created) out << "Made a new vault in " << performer.url_of("") << ".\n";
+
+    io::sync::RunOptions options;
+    options.now = env.now;
+    options.push = true;
+    Store& store = backup.store;
+    const Synced synced = sync_store(performer, state, store, options);
+    const bool state_saved = write_atomically(state_path, io::sync::encode_state(synced.state), error);
+    if (!synced.ok()) {
+        err << "ties: " << synced.error->text << "\n";
+        if (!state_saved) err << "ties: " << error << "\n";
+        return kExitFailed;
+    }
+    if (!state_saved) {
+        err << "ties: the records were sent, but " << error << ": the next push sends some of them again.\n";
+        return kExitFailed;
+    }
+    const io::sync::RunReport& report = synced.report;
+    out << "Device " << short_id(synced.state.device) << (had_state ? "" : " (new)") << ": read "
+        << plural(report.records_read, "record", "records") << " from " << plural(report.files_read, "file", "files")
+        << ", sent " << plural(report.records_pushed, "record", "records");
+    if (report.records_pushed > 0) out << (report.snapshot_written ? " (a snapshot)" : " (a log)");
+    out << ".\n";
+    return kExitOk;
+}
+
+int cmd_sync(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
+    const std::string what = argv.size() > 1 ? argv[1] : "";
+    if (what == "pull") return cmd_sync_pull(argv, out, err, env);
+    if (what == "push") return cmd_sync_push(argv, out, err, env);
+    if (what == "-h" || what == "--help") return out << kUsage, kExitOk;
+    throw UsageError{"sync: say pull or push"};
+}
+
 }  // namespace
 
 Environment system_environment() {
@@ -663,6 +867,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         if (command == "merge") return cmd_merge(args, out, err);
         if (command == "encrypt") return cmd_crypt(args, out, err, true);
         if (command == "decrypt") return cmd_crypt(args, out, err, false);
+        if (command == "sync") return cmd_sync(args, out, err, env);
         throw UsageError{"unknown command '" + command + "'"};
     } catch (const UsageError& usage_error) {
         err << "ties: " << usage_error.message << "\nRun 'ties --help' for the commands and their options.\n";

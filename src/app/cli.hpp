@@ -1,6 +1,6 @@
 // The command-line tool's commands as a function of arguments and streams, so the doctest unit
 // tests run them exactly as `ties` does (src/app/ties_cli.cpp is only main()). Native only: it
-// reads and writes files with POSIX calls and encrypts with OpenSSL.
+// reads and writes files with POSIX calls, encrypts with OpenSSL and syncs with libcurl (sync_curl.hpp).
 #pragma once
 
 #include "core/date.hpp"

@@ -352,6 +352,7 @@ std::string SyncDriver::describe(const io::sync::RunReport& report) const {
 ui::SyncView SyncDriver::view() const {
     using State = ui::SyncView::State;
     ui::SyncView view;
+    view.set_up = state_.set_up();
     view.folder_url = server_.folder_url;
     view.user = server_.user;
     view.remember = remember_;

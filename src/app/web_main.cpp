@@ -179,6 +179,7 @@ void frame() {
     ties::probe::begin_frame(g_app.options.test);
     const ties::Date today = g_app.host->today();
 
+    const ties::ui::SyncView sync = session.sync_view();
     const ties::ui::UiView view{
         .section = g_app.section,
         .theme_choice = g_app.theme_choice,
@@ -196,6 +197,7 @@ void frame() {
         .load_warnings = &session.load_warnings(),
         .last_backup = session.last_backup() ? format_date(*session.last_backup()) : std::string(),
         .backup_due = session.backup_due(),
+        .sync = &sync,
     };
     ties::ui::UiIntents intents = ties::ui::draw_app(g_app.ui, view);
 
@@ -206,7 +208,9 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo || intents.working;
+    const bool acted = intents.go_to || intents.theme || intents.change || intents.undo || intents.redo || intents.working ||
+                       intents.sync.set_up || intents.sync.sync_now || intents.sync.turn_off ||
+                       intents.sync.restore_kept || intents.sync.forget_kept;
     ties::platform::set_cursor(ties::app::css_cursor(ImGui::GetMouseCursor()));
     if (apply(std::move(intents)) || acted) wake();
     ties::platform::set_text_input(g_app.ime.WantVisible, g_app.ime.InputPos.x, g_app.ime.InputPos.y,

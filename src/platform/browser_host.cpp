@@ -1,11 +1,14 @@
 #include "platform/browser_host.hpp"
 
+#include "io/webdav.hpp"
 #include "platform/browser.hpp"
 #include "platform/js_string.hpp"
 
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 
 // clang-format off
 EM_JS(void, js_storage_status, (double* out), {
@@ -73,10 +76,40 @@ EM_JS(int, js_crypto_state, (int job), { return Module.tiesFiles.cryptoState(job
 EM_JS(char*, js_crypto_error, (int job), { return Module.tiesPlatform.newString(Module.tiesFiles.cryptoError(job)); });
 EM_JS(double, js_crypto_size, (int job), { return Module.tiesFiles.cryptoSize(job); });
 EM_JS(void, js_crypto_take, (int job, char* out), { Module.tiesFiles.cryptoTake(job, out); });
+// Sync: every text crosses as bytes (pointer, size), so passwords and binary salts arrive as they are.
+EM_JS(int, js_sync_start, (int kind, const char* folder, double folder_size, const char* user, double user_size,
+                           const char* password, double password_size, const char* path, double path_size,
+                           const char* bytes, double bytes_size, const char* aad, double aad_size,
+                           const char* passphrase, double passphrase_size, double iterations), {
+    const take = (ptr, size) => HEAPU8.slice(ptr, ptr + size);
+    return Module.tiesSync.start({
+        kind, folder: new TextDecoder().decode(take(folder, folder_size)), user: take(user, user_size),
+        password: take(password, password_size), path: take(path, path_size), bytes: take(bytes, bytes_size),
+        aad: take(aad, aad_size), passphrase: take(passphrase, passphrase_size), iterations });
+});
+EM_JS(int, js_sync_done, (int job), { return Module.tiesSync.done(job); });
+EM_JS(void, js_sync_result, (int job, double* out), {
+    HEAPF64[out >> 3] = Module.tiesSync.failure(job);
+    HEAPF64[(out >> 3) + 1] = Module.tiesSync.status(job);
+    HEAPF64[(out >> 3) + 2] = Module.tiesSync.size(job);
+});
+EM_JS(char*, js_sync_detail, (int job), { return Module.tiesPlatform.newString(Module.tiesSync.detail(job)); });
+EM_JS(char*, js_sync_date, (int job), { return Module.tiesPlatform.newString(Module.tiesSync.date(job)); });
+EM_JS(void, js_sync_take, (int job, char* out), { Module.tiesSync.take(job, out); });
+EM_JS(void, js_sync_remember_key, (int remember), { Module.tiesSync.rememberKey(remember !== 0); });
 // clang-format on
 
 namespace ties::platform {
 namespace {
+
+// The numbers web/sync.js uses for operations (KIND) and failures (FAILURE).
+static_assert(static_cast<int>(io::sync::OpKind::MakeFolder) == 5 && static_cast<int>(io::sync::OpKind::Open) == 9);
+static_assert(static_cast<int>(io::sync::Failure::Cors) == 2 && static_cast<int>(io::sync::Failure::NoKey) == 9);
+
+bool is_cryptography(io::sync::OpKind kind) {
+    using io::sync::OpKind;
+    return kind == OpKind::CreateKey || kind == OpKind::Unlock || kind == OpKind::Seal || kind == OpKind::Open;
+}
 
 JobState job_state(int code) {
     switch (code) {
@@ -188,16 +221,133 @@ CryptoOutput BrowserHost::take_crypto(CryptoJob job) {
     return output;
 }
 
-// Sync is not wired to web/sync.js yet: every operation fails as if the server could not be
-// reached, and nothing in the page offers sync until it is.
-SyncJob BrowserHost::start_sync(const SyncServer&, const io::sync::Op&) { return 0; }
-std::optional<io::sync::Outcome> BrowserHost::take_sync(SyncJob) {
+SyncJob BrowserHost::start_sync(const SyncServer& server, const io::sync::Op& op) {
+    const auto size = [](const std::string& text) { return static_cast<double>(text.size()); };
+    const SyncJob job = js_sync_start(static_cast<int>(op.kind), server.folder_url.data(), size(server.folder_url),
+                                      server.user.data(), size(server.user), server.password.data(), size(server.password),
+                                      op.path.data(), size(op.path), op.bytes.data(), size(op.bytes), op.aad.data(),
+                                      size(op.aad), op.passphrase.data(), size(op.passphrase), op.iterations);
+    sync_jobs_[job] = {op.kind, server.folder_url + op.path};
+    return job;
+}
+
+std::optional<io::sync::Outcome> BrowserHost::take_sync(SyncJob job) {
+    const auto pending = sync_jobs_.find(job);
+    if (pending == sync_jobs_.end() || js_sync_done(job) != 1) {
+        if (pending != sync_jobs_.end()) return std::nullopt;  // still running
+        io::sync::Outcome unknown;                            // taken already, or never started
+        unknown.failure = io::sync::Failure::Server;
+        unknown.detail = "no such sync job";
+        return unknown;
+    }
+    const PendingSync started = std::move(pending->second);
+    sync_jobs_.erase(pending);
+    double result[3] = {};
+    js_sync_result(job, result);
+    const auto failure = static_cast<io::sync::Failure>(static_cast<int>(result[0]));
+    const int status = static_cast<int>(result[1]);
+    std::string detail = take_js_string(js_sync_detail(job));
+    const std::string date = take_js_string(js_sync_date(job));
+    std::string bytes(static_cast<std::size_t>(result[2]), '\0');
+    js_sync_take(job, bytes.data());  // also forgets the job
+
     io::sync::Outcome outcome;
-    outcome.failure = io::sync::Failure::Unreachable;
-    outcome.detail = "sync is not built into this page yet";
+    if (failure != io::sync::Failure::None || is_cryptography(started.kind)) {  // no HTTP answer, or cryptography
+        outcome.failure = failure;
+        outcome.status = status;
+        outcome.detail = std::move(detail);
+        outcome.bytes = std::move(bytes);
+    } else {
+        outcome = io::webdav::outcome_of_http(started.kind, status, std::move(bytes), started.url);
+    }
+    if (const auto server_time = io::webdav::parse_http_date(date)) outcome.server_time = *server_time;
     return outcome;
 }
-void BrowserHost::sync_remember_key(bool) {}
+
+void BrowserHost::sync_remember_key(bool remember) { js_sync_remember_key(remember ? 1 : 0); }
 bool BrowserHost::came_online() { return js_take_online() != 0; }
 
 }  // namespace ties::platform
+
+// --- For the browser tests ------------------------------------------------------------------
+// One sync operation through BrowserHost, as the session performs it, started from the page
+// (tests/e2e/sync-transport.test.mjs): ties_sync_test_start returns the job, ties_sync_test_take
+// its Outcome as JSON (malloc'ed; the caller frees it) once it ended, null before. ?test pages only.
+namespace {
+
+ties::platform::BrowserHost& test_host() {
+    static ties::platform::BrowserHost host;
+    return host;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+std::string hex_of(std::string_view bytes) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        out += kHex[byte >> 4];
+        out += kHex[byte & 15];
+    }
+    return out;
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE int ties_sync_test_start(int kind, const char* folder, const char* user,
+                                                         const char* password, const char* path, int path_size,
+                                                         const char* bytes, int bytes_size, const char* aad,
+                                                         int aad_size, const char* passphrase, int iterations) {
+    if (!ties::platform::page_options().test) return -1;
+    const auto view = [](const char* data, int size) { return std::string(data, static_cast<std::size_t>(size)); };
+    ties::platform::SyncServer server{folder, user, password};
+    ties::io::sync::Op op;
+    op.kind = static_cast<ties::io::sync::OpKind>(kind);
+    op.path = view(path, path_size);
+    op.bytes = view(bytes, bytes_size);
+    op.aad = view(aad, aad_size);
+    op.passphrase = passphrase;
+    op.iterations = static_cast<std::uint32_t>(iterations);
+    return test_host().start_sync(server, op);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE char* ties_sync_test_take(int job) {
+    if (!ties::platform::page_options().test) return nullptr;
+    const std::optional<ties::io::sync::Outcome> outcome = test_host().take_sync(job);
+    if (!outcome) return nullptr;
+    std::string json = "{\"failure\":" + std::to_string(static_cast<int>(outcome->failure)) +
+                       ",\"status\":" + std::to_string(outcome->status) + ",\"detail\":";
+    append_json_string(json, outcome->detail);
+    json += ",\"bytes\":\"" + hex_of(outcome->bytes) + "\",\"server_time\":" + std::to_string(outcome->server_time) +
+            ",\"entries\":[";
+    for (std::size_t i = 0; i < outcome->entries.size(); ++i) {
+        const ties::io::sync::Entry& entry = outcome->entries[i];
+        json += i ? ",{\"name\":" : "{\"name\":";
+        append_json_string(json, entry.name);
+        json += ",\"folder\":" + std::string(entry.folder ? "true" : "false") + ",\"size\":" + std::to_string(entry.size) + "}";
+    }
+    json += "]}";
+    char* out = static_cast<char*>(std::malloc(json.size() + 1));
+    std::copy(json.begin(), json.end(), out);
+    out[json.size()] = '\0';
+    return out;
+}

@@ -1,8 +1,11 @@
 // The browser's implementation of platform::Host (host.hpp): web/storage.js for the data folder,
-// web/files.js for chosen files, the import worker and WebCrypto, and a few browser calls.
+// web/files.js for chosen files, the import worker and WebCrypto, web/sync.js for sync's
+// operations, and a few browser calls.
 #pragma once
 
 #include "platform/host.hpp"
+
+#include <unordered_map>
 
 namespace ties::platform {
 
@@ -51,6 +54,12 @@ public:
 private:
     int pinned_today_ = 0;
     int seen_choice_ = 0;  // the generation of the last choice taken
+    // Sync jobs started and not yet taken: what their HTTP answer is read against.
+    struct PendingSync {
+        io::sync::OpKind kind = io::sync::OpKind::Get;
+        std::string url;  // folder_url + path: the folder a List names
+    };
+    std::unordered_map<SyncJob, PendingSync> sync_jobs_;
 };
 
 }  // namespace ties::platform

@@ -152,9 +152,15 @@ void draw_sidebar(UiState& state, const UiView& view, const Palette& p, bool nar
     ImGui::PopStyleVar();
 
     // Save status and the theme toggle at the bottom (Settings offers "System" too).
-    const float bottom = ImGui::GetWindowHeight() - 18.0f - 34.0f - 30.0f;
+    const bool sync_line = view.sync && view.sync->set_up;
+    const float bottom = ImGui::GetWindowHeight() - 18.0f - 34.0f - 30.0f - (sync_line ? 28.0f : 0.0f);
     if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
     draw_save_status(view, p, narrow);
+    if (sync_line) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 4.0f);
+        if (draw_sync_status(view, p, narrow)) out.go_to = Section::Settings;
+        ImGui::Dummy(ImVec2(0, 2));
+    }
     const std::string toggle = view.dark ? std::string(icons::kLight) + (narrow ? "" : "   Light mode")
                                          : std::string(icons::kDark) + (narrow ? "" : "   Dark mode");
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);

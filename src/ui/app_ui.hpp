@@ -79,6 +79,7 @@ struct UiView {
     const std::vector<std::string>* load_warnings = nullptr;
     std::string last_backup;  // when a backup was last downloaded from this browser ("" never), as shown
     bool backup_due = false;  // no backup for a while: Today reminds
+    const SyncView* sync = nullptr;  // Settings → Sync and the sidebar's line
 };
 
 UiIntents draw_app(UiState& state, const UiView& view);

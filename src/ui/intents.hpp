@@ -46,6 +46,7 @@ struct SyncView {
         std::string words;  // "2 new records, 1 change in; 3 records out"
     };
     State state = State::Off;
+    bool set_up = false;          // this device has joined a vault (a failed setup leaves it false)
     std::string folder_url, user;
     bool remember = false;
     Millis last_sync = 0;

@@ -315,7 +315,10 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "Your data");
-    ImGui::Text("%s  Ties keeps everything in this browser; nothing you enter is sent anywhere.", icons::kLock);
+    const bool syncing = view.sync && view.sync->set_up;
+    ImGui::TextWrapped("%s  %s", icons::kLock,
+                       syncing ? "Ties keeps everything in this browser and sends it, encrypted, only to your sync folder."
+                               : "Ties keeps everything in this browser; nothing you enter is sent anywhere.");
     const char* persisted = view.save.persisted == "granted"  ? "The browser has agreed to keep this data (persistent storage)."
                             : view.save.persisted == "denied" ? "The browser may clear this data when space runs low: download backups now and then."
                             : view.save.persisted == "unsupported" ? "This browser cannot promise to keep the data: download backups now and then."
@@ -389,6 +392,8 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     same_line_if_fits(button_width("CSV (spreadsheet)"));
     if (button("CSV (spreadsheet)", "settings.export.csv")) out.export_file = io::ExportFormat::Csv;
 
+    ImGui::Dummy(ImVec2(0, 14));
+    draw_sync_settings(state.sync, view, p, out);
     ImGui::Dummy(ImVec2(0, 14));
     draw_keeping_in_touch(state, view, p, out);
     ImGui::Dummy(ImVec2(0, 14));

@@ -1,8 +1,9 @@
 // The Settings section: appearance, your name, how often to keep in touch with each circle and
-// tag, the weekly budget, keyboard shortcuts, and where the data lives.
+// tag, the weekly budget, keyboard shortcuts, where the data lives, and sync (sync_ui.hpp).
 #pragma once
 
 #include "core/model.hpp"
+#include "ui/sync_ui.hpp"
 
 #include <cstdint>
 #include <string>
@@ -28,6 +29,7 @@ struct SettingsUi {
     std::string backup_passphrase_again;  // must match: a lost passphrase cannot be recovered
     bool show_passphrase = false;
     std::string backup_error;
+    SyncUi sync;
 };
 
 void draw_settings(SettingsUi& ui, const UiView& view, UiIntents& out);

@@ -12,6 +12,11 @@
 
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <random>
 #include <sstream>
@@ -483,4 +488,55 @@ TEST_CASE("ties encrypt and decrypt: PBKDF2 + AES-256-GCM, wrong passphrase and 
     REQUIRE(inside.ok());
     CHECK(live_contacts(io::read_backup(inside.plaintext).store) == 5);
     CHECK(ties_cli({"import", kFixtures + "/vcard/gmail.vcf", "--into", secret}).code == cli::kExitFailed);
+}
+
+// Against a real server: tests/sync_cli_test.sh (Apache on loopback, a stage of tests/run).
+TEST_CASE("ties sync: usage errors, secrets only from files, a server that is not there") {
+    TempFolder dir;
+    write_bytes(dir / "pass.txt", "sync passphrase\n");
+    write_bytes(dir / "empty.txt", "\n");
+    const std::string pass = (dir / "pass.txt").string();
+    const std::string out = (dir / "out.ties").string();
+    CHECK(contains(ties_cli({"--help"}).out, "ties sync pull URL"));
+    CHECK(contains(ties_cli({"sync"}).err, "sync: say pull or push"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "--passphrase-file", pass}).err, "missing -o BACKUP"));
+    CHECK(contains(ties_cli({"sync", "pull", "ftp://h/f/", "-o", out, "--passphrase-file", pass}).err, "https://"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "-o", out}).err, "missing --passphrase-file"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "-o", out, "--passphrase-file", (dir / "empty.txt").string()}).err,
+                   "is empty"));
+    CHECK(contains(ties_cli({"sync", "pull", "https://h/f/", "-o", out, "--passphrase-file", pass, "--user", "ada"}).err,
+                   "missing --password-file"));
+    CHECK(contains(ties_cli({"sync", "push", "https://h/f/", "--from", "a.ties", "--passphrase-file", pass}).err,
+                   "missing --state"));
+    CHECK(ties_cli({"sync", "pull", "https://h/f/", "-o", out, "--password", "secret"}).code == cli::kExitUsage);
+
+    // Nothing listens on port 1: a plain sentence, exit 1, no file.
+    const Result down = ties_cli({"sync", "pull", "http://127.0.0.1:1/dav/", "-o", out, "--passphrase-file", pass});
+    CHECK(down.code == cli::kExitFailed);
+    CHECK(contains(down.err, "The server did not answer"));
+    CHECK(!std::filesystem::exists(dir / "out.ties"));
+}
+
+TEST_CASE("ties sync: a server that takes the connection and never answers is a timeout, not a hang") {
+    TempFolder dir;
+    write_bytes(dir / "pass.txt", "sync passphrase\n");
+    // A listening socket that is never read: the kernel completes the connection, nobody answers.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(listener >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener, 4) == 0);
+    REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/dav/";
+    const Result silent = ties_cli({"sync", "pull", url, "-o", (dir / "out.ties").string(), "--passphrase-file",
+                                    (dir / "pass.txt").string(), "--timeout", "1"});
+    ::close(listener);
+    CHECK(silent.code == cli::kExitFailed);
+    CHECK(contains(silent.err, "took too long to answer"));
+    CHECK(contains(silent.err, "no answer within 1 s"));
+    CHECK(ties_cli({"sync", "pull", url, "-o", "x", "--passphrase-file", (dir / "pass.txt").string(), "--timeout", "0"})
+              .code == cli::kExitUsage);
 }

@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 
 using namespace ties;
@@ -193,4 +196,46 @@ TEST_CASE("Seal and Open need a key; forget drops it; other operations are not t
     CHECK(cipher.perform(op(OpKind::Get)).failure == Failure::Server);
     CHECK(cli::is_cryptography(OpKind::Unlock));
     CHECK_FALSE(cli::is_cryptography(OpKind::List));
+}
+
+namespace {
+
+// tests/fixtures/sync/known-answer.txt: "name: value" lines, every value but two in hex.
+std::map<std::string, std::string> known_answers() {
+    std::ifstream file(std::string(TIES_TEST_DATA) + "/fixtures/sync/known-answer.txt");
+    std::map<std::string, std::string> values;
+    std::string line;
+    while (std::getline(file, line)) {
+        const std::size_t colon = line.find(": ");
+        if (line.empty() || line[0] == '#' || colon == std::string::npos) continue;
+        const std::string name = line.substr(0, colon), value = line.substr(colon + 2);
+        values[name] = name == "passphrase" || name == "iterations" ? value : from_hex(value);
+    }
+    return values;
+}
+
+}  // namespace
+
+TEST_CASE("The known-answer fixture the page reads opens here, and so does what the page sealed") {
+    auto values = known_answers();
+    REQUIRE(values.size() >= 10);
+    // The fixture is this file's vectors, written out for the browser test.
+    CHECK(values["key_aad"] == io::sync::key_aad(kVault));
+    CHECK(values["file_aad"] == io::sync::file_aad(kVault, kDevice, io::sync::FileRole::Log, 17));
+    CHECK(values["salt"] == kSalt);
+    CHECK(values["wrapped_key"] == kWrapped);
+    CHECK(values["sealed_natively"] == kSealedLog);
+
+    cli::SyncCipher cipher;
+    REQUIRE(cipher.perform(unlock(values["passphrase"], values["salt"], values["wrapped_key"], values["key_aad"],
+                                  static_cast<std::uint32_t>(std::stoul(values["iterations"])))).ok());
+    for (const char* sealed : {"sealed_natively", "sealed_by_webcrypto"}) {
+        CAPTURE(sealed);
+        const Outcome opened = cipher.perform(op(OpKind::Open, values[sealed], values["file_aad"]));
+        REQUIRE(opened.ok());
+        CHECK(opened.bytes == values["plaintext"]);
+    }
+    cli::SyncCipher by_key;
+    REQUIRE(by_key.use_key(values["data_key"]));
+    CHECK(by_key.perform(op(OpKind::Open, values["sealed_by_webcrypto"], values["file_aad"])).bytes == values["plaintext"]);
 }
