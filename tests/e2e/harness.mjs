@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -282,4 +283,49 @@ export async function dropFiles(page, files) {
     canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, contents);
+}
+
+// A port on 127.0.0.1 that nothing listens on (a moment ago).
+export async function freePort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// A private WebDAV server for sync: Debian's Apache through tests/servers/webdav_server.py, on a
+// free loopback port (another origin than the page, so the browser's real CORS checks happen).
+// `extra`: more arguments (['--no-cors']). Resolves with { url, root, stop }.
+export async function startDav({ user, password, extra = [] }) {
+  const root = mkdtempSync(path.join(tmpdir(), 'ties-dav-'));
+  const port = await freePort();
+  const child = spawn('python3', [path.join(ROOT, 'tests/servers/webdav_server.py'), '--port', String(port), '--root', root,
+                                  '--user', user, '--password', password, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (d) => { errors += d; });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await gone;
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`webdav_server.py did not start: ${errors}`)), 20000);
+      child.stdout.on('data', (d) => {
+        out += d;
+        const match = out.match(/^ready (\S+)/m);
+        if (match) { clearTimeout(timer); resolve(match[1]); }
+      });
+      child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`webdav_server.py exited (${code}): ${errors}`)); });
+    });
+    return { url, root, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -6,14 +6,12 @@
 // page seals opens with node:crypto (OpenSSL) and in tests/unit/sync_crypto_test.cpp.
 // Needs Debian's apache2 and apache2-utils (tests/servers/webdav_server.py).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, closeAll, launch, openApp, startServer } from './harness.mjs';
+import { ROOT, closeAll, freePort, launch, openApp, startDav as startDavServer, startServer } from './harness.mjs';
 
 const USER = 'ada';
 const PASSWORD = 'sécret ünïcode';  // Basic auth must send UTF-8
@@ -23,37 +21,13 @@ const fixture = Object.fromEntries(readFileSync(path.join(ROOT, 'tests/fixtures/
   .split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(/: (.*)/s).slice(0, 2)));
 
 let app, dav, blocked, hanging, closedPort, context, page;
-const roots = [];
-const children = [];
+const servers = [];
 
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-// tests/servers/webdav_server.py on a free port; resolves with the folder's URL once it is ready.
+// A private WebDAV server (harness.mjs), stopped after the tests.
 async function startDav(extra = []) {
-  const root = mkdtempSync(path.join(tmpdir(), 'ties-dav-'));
-  roots.push(root);
-  const port = await freePort();
-  const child = spawn('python3', [path.join(ROOT, 'tests/servers/webdav_server.py'), '--port', String(port), '--root', root,
-                                  '--user', USER, '--password', PASSWORD, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let errors = '';
-  child.stderr.on('data', (d) => { errors += d; });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`webdav_server.py did not start: ${errors}`)), 20000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const match = out.match(/^ready (\S+)/m);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`webdav_server.py exited (${code}): ${errors}`)); });
-  });
+  const server = await startDavServer({ user: USER, password: PASSWORD, extra });
+  servers.push(server);
+  return server.url;
 }
 
 before(async () => {
@@ -69,12 +43,7 @@ before(async () => {
 after(async () => {
   if (context) await closeAll(context);
   if (hanging) hanging.close();
-  await Promise.all(children.map((child) => new Promise((resolve) => {
-    if (child.exitCode !== null) { resolve(); return; }
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  })));
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
+  await Promise.all(servers.map((server) => server.stop()));
   if (app) await app.stop();
 });
 
