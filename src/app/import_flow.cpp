@@ -225,11 +225,7 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         Change change = import_change(*host.store, ui.plan, ui.merge, "Import " + files_label(ui), &summary);
         host.apply(std::move(change), false);
         ui.stage = Stage::Done;
-        ui.message = "Imported from " + files_label(ui) + ": " + std::to_string(summary.added) + " new, " +
-                     std::to_string(summary.merged) + " merged with people you had, ";
-        if (summary.combined > 0) ui.message += std::to_string(summary.combined) + " entries combined with another, ";
-        if (summary.left_apart > 0) ui.message += std::to_string(summary.left_apart) + " possible matches left apart, ";
-        ui.message += std::to_string(summary.interactions_added) + " conversations. Undo takes it all back.";
+        ui.message = describe_import_done(summary, files_label(ui));
     } else if (ui.stage == Stage::BackupPreview) {
         if (ui.replace) {
             host.platform->download("ties-backup-before-replace-" + host.today.iso() + ".ties", io::backup_bytes(*host.store),

@@ -149,8 +149,12 @@ void count_people(const ImportPlan& plan, const Resolution& r, ImportSummary& su
     for (std::size_t i = 0; i < n; ++i) ++size[r.root[i]];
     for (std::size_t i = 0; i < n; ++i) {
         if (size[i] == 0) continue;
-        if (r.store[i]) ++summary.merged;
-        else ++summary.added;
+        if (r.store[i]) {
+            ++summary.merged;
+        } else {
+            ++summary.added;
+            summary.new_people.push_back(i);
+        }
         if (size[i] > 1) {
             summary.combined += size[i] - 1;
             summary.groups.emplace_back(contact_label(plan.contacts[i]), size[i]);
@@ -305,8 +309,11 @@ ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const
     return summary;
 }
 
-std::string describe_import(const ImportSummary& s) {
-    std::string text = count_words(s.cards, "entry", "entries") + ": " + count_words(s.added, "new person", "new people");
+namespace {
+
+// "6 new people, 1 merged with someone you have, 4 entries for John Doe combined into one, …"
+std::string describe_people(const ImportSummary& s) {
+    std::string text = count_words(s.added, "new person", "new people");
     if (s.merged > 0) text += ", " + (s.merged == 1 ? std::string("1 merged with someone you have") : std::to_string(s.merged) + " merged with people you have");
     constexpr std::size_t kNamed = 3;
     for (std::size_t g = 0; g < s.groups.size() && g < kNamed; ++g)
@@ -319,6 +326,17 @@ std::string describe_import(const ImportSummary& s) {
     }
     if (s.left_apart > 0) text += ", " + count_words(s.left_apart, "possible match", "possible matches") + " left apart";
     return text;
+}
+
+}  // namespace
+
+std::string describe_import(const ImportSummary& s) {
+    return count_words(s.cards, "entry", "entries") + ": " + describe_people(s);
+}
+
+std::string describe_import_done(const ImportSummary& s, const std::string& source) {
+    return "Imported " + count_words(s.cards, "entry", "entries") + " from " + source + ": " + describe_people(s) + "; " +
+           count_words(s.interactions_added, "conversation", "conversations") + ". Undo takes it all back.";
 }
 
 Change import_change(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge, std::string label,

@@ -55,6 +55,7 @@ struct ImportSummary {
     std::size_t interactions_added = 0;
     std::size_t interactions_known = 0;  // already in the store (the same file imported again)
     std::vector<std::pair<std::string, std::size_t>> groups;  // a person and how many cards made them
+    std::vector<std::size_t> new_people;  // the card each new person is listed by (`added` of them), in card order
 };
 
 // What the import does with `merge` (per plan.matches; a missing entry takes default_merges's):
@@ -66,6 +67,11 @@ ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const
 // The counts in words: "12 cards: 9 new people, 4 cards of John Doe combined into one, 1 merged
 // with someone you have, 2 possible matches left apart".
 std::string describe_import(const ImportSummary& summary);
+
+// The message once the import is done, in the preview's words: "Imported 9 entries from 3 files:
+// 6 new people, 4 entries for John Doe combined into one, 1 possible match left apart;
+// 1 conversation. Undo takes it all back."
+std::string describe_import_done(const ImportSummary& summary, const std::string& source);
 
 // One Change for Store::apply (which stamps the times), as summarise_import says: new people
 // (each the union of its cards, as merge_contacts unites), matched contacts with what their cards

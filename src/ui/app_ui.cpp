@@ -402,7 +402,8 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
     } else if (info.section == Section::Insights) {
         draw_insights(state.insights, view, out);
     } else if (info.section == Section::Settings) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 680.0f);
+        // Lines of a readable length on a laptop, the window's width on a phone.
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(680.0f, ImGui::GetContentRegionAvail().x));
         draw_settings(state.settings, view, out);
         ImGui::PopTextWrapPos();
     }

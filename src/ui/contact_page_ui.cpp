@@ -220,8 +220,9 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
     char score[16];
     std::snprintf(score, sizeof score, "%.2f", strength.score);
     probe::value("contact.strength", score);
-    // A bar from 0 to 1, then the score.
-    const float width = std::min(field_width() + kLabelWidth, 420.0f);
+    // A bar from 0 to 1, then the score, within the window (a phone's too).
+    const float score_width = ImGui::CalcTextSize("0.00 of 1").x + ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::max(60.0f, std::min(420.0f, ImGui::GetContentRegionAvail().x - score_width));
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + width, at.y + 10), p.accent_soft, 5);
@@ -231,23 +232,53 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 5);
     ImGui::Text("%s of 1", score);
+    probe::item("contact.strength.score");
     muted_text(p, "A score from what you logged (after Gilbert and Karahalios, 2009). What each factor added:");
-    if (ImGui::BeginTable("##strength", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
-        for (const StrengthFactor& f : strength.factors) {
+    // A table of factor, points and why where it fits; on a phone each factor's why is a wrapped
+    // line of its own under its points.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float name_width = 0, points_width = 0, why_width = 0;
+    std::vector<std::string> points(strength.factors.size());
+    for (std::size_t i = 0; i < strength.factors.size(); ++i) {
+        const StrengthFactor& f = strength.factors[i];
+        char text[32];
+        std::snprintf(text, sizeof text, "+%.2f of %.2f", f.points(), f.weight);
+        points[i] = text;
+        name_width = std::max(name_width, ImGui::CalcTextSize(str(to_string(f.kind)).c_str()).x);
+        points_width = std::max(points_width, ImGui::CalcTextSize(text).x);
+        why_width = std::max(why_width, ImGui::CalcTextSize(f.explanation.c_str()).x);
+    }
+    const float cell = 2 * style.CellPadding.x;
+    const bool as_table = name_width + points_width + why_width + 3 * cell <= ImGui::GetContentRegionAvail().x;
+    const auto publish = [&](const StrengthFactor& f, const std::string& pts) {
+        probe::item(probe::key("contact.strength.", [&] { return str(to_string(f.kind)); }, ".why"));
+        probe::value(probe::key("contact.strength.", [&] { return str(to_string(f.kind)); }), [&] { return pts + " | " + f.explanation; });
+    };
+    if (as_table && ImGui::BeginTable("##strength", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX)) {
+        for (std::size_t i = 0; i < strength.factors.size(); ++i) {
+            const StrengthFactor& f = strength.factors[i];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(str(to_string(f.kind)).c_str());
             ImGui::TableNextColumn();
-            char points[32];
-            std::snprintf(points, sizeof points, "+%.2f of %.2f", f.points(), f.weight);
-            ImGui::TextUnformatted(points);
+            ImGui::TextUnformatted(points[i].c_str());
             ImGui::TableNextColumn();
             ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
             ImGui::TextUnformatted(f.explanation.c_str());
             ImGui::PopStyleColor();
-            probe::value(probe::key("contact.strength.", [&] { return str(to_string(f.kind)); }), [&] { return std::string(points) + " | " + f.explanation; });
+            publish(f, points[i]);
         }
         ImGui::EndTable();
+    } else if (!as_table) {
+        const float points_at = ImGui::GetCursorPosX() + name_width + style.ItemSpacing.x * 2;
+        for (std::size_t i = 0; i < strength.factors.size(); ++i) {
+            const StrengthFactor& f = strength.factors[i];
+            ImGui::TextUnformatted(str(to_string(f.kind)).c_str());
+            ImGui::SameLine(points_at);
+            ImGui::TextUnformatted(points[i].c_str());
+            muted_text(p, f.explanation.c_str());
+            publish(f, points[i]);
+        }
     }
     if (const auto found = o.suggestions.find(c.meta.id); found != o.suggestions.end() && !c.archived) {
         const Tier suggested = found->second.tier;
@@ -256,9 +287,9 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
             const std::string text = "Suggested circle: " + str(to_string(suggested)) +
                                      (c.tier == Tier::None ? "" : "; now " + str(to_string(c.tier)));
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(text.c_str());
+            ImGui::TextWrapped("%s", text.c_str());
             if (!read_only) {
-                ImGui::SameLine();
+                same_line_if_fits(button_width("Use it"));
                 if (button("Use it", "contact.use_suggested_tier")) {
                     Contact changed = c;
                     changed.tier = suggested;
@@ -286,9 +317,10 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
         summary += gt->received > 0 ? "; they helped you " + times(gt->received) + "." : "; they have not helped you yet.";
         if (gt->received > 0 && gt->given == 0) summary += " A good moment to give back.";
     }
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 560.0f);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560.0f, ImGui::GetContentRegionAvail().x));
     ImGui::TextWrapped("%s", summary.c_str());
     ImGui::PopTextWrapPos();
+    probe::item("contact.give_take");
     probe::value("contact.give_take", summary);
 }
 

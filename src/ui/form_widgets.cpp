@@ -28,6 +28,7 @@ void label(const Palette& p, const char* caption) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
+    probe::item("label.", caption);  // the words a person reads beside (or above) the field
     if (!narrow) ImGui::SameLine(kLabelWidth);
 }
 
@@ -100,6 +101,7 @@ void detail(const Palette& p, const char* caption, const std::string& value) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::TextUnformatted(caption);
     ImGui::PopStyleColor();
+    probe::item("label.", caption);  // the words a person reads beside (or above) the field
     if (!narrow) ImGui::SameLine(kLabelWidth);
     ImGui::TextWrapped("%s", value.c_str());
 }

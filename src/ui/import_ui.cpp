@@ -71,24 +71,23 @@ void draw_match_row(ImportUi& ui, const UiView& view, const Palette& p, std::siz
 
 void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
     const std::size_t matched = ui.plan.matches.size();
-    std::string summary = describe_import(summarise_import(*view.store, ui.plan, ui.merge));
+    const ImportSummary counts = summarise_import(*view.store, ui.plan, ui.merge);
+    std::string summary = describe_import(counts);
     if (!ui.plan.interactions.empty()) summary += ", " + count_of(ui.plan.interactions.size(), "conversation", "conversations");
     summary += ".";
     ImGui::TextWrapped("%s", summary.c_str());
     probe::value("import.summary", summary);
-    const std::size_t fresh = ui.plan.contacts.size() - matched;  // cards matching nobody
+    // The new people by name (the first hundred), so the person sees what is coming in: the same
+    // people the summary counts, so a card in an unticked match is among them.
+    const std::size_t fresh = counts.new_people.size();
+    probe::value("import.new.count", fresh);
     if (fresh > 0) {
-        // The new people by name (the first hundred), so the person sees what is coming in.
-        std::vector<bool> is_matched(ui.plan.contacts.size(), false);
-        for (const ImportMatch& m : ui.plan.matches) is_matched[m.incoming] = true;
         std::string names;
         std::size_t shown = 0;
-        for (std::size_t i = 0; i < ui.plan.contacts.size() && shown < 100; ++i) {
-            if (is_matched[i]) continue;
-            const Contact& c = ui.plan.contacts[i];
+        for (; shown < fresh && shown < 100; ++shown) {
+            const Contact& c = ui.plan.contacts[counts.new_people[shown]];
             names += (names.empty() ? "" : ", ") + contact_label(c);
             if (!c.company.empty()) names += " (" + c.company + ")";
-            ++shown;
         }
         if (fresh > shown) names += ", and " + std::to_string(fresh - shown) + " more";
         ImGui::BeginChild("##new", ImVec2(0, std::min(120.0f, ImGui::GetTextLineHeightWithSpacing() * 5)), ImGuiChildFlags_Border);

@@ -59,23 +59,77 @@ std::string cadence_words(const Cadence& c) {
     return describe(c) + ", overdue after " + std::to_string(c.max_days) + " days";
 }
 
-void draw_cadence_row(const char* caption, const std::string& name, Cadence& draft, const Cadence& saved,
-                      const Palette& p, std::string& error, bool& commit) {
+// The rhythm tables: on a laptop the rhythm in words has a column of its own; on a phone there is
+// room only for the two numbers, so the words go under the circle's or tag's name.
+struct RhythmTable {
+    bool narrow = false;
+    float number = 80;  // the width of a number field
+};
+
+RhythmTable rhythm_table() {
+    RhythmTable t;
+    t.narrow = ImGui::GetContentRegionAvail().x < 190 + 90 + 110 + 260 + 40;
+    if (t.narrow) t.number = 56;
+    return t;
+}
+
+// Sets up the columns: the caption, "Every", "Overdue after", the words unless narrow, then
+// `extra` columns (Remove) unless narrow.
+void setup_rhythm_columns(const RhythmTable& t, const char* caption, int extra) {
+    if (t.narrow) {
+        ImGui::TableSetupColumn(caption, ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed,
+                                std::max(t.number, ImGui::CalcTextSize("Every").x));
+        ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed,
+                                std::max(t.number, ImGui::CalcTextSize("Overdue after").x));
+        return;
+    }
+    ImGui::TableSetupColumn(caption, ImGuiTableColumnFlags_WidthFixed, 190);
+    ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed, 110);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 260);
+    if (extra > 0) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width("Remove"));  // its own column: never cut
+}
+
+int rhythm_columns(const RhythmTable& t, int extra) { return t.narrow ? 3 : 4 + extra; }
+
+// The name and, on a phone, the rhythm in words under it; true when `remove` (on a phone under the
+// words) was pressed.
+void draw_cadence_row(const RhythmTable& t, const char* caption, const std::string& name, Cadence& draft,
+                      const Cadence& saved, const Palette& p, std::string& error, bool& commit, bool* remove = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0.0f);  // at the cell's edge, not the page's
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(caption);
+    const auto words = [&] {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
+        ImGui::TextUnformatted(cadence_words(saved).c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        probe::item(name, ".words");
+    };
+    ImGui::PopTextWrapPos();
+    if (t.narrow) {
+        words();
+        if (remove && button("Remove", name + ".remove")) *remove = true;
+    }
     ImGui::TableNextColumn();
-    if (number_field(("##" + name + ".ideal").c_str(), draft.ideal_days, 80)) commit = true;
+    if (number_field(("##" + name + ".ideal").c_str(), draft.ideal_days, t.number)) commit = true;
     probe::item(name, ".ideal");
     ImGui::TableNextColumn();
-    if (number_field(("##" + name + ".max").c_str(), draft.max_days, 80)) commit = true;
+    if (number_field(("##" + name + ".max").c_str(), draft.max_days, t.number)) commit = true;
     probe::item(name, ".max");
-    ImGui::TableNextColumn();
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
-    ImGui::TextUnformatted(cadence_words(saved).c_str());
-    ImGui::PopStyleColor();
+    if (!t.narrow) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        words();
+        if (remove) {
+            ImGui::TableNextColumn();
+            if (button("Remove", name + ".remove")) *remove = true;
+        }
+    }
     probe::value(name, [&] { return std::to_string(saved.ideal_days) + "/" + std::to_string(saved.max_days); });
     if (!commit) return;
     const FormResult<Cadence> read = read_rhythm(draft);  // a max below the ideal becomes the ideal
@@ -93,17 +147,16 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
     ImGui::BeginDisabled(read_only);
     Settings changed = settings;
     bool commit = false;
-    const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoHostExtendX;
-    if (ImGui::BeginTable("##cadences", 4, flags)) {
-        ImGui::TableSetupColumn("Circle", ImGuiTableColumnFlags_WidthFixed, 190);
-        ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed, 90);
-        ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed, 110);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 260);
+    const RhythmTable table = rhythm_table();
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_SizingFixedFit | (table.narrow ? ImGuiTableFlags_None : ImGuiTableFlags_NoHostExtendX);
+    if (ImGui::BeginTable("##cadences", rhythm_columns(table, 0), flags)) {
+        setup_rhythm_columns(table, "Circle", 0);
         ImGui::TableHeadersRow();
         for (int t = 1; t < kTierCount; ++t) {
             const std::string name = "settings.cadence." + std::to_string(t);
             bool row_commit = false;
-            draw_cadence_row(std::string(to_string(static_cast<Tier>(t))).c_str(), name, ui.cadences[t],
+            draw_cadence_row(table, std::string(to_string(static_cast<Tier>(t))).c_str(), name, ui.cadences[t],
                              settings.cadences[t], p, ui.error, row_commit);
             if (row_commit && ui.error.empty()) {
                 changed.cadences[t] = ui.cadences[t];
@@ -111,7 +164,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
             }
         }
         bool row_commit = false;
-        draw_cadence_row("No circle yet", "settings.cadence.0", ui.cadences[0], settings.cadences[0], p, ui.error,
+        draw_cadence_row(table, "No circle yet", "settings.cadence.0", ui.cadences[0], settings.cadences[0], p, ui.error,
                          row_commit);
         if (row_commit && ui.error.empty()) {
             changed.cadences[0] = ui.cadences[0];
@@ -131,21 +184,17 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
     muted_text(p, "Everyone with the tag gets this rhythm instead of their circle's (the most frequent wins when "
                   "several tags match; a person's own setting wins over all).");
     std::optional<std::size_t> remove;
-    if (!ui.tag_cadences.empty() && ImGui::BeginTable("##tag_cadences", 5, flags)) {
-        ImGui::TableSetupColumn("Tag", ImGuiTableColumnFlags_WidthFixed, 190);
-        ImGui::TableSetupColumn("Every", ImGuiTableColumnFlags_WidthFixed, 90);
-        ImGui::TableSetupColumn("Overdue after", ImGuiTableColumnFlags_WidthFixed, 110);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 260);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width("Remove"));  // its own column: never cut
+    if (!ui.tag_cadences.empty() && ImGui::BeginTable("##tag_cadences", rhythm_columns(table, 1), flags)) {
+        setup_rhythm_columns(table, "Tag", 1);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < ui.tag_cadences.size() && i < settings.tag_cadences.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             const std::string name = "settings.tag." + ui.tag_cadences[i].tag;
             bool row_commit = false;
-            draw_cadence_row(ui.tag_cadences[i].tag.c_str(), name, ui.tag_cadences[i].cadence,
-                             settings.tag_cadences[i].cadence, p, ui.error, row_commit);
-            ImGui::TableNextColumn();
-            if (button("Remove", name + ".remove")) remove = i;
+            bool removed = false;
+            draw_cadence_row(table, ui.tag_cadences[i].tag.c_str(), name, ui.tag_cadences[i].cadence,
+                             settings.tag_cadences[i].cadence, p, ui.error, row_commit, &removed);
+            if (removed) remove = i;
             if (row_commit && ui.error.empty()) {
                 changed.tag_cadences[i].cadence = ui.tag_cadences[i].cadence;
                 commit = true;
@@ -159,17 +208,18 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
         changed.tag_cadences.erase(changed.tag_cadences.begin() + static_cast<std::ptrdiff_t>(*remove));
         commit = true;
     }
-    ImGui::SetNextItemWidth(180);
+    // The new tag's row: the tag, its two numbers, Add; what does not fit goes on the next line.
+    ImGui::SetNextItemWidth(std::min(180.0f, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##settings.tag.new", "tag, e.g. investors", &ui.new_tag);
     probe::item("settings.tag.new");
     probe::value("settings.tag.new", ui.new_tag);
-    ImGui::SameLine();
+    same_line_if_fits(2 * 80 + ImGui::GetStyle().ItemSpacing.x);  // the two numbers stay together
     number_field("##settings.tag.new.ideal", ui.new_tag_cadence.ideal_days, 80);
     probe::item("settings.tag.new.ideal");
     ImGui::SameLine();
     number_field("##settings.tag.new.max", ui.new_tag_cadence.max_days, 80);
     probe::item("settings.tag.new.max");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Add tag rhythm"));
     if (button("Add tag rhythm", "settings.tag.add")) {
         const FormResult<TagCadence> read = read_tag_rhythm(ui.new_tag, ui.new_tag_cadence, settings.tag_cadences);
         ui.error = read.error;
@@ -191,10 +241,11 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
         {"Messages per day", &b.messages_per_day},
     };
     const char* names[] = {"settings.budget.meetings", "settings.budget.minutes", "settings.budget.messages"};
+    const bool budget_beside = ImGui::GetContentRegionAvail().x >= 260 + 90;  // else the field under its words
     for (std::size_t i = 0; i < 3; ++i) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(budget_fields[i].first);
-        ImGui::SameLine(260);
+        if (budget_beside) ImGui::SameLine(260);
         if (number_field((std::string("##") + names[i]).c_str(), *budget_fields[i].second, 90)) {
             const FormResult<std::int32_t> read = read_budget(budget_fields[i].first, *budget_fields[i].second);
             ui.error = read.error;
@@ -217,11 +268,12 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
 void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiIntents& out) {
     heading(view, "Appearance");
     muted_text(p, "Theme");
+    constexpr float kThemeButton = 112;
     constexpr std::array<ThemeChoice, 3> choices{ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark};
     const char* choice_icons[] = {icons::kSystem, icons::kLight, icons::kDark};
     for (size_t i = 0; i < choices.size(); ++i) {
         const bool chosen = choices[i] == view.theme_choice;
-        if (i > 0) ImGui::SameLine(0, 6);
+        if (i > 0) same_line_if_fits(kThemeButton, 6);
         if (chosen) {
             ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent);
@@ -229,7 +281,7 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
             ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
         }
         const std::string label = std::string(choice_icons[i]) + "  " + theme_name(choices[i]);
-        if (ImGui::Button(label.c_str(), ImVec2(112, 0))) out.theme = choices[i];
+        if (ImGui::Button(label.c_str(), ImVec2(kThemeButton, 0))) out.theme = choices[i];
         if (chosen) ImGui::PopStyleColor(4);
         probe::item("settings.theme.", [&] { return theme_name(choices[i]); });
     }
@@ -245,10 +297,10 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
         state.your_name_draft = settings.your_name;
         state.your_name_loaded = true;
     }
-    ImGui::SetNextItemWidth(320);
+    ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##settings.your_name", "Your name", &state.your_name_draft);
     probe::item("settings.your_name");
-    ImGui::SameLine();
+    same_line_if_fits(button_width("Save"));
     ImGui::BeginDisabled(state.your_name_draft == settings.your_name ||
                          view.save.state == SaveIndicator::State::ReadOnly);
     if (ImGui::Button("Save##your_name")) {
@@ -331,12 +383,14 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     probe::item("settings.import");
     ImGui::SameLine();
     muted_text(p, "contacts from LinkedIn, Google, vCard or the X archive, or a Ties backup");
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Export contacts:");
-    ImGui::SameLine();
+    // Beside the words while they fit, then on the next lines (a phone).
+    same_line_if_fits(button_width("vCard 4.0"));
     if (button("vCard 4.0", "settings.export.vcf")) out.export_file = io::ExportFormat::Vcard4;
-    ImGui::SameLine();
+    same_line_if_fits(button_width("vCard 3.0"));
     if (button("vCard 3.0", "settings.export.vcf3")) out.export_file = io::ExportFormat::Vcard3;
-    ImGui::SameLine();
+    same_line_if_fits(button_width("CSV (spreadsheet)"));
     if (button("CSV (spreadsheet)", "settings.export.csv")) out.export_file = io::ExportFormat::Csv;
 
     ImGui::Dummy(ImVec2(0, 14));

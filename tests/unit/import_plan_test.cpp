@@ -440,3 +440,67 @@ TEST_CASE("judge_match: names agree when one could be the other's short form") {
     CHECK_FALSE(names_compatible(keys("A. Lovelace"), keys("B. Lovelace")));
     CHECK(keys("Mr. John Doe").name == keys("Doe, John").name);
 }
+
+TEST_CASE("import done message: one or many, in the preview's words") {
+    // One of each: never "1 possible matches" or "1 entries".
+    ImportSummary one;
+    one.cards = 1;
+    one.added = 1;
+    one.left_apart = 1;
+    one.interactions_added = 1;
+    CHECK(describe_import_done(one, "card.vcf") ==
+          "Imported 1 entry from card.vcf: 1 new person, 1 possible match left apart; 1 conversation. Undo takes it all back.");
+    ImportSummary many;
+    many.cards = 9;
+    many.added = 4;
+    many.merged = 2;
+    many.left_apart = 2;
+    many.interactions_added = 3;
+    many.groups = {{"John Doe", 4}};
+    CHECK(describe_import_done(many, "3 files") ==
+          "Imported 9 entries from 3 files: 4 new people, 2 merged with people you have, 4 entries for John Doe "
+          "combined into one, 2 possible matches left apart; 3 conversations. Undo takes it all back.");
+
+    // From a real file, as the preview says it: the weak match left apart, then ticked.
+    Fixture f;
+    const ImportSummary apart = f.import(f.cards("shared-mailbox.vcf"));
+    CHECK(describe_import_done(apart, "shared-mailbox.vcf") ==
+          "Imported 2 entries from shared-mailbox.vcf: 2 new people, 1 possible match left apart; 0 conversations. "
+          "Undo takes it all back.");
+    Fixture g;
+    const ImportSummary together = g.import(g.cards("shared-mailbox.vcf"), {true});
+    CHECK(describe_import(together) == "2 entries: 1 new person, 2 entries for Tom Baker combined into one");
+    CHECK(describe_import_done(together, "shared-mailbox.vcf") ==
+          "Imported 2 entries from shared-mailbox.vcf: 1 new person, 2 entries for Tom Baker combined into one; "
+          "0 conversations. Undo takes it all back.");
+    g.add(g.person("Ada Lovelace", {"ada@example.org"}));
+    const ImportSummary merged = g.import({g.person("Ada Lovelace", {"ada@example.org"})});
+    CHECK(describe_import_done(merged, "ada.vcf") ==
+          "Imported 1 entry from ada.vcf: 0 new people, 1 merged with someone you have; 0 conversations. Undo takes it all back.");
+}
+
+TEST_CASE("import preview: the new people listed are the ones counted, a card in an unticked match among them") {
+    Fixture f;
+    const ImportPlan plan = plan_import(f.store, f.cards("shared-mailbox.vcf"), {});
+    const ImportSummary apart = summarise_import(f.store, plan, default_merges(plan));  // Sarah's match unticked
+    CHECK(apart.added == 2);
+    CHECK(apart.new_people == std::vector<std::size_t>{0, 1});
+    const ImportSummary ticked = summarise_import(f.store, plan, {true});
+    CHECK(ticked.added == 1);
+    CHECK(ticked.new_people == std::vector<std::size_t>{0});
+
+    // Four John Does are one new person, listed once.
+    const ImportPlan johns = plan_import(f.store, f.cards("john-doe-phones.vcf"), {});
+    const ImportSummary counted = summarise_import(f.store, johns, default_merges(johns));
+    CHECK(counted.new_people.size() == counted.added);
+    CHECK(counted.new_people.front() == 0);
+
+    // A weak match with someone you have: unticked, the stranger is a new person; ticked, not.
+    Fixture g;
+    g.add(g.person("Tom Baker", {"info@smallshop.example"}));
+    const ImportPlan theirs = plan_import(g.store, g.cards("shared-mailbox.vcf"), {});
+    const ImportSummary stranger = summarise_import(g.store, theirs, default_merges(theirs));
+    CHECK(stranger.merged == 1);
+    CHECK(stranger.new_people == std::vector<std::size_t>{1});
+    CHECK(summarise_import(g.store, theirs, {true, true}).new_people.empty());
+}
