@@ -297,6 +297,7 @@ void SyncDriver::finished_run() {
         locked_ = true;
         problem_ = "Sync needs your password and sync passphrase on this device again.";
     } else if (retries_by_itself(run.failure()) && problem_.find("no longer holds") == std::string::npos) {
+        if (run.failure() == Failure::Unreachable) problem_ += " Your edits are kept here and go up at the next sync.";
         schedule(retry_);
         retry_ = std::min(retry_ * 2, kLastRetrySeconds);
         backing_off_ = true;

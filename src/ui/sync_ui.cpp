@@ -126,13 +126,11 @@ void draw_kept(const SyncView& sync, const UiView& view, const Palette& p, UiInt
         const std::size_t i = sync.kept->size() - 1 - n;  // newest first
         const io::sync::KeptVersion& kept = (*sync.kept)[i];
         ImGui::PushID(static_cast<int>(i));
-        ImGui::AlignTextToFramePadding();
         const std::string text = kept_label(kept.record) + " \xc2\xb7 kept " + ago_words(kept.kept_at, view.now);
-        ImGui::TextUnformatted(text.c_str());
-        ImGui::SameLine();
-        if (button("Restore", "settings.sync.kept." + std::to_string(n) + ".restore")) out.sync.restore_kept = i;
-        ImGui::SameLine();
-        if (button("Dismiss", "settings.sync.kept." + std::to_string(n) + ".dismiss")) out.sync.forget_kept = i;
+        ImGui::TextWrapped("%s", text.c_str());
+        ButtonRow row;  // under the text, wrapping on a phone
+        if (row.button("Restore", "settings.sync.kept." + std::to_string(n) + ".restore")) out.sync.restore_kept = i;
+        if (row.button("Dismiss", "settings.sync.kept." + std::to_string(n) + ".dismiss")) out.sync.forget_kept = i;
         ImGui::PopID();
     }
     probe::value("settings.sync.kept", std::to_string(sync.kept->size()));
