@@ -1,36 +1,56 @@
 #!/usr/bin/env bash
-# The command-line tool's sync against a real WebDAV server: Apache on a free loopback port
-# (tests/servers/webdav_server.py). Pushes a backup made with `ties import`, pulls it back into
-# another file and compares them; checks that the server's disk holds no plaintext name, that a
-# second push is the same device, and the sentences for a wrong passphrase, a wrong password and
-# a folder without a vault. Prints "ok"/"FAIL" per check; exits non-zero when any check failed.
-# Usage: tests/sync_cli_test.sh [path/to/ties]   (default build/native/ties)
+# The command-line tool's sync against real WebDAV servers on free loopback ports: Apache
+# (tests/servers/webdav_server.py) and nginx (tests/servers/nginx_dav_server.py, which ignores
+# If-Match, so passing there shows nothing depends on it). Against each: pushes a backup made with
+# `ties import`, pulls it back into another file and compares them; checks that the server's disk
+# holds no plaintext name, that a second push is the same device, and the sentences for a wrong
+# passphrase, a wrong password and a folder without a vault. Prints "ok"/"FAIL" per check, with the
+# server's name; exits non-zero when any check failed.
+# Usage: tests/sync_cli_test.sh [path/to/ties] [apache|nginx]...   (default build/native/ties, both)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
 TIES=${1:-build/native/ties}
 [ -x "$TIES" ] || { echo "sync_cli_test: $TIES is not built"; exit 1; }
 TIES=$(realpath "$TIES")
+shift $(($# > 0 ? 1 : 0))
+SERVERS=("$@")
+[ ${#SERVERS[@]} -gt 0 ] || SERVERS=(apache nginx)
 
-WORK=$(mktemp -d)
-chmod 755 "$WORK"  # as root, the server's Apache runs as www-data and must reach $WORK/dav
+WORKS=()
 SERVER_PID=
 cleanup() {
     if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null; fi
-    rm -rf "$WORK"
+    for w in "${WORKS[@]}"; do rm -rf "$w"; done
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM  # so that the EXIT trap runs when tests/run's timeout stops this
 
 failures=0
+SERVER=
 check() {  # check "what" command...: passes when the command succeeds
     local what=$1; shift
-    if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failures=$((failures + 1)); fi
+    if "$@"; then echo "ok   [$SERVER] $what"; else echo "FAIL [$SERVER] $what"; failures=$((failures + 1)); fi
 }
 
+# Every check against one server (apache or nginx), in a folder of its own; returns non-zero when
+# it could not start. The body is not indented, for its here-documents.
+run_against() {
+SERVER=$1
+local script
+case $SERVER in
+    apache) script=tests/servers/webdav_server.py ;;
+    nginx) script=tests/servers/nginx_dav_server.py ;;
+    *) echo "sync_cli_test: unknown server $SERVER (apache or nginx)"; return 1 ;;
+esac
+cd "$ROOT"
+WORK=$(mktemp -d)
+WORKS+=("$WORK")
+chmod 755 "$WORK"  # as root, the server's workers run as www-data and must reach $WORK/dav
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 DAV="$WORK/dav"
 mkdir -p "$DAV"
-python3 tests/servers/webdav_server.py --port "$PORT" --root "$DAV" --user ada --password 'pw with spaces ' \
+python3 "$script" --port "$PORT" --root "$DAV" --user ada --password 'pw with spaces ' \
     > "$WORK/server.out" 2> "$WORK/server.err" &
 SERVER_PID=$!
 for _ in $(seq 1 200); do
@@ -39,7 +59,7 @@ for _ in $(seq 1 200); do
     sleep 0.1
 done
 if ! grep -q '^ready ' "$WORK/server.out"; then
-    echo "sync_cli_test: the WebDAV server did not start"; cat "$WORK/server.err"; exit 1
+    echo "sync_cli_test: the $SERVER WebDAV server did not start"; cat "$WORK/server.err"; return 1
 fi
 URL=$(sed -n 's/^ready //p' "$WORK/server.out")
 # The sync folder is a subfolder, as a person would make one.
@@ -75,7 +95,7 @@ END:VCARD
 EOF
 LOGIN=(--user ada --password-file password --passphrase-file passphrase)
 
-"$TIES" import people.vcf --into a.ties > /dev/null || { echo "sync_cli_test: ties import failed"; exit 1; }
+"$TIES" import people.vcf --into a.ties > /dev/null || { echo "sync_cli_test: ties import failed"; return 1; }
 
 check "push makes a vault and sends the backup" "$TIES" sync push "$FOLDER" --from a.ties --state device.state --new-vault "${LOGIN[@]}"
 check "the vault is on the server's disk" test -f "$DAV/Ties/ties/vault.json"
@@ -125,9 +145,22 @@ check "pull from a folder without a vault fails" test "$code" -ne 0
 check "and says there is no vault" grep -q 'no Ties vault' novault.err
 check "and makes none" test -z "$(ls -A "$DAV/Empty")"
 
-for f in wrong.err password.err novault.err; do echo "  $f: $(head -1 "$f")"; done
+for f in wrong.err password.err novault.err; do echo "  [$SERVER] $f: $(head -1 "$f")"; done
+kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null
+SERVER_PID=
+}
+
+for server in "${SERVERS[@]}"; do
+    start=$SECONDS
+    if ! run_against "$server"; then
+        echo "FAIL [$server] could not run the checks"
+        failures=$((failures + 1))
+    fi
+    echo "sync_cli_test: $server took $((SECONDS - start)) s"
+done
+cd "$ROOT"
 if [ "$failures" -ne 0 ]; then
     echo "sync_cli_test: $failures checks failed"
     exit 1
 fi
-echo "sync_cli_test: all checks passed"
+echo "sync_cli_test: all checks passed (${SERVERS[*]})"

@@ -38,7 +38,10 @@ BUILD_PACKAGES = [
 ]
 FUZZ_PACKAGES = ["clang-14", "libclang-rt-14-dev"]  # libFuzzer and the sanitizers' runtimes
 TEST_PACKAGES = ["chromium", "fonts-noto-core", *FUZZ_PACKAGES,
-                 "apache2", "apache2-utils"]  # tests/servers/webdav_server.py: a private WebDAV server (mod_dav, htpasswd)
+                 "apache2", "apache2-utils",  # tests/servers/webdav_server.py: a private WebDAV server (mod_dav, htpasswd)
+                 # tests/servers/nginx_dav_server.py: the same against nginx (dav + dav-ext modules), a server
+                 # that ignores If-Match, so the sync tests show nothing depends on it (issue 13).
+                 "nginx", "libnginx-mod-http-dav-ext"]
 
 
 def say(msg: str) -> None:

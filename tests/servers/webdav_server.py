@@ -15,25 +15,19 @@ private instance needs (paths, modules, Listen).
 """
 from __future__ import annotations
 
-import argparse
-import ctypes
-import http.client
 import os
-import pwd
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
+
+from _common import die_with_parent, make_folders, parse_args, serve
 
 APACHE = "/usr/sbin/apache2"
 MODULES_DIR = Path("/usr/lib/apache2/modules")
 # Compiled into Debian's apache2: core, so, watchdog, http_core, log_config, logio, version, unixd.
 MODULES = ["mpm_event", "authn_core", "authn_file", "authz_core", "authz_user", "auth_basic", "alias",
            "mime", "setenvif", "headers", "rewrite", "dav", "dav_fs"]
-PR_SET_PDEATHSIG = 1
 
 CORS_LINES = """\
     # CORS, so the web app (another origin) may use this folder. "always": on 401s and errors too.
@@ -48,15 +42,6 @@ CORS_LINES = """\
     RewriteCond %{{HTTP:Access-Control-Request-Method}} !^$
     RewriteRule ^ - [R=204,L]
 """
-
-
-def die_with_parent(sig: int = signal.SIGTERM) -> None:
-    """Linux: have the kernel send `sig` to this process when its parent exits."""
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
-    except OSError:
-        pass
 
 
 def write_config(work: Path, root: Path, port: int, origin: str | None, cors: bool, run_as: str | None) -> Path:
@@ -112,91 +97,24 @@ Alias /dav/ "{root}/"
     return path
 
 
-def wait_until_ready(port: int, apache: subprocess.Popen, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if apache.poll() is not None:
-            return False
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            conn.request("OPTIONS", "/dav/")
-            conn.getresponse().read()
-            conn.close()
-            return True
-        except OSError:
-            time.sleep(0.05)
-    return False
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description="A private Apache WebDAV server on 127.0.0.1 for tests.")
-    parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--root", required=True, help="the folder served at /dav/ (created when missing)")
-    parser.add_argument("--user", required=True)
-    parser.add_argument("--password", required=True)
-    parser.add_argument("--origin", help="the allowed origin; default: reflect the request's Origin")
-    parser.add_argument("--no-cors", action="store_true", help="send no CORS headers")
-    args = parser.parse_args()
-
+    args = parse_args("A private Apache WebDAV server on 127.0.0.1 for tests.")
     die_with_parent()
     if not os.path.exists(APACHE) or not shutil.which("htpasswd"):
         print("webdav_server: needs Debian's apache2 and apache2-utils (apt-get install apache2 apache2-utils)",
               file=sys.stderr)
         return 1
-    root = Path(args.root).resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="ties-webdav-"))
-    (work / "empty").mkdir()
-    run_as = None
-    if os.geteuid() == 0:  # Apache's children must not run as root: they run as www-data
-        run_as = "www-data"
-        entry = pwd.getpwnam(run_as)
-        for path in [work, root, *root.rglob("*")]:
-            os.chown(path, entry.pw_uid, entry.pw_gid)
-        for parent in [*root.parents, *work.parents]:  # www-data must be able to walk down to them
-            if not os.stat(parent).st_mode & 0o001:
-                print(f"webdav_server: {run_as} cannot reach {root} or {work}: {parent} is not searchable by "
-                      f"others (chmod o+x {parent})", file=sys.stderr)
-                shutil.rmtree(work, ignore_errors=True)
-                return 1
+    folders = make_folders("webdav_server", args.root, "ties-webdav-")
+    if folders is None:
+        return 1
+    root, work, run_as = folders
     subprocess.run(["htpasswd", "-bcB", str(work / "htpasswd"), args.user, args.password], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.chmod(work / "htpasswd", 0o644)
     config = write_config(work, root, args.port, args.origin, not args.no_cors, run_as)
-
-    stopping = False
-
-    def stop(signum, frame):  # noqa: ARG001
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    apache = subprocess.Popen([APACHE, "-f", str(config), "-DFOREGROUND"], stdin=subprocess.DEVNULL,
-                              preexec_fn=die_with_parent)
-    code = 0
-    try:
-        if not wait_until_ready(args.port, apache, 15):
-            log = (work / "error.log").read_text(errors="replace") if (work / "error.log").exists() else ""
-            print(f"webdav_server: Apache did not start on 127.0.0.1:{args.port}\n{log[-2000:]}", file=sys.stderr)
-            code = 1
-        else:
-            print(f"ready http://127.0.0.1:{args.port}/dav/", flush=True)
-            while not stopping and apache.poll() is None:
-                time.sleep(0.2)
-            if apache.poll() is not None and not stopping:
-                print("webdav_server: Apache stopped on its own; see " + str(work / "error.log"), file=sys.stderr)
-                code = 1
-    finally:
-        if apache.poll() is None:
-            apache.send_signal(signal.SIGTERM)  # -DFOREGROUND: SIGTERM stops Apache and its children
-            try:
-                apache.wait(10)
-            except subprocess.TimeoutExpired:
-                apache.kill()
-                apache.wait()
-        shutil.rmtree(work, ignore_errors=True)
-    return code
+    # -DFOREGROUND: SIGTERM stops Apache and its children.
+    return serve("webdav_server", "Apache", [APACHE, "-f", str(config), "-DFOREGROUND"], args.port, work,
+                 work / "error.log")
 
 
 if __name__ == "__main__":
