@@ -45,15 +45,25 @@ Module.tiesPlatform = (function () {
     if (event.target !== window) event.stopImmediatePropagation();
   }, true);
 
+  // Typed text goes to the app at once, between glfw's key callbacks, so that it keeps its place
+  // among the keys (Ctrl+A, then a word, then Enter) however many arrive before the next frame.
+  // Until the app listens (its first frame), it waits here.
+  let textLive = false;
+  function deliverTyped(text) {
+    if (!textLive) { typed.push(text); return; }
+    const ptr = newString(text);
+    Module._ties_platform_typed(ptr);
+    _free(ptr);
+  }
   bridge.addEventListener('input', (event) => {
     if (event.isComposing) return;  // the composition's result arrives with compositionend
     if ((event.inputType === 'insertText' || event.inputType === 'insertReplacementText') && event.data) {
-      typed.push(event.data);
+      deliverTyped(event.data);
     }
     bridge.value = '';
   });
   bridge.addEventListener('compositionend', (event) => {
-    if (event.data) typed.push(event.data);
+    if (event.data) deliverTyped(event.data);
     bridge.value = '';
   });
   bridge.addEventListener('paste', (event) => {
@@ -212,7 +222,11 @@ Module.tiesPlatform = (function () {
       HEAPF32[base + 4] = ratio;
     },
 
-    takeTyped() { return takeAll(typed); },
+    // The app listens for typed text from now on: what was typed before goes first.
+    listenForText() {
+      textLive = true;
+      if (typed.length) deliverTyped(typed.splice(0).join(''));
+    },
     takePasted() { return takeAll(pasted); },
 
     writeClipboard(text) {

@@ -4,6 +4,7 @@
 #include <imgui_impl_glfw.h>
 
 #include <cfloat>
+#include <string>
 #include <vector>
 
 namespace ties::app {
@@ -11,6 +12,7 @@ namespace {
 
 struct KeyEvent {
     int key, scancode, action, mods;
+    std::string text;  // typed text, in its place among the keys (key is then 0)
 };
 
 GLFWwindow* g_window = nullptr;
@@ -45,6 +47,10 @@ bool is_modifier(int key) {
 }
 
 void forward_key(GLFWwindow* window, const KeyEvent& e) {
+    if (!e.text.empty()) {
+        ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str());
+        return;
+    }
     ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
     if (e.action == GLFW_PRESS && !is_modifier(e.key)) g_key_pressed_this_frame = true;
 }
@@ -53,12 +59,25 @@ void forward_key(GLFWwindow* window, const KeyEvent& e) {
 // released in the same frame as a key press is merged into that frame, so a quick Ctrl+Z would
 // arrive as a plain Z. Feeding ImGui at most one non-modifier key press per frame, and holding
 // the rest (in order) for the next frames, keeps every shortcut's modifiers intact.
+// Typed text (from the hidden input, see platform::on_typed_text) waits in the same line, so a
+// word typed right after Ctrl+A reaches the field after Ctrl is released, and before an Enter
+// typed after it: given to ImGui at once, it would be read while Ctrl is down, and dropped.
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    const KeyEvent event{key, scancode, action, mods};
+    KeyEvent event{key, scancode, action, mods, {}};
     if (g_key_pressed_this_frame || !g_pending_keys.empty()) {
-        g_pending_keys.push_back(event);
+        g_pending_keys.push_back(std::move(event));
     } else {
         forward_key(window, event);
+    }
+}
+
+void on_text(const char* utf8) {
+    KeyEvent event{0, 0, 0, 0, utf8};
+    if (event.text.empty()) return;
+    if (!g_pending_keys.empty()) {
+        g_pending_keys.push_back(std::move(event));
+    } else {
+        forward_key(g_window, event);
     }
 }
 
@@ -123,6 +142,7 @@ void install_input(GLFWwindow* window, const platform::Canvas* canvas) {
     glfwSetCursorPosCallback(window, on_cursor_pos);
     glfwSetCursorEnterCallback(window, on_cursor_enter);
     glfwSetKeyCallback(window, on_key);
+    platform::on_typed_text(on_text);
     ImGui_ImplGlfw_CursorEnterCallback(window, 1);
 }
 

@@ -1,7 +1,8 @@
 // The web app's input glue between glfw (Emscripten's), Dear ImGui and the browser: the mouse in
-// CSS pixels on a HiDPI canvas, keys held back one per frame so shortcuts keep their modifiers,
-// pasted text inserted past a held Ctrl, ImGui's copies sent to the system clipboard, and the CSS
-// cursor. web_main.cpp installs it and calls it from the frame loop.
+// CSS pixels on a HiDPI canvas, keys held back one per frame so shortcuts keep their modifiers
+// (typed text waits in line with them), pasted text inserted past a held Ctrl, ImGui's copies
+// sent to the system clipboard, and the CSS cursor. web_main.cpp installs it and calls it from
+// the frame loop.
 #pragma once
 
 #include "platform/browser.hpp"

@@ -137,7 +137,6 @@ void frame() {
     ImGuiIO& io = ImGui::GetIO();
     const ties::platform::Canvas before = g_app.canvas;
     g_app.canvas = ties::platform::sync_canvas();
-    const std::string typed = ties::platform::take_typed_text();
     const std::string pasted = ties::platform::take_pasted_text();
     ties::app::Session& session = *g_app.session;
     if (session.tick(g_app.ui.import)) wake();
@@ -147,7 +146,7 @@ void frame() {
     const bool touched = ties::platform::take_touch_point(touch_x, touch_y);
     float wheel_x = 0, wheel_y = 0;
     const bool wheeled = ties::platform::take_wheel(wheel_x, wheel_y);
-    if (!should_draw(before, !typed.empty() || !pasted.empty() || scroll != 0.0f || touched || wheeled)) {
+    if (!should_draw(before, !pasted.empty() || scroll != 0.0f || touched || wheeled)) {
         // Nothing to do until input or the next idle redraw: sleep instead of polling each frame.
         ties::platform::sleep_frames(std::min(g_app.last_drawn + kIdleRedraw - glfwGetTime(), session.seconds_until_due()));
         return;
@@ -164,7 +163,6 @@ void frame() {
     if (scroll != 0.0f)
         io.AddMouseWheelEvent(0.0f, scroll / (ImGui::GetFontSize() * 5.0f));  // ImGui scrolls 5 lines a step
     if (wheeled) io.AddMouseWheelEvent(wheel_x, wheel_y);
-    if (!typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
     if (!pasted.empty()) ties::app::insert_pasted_text(pasted);
     apply_theme_if_needed();
 

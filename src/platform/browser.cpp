@@ -9,7 +9,7 @@
 
 // clang-format off
 EM_JS(void, js_sync_canvas, (float* out), { Module.tiesPlatform.syncCanvas(out); });
-EM_JS(char*, js_take_typed_text, (), { return Module.tiesPlatform.takeTyped(); });
+EM_JS(void, js_listen_for_text, (), { Module.tiesPlatform.listenForText(); });
 EM_JS(char*, js_take_pasted_text, (), { return Module.tiesPlatform.takePasted(); });
 EM_JS(void, js_write_clipboard, (const char* text), { Module.tiesPlatform.writeClipboard(UTF8ToString(text)); });
 EM_JS(void, js_set_text_input, (int active, float x, float y, float h), { Module.tiesPlatform.setTextInput(!!active, x, y, h); });
@@ -69,7 +69,14 @@ Canvas sync_canvas() {
     return {values[0], values[1], static_cast<int>(values[2]), static_cast<int>(values[3]), values[4]};
 }
 
-std::string take_typed_text() { return take_js_string(js_take_typed_text()); }
+namespace {
+TextSink g_text_sink = nullptr;
+}
+
+void on_typed_text(TextSink sink) {
+    g_text_sink = sink;
+    js_listen_for_text();
+}
 
 std::string take_pasted_text() { return take_js_string(js_take_pasted_text()); }
 
@@ -138,3 +145,8 @@ void show_load_progress(double fraction) { js_load_progress(fraction); }
 void publish_probe(std::string_view json) { js_publish_probe(std::string(json).c_str()); }
 
 }  // namespace ties::platform
+
+// Called by web/platform.js for each piece of typed text (see on_typed_text).
+extern "C" EMSCRIPTEN_KEEPALIVE void ties_platform_typed(const char* utf8) {
+    if (ties::platform::g_text_sink != nullptr) ties::platform::g_text_sink(utf8);
+}

@@ -19,8 +19,10 @@ struct Canvas {
 // Sizes the canvas backing store to its CSS size times devicePixelRatio; call once per frame.
 Canvas sync_canvas();
 
-// Text typed into the hidden input since the last call (UTF-8), including IME compositions.
-std::string take_typed_text();
+// Text typed into the hidden input (UTF-8, IME compositions included) goes to `sink` as it
+// arrives, between glfw's key callbacks, so the app can keep it in order with the keys.
+using TextSink = void (*)(const char* utf8);
+void on_typed_text(TextSink sink);
 // Text pasted (Ctrl/Cmd+V, Shift+Insert, the context menu) since the last call.
 std::string take_pasted_text();
 // Writes to the system clipboard (navigator.clipboard, with a fallback).

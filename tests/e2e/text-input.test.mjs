@@ -2,7 +2,8 @@
 // alone drops them; the hidden input bridge carries them), and shortcuts work on the fields.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { click, closeAll, launch, nextFrames, openApp, openPalette, probe, screenshot, startServer, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, nextFrames, openApp, openContact, openPalette, probe, screenshot, startServer,
+         waitReady, waitValue } from './harness.mjs';
 
 let server;
 let context;
@@ -72,5 +73,45 @@ test('names in Latin, Greek, Cyrillic and Hebrew display; a glyph no font has sh
   await page.keyboard.insertText('Zoë Ødegaard · Λάμπρος · Жанна · שרה · 漢');
   await waitValue(page, 'jump', 'Zoë Ødegaard · Λάμπρος · Жанна · שרה · 漢');
   await screenshot(page, 'scripts');
+  assert.deepEqual(page.problems, []);
+});
+
+// A slow frame (a sync applying, a phone) lets several keystrokes arrive before the next frame:
+// the text and the keys around it must reach the field in the order they were typed, so that
+// Enter after a word saves the word, and Ctrl+A then typing replaces what was there.
+test('keys typed faster than the page draws keep their order: Ctrl+A, the word, then Enter', async () => {
+  const page = await openApp(context, server.url);
+  await addContact(page, 'Order Test');
+  await openContact(page, 'Order Test');
+  const cdp = await context.newCDPSession(page);
+  for (const word of ['Navy', 'Analytical Engines']) {
+    await focusField(page, 'contact.inline.company');
+    // The keys arrive while the main thread is busy (a long frame: a sync applying, a slow
+    // phone), so all of them land between two frames, as a fast typist's do on a slow page.
+    // They go through the DevTools protocol without waiting for each other, the way a real
+    // keyboard's events queue up in the browser.
+    await page.evaluate((ms) => setTimeout(() => { const end = performance.now() + ms; while (performance.now() < end); }, 0), 300);
+    const keys = [{ type: 'rawKeyDown', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, modifiers: 2 },
+                  { type: 'rawKeyDown', key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65, modifiers: 2 },
+                  { type: 'keyUp', key: 'a', code: 'KeyA', windowsVirtualKeyCode: 65, modifiers: 2 },
+                  { type: 'keyUp', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17 }];
+    for (const ch of word) {
+      const code = ch === ' ' ? 'Space' : `Key${ch.toUpperCase()}`;
+      const vk = ch === ' ' ? 32 : ch.toUpperCase().charCodeAt(0);
+      keys.push({ type: 'keyDown', key: ch, code, text: ch, unmodifiedText: ch, windowsVirtualKeyCode: vk },
+                { type: 'keyUp', key: ch, code, windowsVirtualKeyCode: vk });
+    }
+    keys.push({ type: 'keyDown', key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 },
+              { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await Promise.all(keys.map((k) => cdp.send('Input.dispatchKeyEvent', k)));
+    await waitValue(page, 'contact.inline.company', word);
+    await page.waitForFunction(() => window.__ties.textInput === false);
+    await nextFrames(page, 3);
+    assert.equal((await probe(page)).values['contact.inline.company'], word, 'kept after the field closed');
+  }
+  await page.reload();
+  await waitReady(page);
+  await openContact(page, 'Order Test');
+  await waitValue(page, 'contact.inline.company', 'Analytical Engines');
   assert.deepEqual(page.problems, []);
 });
