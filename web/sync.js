@@ -230,17 +230,26 @@ Module.tiesSync = (function () {
   // its answer from us -> Cors; it fails too -> nothing answered (down, wrong address, DNS,
   // refused connection, a certificate the browser rejects) -> Unreachable. A page served over
   // https asking an http:// server fails both ways (mixed content) and is reported Unreachable.
+  // But first, a request that needs the same permission (a PROPFIND with a header, so preflighted,
+  // without the password: it reads nothing and changes nothing): when its answer reaches us, CORS
+  // lets this page in, and what failed was the connection itself (it broke off halfway).
   async function unreachableOrCors(url, error) {
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       return failed(FAILURE.unreachable, 'the browser is offline');
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeouts.corsCheck);
+    const why = (error && error.message) || String(error);
+    try {
+      await fetch(url, { method: 'PROPFIND', headers: { Depth: '0' }, cache: 'no-store', credentials: 'omit', signal: abort.signal });
+      clearTimeout(timer);
+      return failed(FAILURE.unreachable, `the connection to the server broke off (${why})`);
+    } catch (e) { /* no readable answer: the server is not there, or CORS keeps it from us */ }
     try {
       await fetch(url, { method: 'GET', mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: abort.signal });
       return failed(FAILURE.cors, 'the server answered, but its CORS headers do not allow this page ' +
                                   `(${window.location.origin})`);
     } catch (e) {
-      return failed(FAILURE.unreachable, `no answer from the server (${error && error.message || error})`);
+      return failed(FAILURE.unreachable, `no answer from the server (${why})`);
     } finally {
       clearTimeout(timer);
     }

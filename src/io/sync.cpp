@@ -586,7 +586,8 @@ std::string explain(Failure failure, const Outcome& outcome, std::string_view do
     switch (failure) {
     case Failure::None: return {};
     case Failure::Unreachable:
-        text = "The server did not answer: you may be offline, or the address is wrong.";
+        text = "The server did not answer, or the connection broke off: you may be offline, or the address is "
+               "wrong.";
         break;
     case Failure::Cors:
         text = "The server answered, but the browser kept its answer from Ties because the server does not allow "

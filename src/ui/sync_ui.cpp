@@ -116,6 +116,7 @@ void draw_form(SyncUi& ui, const SyncView& sync, const Palette& p, bool locked, 
 }
 
 void draw_kept(const SyncView& sync, const UiView& view, const Palette& p, UiIntents& out) {
+    probe::value("settings.sync.kept", std::to_string(sync.kept ? sync.kept->size() : 0));
     if (!sync.kept || sync.kept->empty()) return;
     ImGui::Dummy(ImVec2(0, 6));
     ImGui::TextUnformatted("Versions that lost to a newer edit on another device");
@@ -133,7 +134,6 @@ void draw_kept(const SyncView& sync, const UiView& view, const Palette& p, UiInt
         if (row.button("Dismiss", "settings.sync.kept." + std::to_string(n) + ".dismiss")) out.sync.forget_kept = i;
         ImGui::PopID();
     }
-    probe::value("settings.sync.kept", std::to_string(sync.kept->size()));
 }
 
 }  // namespace

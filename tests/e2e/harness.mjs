@@ -215,7 +215,7 @@ export async function typeInto(page, field, text) {
 
 // Adds a contact through the Contacts form; `fields` maps form fields (company, emails…) to text.
 export async function addContact(page, name, fields = {}) {
-  await click(page, 'nav.Contacts');
+  await showContacts(page);
   await click(page, 'contacts.new');
   await typeInto(page, 'contact.display_name', name);
   for (const [field, value] of Object.entries(fields)) await typeInto(page, `contact.${field}`, value);
@@ -223,9 +223,15 @@ export async function addContact(page, name, fields = {}) {
   await waitValue(page, 'contact.name', name);
 }
 
-export async function openContact(page, name) {
+// The list of contacts (Contacts keeps the person's page that was open: Back leaves it).
+export async function showContacts(page) {
   await click(page, 'nav.Contacts');
-  if ((await probe(page)).widgets['contact.back']) await click(page, 'contact.back');  // another page is open
+  if ((await probe(page)).widgets['contact.back']) await click(page, 'contact.back');
+  await page.waitForFunction(() => window.__ties.widgets['contacts.new'], null, { timeout: 10000 });
+}
+
+export async function openContact(page, name) {
+  await showContacts(page);
   await click(page, `contacts.row.${name}`);
   await waitValue(page, 'contact.name', name);
 }

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, launch, openApp, openContact, retype, screenshot, startDav as startDavServer,
-         startServer, typeInto, typeSecret, waitReady, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, openApp, openContact, retype, screenshot, startDav as startDavServer,
+         showContacts, startServer, typeInto, typeSecret, waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1000 };
 const USER = 'ada';
@@ -44,6 +44,15 @@ async function setUpSync(page, url, passphrase = PASSPHRASE, { again = passphras
   await typeSecret(page, 'settings.sync.passphrase', passphrase);
   await typeSecret(page, 'settings.sync.passphrase_again', again);
   await click(page, 'settings.sync.connect');
+}
+
+// Edits the company on a person's page (inline: Enter saves).
+async function setCompany(page, company) {
+  await focusField(page, 'contact.inline.company');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(company);
+  await page.keyboard.press('Enter');
+  await waitValue(page, 'contact.inline.company', company);
 }
 
 // The page's own errors; the browser's "Failed to load resource" lines for the 404s that sync
@@ -170,5 +179,175 @@ test('a wrong passphrase, a wrong password and a server without CORS headers are
     await closeAll(second);
     await dav.stop();
     await closed.stop();
+  }
+});
+
+test('the same person edited on two devices: the newer edit wins on both, the other is kept, and Restore makes it the current one everywhere', async () => {
+  const dav = await startDav();
+  const laptop = await launch({ viewport: TALL });
+  const phone = await launch({ viewport: TALL });
+  try {
+    const a = await openApp(laptop, page_server.url);
+    await addContact(a, 'Grace Hopper', { company: 'Navy' });
+    await setUpSync(a, dav.url);
+    await waitValue(a, 'settings.sync.state', 'idle', 60000);
+    const b = await openApp(phone, page_server.url);
+    await setUpSync(b, dav.url);
+    await waitValue(b, 'settings.sync.state', 'idle', 60000);
+    await waitValue(b, 'store.contacts', '1');
+
+    // Both edit Grace between syncs; the phone first (offline), then the laptop, whose edit is
+    // newer and goes up.
+    await phone.setOffline(true);
+    await openContact(b, 'Grace Hopper');
+    await setCompany(b, 'Navy (phone)');
+    await openContact(a, 'Grace Hopper');
+    await setCompany(a, 'Navy (laptop)');
+    await click(a, 'nav.Settings');
+    await waitValue(a, 'settings.sync.history', /^1 record sent/, 30000);
+
+    // Back online, the phone pulls: the laptop's edit wins, the phone's own is kept for the person.
+    await click(b, 'nav.Settings');
+    await phone.setOffline(false);
+    await waitValue(b, 'settings.sync.kept', '1', 30000);
+    await waitValue(b, 'settings.sync.history', /1 conflict kept/);
+    await screenshot(b, 'sync-phone-kept');
+    await openContact(b, 'Grace Hopper');
+    await waitValue(b, 'contact.inline.company', 'Navy (laptop)');
+
+    // Restore brings the phone's version back as a new edit, which then wins on both devices.
+    await click(b, 'nav.Settings');
+    await click(b, 'settings.sync.kept.0.restore');
+    await waitValue(b, 'settings.sync.kept', '0');
+    await waitValue(b, 'settings.sync.history', /^1 record sent/, 30000);
+    await openContact(b, 'Grace Hopper');
+    await waitValue(b, 'contact.inline.company', 'Navy (phone)');
+    await click(a, 'nav.Settings');
+    await click(a, 'settings.sync.now');
+    await waitValue(a, 'settings.sync.history', /^1 change from other devices/, 30000);
+    await openContact(a, 'Grace Hopper');
+    await waitValue(a, 'contact.inline.company', 'Navy (phone)');
+    assert.equal((await a.evaluate(() => window.__ties.values['store.contacts'])), '1', 'still one Grace');
+
+    // After a reload both still agree.
+    await a.reload();
+    await waitReady(a);
+    await openContact(a, 'Grace Hopper');
+    await waitValue(a, 'contact.inline.company', 'Navy (phone)');
+    assert.deepEqual(pageErrors(a), []);
+    assert.deepEqual(pageErrors(b), []);
+  } finally {
+    await closeAll(laptop);
+    await closeAll(phone);
+    await dav.stop();
+  }
+});
+
+// Faults between one browser and the server, injected where the browser sends the request:
+// `fault(request)` returns 'fail' (an HTTP 503), 'lost' (the server gets the request, its answer
+// is lost on the way back), 'drop' (the connection breaks before the server sees it) or nothing
+// (the request goes through untouched).
+async function injectFaults(context, davUrl, fault) {
+  const origin = new URL(page_server.url).origin;
+  const pattern = `${new URL(davUrl).origin}/**`;
+  const handler = async (route) => {
+    const what = fault(route.request());
+    if (what === 'fail') {
+      await route.fulfill({ status: 503, body: 'overloaded',
+                            headers: { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag, Date, DAV' } });
+    } else if (what === 'lost') {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else if (what === 'drop') {
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  };
+  await context.route(pattern, handler);
+  return () => context.unroute(pattern, handler);
+}
+
+const isPush = (request) => request.method() === 'PUT' && request.url().includes('/devices/');
+const isFetch = (request) => request.method() === 'GET' && request.url().includes('/devices/');
+
+test('a server failing in the middle of a push or a pull loses nothing and never half-applies; a third device joining late gets it all', async () => {
+  const dav = await startDav();
+  const laptop = await launch({ viewport: TALL });
+  const phone = await launch({ viewport: TALL });
+  const tablet = await launch({ viewport: TALL });
+  try {
+    const a = await openApp(laptop, page_server.url);
+    await addContact(a, 'Ada Lovelace');
+    await addContact(a, 'Grace Hopper');
+    await setUpSync(a, dav.url);
+    await waitValue(a, 'settings.sync.state', 'idle', 60000);
+    const b = await openApp(phone, page_server.url);
+    await setUpSync(b, dav.url);
+    await waitValue(b, 'settings.sync.state', 'idle', 60000);
+    await waitValue(b, 'store.contacts', '2');
+
+    // A push that the server refuses (503): the edit stays on the phone, and goes up later.
+    let stop = await injectFaults(phone, dav.url, (r) => (isPush(r) ? 'fail' : null));
+    await addContact(b, 'Katherine Johnson');
+    await click(b, 'nav.Settings');
+    await waitValue(b, 'settings.sync.problem', /server had a problem/, 30000);
+    await waitValue(b, 'sync.status', 'Sync: not working');
+    await screenshot(b, 'sync-phone-server-failed');
+    await stop();
+    await click(b, 'settings.sync.now');
+    await waitValue(b, 'settings.sync.history', /^1 record sent/, 30000);
+    await waitValue(b, 'sync.status', /^Synced/);
+
+    // A push that reaches the server but whose answer is lost: the phone cannot know it arrived,
+    // so it sends the edit again under a new number; the laptop must not count it twice.
+    stop = await injectFaults(phone, dav.url, (r) => (isPush(r) ? 'lost' : null));
+    await addContact(b, 'Dorothy Vaughan');
+    await click(b, 'nav.Settings');
+    await waitValue(b, 'settings.sync.problem', /connection to the server broke off/, 30000);
+    await stop();
+    await click(b, 'settings.sync.now');
+    await waitValue(b, 'settings.sync.history', /^1 record sent/, 30000);
+
+    // A pull broken in the middle: the laptop reads the phone's first file, then the connection
+    // drops. Nothing of the half it read is applied; the next sync brings everything.
+    let fetches = 0;
+    stop = await injectFaults(laptop, dav.url, (r) => (isFetch(r) && ++fetches >= 2 ? 'drop' : null));
+    await click(a, 'nav.Settings');
+    await click(a, 'settings.sync.now');
+    await waitValue(a, 'settings.sync.problem', /connection to the server broke off/, 30000);
+    assert.ok(fetches >= 2, `the pull got as far as its second file (${fetches})`);
+    assert.equal(await a.evaluate(() => window.__ties.values['store.contacts']), '2', 'nothing of a broken pull is applied');
+    await stop();
+    await click(a, 'settings.sync.now');
+    await waitValue(a, 'store.contacts', '4', 30000);
+    await waitValue(a, 'settings.sync.history', /^2 new records from other devices/);
+
+    // A deletion, then a third device that joins only now: it gets the people as they are.
+    await openContact(a, 'Grace Hopper');
+    await click(a, 'contact.delete');
+    await click(a, 'contact.delete.confirm');
+    await waitValue(a, 'store.contacts', '3');
+    await click(a, 'nav.Settings');
+    await waitValue(a, 'settings.sync.history', /^1 record sent/, 30000);
+    const c = await openApp(tablet, page_server.url);
+    await setUpSync(c, dav.url);
+    await waitValue(c, 'settings.sync.state', 'idle', 60000);
+    await waitValue(c, 'store.contacts', '3', 30000);
+    await openContact(c, 'Dorothy Vaughan');
+    await openContact(c, 'Katherine Johnson');
+    await screenshot(c, 'sync-tablet-joined-late');
+    await click(b, 'settings.sync.now');
+    await waitValue(b, 'store.contacts', '3', 30000);
+    for (const page of [a, b, c]) {
+      await showContacts(page);
+      await waitValue(page, 'contacts.first', 'Ada Lovelace');
+      assert.deepEqual(pageErrors(page), []);
+    }
+  } finally {
+    await closeAll(laptop);
+    await closeAll(phone);
+    await closeAll(tablet);
+    await dav.stop();
   }
 });
