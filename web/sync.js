@@ -368,6 +368,13 @@ Module.tiesSync = (function () {
       rememberChosen = true;
       return keyLoaded.then(storeKey);
     },
+    // Sync turned off: the key leaves memory and IndexedDB; a new setup asks for the passphrase.
+    forgetKey() {
+      remember = false;
+      rememberChosen = true;
+      dataKey = null;
+      return keyLoaded.then(() => { dataKey = null; return storeKey(); });
+    },
     hasKey() { return keyLoaded.then(() => dataKey !== null); },
     keyLoaded,
   };

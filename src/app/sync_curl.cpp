@@ -233,21 +233,11 @@ Joined join_vault(CurlPerformer& performer, const io::sync::SetupOptions& option
 Synced sync_store(CurlPerformer& performer, io::sync::SyncState state, Store& store, const io::sync::RunOptions& options) {
     io::sync::SyncRun run(std::move(state), options);
     std::string last_detail;
-    for (;;) {
-        if (run.need() == io::sync::SyncRun::Need::Op) {
-            Outcome outcome = performer.perform(run.op());
-            last_detail = outcome.detail;
-            run.done(std::move(outcome));
-        } else if (run.need() == io::sync::SyncRun::Need::Apply) {
-            io::sync::PullPlan plan =
-                io::sync::plan_pull(store, std::move(run.pulled()), run.state(), run.clamp_limit(), options.now);
-            store.apply_as_is(plan.change);
-            run.report().pulled = std::move(plan);
-            run.applied(store);
-        } else {
-            break;
-        }
-    }
+    io::sync::run_to_end(run, store, [&](const io::sync::Op& op) {
+        Outcome outcome = performer.perform(op);
+        last_detail = outcome.detail;
+        return outcome;
+    });
     Synced synced;
     synced.error = in_cli_words(run.error(), run.failure(), last_detail, performer.url_of(""));
     synced.state = std::move(run.state());

@@ -1,5 +1,6 @@
 #include "app/sync_driver.hpp"
 
+#include "core/text.hpp"
 #include "io/storage.hpp"
 
 #include <algorithm>
@@ -129,7 +130,7 @@ void SyncDriver::forget() {
     backing_off_ = false;
     host_.save_preference("sync.password", "");
     host_.save_preference("sync.remember", "");
-    host_.sync_remember_key(false);
+    host_.sync_forget_key();
 }
 
 void SyncDriver::schedule(double seconds) {
@@ -251,18 +252,11 @@ bool SyncDriver::step(const Store& store, const Apply& apply) {
         switch (run_->need()) {
         case io::sync::SyncRun::Need::Op:
             return false;
-        case io::sync::SyncRun::Need::Apply: {
-            io::sync::PullPlan plan = io::sync::plan_pull(store, std::move(run_->pulled()), run_->state(),
-                                                          run_->clamp_limit(), host_.now_millis());
-            Change change = std::move(plan.change);
-            plan.change = {};
-            run_->report().pulled = std::move(plan);
-            if (!change.records.empty()) apply(std::move(change));
-            run_->applied(store);
+        case io::sync::SyncRun::Need::Apply:
+            io::sync::apply_pulled(*run_, store, host_.now_millis(), apply);
             state_ = run_->state();  // what was applied is saved with the journal's sync
             save_state();
             break;
-        }
         case io::sync::SyncRun::Need::Done:
             finished_run();
             return true;
@@ -333,18 +327,8 @@ void SyncDriver::finished_setup(IdGenerator&) {
 }
 
 std::string SyncDriver::describe(const io::sync::RunReport& report) const {
-    std::string in;
-    const auto part = [](std::string& words, std::size_t n, const char* one, const char* many) {
-        if (n == 0) return;
-        if (!words.empty()) words += ", ";
-        words += std::to_string(n) + " " + (n == 1 ? one : many);
-    };
-    part(in, report.pulled.added, "new record", "new records");
-    part(in, report.pulled.changed, "change", "changes");
-    part(in, report.pulled.deleted, "deletion", "deletions");
-    part(in, report.pulled.kept, "conflict kept", "conflicts kept");
-    std::string out;
-    part(out, report.records_pushed, "record sent", "records sent");
+    const std::string in = io::sync::pulled_words(report.pulled, true);
+    const std::string out = report.records_pushed ? counted(report.records_pushed, "record sent", "records sent") : "";
     if (in.empty() && out.empty()) return "Up to date";
     if (in.empty()) return out;
     return out.empty() ? in + " from other devices" : in + " from other devices; " + out;

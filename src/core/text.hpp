@@ -22,4 +22,7 @@ bool looks_like_email(std::string_view text);
 // http(s) URL with a host.
 bool looks_like_url(std::string_view text);
 
+// "1 record", "3 records".
+std::string counted(std::size_t n, std::string_view one, std::string_view many);
+
 }  // namespace ties

@@ -3,6 +3,7 @@
 // Sections: the state file · what to push and how to pull · a sync run · setting up · words.
 #include "io/sync.hpp"
 
+#include "core/text.hpp"
 #include "io/backup.hpp"
 #include "io/binary_archive.hpp"
 #include "io/codec.hpp"
@@ -219,17 +220,18 @@ PullPlan plan_pull(const Store& current, Store incoming, SyncState& state, Milli
             ++plan.kept;
         }
     }
-    std::string words;
-    const auto part = [&words](std::size_t n, const char* one, const char* many) {
-        if (n == 0) return;
-        if (!words.empty()) words += ", ";
-        words += std::to_string(n) + " " + (n == 1 ? one : many);
-    };
-    part(plan.added, "new record", "new records");
-    part(plan.changed, "change", "changes");
-    part(plan.deleted, "deletion", "deletions");
+    const std::string words = pulled_words(plan, false);
     plan.change.label = words.empty() ? "Sync" : "Sync: " + words;
     return plan;
+}
+
+std::string pulled_words(const PullPlan& plan, bool with_kept) {
+    std::vector<std::string> parts;
+    if (plan.added) parts.push_back(counted(plan.added, "new record", "new records"));
+    if (plan.changed) parts.push_back(counted(plan.changed, "change", "changes"));
+    if (plan.deleted) parts.push_back(counted(plan.deleted, "deletion", "deletions"));
+    if (with_kept && plan.kept) parts.push_back(counted(plan.kept, "conflict kept", "conflicts kept"));
+    return join_list(parts);
 }
 
 // --- A sync run ---------------------------------------------------------------------------------
@@ -465,6 +467,27 @@ void SyncRun::applied(const Store& store) {
     state_.next_number = pushing_number_ + 1;  // burnt even if the push fails
     if (!own_folder_exists_) return make_own_folder();
     seal_pending();
+}
+
+void apply_pulled(SyncRun& run, const Store& store, Millis now, const std::function<void(Change)>& apply) {
+    PullPlan plan = plan_pull(store, std::move(run.pulled()), run.state(), run.clamp_limit(), now);
+    Change change = std::move(plan.change);
+    plan.change = {};
+    run.report().pulled = std::move(plan);
+    if (!change.records.empty()) apply(std::move(change));
+    run.applied(store);
+}
+
+void run_to_end(SyncRun& run, Store& store, const std::function<Outcome(const Op&)>& perform) {
+    for (;;) {
+        switch (run.need()) {
+        case SyncRun::Need::Op: run.done(perform(run.op())); break;
+        case SyncRun::Need::Apply:
+            apply_pulled(run, store, run.options().now, [&store](Change change) { store.apply_as_is(std::move(change)); });
+            break;
+        case SyncRun::Need::Done: return;
+        }
+    }
 }
 
 void SyncRun::start_snapshot() {

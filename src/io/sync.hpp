@@ -27,6 +27,7 @@
 #include "io/sync_ops.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -87,6 +88,10 @@ struct PullPlan {
 // (the server's time plus a day) come back to `limit`, here and in `current`.
 PullPlan plan_pull(const Store& current, Store incoming, SyncState& state, Millis limit, Millis now);
 
+// What a pull brought, in words ("2 new records, 1 change"), with the conflicts kept when asked;
+// "" when nothing.
+std::string pulled_words(const PullPlan& plan, bool with_kept);
+
 struct RunOptions {
     Millis now = 0;                       // this device's clock
     bool push = true;                     // false: only read (the command-line tool's pull)
@@ -123,6 +128,8 @@ public:
     Millis clamp_limit() const;
     SyncState& state() { return state_; }
     void applied(const Store& store);
+
+    const RunOptions& options() const { return options_; }
 
     // Need::Done:
     bool ok() const { return !error_; }
@@ -178,6 +185,15 @@ private:
     std::vector<std::string> to_delete_;
     std::size_t next_delete_ = 0;
 };
+
+// Need::Apply, done for the caller: plans the pulled records against `store` (plan_pull, at
+// `now`), hands the change to `apply` when there is one (the page applies it as one undoable
+// step), then lets the run go on from the store as it is afterwards. The report keeps the counts.
+void apply_pulled(SyncRun& run, const Store& store, Millis now, const std::function<void(Change)>& apply);
+
+// A whole run at once (the command-line tool, the tests, the benchmark): `perform` answers each
+// operation, and pulled records are applied to `store` as they are.
+void run_to_end(SyncRun& run, Store& store, const std::function<Outcome(const Op&)>& perform);
 
 // Setting sync up on this device: probe the folder, then open the vault that is there with the
 // passphrase, or make a new one. The finished state (vault, a new device id) starts sync.

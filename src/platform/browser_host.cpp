@@ -97,6 +97,7 @@ EM_JS(char*, js_sync_detail, (int job), { return Module.tiesPlatform.newString(M
 EM_JS(char*, js_sync_date, (int job), { return Module.tiesPlatform.newString(Module.tiesSync.date(job)); });
 EM_JS(void, js_sync_take, (int job, char* out), { Module.tiesSync.take(job, out); });
 EM_JS(void, js_sync_remember_key, (int remember), { Module.tiesSync.rememberKey(remember !== 0); });
+EM_JS(void, js_sync_forget_key, (), { Module.tiesSync.forgetKey(); });
 // clang-format on
 
 namespace ties::platform {
@@ -265,6 +266,7 @@ std::optional<io::sync::Outcome> BrowserHost::take_sync(SyncJob job) {
 }
 
 void BrowserHost::sync_remember_key(bool remember) { js_sync_remember_key(remember ? 1 : 0); }
+void BrowserHost::sync_forget_key() { js_sync_forget_key(); }
 bool BrowserHost::came_online() { return js_take_online() != 0; }
 
 }  // namespace ties::platform

@@ -49,6 +49,7 @@ public:
     SyncJob start_sync(const SyncServer& server, const io::sync::Op& op) override;
     std::optional<io::sync::Outcome> take_sync(SyncJob job) override;
     void sync_remember_key(bool remember) override;
+    void sync_forget_key() override;
     bool came_online() override;
 
 private:

@@ -120,6 +120,8 @@ public:
     // Keep the data key in this browser's IndexedDB so that sync goes on after a reload, or
     // forget it (and any kept copy) when the person turns sync off or does not tick "remember".
     virtual void sync_remember_key(bool remember) = 0;
+    // Sync turned off: drop the data key from memory too, and any kept copy.
+    virtual void sync_forget_key() = 0;
     // True once after the browser reports the network back (the 'online' event).
     virtual bool came_online() = 0;
 };

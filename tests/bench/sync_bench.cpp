@@ -32,18 +32,7 @@ struct Device {
     }
     bool sync(test::MemoryServer& server) {
         io::sync::SyncRun run(state, {server.clock});
-        for (;;) {
-            if (run.need() == io::sync::SyncRun::Need::Op) {
-                run.done(perform(server, run.op()));
-            } else if (run.need() == io::sync::SyncRun::Need::Apply) {
-                io::sync::PullPlan plan =
-                    io::sync::plan_pull(store, std::move(run.pulled()), run.state(), run.clamp_limit(), server.clock);
-                if (!plan.change.records.empty()) store.apply_as_is(std::move(plan.change));
-                run.applied(store);
-            } else {
-                break;
-            }
-        }
+        io::sync::run_to_end(run, store, [&](const io::sync::Op& op) { return perform(server, op); });
         state = run.state();
         last = run.report();
         if (!run.ok()) std::fprintf(stderr, "sync failed: %s\n", to_string(run.error()).c_str());

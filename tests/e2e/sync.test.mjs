@@ -234,6 +234,22 @@ test('the same person edited on two devices: the newer edit wins on both, the ot
     await waitReady(a);
     await openContact(a, 'Grace Hopper');
     await waitValue(a, 'contact.inline.company', 'Navy (phone)');
+
+    // Turning sync off on the laptop keeps its data, and forgets the key in memory and in
+    // IndexedDB: after a reload it neither syncs nor can open the vault without the passphrase.
+    await click(a, 'nav.Settings');
+    await click(a, 'settings.sync.off');
+    await click(a, 'settings.sync.off.confirm');
+    await waitValue(a, 'settings.sync.state', 'off');
+    assert.equal(await a.evaluate(() => Module.tiesSync.hasKey()), false, 'no key in memory');
+    await waitValue(a, 'save.status', 'Saved', 30000);
+    await a.reload();
+    await waitReady(a);
+    await click(a, 'nav.Settings');
+    await waitValue(a, 'settings.sync.state', 'off');
+    assert.equal(await a.evaluate(() => Module.tiesSync.hasKey()), false, 'no key kept in IndexedDB');
+    await waitValue(a, 'store.contacts', '1');
+    await screenshot(a, 'sync-laptop-turned-off');
     assert.deepEqual(pageErrors(a), []);
     assert.deepEqual(pageErrors(b), []);
   } finally {

@@ -133,6 +133,11 @@ public:
         return out;
     }
     void sync_remember_key(bool remember) override { key_remembered = remember; }
+    bool key_forgotten = false;
+    void sync_forget_key() override {
+        key_remembered = false;
+        key_forgotten = true;
+    }
     bool online_again = false;
     bool came_online() override { return std::exchange(online_again, false); }
 

@@ -682,6 +682,7 @@ TEST_CASE("session sync: a read-only tab never syncs; turning sync off forgets i
     laptop.ask(std::move(off));
     CHECK(laptop.session.sync_view().state == ui::SyncView::State::Off);
     CHECK(laptop.host.preferences["sync.password"].empty());
+    CHECK(laptop.host.key_forgotten);  // not only the kept copy: the key in memory too
     CHECK(count_prefix(files_in(temp / "laptop"), "sync-") == 0);
     CHECK(person(laptop.session.store(), 5) != nullptr);  // the data stays
     CHECK_FALSE(server.files.empty());                     // and so does the vault on the server

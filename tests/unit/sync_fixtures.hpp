@@ -210,19 +210,7 @@ struct SyncDevice {
     // One run to its end, as the session does it; the state is kept whatever happened.
     bool sync(MemoryServer& server, bool push = true) {
         io::sync::SyncRun run(state, {now(server), push, snapshot_after_logs});
-        for (;;) {
-            if (run.need() == io::sync::SyncRun::Need::Op) {
-                run.done(perform(server, run.op()));
-            } else if (run.need() == io::sync::SyncRun::Need::Apply) {
-                io::sync::PullPlan plan =
-                    io::sync::plan_pull(store, std::move(run.pulled()), run.state(), run.clamp_limit(), now(server));
-                store.apply_as_is(plan.change);
-                run.report().pulled = plan;
-                run.applied(store);
-            } else {
-                break;
-            }
-        }
+        io::sync::run_to_end(run, store, [&](const io::sync::Op& op) { return perform(server, op); });
         state = run.state();
         last = run.report();
         last_error = run.error();
