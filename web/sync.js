@@ -369,11 +369,10 @@ Module.tiesSync = (function () {
       return keyLoaded.then(storeKey);
     },
     // Sync turned off: the key leaves memory and IndexedDB; a new setup asks for the passphrase.
+    // (Once rememberKey(false) is chosen, a kept key still loading is not taken up.)
     forgetKey() {
-      remember = false;
-      rememberChosen = true;
       dataKey = null;
-      return keyLoaded.then(() => { dataKey = null; return storeKey(); });
+      return this.rememberKey(false);
     },
     hasKey() { return keyLoaded.then(() => dataKey !== null); },
     keyLoaded,

@@ -59,9 +59,6 @@ void forward_key(GLFWwindow* window, const KeyEvent& e) {
 // released in the same frame as a key press is merged into that frame, so a quick Ctrl+Z would
 // arrive as a plain Z. Feeding ImGui at most one non-modifier key press per frame, and holding
 // the rest (in order) for the next frames, keeps every shortcut's modifiers intact.
-// Typed text (from the hidden input, see platform::on_typed_text) waits in the same line, so a
-// word typed right after Ctrl+A reaches the field after Ctrl is released, and before an Enter
-// typed after it: given to ImGui at once, it would be read while Ctrl is down, and dropped.
 void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     KeyEvent event{key, scancode, action, mods, {}};
     if (g_key_pressed_this_frame || !g_pending_keys.empty()) {
@@ -71,6 +68,9 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
     }
 }
 
+// Typed text (from the hidden input, see platform::on_typed_text) waits in the same line, so a
+// word typed right after Ctrl+A reaches the field after Ctrl is released, and before an Enter
+// typed after it: given to ImGui at once, it would be read while Ctrl is down, and dropped.
 void on_text(const char* utf8) {
     KeyEvent event{0, 0, 0, 0, utf8};
     if (event.text.empty()) return;

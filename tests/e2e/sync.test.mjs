@@ -55,6 +55,12 @@ async function setCompany(page, company) {
   await waitValue(page, 'contact.inline.company', company);
 }
 
+// Sets sync up on a device and waits until its first sync is over.
+async function connect(page, url) {
+  await setUpSync(page, url);
+  await waitValue(page, 'settings.sync.state', 'idle', 60000);
+}
+
 // The page's own errors; the browser's "Failed to load resource" lines for the 404s that sync
 // expects (a vault not made yet) are not the page's.
 function pageErrors(page) {
@@ -68,8 +74,7 @@ test('two devices stay in step through Apache WebDAV: edits, a deletion, a reloa
   try {
     const a = await openApp(laptop, page_server.url);
     await addContact(a, 'Ada Lovelace', { company: 'Analytical Engines' });
-    await setUpSync(a, dav.url);
-    await waitValue(a, 'settings.sync.state', 'idle', 60000);
+    await connect(a, dav.url);
     await waitValue(a, 'settings.sync.history', /records? sent/);
     await screenshot(a, 'sync-laptop-set-up');
     const stored = filesUnder(dav.root);
@@ -81,8 +86,7 @@ test('two devices stay in step through Apache WebDAV: edits, a deletion, a reloa
 
     // The second device joins with the same passphrase and gets Ada.
     const b = await openApp(phone, page_server.url);
-    await setUpSync(b, dav.url);
-    await waitValue(b, 'settings.sync.state', 'idle', 60000);
+    await connect(b, dav.url);
     await waitValue(b, 'store.contacts', '1');
     await click(b, 'nav.Contacts');
     await waitValue(b, 'contacts.first', 'Ada Lovelace');
@@ -150,8 +154,7 @@ test('a wrong passphrase, a wrong password and a server without CORS headers are
   const second = await launch({ viewport: TALL });
   try {
     const a = await openApp(first, page_server.url);
-    await setUpSync(a, dav.url);
-    await waitValue(a, 'settings.sync.state', 'idle', 60000);
+    await connect(a, dav.url);
 
     const b = await openApp(second, page_server.url);
     await addContact(b, 'Kept Here');
@@ -189,11 +192,9 @@ test('the same person edited on two devices: the newer edit wins on both, the ot
   try {
     const a = await openApp(laptop, page_server.url);
     await addContact(a, 'Grace Hopper', { company: 'Navy' });
-    await setUpSync(a, dav.url);
-    await waitValue(a, 'settings.sync.state', 'idle', 60000);
+    await connect(a, dav.url);
     const b = await openApp(phone, page_server.url);
-    await setUpSync(b, dav.url);
-    await waitValue(b, 'settings.sync.state', 'idle', 60000);
+    await connect(b, dav.url);
     await waitValue(b, 'store.contacts', '1');
 
     // Both edit Grace between syncs; the phone first (offline), then the laptop, whose edit is
@@ -296,11 +297,9 @@ test('a server failing in the middle of a push or a pull loses nothing and never
     const a = await openApp(laptop, page_server.url);
     await addContact(a, 'Ada Lovelace');
     await addContact(a, 'Grace Hopper');
-    await setUpSync(a, dav.url);
-    await waitValue(a, 'settings.sync.state', 'idle', 60000);
+    await connect(a, dav.url);
     const b = await openApp(phone, page_server.url);
-    await setUpSync(b, dav.url);
-    await waitValue(b, 'settings.sync.state', 'idle', 60000);
+    await connect(b, dav.url);
     await waitValue(b, 'store.contacts', '2');
 
     // A push that the server refuses (503): the edit stays on the phone, and goes up later.
@@ -347,8 +346,7 @@ test('a server failing in the middle of a push or a pull loses nothing and never
     await click(a, 'nav.Settings');
     await waitValue(a, 'settings.sync.history', /^1 record sent/, 30000);
     const c = await openApp(tablet, page_server.url);
-    await setUpSync(c, dav.url);
-    await waitValue(c, 'settings.sync.state', 'idle', 60000);
+    await connect(c, dav.url);
     await waitValue(c, 'store.contacts', '3', 30000);
     await openContact(c, 'Dorothy Vaughan');
     await openContact(c, 'Katherine Johnson');
