@@ -109,6 +109,7 @@ test('keys typed faster than the page draws keep their order: Ctrl+A, the word, 
     await nextFrames(page, 3);
     assert.equal((await probe(page)).values['contact.inline.company'], word, 'kept after the field closed');
   }
+  await waitValue(page, 'save.status', 'Saved');
   await page.reload();
   await waitReady(page);
   await openContact(page, 'Order Test');
