@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 #include <type_traits>
@@ -86,6 +87,23 @@ std::optional<std::vector<RecordChange>> Store::changes_since(std::uint64_t vers
         if (seen.insert(first->id).second) out.push_back(RecordChange{first->id, first->before});
     }
     return out;
+}
+
+std::optional<std::vector<Id>> Store::changed_since(std::uint64_t version) const {
+    if (version < log_floor_ || version > version_) return std::nullopt;
+    auto first = std::upper_bound(log_.begin(), log_.end(), version,
+                                  [](std::uint64_t v, const Logged& entry) { return v < entry.version; });
+    std::vector<Id> out;
+    std::unordered_set<Id, IdHash> seen;
+    for (; first != log_.end(); ++first) {
+        if (seen.insert(first->id).second) out.push_back(first->id);
+    }
+    return out;
+}
+
+std::uint64_t Store::Lineage::next() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
 }
 
 void Store::load(Record record) {

@@ -57,7 +57,12 @@ public:
     // value at `version`. nullopt when the store cannot tell: a load or clear since, or more than
     // kChangeLogLimit changes; then recompute from scratch.
     std::optional<std::vector<RecordChange>> changes_since(std::uint64_t version) const;
+    // The same question, ids only (each once), for callers that read the current values.
+    std::optional<std::vector<Id>> changed_since(std::uint64_t version) const;
     static constexpr std::size_t kChangeLogLimit = 10'000;
+    // Names this store's history: a version means something only to the store it came from. A
+    // copy starts a history of its own (its versions go on differently); a move hands it over.
+    std::uint64_t lineage() const { return lineage_.id; }
 
     // --- Loading: no undo, no journal. Used by storage, imports and merge. ---
     void clear();
@@ -110,6 +115,24 @@ private:
     template <typename T>
     RecordMap<T>& map_of();
 
+    struct Lineage {
+        std::uint64_t id = next();
+        Lineage() = default;
+        Lineage(const Lineage&) : id(next()) {}
+        Lineage& operator=(const Lineage&) {
+            id = next();
+            return *this;
+        }
+        Lineage(Lineage&& other) noexcept : id(other.id) { other.id = next(); }
+        Lineage& operator=(Lineage&& other) noexcept {
+            id = other.id;
+            other.id = next();
+            return *this;
+        }
+        static std::uint64_t next();
+    };
+
+    Lineage lineage_;
     std::uint64_t version_ = 0;
     Millis newest_stamp_ = 0;
     std::vector<Logged> log_;        // by version, each after log_floor_

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <unordered_set>
 
 namespace ties::io::sync {
 namespace {
@@ -171,22 +172,37 @@ void keep(SyncState& state, Record record, Millis now) {
 
 std::vector<Record> outgoing(const Store& store, const SyncState& state) {
     std::vector<Record> out;
-    each_record(store, [&](Id id, const auto& value) {
-        if (differs(state, id, value.meta)) out.emplace_back(value);
-    });
+    std::optional<std::vector<Id>> changed;
+    if (state.pushed_lineage == store.lineage()) changed = store.changed_since(state.pushed_version);
+    if (!changed) {
+        each_record(store, [&](Id id, const auto& value) {
+            if (differs(state, id, value.meta)) out.emplace_back(value);
+        });
+        return out;
+    }
+    std::vector<Id>& ids = *changed;
+    ids.insert(ids.end(), state.recheck.begin(), state.recheck.end());
+    std::unordered_set<Id, IdHash> looked;
+    for (const Id id : ids) {
+        if (!looked.insert(id).second) continue;
+        std::optional<Record> record = store.record(id);
+        if (record && differs(state, id, meta_of(*record))) out.push_back(std::move(*record));
+    }
     return out;
 }
 
 PullPlan plan_pull(const Store& current, Store incoming, SyncState& state, Millis limit, Millis now) {
     PullPlan plan;
     // This device's own records stamped beyond the limit (its clock ran ahead) come back to it.
-    each_record(current, [&](Id, const auto& value) {
-        if (value.meta.updated > limit) {
-            auto restamped = value;
-            restamped.meta.updated = limit;
-            plan.change.records.emplace_back(std::move(restamped));
-        }
-    });
+    if (current.newest_stamp() > limit) {
+        each_record(current, [&](Id, const auto& value) {
+            if (value.meta.updated > limit) {
+                auto restamped = value;
+                restamped.meta.updated = limit;
+                plan.change.records.emplace_back(std::move(restamped));
+            }
+        });
+    }
     std::vector<Record> records = all_records(incoming);
     incoming.clear();
     for (Record& theirs : records) {
@@ -214,7 +230,10 @@ PullPlan plan_pull(const Store& current, Store incoming, SyncState& state, Milli
             if (meta.deleted && !meta_of(*mine).deleted) ++plan.deleted;
             else if (!same) ++plan.changed;
             plan.change.records.push_back(std::move(theirs));
-        } else if (!seen_before && !same && !meta.deleted && !settings && !state.known.empty()) {
+            continue;
+        }
+        state.recheck.push_back(id);  // not applied: the record here may now differ from the vault
+        if (!seen_before && !same && !meta.deleted && !settings && !state.known.empty()) {
             // Another device's edit, new to this one, loses to an edit made here: keep it.
             keep(state, std::move(theirs), now);
             ++plan.kept;
@@ -255,6 +274,12 @@ void SyncRun::fail(Failure failure, std::string text) {
     error_ = problem(std::move(text));
     step_ = Step::Done;
     need_ = Need::Done;
+}
+
+void SyncRun::pushed() {
+    state_.pushed_lineage = pushing_lineage_;
+    state_.pushed_version = pushing_version_;
+    state_.recheck.clear();
 }
 
 void SyncRun::finish() {
@@ -370,6 +395,7 @@ void SyncRun::done(Outcome outcome) {
             const Id id = std::holds_alternative<Settings>(record) ? kSettingsId : meta_of(record).id;
             state_.known[id] = stamp_of(record);
         }
+        pushed();
         if (pushing_role_ == FileRole::Log) {
             report_.records_pushed += pushing_.size();
             ++state_.logs_since_snapshot;
@@ -457,8 +483,11 @@ void SyncRun::applied(const Store& store) {
     for (const FileName& name : own_names_) number = std::max(number, name.number + 1);
     pushing_number_ = number;
     pushing_ = outgoing(store, state_);
+    pushing_lineage_ = store.lineage();
+    pushing_version_ = store.version();
     const bool first = state_.known.size() <= 1;  // at most the settings
     if (pushing_.empty()) {
+        pushed();
         if (state_.logs_since_snapshot >= options_.snapshot_after_logs) return start_snapshot();
         return finish();
     }

@@ -62,6 +62,12 @@ struct SyncState {
     std::uint64_t logs_since_snapshot = 0;
     std::vector<KeptVersion> kept;       // newest last; at most kKeptLimit
     Millis last_sync = 0;                // the end of the last run that worked
+    // In memory only, so that a one-edit push does not compare every record: the store (its
+    // lineage) and version at which every record matched `known` or went up, and the records
+    // whose `known` stamp a pull changed since without changing them. Unset (after a load, or
+    // in another store), outgoing() compares every record.
+    std::uint64_t pushed_lineage = 0, pushed_version = 0;
+    std::vector<Id> recheck;
 
     bool set_up() const { return !vault.id.empty(); }
 };
@@ -76,6 +82,7 @@ struct StateRead {
 StateRead decode_state(std::string_view bytes);
 
 // The records whose stamps differ from what the vault is known to hold: what a push sends.
+// Looks only at the records changed since the last push when the state can tell which.
 std::vector<Record> outgoing(const Store& store, const SyncState& state);
 
 // What applying pulled records does, decided against the store as it is at that moment.
@@ -158,6 +165,7 @@ private:
     void make_own_folder();
     void seal_pending();
     void delete_next();
+    void pushed();  // what applied() read has reached the vault
 
     SyncState state_;
     RunOptions options_;
@@ -180,6 +188,7 @@ private:
     Store incoming_;
     const Store* store_ = nullptr;          // from applied() to the end of the push
     std::vector<Record> pushing_;
+    std::uint64_t pushing_lineage_ = 0, pushing_version_ = 0;  // the store outgoing() read
     FileRole pushing_role_ = FileRole::Log;
     std::uint64_t pushing_number_ = 0;
     std::vector<std::string> to_delete_;

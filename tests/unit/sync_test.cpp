@@ -33,6 +33,13 @@ Contact person(Id id, std::string name) {
 // Every record of a store, in a stable order, for comparing devices.
 std::vector<Record> contents(const Store& store) { return io::all_records(store); }
 
+std::vector<Id> ids_of(const std::vector<Record>& records) {
+    std::vector<Id> ids;
+    for (const Record& r : records) ids.push_back(std::holds_alternative<Settings>(r) ? kSettingsId : meta_of(r).id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 void set_up_pair(MemoryServer& server, SyncDevice& a, SyncDevice& b) {
     REQUIRE(a.set_up(server, kVault, kDeviceA, "correct horse"));
     REQUIRE(b.set_up(server, Id{0xB, 0xAD}, kDeviceB, "correct horse"));
@@ -314,7 +321,15 @@ TEST_CASE("sync: any interleaving of edits, syncs and faults on three devices en
                 }
                 break;
             default:
-                d.sync(server);
+                d.sync(server, random() % 5 != 0);  // now and then a pull without a push
+            }
+            // What a push would send, from the changes since the last one, is what comparing
+            // every record would send.
+            for (const SyncDevice& any : devices) {
+                if (!any.state.set_up()) continue;
+                io::sync::SyncState compare_all = any.state;
+                compare_all.pushed_lineage = 0;
+                CHECK(ids_of(io::sync::outgoing(any.store, any.state)) == ids_of(io::sync::outgoing(any.store, compare_all)));
             }
             if (!third_joined && step == 30) {
                 server.fault = nullptr;
@@ -383,4 +398,42 @@ TEST_CASE("sync: an edit not yet sent that loses to a newer one is kept on its d
     CHECK(a.last.pulled.kept == 1);
     REQUIRE(b.sync(server));
     CHECK(b.state.kept.empty());  // B never held A's edit: nothing of B's lost
+}
+
+TEST_CASE("sync: after a push, the next one looks only at what changed since") {
+    MemoryServer server;
+    SyncDevice a, b;
+    set_up_pair(server, a, b);
+    for (std::uint64_t n = 1; n <= 50; ++n) a.edit(person(Id{1, n}, "person " + std::to_string(n)), server);
+    REQUIRE(a.sync(server));
+    CHECK(a.state.pushed_lineage == a.store.lineage());
+    CHECK(a.state.pushed_version == a.store.version());
+    CHECK(io::sync::outgoing(a.store, a.state).empty());
+
+    server.clock += 1000;
+    a.edit(person(Id{1, 7}, "seven, renamed"), server);
+    const std::vector<Record> up = io::sync::outgoing(a.store, a.state);
+    REQUIRE(up.size() == 1);
+    CHECK(std::get<Contact>(up[0]).display_name == "seven, renamed");
+
+    // A record this device edited loses nothing when another device's older edit arrives: the
+    // pull does not change it here, but the vault now holds the other stamp, so it goes up again.
+    REQUIRE(a.sync(server));
+    REQUIRE(b.sync(server));
+    b.clock_offset = -600'000;  // b's edit is stamped before a's
+    b.store.apply(Change{"edit", {person(Id{1, 9}, "nine on b")}}, b.now(server));
+    server.clock += 1000;
+    a.edit(person(Id{1, 9}, "nine on a"), server);
+    REQUIRE(b.sync(server));
+    REQUIRE(a.sync(server, false));  // a pull only: a's own edit waits
+    io::sync::SyncState compare_all = a.state;
+    compare_all.pushed_lineage = 0;
+    CHECK(ids_of(io::sync::outgoing(a.store, a.state)) == ids_of(io::sync::outgoing(a.store, compare_all)));
+    CHECK(ids_of(io::sync::outgoing(a.store, a.state)) == std::vector<Id>{Id{1, 9}});
+
+    // Another store (a copy, a reloaded one) has its own history: everything is compared.
+    Store copy = a.store;
+    CHECK(copy.lineage() != a.store.lineage());
+    Store moved = std::move(copy);
+    CHECK(moved.lineage() != copy.lineage());
 }
