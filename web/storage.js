@@ -40,6 +40,8 @@ Module.tiesStorage = (function () {
   });
   let syncTimer = null;
   let retries = 0;
+  let raced = 0;          // passes in a row that met a file removed while they ran
+  const MAX_RACED = 5;    // then it is said, as any other failure
   let persistAsked = false;
   let releaseLock = null;
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ties') : null;
@@ -139,16 +141,30 @@ Module.tiesStorage = (function () {
       finished = true;
       clearTimeout(timer);
       state.syncing = false;
+      if (err && vanished(err) && raced < MAX_RACED) {
+        // syncfs lists the folder, then copies each changed file a moment later; a file the app
+        // removed or renamed in between (a compaction, sync's state file) is no failure of the
+        // storage: a fresh pass sees the folder as it is now.
+        raced++;
+        schedule(0);
+        return;
+      }
       if (err) {
         fail(describe(err));
         return;
       }
+      raced = 0;
       state.committed = Math.max(state.committed, covering);
       state.error = '';
       retries = 0;
       if (channel) channel.postMessage({ type: 'saved' });
       if (state.committed < state.written) schedule(0);
     });
+  }
+
+  // Emscripten's FS error for a path that no longer exists (ENOENT is 44 in its errno table).
+  function vanished(err) {
+    return !!err && err.errno === 44;
   }
 
   function describe(err) {

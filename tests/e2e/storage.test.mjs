@@ -364,3 +364,41 @@ test('a store too large for one frame opens in slices, its progress on the loadi
     await closeAll(context);
   }
 });
+
+// Browser storage is written by listing the data folder, then copying what changed. A file the
+// app removes or renames in between (a compaction, sync's state file) used to read as a failed
+// write: "Your latest changes are not saved", for a moment, over a page that had lost nothing.
+test('a file removed while browser storage is being written is not taken for a failure', async () => {
+  const context = await launch({ viewport: TALL });
+  try {
+    const page = await openApp(context, server.url);
+    await addContact(page, 'Barbara Liskov');
+    await waitValue(page, 'save.status', 'Saved');
+    await page.evaluate(() => {
+      const original = FS.syncfs;
+      window.__raced = 0;
+      FS.syncfs = function (populate, callback) {
+        if (populate || window.__raced) return original.call(this, populate, callback);
+        FS.writeFile('/data/vanishing', 'x');
+        const result = original.call(this, populate, callback);  // lists the folder at once
+        FS.unlink('/data/vanishing');                            // gone before it is copied
+        ++window.__raced;
+        return result;
+      };
+      window.__statuses = new Set();
+      setInterval(() => window.__statuses.add(window.__ties.values['save.status']), 1);
+    });
+    await addContact(page, 'Shafi Goldwasser');
+    await waitValue(page, 'save.status', 'Saved', 20000);
+    const seen = await page.evaluate(() => ({ raced: window.__raced, statuses: [...window.__statuses] }));
+    assert.equal(seen.raced, 1, 'the race happened once');
+    assert.ok(!seen.statuses.includes('Not saved'), `statuses seen: ${seen.statuses.join(', ')}`);
+    assert.equal((await probe(page)).values['banner.unsaved'], undefined);
+    await page.reload();
+    await waitReady(page);
+    await waitValue(page, 'store.contacts', '2');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
