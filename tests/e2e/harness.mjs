@@ -161,16 +161,9 @@ async function scrollTo(page, name) {
 }
 
 export async function click(page, name) {
-  // Aim, then look again before pressing, as a hand does: a page may still shift after a widget
-  // stood still for a frame (seen in the sync tests, by about 80 px, cause not yet known).
-  for (let tries = 0; ; ++tries) {
-    const r = await widget(page, name);
-    const [x, y] = [r.x + r.w / 2, r.y + r.h / 2];
-    await page.mouse.move(x, y);
-    await nextFrames(page, 1);  // ImGui sees the hover before the press, as with a real hand
-    const now = await page.evaluate((n) => window.__ties.widgets[n], name);
-    if (tries >= 4 || (now && x >= now[0] && x <= now[0] + now[2] && y >= now[1] && y <= now[1] + now[3])) break;
-  }
+  const r = await widget(page, name);
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await nextFrames(page, 1);  // ImGui sees the hover before the press, as with a real hand
   await page.mouse.down();
   await nextFrames(page, 1);
   await page.mouse.up();
