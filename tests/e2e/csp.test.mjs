@@ -3,13 +3,15 @@
 // works and imports (in its worker) without a single violation; script injected into the page
 // does not run; nothing is fetched or shown from an origin the policy leaves out (here another
 // loopback address, 127.0.0.2, so a request that got through would show up at its server); no
-// other site may frame the page; and 'wasm-unsafe-eval' is there because the app cannot start
-// without it.
+// other site may frame the page; 'wasm-unsafe-eval' is there because the app cannot start
+// without it; and Settings → Sync refuses, before sending anything, the http:// addresses that
+// connect-src would block.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, addContact, chooseFiles, click, closeAll, launch, openApp, openImport, startServer, waitValue } from './harness.mjs';
+import { ROOT, addContact, chooseFiles, click, closeAll, launch, openApp, openImport, retype, startServer, typeInto, typeSecret,
+         waitValue } from './harness.mjs';
 
 let server;
 let outsider;        // an http server on 127.0.0.2, an origin the policy does not allow
@@ -169,6 +171,29 @@ test('without wasm-unsafe-eval the app cannot start: the policy needs it', async
     await page.goto(`${server.url}?test`);
     await page.waitForFunction(() => document.documentElement.dataset.tiesState === 'error', null, { timeout: 30000 });
     assert.match(await page.textContent('#error-detail'), /WebAssembly|wasm-unsafe-eval/);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+test('Settings → Sync refuses the http:// addresses the policy would block, before sending anything', async () => {
+  const context = await launch({ viewport: { width: 1280, height: 1000 } });
+  try {
+    const page = await openApp(context, server.url);
+    await click(page, 'nav.Settings');
+    await typeInto(page, 'settings.sync.url', 'http://localhost.example.org/dav/');
+    await typeInto(page, 'settings.sync.user', 'ada');
+    await typeSecret(page, 'settings.sync.password', 'app-password-1');
+    await typeSecret(page, 'settings.sync.passphrase', 'correct horse battery staple');
+    await typeSecret(page, 'settings.sync.passphrase_again', 'correct horse battery staple');
+    for (const url of ['http://localhost.example.org/dav/', 'http://127.0.0.1.example.org/', 'http://127.0.0.1@example.org/',
+                       'http://localhostx:8080/', 'http://[::1]:8080/', 'http://example.org/']) {
+      await retype(page, 'settings.sync.url', url);
+      await click(page, 'settings.sync.connect');
+      await waitValue(page, 'settings.sync.form_error', /^The address must start with https:\/\//);
+    }
+    assert.equal((await page.evaluate(() => window.__ties.values['settings.sync.state'])), 'off', 'nothing was sent');
+    assert.deepEqual(page.problems, []);
   } finally {
     await closeAll(context);
   }
