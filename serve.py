@@ -4,6 +4,8 @@
 Installs what the build lacks (see tools/bootstrap.py), builds the release web app and serves
 only the files of the build output, with the right MIME types and no caching surprises (the
 service worker does the offline caching). Loopback only unless --host says otherwise.
+Every answer carries the build's Content-Security-Policy, which tools/stage_web.py wrote next to
+the page (content-security-policy.txt: the same policy as the page's <meta>, plus frame-ancestors).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
 import bootstrap  # noqa: E402
+from stage_web import POLICY_FILE  # noqa: E402
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -66,12 +69,19 @@ def make_handler(root: Path):
                 self.send_error(404, "Not found")
                 return
             body = path.read_bytes()
+            # Read with each answer: a rebuild while serving changes the page's script hashes.
+            try:
+                policy = (root / POLICY_FILE).read_text().strip()
+            except OSError:
+                self.send_error(500, f"{POLICY_FILE} is missing from the build")
+                return
             self.send_response(200)
             self.send_header("Content-Type", MIME_TYPES[path.suffix])
             self.send_header("Content-Length", str(len(body)))
             # Always revalidate: a page must never mix files of two builds from the HTTP cache.
             self.send_header("Cache-Control", "no-cache")
             self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Content-Security-Policy", policy)
             self.end_headers()
             if not head_only:
                 self.wfile.write(body)
@@ -97,6 +107,8 @@ def main() -> None:
         dist = bootstrap.build_web()
     if not (dist / "index.html").exists():
         bootstrap.fail(f"no build in {dist}; run without --no-build")
+    if not (dist / POLICY_FILE).exists():
+        bootstrap.fail(f"{dist} has no {POLICY_FILE} (an older build); run without --no-build")
 
     try:
         server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(dist.resolve()))

@@ -13,6 +13,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace ties::ui {
 namespace {
@@ -33,17 +34,27 @@ void warning_text(const Palette& p, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+// http:// to this computer: the host is exactly 127.0.0.1 or localhost (not "localhost.example.org"),
+// as the page's Content-Security-Policy allows (tools/stage_web.py); CSP cannot name [::1].
+bool loopback_http(const std::string& url) {
+    for (const std::string_view prefix : {std::string_view("http://127.0.0.1"), std::string_view("http://localhost")}) {
+        if (url.rfind(prefix, 0) != 0) continue;
+        if (url.size() == prefix.size() || std::string_view(":/?#").find(url[prefix.size()]) != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
 // The checks the form can make before sending anything; "" when the fields can be sent.
 std::string check_fields(const SyncUi& ui, bool new_setup) {
     const std::string& url = ui.folder_url;
     const bool https = url.rfind("https://", 0) == 0;
-    const bool loopback = url.rfind("http://127.0.0.1", 0) == 0 || url.rfind("http://localhost", 0) == 0 ||
-                          url.rfind("http://[::1]", 0) == 0;
+    const bool loopback = loopback_http(url);
     if (new_setup) {
         if (url.empty()) return "Type the address of the folder on your WebDAV server.";
         if (!https && !loopback)
             return "The address must start with https:// (plain http would send your app password unprotected; "
-                   "only a server on this computer may use http://).";
+                   "only a server on this computer may use http://127.0.0.1 or http://localhost).";
         if (ui.user.empty()) return "Type your user name on the server.";
     }
     if (ui.password.empty()) return "Type the app password (or password) for the server.";

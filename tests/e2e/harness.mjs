@@ -20,10 +20,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync', '--disable-quic', '--disable-features=Translate,MediaRouter',
 ];
 
-// Starts `python3 serve.py --no-build --port 0`; resolves when it prints its URL. TIES_DIST=DIR
-// serves another build output (e.g. a second build directory) instead of build/web/dist.
-export async function startServer() {
-  const dist = process.env.TIES_DIST ? ['--dist', process.env.TIES_DIST] : [];
+// Starts `python3 serve.py --no-build --port 0`; resolves when it prints its URL. `dist` (or
+// TIES_DIST=DIR) serves another build output (e.g. a second build directory) instead of build/web/dist.
+export async function startServer({ dist: folder = process.env.TIES_DIST } = {}) {
+  const dist = folder ? ['--dist', folder] : [];
   const child = spawn('python3', ['serve.py', '--no-build', '--port', '0', ...dist], {
     cwd: ROOT, env: { ...process.env, TIES_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
   });

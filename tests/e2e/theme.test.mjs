@@ -3,6 +3,7 @@
 // keeps its size.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { inflateSync } from 'node:zlib';
 import { click, closeAll, launch, openApp, probe, screenshot, startServer, waitReady, waitValue, widget } from './harness.mjs';
 
 async function withApp(options, body) {
@@ -16,21 +17,47 @@ async function withApp(options, body) {
   }
 }
 
+// The pixels of a PNG screenshot: { width, height, channels, data } (8-bit RGB or RGBA, as
+// Chromium writes them). Decoded here in Node, not in the page: the page's Content-Security-Policy
+// (img-src 'self') rightly refuses a data: image.
+function decodePng(png) {
+  const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+  const [depth, colorType, , , interlace] = png.subarray(24, 29);
+  const channels = { 2: 3, 6: 4 }[colorType];
+  assert.ok(depth === 8 && channels && interlace === 0, `an 8-bit RGB(A) PNG (depth ${depth}, type ${colorType})`);
+  const idat = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at), type = png.toString('latin1', at + 4, at + 8);
+    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const data = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; ++y) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; ++x) {
+      const a = x >= channels ? data[y * stride + x - channels] : 0;
+      const b = y > 0 ? data[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? data[(y - 1) * stride + x - channels] : 0;
+      const paeth = () => {
+        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      };
+      const predicted = [0, a, b, (a + b) >> 1][filter] ?? paeth();
+      data[y * stride + x] = (line[x] + predicted) & 0xff;
+    }
+  }
+  return { width, height, channels, data };
+}
+
 // Mean brightness of the pixels in a CSS-pixel rectangle of the page.
 async function brightness(page, rect) {
-  const png = await page.screenshot({ clip: rect });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = new OffscreenCanvas(img.width, img.height);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    let sum = 0;
-    for (let i = 0; i < d.length; i += 4) sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
-    return sum / (d.length / 4);
-  }, png.toString('base64'));
+  const { channels, data } = decodePng(await page.screenshot({ clip: rect }));
+  let sum = 0;
+  for (let i = 0; i < data.length; i += channels) sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
+  return sum / (data.length / channels);
 }
 
 test('the theme follows the system: dark', async () => {
