@@ -18,8 +18,8 @@ import shutil
 from pathlib import Path
 
 # Where sync may connect, exactly what Settings → Sync accepts (src/ui/sync_ui.cpp check_fields):
-# an https:// folder on any host, or http:// only on this computer. CSP cannot name an IPv6
-# literal, so http://[::1] (which the form also accepts) stays blocked.
+# an https:// folder on any host, or http:// only to 127.0.0.1 or localhost. CSP cannot name an IPv6
+# literal, so the form refuses http://[::1] too.
 SYNC_SOURCES = ("https:", "http://127.0.0.1:*", "http://localhost:*")
 POLICY_FILE = "content-security-policy.txt"
 INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
