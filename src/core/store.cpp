@@ -77,27 +77,33 @@ void Store::forget_changes() {
     log_floor_ = version_;
 }
 
-std::optional<std::vector<RecordChange>> Store::changes_since(std::uint64_t version) const {
+// The first log entry of each record changed after `version`, oldest first; nullopt when the log
+// cannot tell (see changes_since).
+std::optional<std::vector<const Store::Logged*>> Store::logged_since(std::uint64_t version) const {
     if (version < log_floor_ || version > version_) return std::nullopt;
     auto first = std::upper_bound(log_.begin(), log_.end(), version,
                                   [](std::uint64_t v, const Logged& entry) { return v < entry.version; });
-    std::vector<RecordChange> out;
+    std::vector<const Logged*> out;
     std::unordered_set<Id, IdHash> seen;
     for (; first != log_.end(); ++first) {
-        if (seen.insert(first->id).second) out.push_back(RecordChange{first->id, first->before});
+        if (seen.insert(first->id).second) out.push_back(&*first);
     }
     return out;
 }
 
+std::optional<std::vector<RecordChange>> Store::changes_since(std::uint64_t version) const {
+    const auto logged = logged_since(version);
+    if (!logged) return std::nullopt;
+    std::vector<RecordChange> out;
+    for (const Logged* entry : *logged) out.push_back(RecordChange{entry->id, entry->before});
+    return out;
+}
+
 std::optional<std::vector<Id>> Store::changed_since(std::uint64_t version) const {
-    if (version < log_floor_ || version > version_) return std::nullopt;
-    auto first = std::upper_bound(log_.begin(), log_.end(), version,
-                                  [](std::uint64_t v, const Logged& entry) { return v < entry.version; });
+    const auto logged = logged_since(version);
+    if (!logged) return std::nullopt;
     std::vector<Id> out;
-    std::unordered_set<Id, IdHash> seen;
-    for (; first != log_.end(); ++first) {
-        if (seen.insert(first->id).second) out.push_back(first->id);
-    }
+    for (const Logged* entry : *logged) out.push_back(entry->id);
     return out;
 }
 

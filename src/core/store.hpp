@@ -109,6 +109,7 @@ private:
         std::optional<Record> before;
     };
 
+    std::optional<std::vector<const Logged*>> logged_since(std::uint64_t version) const;
     void replace(Record record);     // stores it under its id, whatever kind was there
     void put(const Record& record);  // store + log the change + mark unsaved
     void forget_changes();           // a load or clear: changes_since() can no longer tell
