@@ -264,9 +264,15 @@ Module.tiesSync = (function () {
     const timer = setTimeout(() => { timedOut = true; abort.abort(); }, timeout);
     try {
       const response = await fetch(url, {
-        method, body: how.body || null, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: abort.signal,
+        method, body: how.body || null, cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: abort.signal,
         headers: Object.assign({ Authorization: how.auth }, how.headers || {}),  // no object spread: emcc's acorn pass rejects it
       });
+      // A redirect is not followed: its target is hidden from the page ('opaqueredirect'), it may be
+      // an origin the page's Content-Security-Policy does not let it reach (then the browser would
+      // report a mere network error), and a PUT or DELETE should go only where the person said.
+      // Status 300 stands for "some redirect": the browser hides which one.
+      if (response.type === 'opaqueredirect')
+        return { failure: FAILURE.server, status: 300, detail: 'an HTTP redirect; the browser does not tell the page where to' };
       // The body is read inside the timeout too: a server may stall halfway through a download.
       const bytes = readBody ? new Uint8Array(await response.arrayBuffer()) : null;
       if (!readBody && response.body) response.body.cancel().catch(() => {});

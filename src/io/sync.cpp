@@ -655,7 +655,13 @@ std::string explain(Failure failure, const Outcome& outcome, std::string_view do
         break;
     case Failure::Forbidden: text = "The server does not let this user write the folder."; break;
     case Failure::Missing: text = "The folder is not on the server."; break;
-    case Failure::Server: text = "The server had a problem. The next sync tries again."; break;
+    case Failure::Server:
+        if (outcome.status >= 300 && outcome.status <= 399)  // not followed: see web/sync.js and sync_curl.cpp
+            text = "The server sends this address elsewhere (a redirect). Set sync up with the address it points to: "
+                   "often the same one with https:// or a final /.";
+        else
+            text = "The server had a problem. The next sync tries again.";
+        break;
     case Failure::Refused: text = "The vault's key does not open the data: wrong passphrase, or a changed file."; break;
     case Failure::NoKey: text = "Sync needs your sync passphrase on this device again."; break;
     }

@@ -585,10 +585,7 @@ sync::Outcome outcome_of_http(sync::OpKind kind, int status, std::string body, s
             break;
         default: break;
     }
-    if (status >= 300 && status <= 399)
-        return fail(Failure::Server, http_words(status) +
-                                         ": the server sends this address elsewhere; set sync up with the address it points to");
-    return fail(Failure::Server, http_words(status));
+    return fail(Failure::Server, http_words(status));  // explain() words a 3xx as a redirect
 }
 
 // --- HTTP dates -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -20,7 +21,7 @@ const FAILURE = { none: 0, unreachable: 1, cors: 2, timeout: 3, unauthorized: 4,
 const fixture = Object.fromEntries(readFileSync(path.join(ROOT, 'tests/fixtures/sync/known-answer.txt'), 'utf8')
   .split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split(/: (.*)/s).slice(0, 2)));
 
-let app, dav, blocked, hanging, closedPort, context, page;
+let app, dav, blocked, hanging, redirecting, closedPort, context, page;
 const servers = [];
 
 // A private WebDAV server (harness.mjs), stopped after the tests.
@@ -36,6 +37,16 @@ before(async () => {
   closedPort = await freePort();
   hanging = net.createServer(() => {});  // accepts connections and never answers
   await new Promise((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  // Lets the page in (CORS) and then sends every request to an origin the page's
+  // Content-Security-Policy does not allow (TEST-NET-1: nothing there answers either).
+  redirecting = http.createServer((request, response) => {
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Access-Control-Allow-Methods', 'OPTIONS, PROPFIND, GET, PUT, DELETE, MKCOL');
+    response.setHeader('Access-Control-Allow-Headers', 'Authorization, Depth, Content-Type');
+    if (request.method === 'OPTIONS') return response.end();
+    response.writeHead(301, { Location: 'http://192.0.2.1/dav/' }).end();
+  });
+  await new Promise((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
   context = await launch();
   page = await openApp(context, app.url);
 });
@@ -43,6 +54,7 @@ before(async () => {
 after(async () => {
   if (context) await closeAll(context);
   if (hanging) hanging.close();
+  if (redirecting) redirecting.close();
   await Promise.all(servers.map((server) => server.stop()));
   if (app) await app.stop();
 });
@@ -184,6 +196,20 @@ test('a server without CORS headers, a closed port and a server that never answe
   } finally {
     await page.evaluate(() => { Module.tiesSync.timeouts.request = 30000; });
   }
+});
+
+test('a redirect is reported as one, and not followed', async () => {
+  // Before, fetch followed it into the Content-Security-Policy's wall and the page said only
+  // "no answer from the server".
+  const folder = `http://127.0.0.1:${redirecting.address().port}/dav/`;
+  for (const kind of ['probe', 'put', 'list']) {
+    const result = await viaHost({ kind, folder, user: USER, password: PASSWORD, path: kind === 'put' ? 'x' : '', bytes: '00' });
+    assert.equal(result.failure, FAILURE.server, `${kind}: ${result.detail}`);
+    assert.equal(result.status, 300, kind);
+    assert.match(result.detail, /redirect/, kind);
+  }
+  assert.deepEqual(page.problems.filter((p) => /Content Security Policy|Refused to connect/.test(p)), [],
+                   'nothing was sent to the redirect\'s target');
 });
 
 // The node:crypto (OpenSSL) reading of IV | ciphertext | tag.

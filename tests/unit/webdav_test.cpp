@@ -1,5 +1,6 @@
 // WebDAV answers as real servers write them (Apache mod_dav, nginx dav-ext, Nextcloud's Sabre,
 // lighttpd), and the one mapping from an HTTP answer to a sync Outcome.
+#include "io/sync.hpp"
 #include "io/webdav.hpp"
 
 #include <doctest/doctest.h>
@@ -336,7 +337,22 @@ TEST_CASE("outcome_of_http maps every answer once for every performer") {
     CHECK(full.bytes.empty());
     CHECK(outcome_of_http(OpKind::Get, 599, "").detail == "HTTP 599");
     CHECK(outcome_of_http(OpKind::Get, 301, "").failure == Failure::Server);
-    CHECK(outcome_of_http(OpKind::Get, 301, "").detail.find("HTTP 301 Moved Permanently: ") == 0);
+    CHECK(outcome_of_http(OpKind::Get, 301, "").detail == "HTTP 301 Moved Permanently");
+}
+
+TEST_CASE("a redirect is worded as one, not as a server problem that goes away by itself") {
+    // Neither performer follows redirects (web/sync.js reports any as status 300): the words must
+    // tell the person to change the address, since the next sync will meet the same redirect.
+    const std::string redirect = sync::explain(Failure::Server, outcome_of_http(OpKind::Probe, 301, ""), "checking");
+    CHECK(redirect.find("sends this address elsewhere (a redirect)") != std::string::npos);
+    CHECK(redirect.find("tries again") == std::string::npos);
+    CHECK(redirect.find("(HTTP 301 Moved Permanently)") != std::string::npos);
+    sync::Outcome hidden;  // the browser's opaque redirect
+    hidden.failure = Failure::Server;
+    hidden.status = 300;
+    CHECK(sync::explain(Failure::Server, hidden, "checking").find("(a redirect)") != std::string::npos);
+    const std::string broken = sync::explain(Failure::Server, outcome_of_http(OpKind::Put, 502, ""), "pushing");
+    CHECK(broken == "While pushing: The server had a problem. The next sync tries again. (HTTP 502 Bad Gateway)");
 }
 
 TEST_CASE("outcome_of_http reads a listing") {
