@@ -6,6 +6,7 @@
 #include "core/search.hpp"
 
 #include "core/fuzzy.hpp"
+#include "core/safe_text.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 
@@ -94,7 +95,8 @@ char32_t fold_cyrillic(char32_t c) {
 // Appends the folded form of one non-ASCII code point.
 void append_folded(std::string& out, char32_t c) {
     if (c >= 0x0300 && c <= 0x036F) return;  // combining diacritics: decomposed input folds too
-    if (c == 0x00A0) {                        // no-break space
+    if (is_hidden_format(c)) return;          // zero-width and direction marks: "Ada\u200B" is "Ada"
+    if (is_unicode_space(c)) {                // no-break space, en space, ...
         out.push_back(' ');
         return;
     }
