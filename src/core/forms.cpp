@@ -2,6 +2,7 @@
 // in the order the form shows them, so the message is about the topmost problem.
 #include "core/forms.hpp"
 
+#include "core/safe_text.hpp"
 #include "core/search.hpp"
 #include "core/text.hpp"
 
@@ -162,6 +163,7 @@ ContactDraft draft_of(const Contact& c) {
 
 FormResult<Contact> read_contact(const ContactDraft& d) {
     Contact c = d.contact;
+    clean_text_of(c);  // a name of zero-width characters only is no name (save_contact cleans the rest)
     c.display_name = trimmed(c.display_name);
     c.given_name = trimmed(c.given_name);
     c.family_name = trimmed(c.family_name);
@@ -276,6 +278,7 @@ EventDraft draft_of(const Event& e) {
 
 FormResult<Event> read_event(const EventDraft& d) {
     Event e = d.event;
+    clean_text_of(e);
     e.name = trimmed(e.name);
     if (e.name.empty()) return wrong<Event>("Give the event a name, for example \"Rust Berlin, March\".");
     const auto date = Date::parse_iso(trim(d.date));

@@ -3,6 +3,7 @@
 #include "core/store.hpp"
 
 #include "core/cadence.hpp"
+#include "core/safe_text.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
@@ -507,6 +508,12 @@ Change merge_change(const MergePlan& plan, bool apply_deletions, std::string lab
     change.records.reserve(plan.added.size() + plan.changed.size() + plan.deletions.size());
     change.records.insert(change.records.end(), plan.added.begin(), plan.added.end());
     change.records.insert(change.records.end(), plan.changed.begin(), plan.changed.end());
+    // A backup is a file like any other: what it brings in is cleaned like an import (safe_text.hpp).
+    for (Record& record : change.records) {
+        std::visit([](auto& r) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, Settings>) clean_text_of(r);
+        }, record);
+    }
     if (apply_deletions) change.records.insert(change.records.end(), plan.deletions.begin(), plan.deletions.end());
     return change;
 }
@@ -537,7 +544,22 @@ std::string with_name(std::string_view action, const std::string& name) {
 
 }  // namespace
 
-Change save_contact(const Contact& contact) { return {"Save " + contact_label(contact), {contact}}; }
+namespace {
+
+// What a person typed or pasted is cleaned here, the one way every edit goes (safe_text.hpp).
+template <typename T>
+T cleaned(T record) {
+    clean_text_of(record);
+    return record;
+}
+
+}  // namespace
+
+Change save_contact(const Contact& contact) {
+    Contact saved = cleaned(contact);
+    std::string label = "Save " + contact_label(saved);
+    return {std::move(label), {std::move(saved)}};
+}
 
 Change set_archived(const Contact& contact, bool archived) {
     Contact changed = contact;
@@ -552,7 +574,7 @@ Change delete_contact(const Store& store, Id contact) {
 }
 
 Change save_interaction(const Interaction& interaction) {
-    return {"Log " + lowercase_first(to_string(interaction.kind)), {interaction}};
+    return {"Log " + lowercase_first(to_string(interaction.kind)), {cleaned(interaction)}};
 }
 
 Change delete_interaction(const Store& store, Id interaction) {
@@ -561,7 +583,11 @@ Change delete_interaction(const Store& store, Id interaction) {
     return {"Delete interaction", {tombstone_of(*current)}};
 }
 
-Change save_event(const Event& event) { return {with_name("Save event", event.name), {event}}; }
+Change save_event(const Event& event) {
+    Event saved = cleaned(event);
+    std::string label = with_name("Save event", saved.name);
+    return {std::move(label), {std::move(saved)}};
+}
 
 Change delete_event(const Store& store, Id event) {
     const Event* current = store.event(event);
@@ -578,7 +604,9 @@ Change delete_event(const Store& store, Id event) {
 }
 
 Change save_opportunity(const Opportunity& opportunity) {
-    return {with_name("Save opportunity", opportunity.title), {opportunity}};
+    Opportunity saved = cleaned(opportunity);
+    std::string label = with_name("Save opportunity", saved.title);
+    return {std::move(label), {std::move(saved)}};
 }
 
 Change delete_opportunity(const Store& store, Id opportunity) {

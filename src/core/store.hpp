@@ -176,7 +176,8 @@ struct MergePlan {
     std::size_t live_added = 0;       // of `added`, the records that are not tombstones
 };
 MergePlan plan_merge(const Store& current, const Store& incoming);
-// The Change that performs a plan (deletions only when asked), for apply_as_is.
+// The Change that performs a plan (deletions only when asked), for apply_as_is; the text of what
+// it adds or changes is cleaned (safe_text.hpp).
 Change merge_change(const MergePlan& plan, bool apply_deletions, std::string label);
 
 // Commands: each builds the Change for one user action.
