@@ -882,6 +882,7 @@ Imported import_csv(std::string_view bytes, const ImportContext& context, const 
     for (std::size_t c = 0; c < columns; ++c)
         if (left_out_column[c]) left_out.field(clean_cell(table->header[c]));
     left_out.append_to(result.warnings, file);
+    clean_imported(result, file);
     return result;
 }
 

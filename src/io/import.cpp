@@ -3,6 +3,7 @@
 #include "io/import.hpp"
 
 #include "core/contact_keys.hpp"
+#include "core/safe_text.hpp"
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 
@@ -170,6 +171,24 @@ void LeftOut::append_to(std::vector<Problem>& messages, const std::string& file)
         if (fields.size() > kNamed) text += " and " + std::to_string(fields.size() - kNamed) + " more";
         messages.push_back({file, 0, text + "."});
     }
+}
+
+void clean_imported(Imported& imported, const std::string& file) {
+    std::size_t contacts = 0;
+    std::string example;
+    for (Contact& contact : imported.contacts) {
+        if (clean_text_of(contact) == 0) continue;
+        if (++contacts == 1) example = contact_label(contact);
+    }
+    std::size_t interactions = 0;
+    for (Interaction& interaction : imported.interactions) interactions += clean_text_of(interaction) > 0 ? 1 : 0;
+    if (contacts == 0 && interactions == 0) return;
+    std::string text = "Characters that draw nothing or reverse text (control, zero-width or right-to-left override) "
+                       "were removed from ";
+    if (contacts > 0) text += counted(contacts, "contact", "contacts") + ", for example \u201c" + example + "\u201d";
+    if (contacts > 0 && interactions > 0) text += ", and from ";
+    if (interactions > 0) text += counted(interactions, "interaction", "interactions");
+    imported.warnings.push_back({file, 0, text + "."});
 }
 
 }  // namespace ties::io

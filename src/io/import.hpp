@@ -67,4 +67,9 @@ struct LeftOut {
     void append_to(std::vector<Problem>& messages, const std::string& file) const;
 };
 
+// The last step of every importer: text that could disguise itself is removed from every
+// contact and interaction (core/safe_text.hpp), said once per file: "Characters that draw
+// nothing or reverse text were removed from 2 contacts, for example “Ada Lovelace”."
+void clean_imported(Imported& imported, const std::string& file);
+
 }  // namespace ties::io

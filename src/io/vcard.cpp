@@ -1172,6 +1172,7 @@ Imported import_vcard(std::string_view bytes, const ImportContext& context) {
     }
     result.warnings = messages.take();
     left_out.append_to(result.warnings, context.file_name);
+    clean_imported(result, context.file_name);
     return result;
 }
 

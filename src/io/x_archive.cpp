@@ -606,6 +606,7 @@ Imported import_x_archive(const std::vector<NamedFile>& files, const ImportConte
             Problem{archive, 0, "account.js is not among the files: your own account could not be recognised"});
     reader.build(result);
     reader.finish_warnings(archive);
+    clean_imported(result, archive);
     return result;
 }
 

@@ -700,7 +700,7 @@ TEST_CASE("vcard: round trip through 4.0 and 3.0") {
     tricky.family_name = "O'Neil; Lovelace";
     tricky.nickname = "Countess, of Lovelace";
     tricky.company = "Smith, Jones; Partners \\ Co";
-    tricky.title = "Analyst\nPoet";
+    tricky.title = "Analyst; Poet \\ Engineer";  // a title is one line: a line break would become a space
     tricky.city = "Washington, D.C.";
     tricky.region = "Tōkyō";
     tricky.country = "Côte d'Ivoire";
