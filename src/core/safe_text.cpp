@@ -1,6 +1,7 @@
 // Text that cannot disguise itself: see safe_text.hpp.
 #include "core/safe_text.hpp"
 
+#include "core/text.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -87,16 +88,25 @@ Cleaned clean(std::string_view text, bool block) {
     return {encode_utf8(out), removed};
 }
 
-// Cleans one field in place; counts it if anything was removed from it.
+// Cleans one field in place; counts it if anything was removed from it. A one-line field that
+// changed is also trimmed: a no-break space made plain must not leave a name of spaces.
 std::size_t clean_field(std::string& field, bool block) {
     Cleaned cleaned = clean(field, block);
-    if (cleaned.text != field) field = std::move(cleaned.text);
+    if (cleaned.text != field) field = block ? std::move(cleaned.text) : std::string(trim(cleaned.text));
     return cleaned.removed ? 1 : 0;
+}
+
+// A point or handle whose value was only hidden characters is dropped: an empty address is no address.
+template <typename Point>
+void drop_emptied(std::vector<Point>& points) {
+    points.erase(std::remove_if(points.begin(), points.end(), [](const Point& point) { return point.value.empty(); }),
+                 points.end());
 }
 
 std::size_t clean_points(std::vector<ContactPoint>& points) {
     std::size_t changed = 0;
     for (ContactPoint& point : points) changed += clean_field(point.value, false) + clean_field(point.label, false);
+    drop_emptied(points);
     return changed;
 }
 
@@ -119,17 +129,19 @@ std::size_t clean_text_of(Contact& contact) {
                                &contact.company, &contact.title, &contact.city, &contact.region, &contact.country})
         changed += clean_field(*field, false);
     changed += clean_points(contact.emails) + clean_points(contact.phones);
-    for (Handle& handle : contact.handles) changed += clean_field(handle.value, false);
+    std::size_t handles_changed = 0;
+    for (Handle& handle : contact.handles) handles_changed += clean_field(handle.value, false);
+    drop_emptied(contact.handles);
+    changed += handles_changed;
     std::size_t tags_changed = 0;
     for (std::string& tag : contact.tags) tags_changed += clean_field(tag, false);
-    if (tags_changed > 0) {  // a tag may now be empty, or the same as another
-        std::vector<std::string> kept;
-        for (std::string& tag : contact.tags) {
-            if (!tag.empty() && std::find(kept.begin(), kept.end(), tag) == kept.end()) kept.push_back(std::move(tag));
-        }
-        contact.tags = std::move(kept);
-        changed += tags_changed;
+    // A tag may now be empty (a no-break space made plain and trimmed), or the same as another.
+    std::vector<std::string> kept;
+    for (std::string& tag : contact.tags) {
+        if (!tag.empty() && std::find(kept.begin(), kept.end(), tag) == kept.end()) kept.push_back(std::move(tag));
     }
+    contact.tags = std::move(kept);
+    changed += tags_changed;
     changed += clean_field(contact.how_met, true) + clean_field(contact.notes, true);
     for (PostalAddress& address : contact.addresses) {
         changed += clean_field(address.street, true);
@@ -137,6 +149,7 @@ std::size_t clean_text_of(Contact& contact) {
                                   &address.region, &address.postcode, &address.country})
             changed += clean_field(*part, false);
     }
+    std::erase_if(contact.addresses, [](const PostalAddress& address) { return address.empty(); });
     return changed;
 }
 

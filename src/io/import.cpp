@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "core/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace ties::io {
@@ -173,19 +174,51 @@ void LeftOut::append_to(std::vector<Problem>& messages, const std::string& file)
     }
 }
 
+namespace {
+
+// Nothing left once cleaned (a name of zero-width characters only, say), and nobody's touch.
+bool emptied(const Contact& contact, const std::vector<Interaction>& interactions) {
+    Contact bare = contact;
+    bare.meta = {};
+    bare.origin = Contact{}.origin;
+    if (!(bare == Contact{})) return false;
+    return std::none_of(interactions.begin(), interactions.end(), [&](const Interaction& interaction) {
+        return std::find(interaction.participants.begin(), interaction.participants.end(), contact.meta.id) !=
+               interaction.participants.end();
+    });
+}
+
+}  // namespace
+
 void clean_imported(Imported& imported, const std::string& file) {
     std::size_t contacts = 0;
+    std::size_t dropped = 0;
     std::string example;
+    std::vector<Contact> kept;
+    kept.reserve(imported.contacts.size());
     for (Contact& contact : imported.contacts) {
-        if (clean_text_of(contact) == 0) continue;
-        if (++contacts == 1) example = contact_label(contact);
+        const bool changed = clean_text_of(contact) > 0;
+        if (emptied(contact, imported.interactions)) {  // also when only spaces were made plain and trimmed
+            ++contacts;
+            ++dropped;
+            continue;
+        }
+        if (changed) {
+            ++contacts;
+            if (example.empty()) example = contact_label(contact);
+        }
+        kept.push_back(std::move(contact));
     }
+    imported.contacts = std::move(kept);
     std::size_t interactions = 0;
     for (Interaction& interaction : imported.interactions) interactions += clean_text_of(interaction) > 0 ? 1 : 0;
     if (contacts == 0 && interactions == 0) return;
     std::string text = "Characters that draw nothing or reverse text (control, zero-width or right-to-left override) "
                        "were removed from ";
-    if (contacts > 0) text += counted(contacts, "contact", "contacts") + ", for example \u201c" + example + "\u201d";
+    if (contacts > 0) text += counted(contacts, "contact", "contacts");
+    if (!example.empty()) text += ", for example \u201c" + example + "\u201d";
+    if (dropped > 0) text += " (" + counted(dropped, "entry", "entries") + " had nothing else and " +
+                             (dropped == 1 ? "was" : "were") + " left out)";
     if (contacts > 0 && interactions > 0) text += ", and from ";
     if (interactions > 0) text += counted(interactions, "interaction", "interactions");
     imported.warnings.push_back({file, 0, text + "."});

@@ -148,6 +148,40 @@ TEST_CASE("an import removes them and says so once; the person is then the one y
     REQUIRE(csv.contacts.size() == 1);
     CHECK(csv.contacts.front().display_name == "Bob");
     CHECK(csv.contacts.front().notes == "a b");
+
+    // An entry of nothing but invisible characters is left out, as an empty row is (found by csv_fuzz:
+    // its export had one row fewer than the import).
+    const io::Imported emptied = io::import_csv("Name,Tags\nAda,math\n,\"\u200B\u202E\"\n", context);
+    REQUIRE(emptied.contacts.size() == 1);
+    CHECK(emptied.contacts.front().display_name == "Ada");
+    REQUIRE(emptied.warnings.size() == 1);
+    CHECK(emptied.warnings.front().to_string() ==
+          "people.csv: Characters that draw nothing or reverse text (control, zero-width or right-to-left override) "
+          "were removed from 1 contact (1 entry had nothing else and was left out).");
+
+    // An e-mail address of invisible characters is no address: it is dropped, not exported as an empty cell
+    // (found by csv_fuzz, the same symptom).
+    const io::Imported address = io::import_csv("Name,Email\nAda,\"a@x.org; \u200B\"\n,\"\u200D\"\n", context);
+    REQUIRE(address.contacts.size() == 1);
+    CHECK(address.contacts.front().emails == std::vector<ContactPoint>{{"a@x.org", ""}});
+
+    // No-break spaces made plain are trimmed: an address or a name of them is none (csv_fuzz again).
+    const io::Imported spaces =
+        io::import_csv("Name,Email\nAda,\"a@x.org; \u00A0\u3000\"\n\"\u00A0Bo\u00A0\",\n\u00A0,\n", context);
+    REQUIRE(spaces.contacts.size() == 2);
+    CHECK(spaces.contacts.front().emails == std::vector<ContactPoint>{{"a@x.org", ""}});
+    CHECK(spaces.contacts.back().display_name == "Bo");
+
+    // A tag of a no-break space is no tag, and a person with only that is left out.
+    const io::Imported tag = io::import_csv("Name,Tags\nAda,\"math; \u00A0\"\n,\"\u00A0\"\n", context);
+    REQUIRE(tag.contacts.size() == 1);
+    CHECK(tag.contacts.front().tags == std::vector<std::string>{"math"});
+
+    // So is an address whose only part was a no-break space.
+    const io::Imported place =
+        io::import_csv("Name,Address 1 - City,Address 1 - Country\nAda,\u00A0,\u200B\n", context);
+    REQUIRE(place.contacts.size() == 1);
+    CHECK(place.contacts.front().addresses.empty());
 }
 
 TEST_CASE("what is typed or pasted is cleaned on save, and a name of nothing visible is no name") {
