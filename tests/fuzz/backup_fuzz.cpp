@@ -5,6 +5,8 @@
 // envelope of each format, which takes it through the codec and the record checks of read_backup. A store that reads must write and read back to
 // the very same bytes.
 // Build and run: see README.md ("Fuzzing"); corpus: tests/fuzz/corpus/backup/.
+#include "memory_budget.hpp"
+
 #include "io/backup.hpp"
 #include "io/codec.hpp"
 #include "io/crypto_format.hpp"
@@ -34,6 +36,7 @@ void check_read(const io::BackupRead& read) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const ties::fuzz::MemoryBudget budget(size);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
     check_read(io::read_backup(bytes));

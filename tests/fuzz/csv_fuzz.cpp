@@ -4,6 +4,8 @@
 // Build: clang++-14 -std=c++20 -fsanitize=fuzzer,address -Isrc -I/usr/include tests/fuzz/csv_fuzz.cpp
 //        src/io/csv.cpp src/io/csv_import.cpp src/io/import.cpp src/core/*.cpp -o csv_fuzz
 // Run:   ./csv_fuzz -max_total_time=60 tests/fuzz/corpus/csv
+#include "memory_budget.hpp"
+
 #include "io/csv.hpp"
 #include "io/csv_import.hpp"
 
@@ -16,6 +18,7 @@ using namespace ties;
 using namespace ties::io;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const ties::fuzz::MemoryBudget budget(size);
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
     std::string error;

@@ -1,6 +1,8 @@
 // libFuzzer target for the vCard reader: any bytes are imported, the contacts exported as 4.0 and
 // 3.0 and imported again. Crashes, sanitizer reports and timeouts are the findings; the checks
 // below are what must hold for any input.
+#include "memory_budget.hpp"
+
 #include "io/vcard.hpp"
 
 #include <cstddef>
@@ -16,6 +18,7 @@ void check(bool ok) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const ties::fuzz::MemoryBudget budget(size);
     using namespace ties;
     using namespace ties::io;
     IdGenerator ids(1, 2);

@@ -5,6 +5,8 @@
 // Build: clang++-14 -std=c++20 -fsanitize=fuzzer,address -Isrc -I/usr/include tests/fuzz/x_archive_fuzz.cpp
 //        src/io/x_archive.cpp src/io/import.cpp src/core/*.cpp -o x_archive_fuzz
 // Run:   ./x_archive_fuzz -max_total_time=60 tests/fuzz/corpus/x_archive
+#include "memory_budget.hpp"
+
 #include "io/x_archive.hpp"
 
 #include <algorithm>
@@ -18,6 +20,7 @@ using namespace ties;
 using namespace ties::io;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const ties::fuzz::MemoryBudget budget(size);
     static constexpr std::array<const char*, 5> kNames = {"account.js", "following.js", "follower.js", "tweets.js",
                                                           "tweets-part1.js"};
     std::vector<NamedFile> files;
