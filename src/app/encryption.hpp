@@ -7,7 +7,9 @@
 #include "core/problem.hpp"
 #include "io/crypto_format.hpp"
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,9 +25,21 @@ struct Decrypted {
 // `file` is a whole EncryptedBackup file (envelope included).
 Decrypted decrypt_backup(std::string_view file, std::string_view passphrase);
 
+// Where the 32-byte key for a file's salt and iterations comes from: PBKDF2 of the passphrase in the
+// overload above. The tamper test (every byte of a file changed in turn) and the fuzz target pass
+// their own, so that they do not spend 600,000 iterations on every try. False: no key.
+using KeySource = std::function<bool(std::string_view salt, std::uint32_t iterations, std::array<unsigned char, 32>& key)>;
+Decrypted decrypt_backup(std::string_view file, const KeySource& key_for);
+// The key of `passphrase` for a file's salt and iterations (PBKDF2-HMAC-SHA-256).
+bool derive_backup_key(std::string_view passphrase, std::string_view salt, std::uint32_t iterations,
+                       std::array<unsigned char, 32>& key);
+
 // A whole EncryptedBackup file around `backup_file`, with a fresh random salt and IV
 // (RAND_bytes). Empty when OpenSSL fails (no entropy), with `error` set.
 std::string encrypt_backup(std::string_view backup_file, std::string_view passphrase, std::string& error,
+                           std::uint32_t iterations = io::kPbkdf2Iterations);
+// The same with the key from `key_for` (for tests and the fuzz target; the salt and IV are still random).
+std::string encrypt_backup(std::string_view backup_file, const KeySource& key_for, std::string& error,
                            std::uint32_t iterations = io::kPbkdf2Iterations);
 
 }  // namespace ties::cli
