@@ -105,20 +105,37 @@ export function probe(page) {
 // Waits until the app has drawn `count` more frames. An idle app sleeps and draws nothing, so this
 // wakes it as often as needed, as the browser's input or a timer would.
 export async function nextFrames(page, count = 2) {
-  const start = await page.evaluate(() => window.__ties.frame);
-  await page.waitForFunction((n) => {
-    if (window.__ties.frame >= n) return true;
-    Module.tiesPlatform.wake();
-    return false;
-  }, start + count);
+  // One round trip to the page (not a read of the counter, then a wait): each is worth a frame.
+  const drawn = await page.evaluate((n) => new Promise((resolve) => {
+    const until = window.__ties.frame + n;
+    const give_up = setTimeout(() => resolve(false), 30000);
+    const tick = () => {
+      if (window.__ties.frame >= until) {
+        clearTimeout(give_up);
+        return resolve(true);
+      }
+      Module.tiesPlatform.wake();
+      requestAnimationFrame(tick);
+    };
+    tick();
+  }), count);
+  if (!drawn) throw new Error(`the app drew fewer than ${count} frames in 30 s`);
 }
 
 // A widget's rectangle, once it is on screen. A widget that does not show up soon may be below
 // or above the visible part of the page: then the mouse wheel scrolls, as a person would, until
 // it is in view (the probe publishes only what is visible).
 export async function widget(page, name) {
-  const find = (timeout) => page.waitForFunction((n) => window.__ties && window.__ties.widgets[n], name, { timeout })
-    .then((handle) => handle.jsonValue()).catch(() => null);
+  // One round trip: the page itself watches each frame's probe for the widget.
+  const find = (timeout) => page.evaluate(([n, ms]) => new Promise((resolve) => {
+    const end = performance.now() + ms;
+    const look = () => {
+      const r = window.__ties && window.__ties.widgets[n];
+      if (r || performance.now() > end) return resolve(r || null);
+      requestAnimationFrame(look);
+    };
+    look();
+  }), [name, timeout]);
   let r = await find(1500);
   if (!r) r = await scrollTo(page, name) ?? await find(6000);
   if (!r) throw new Error(`widget ${name} did not appear on screen`);
