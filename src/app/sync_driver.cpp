@@ -75,8 +75,15 @@ void SyncDriver::open() {
     if (remember_) server_.password = host_.load_preference("sync.password");
     load_state();
     if (!state_.set_up()) return;
-    // Without "remember", the password and the key live only in the tab that was given them.
-    locked_ = !remember_ && server_.password.empty();
+    if (!state_.folder_url.empty()) {  // a state of version 2 knows where it syncs, durably
+        server_.folder_url = state_.folder_url;
+        server_.user = state_.user;
+        remember_ = state_.remember;
+        if (remember_) server_.password = state_.password;
+    }
+    // Without "remember", the password and the key live only in the tab that was given them. A
+    // folder address the browser lost (killed before it kept its preferences) is asked again too.
+    locked_ = (!remember_ && server_.password.empty()) || server_.folder_url.empty();
     if (!locked_) schedule(0);
 }
 
@@ -315,6 +322,10 @@ void SyncDriver::finished_setup(IdGenerator&) {
     locked_ = false;
     problem_.clear();
     folder_missing_ = false;
+    state_.folder_url = server_.folder_url;
+    state_.user = server_.user;
+    state_.remember = remember_;
+    state_.password = remember_ ? server_.password : std::string();
     save_state();
     host_.save_preference("sync.url", server_.folder_url);
     host_.save_preference("sync.user", server_.user);

@@ -16,7 +16,7 @@
 namespace ties::io::sync {
 namespace {
 
-constexpr std::uint32_t kStateVersion = 1;
+constexpr std::uint32_t kStateVersion = 2;  // 2: the folder, user, remember and password
 constexpr Millis kDay = 24LL * 60 * 60 * 1000;
 
 void put_id(BinaryWriter& out, Id id) {
@@ -80,6 +80,10 @@ std::string encode_state(const SyncState& state) {
     for (const KeptVersion& version : state.kept) kept.records.push_back(version.record);
     put_text(w, encode_binary(kept));
     for (const KeptVersion& version : state.kept) w.put_number(version.kept_at);
+    put_text(w, state.folder_url);
+    put_text(w, state.user);
+    w.put_number(std::uint32_t{state.remember ? 1u : 0u});
+    put_text(w, state.remember ? state.password : std::string());
     return wrap(FileKind::SyncState, out, kBinaryPayload);
 }
 
@@ -98,7 +102,7 @@ StateRead decode_state(std::string_view bytes) {
         BinaryReader r(envelope.payload);
         std::uint32_t version = 0;
         r.get_number(version);
-        if (version != kStateVersion) {
+        if (version < 1 || version > kStateVersion) {
             result.error = problem("the sync state was written by a newer Ties (version " + std::to_string(version) + ")");
             return result;
         }
@@ -132,6 +136,14 @@ StateRead decode_state(std::string_view bytes) {
             KeptVersion entry{std::move(record), 0};
             r.get_number(entry.kept_at);
             s.kept.push_back(std::move(entry));
+        }
+        if (version >= 2) {
+            s.folder_url = get_text(r);
+            s.user = get_text(r);
+            std::uint32_t remember = 0;
+            r.get_number(remember);
+            s.remember = remember == 1;
+            s.password = get_text(r);
         }
         if (r.remaining() != 0) result.error = problem("the sync state has " + std::to_string(r.remaining()) + " bytes too many");
     } catch (const std::exception& e) {

@@ -62,6 +62,12 @@ struct SyncState {
     std::uint64_t logs_since_snapshot = 0;
     std::vector<KeptVersion> kept;       // newest last; at most kKeptLimit
     Millis last_sync = 0;                // the end of the last run that worked
+    // Where and as whom this device syncs (state version 2). Kept here, in the store's own storage
+    // that is durable once the page says Saved, and not only in the browser's preferences, which
+    // a browser killed seconds after the setup had not written yet (tests/e2e/killed.test.mjs).
+    // The password only when the person ticked "remember on this device".
+    std::string folder_url, user, password;
+    bool remember = false;
     // In memory only, so that a one-edit push does not compare every record: the store (its
     // lineage) and version at which every record matched `known` or went up, and the records
     // whose `known` stamp a pull changed since without changing them. Unset (after a load, or

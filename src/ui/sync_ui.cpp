@@ -194,9 +194,19 @@ void draw_sync_settings(SyncUi& ui, const UiView& view, const Palette& p, UiInte
                       "counts. The README says how to make the folder and which headers the server must send.");
         draw_form(ui, sync, p, false, out);
     } else {
-        const std::string where = "Syncing with " + sync.folder_url + " as " + sync.user + ".";
+        // The folder's address and the user name live in the browser's preferences, which a
+        // browser killed within seconds of the setup may not have written (tests/e2e/killed):
+        // then every field is asked again rather than leaving a form that cannot connect.
+        const bool settings_lost = sync.folder_url.empty();
+        const std::string where = settings_lost ? "Sync was set up on this device."
+                                                : "Syncing with " + sync.folder_url + " as " + sync.user + ".";
         ImGui::TextWrapped("%s  %s", icons::kSync, where.c_str());
-        if (sync.state == State::Locked) {
+        if (sync.state == State::Locked && settings_lost) {
+            warning_text(p, "This browser lost the sync settings (it closed before keeping them): type the folder's "
+                            "address, user name, app password and passphrase again. Your edits here are kept and "
+                            "go up then.");
+            draw_form(ui, sync, p, false, out);
+        } else if (sync.state == State::Locked) {
             warning_text(p, "This device does not keep the app password and the vault's key: type them again to "
                             "sync. Your edits here are kept and go up then.");
             draw_form(ui, sync, p, true, out);

@@ -3,6 +3,7 @@
 // vaults, faults at every operation, and a property test over random interleavings on three
 // devices.
 #include "io/backup.hpp"
+#include "io/envelope.hpp"
 #include "io/sync.hpp"
 #include "sync_fixtures.hpp"
 
@@ -378,6 +379,36 @@ TEST_CASE("sync: the state file round-trips and refuses damage") {
     CHECK(read.state.kept[0].kept_at == 99);
     CHECK(io::sync::encode_state(read.state) == bytes);
     for (std::size_t cut = 0; cut < bytes.size(); cut += 7) CHECK_FALSE(io::sync::decode_state(bytes.substr(0, cut)).ok());
+    CHECK(read.state.folder_url.empty());
+
+    // Version 2 keeps where and as whom the device syncs; the password only with "remember".
+    state.folder_url = "https://dav.example/ties/";
+    state.user = "ada";
+    state.password = "app-password";
+    state.remember = true;
+    const io::sync::StateRead kept = io::sync::decode_state(io::sync::encode_state(state));
+    REQUIRE(kept.ok());
+    CHECK(kept.state.folder_url == "https://dav.example/ties/");
+    CHECK(kept.state.user == "ada");
+    CHECK(kept.state.remember);
+    CHECK(kept.state.password == "app-password");
+    state.remember = false;
+    const io::sync::StateRead forgotten = io::sync::decode_state(io::sync::encode_state(state));
+    REQUIRE(forgotten.ok());
+    CHECK(forgotten.state.user == "ada");
+    CHECK(forgotten.state.password.empty());
+
+    // A version 1 file (before the settings were kept in it) still reads, without them.
+    const io::Unwrapped inner = io::unwrap(bytes);
+    REQUIRE(inner.ok());
+    std::string v1(inner.payload.substr(0, inner.payload.size() - 7));  // no url, user, remember (4), password
+    v1[0] = 1;
+    const io::sync::StateRead old = io::sync::decode_state(io::wrap(io::FileKind::SyncState, v1, io::kBinaryPayload));
+    REQUIRE(old.ok());
+    CHECK(old.state.next_number == 17);
+    CHECK(old.state.folder_url.empty());
+    v1[0] = 3;
+    CHECK_FALSE(io::sync::decode_state(io::wrap(io::FileKind::SyncState, v1, io::kBinaryPayload)).ok());
 }
 
 TEST_CASE("sync: an edit not yet sent that loses to a newer one is kept on its device") {
