@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, launch, newProfile, openApp, openContact, probe, screenshot,
+import { addContact, click, closeAll, launch, newProfile, openApp, probe, retype, screenshot, showContacts,
          startDav, startServer, typeInto, typeSecret, waitValue } from './harness.mjs';
 
 const ROUNDS = Number(process.env.TIES_KILL_ROUNDS || 3);
@@ -47,6 +47,15 @@ function killProfile(profile) {
     try { process.kill(Number(pid), 'SIGKILL'); killed += 1; } catch { /* already gone */ }
   }
   return killed;
+}
+
+// Opens a person by typing the name into the list's search box, as a person with a long list would
+// (scrolling 50 similar rows to find one is slow and says nothing more).
+async function openContact(page, name) {
+  await showContacts(page);
+  await retype(page, 'contacts.search', name);
+  await click(page, `contacts.row.${name}`);
+  await waitValue(page, 'contact.name', name);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
