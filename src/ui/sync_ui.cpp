@@ -194,9 +194,10 @@ void draw_sync_settings(SyncUi& ui, const UiView& view, const Palette& p, UiInte
                       "counts. The README says how to make the folder and which headers the server must send.");
         draw_form(ui, sync, p, false, out);
     } else {
-        // The folder's address and the user name live in the browser's preferences, which a
-        // browser killed within seconds of the setup may not have written (tests/e2e/killed):
-        // then every field is asked again rather than leaving a form that cannot connect.
+        // The folder's address and the user name are kept with the sync state (version 2); a
+        // version 1 state had them only in the browser's preferences, which a browser killed
+        // within seconds of the setup may not have written (tests/e2e/killed): then every field
+        // is asked again rather than leaving a form that cannot connect.
         const bool settings_lost = sync.folder_url.empty();
         const std::string where = settings_lost ? "Sync was set up on this device."
                                                 : "Syncing with " + sync.folder_url + " as " + sync.user + ".";

@@ -73,9 +73,10 @@ async function connect(page, url) {
   await waitValue(page, 'settings.sync.state', 'idle', 60000);
 }
 
-// Sync goes on by itself after a reopening, unless the browser was killed before it kept the sync
-// settings (its preferences are written a few seconds late): then the page asks for them again,
-// and they are typed again as a person would. Returns 1 when they were asked for.
+// Sync goes on by itself after a reopening. Should the page ask for the sync settings again (as it
+// did after every kill while they lived only in the browser's preferences, written seconds late),
+// they are typed again as a person would and counted: the test then fails at its end.
+// Returns 1 when they were asked for.
 async function resume(page, url) {
   await click(page, 'nav.Settings');
   await page.waitForFunction(() => ['idle', 'busy', 'problem', 'locked'].includes(window.__ties.values['settings.sync.state']));
