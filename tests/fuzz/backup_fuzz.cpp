@@ -5,6 +5,7 @@
 // envelope of each format, which takes it through the codec and the record checks of read_backup. A store that reads must write and read back to
 // the very same bytes.
 // Build and run: see README.md ("Fuzzing"); corpus: tests/fuzz/corpus/backup/.
+#include "checks.hpp"
 #include "memory_budget.hpp"
 
 #include "io/backup.hpp"
@@ -18,22 +19,7 @@
 #include <string_view>
 
 using namespace ties;
-
-namespace {
-
-void check_round_trip(const Store& store) {
-    const std::string bytes = io::backup_bytes(store);
-    const io::BackupRead again = io::read_backup(bytes);
-    if (!again.ok()) std::abort();
-    if (io::backup_bytes(again.store) != bytes) std::abort();
-}
-
-void check_read(const io::BackupRead& read) {
-    if (read.error && read.error->text.empty()) std::abort();  // an error always comes with a message
-    if (read.ok()) check_round_trip(read.store);
-}
-
-}  // namespace
+using ties::fuzz::check_read;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const ties::fuzz::MemoryBudget budget(size);

@@ -10,6 +10,7 @@
 //         the second input byte changed (envelope rebuilt), it must not.
 // Seeds (tests/fuzz/corpus/encrypted_backup/) are sealed under the fixed key, so that the even way
 // starts from files that open.
+#include "checks.hpp"
 #include "memory_budget.hpp"
 
 #include "app/encryption.hpp"
@@ -36,13 +37,7 @@ void check_opened(const cli::Decrypted& opened) {
         if (!opened.plaintext.empty()) std::abort();  // nothing of a refused file is handed out
         return;
     }
-    const io::BackupRead read = io::read_backup(opened.plaintext);
-    if (read.error && read.error->text.empty()) std::abort();
-    if (read.ok()) {
-        const std::string bytes = io::backup_bytes(read.store);
-        const io::BackupRead again = io::read_backup(bytes);
-        if (!again.ok() || io::backup_bytes(again.store) != bytes) std::abort();
-    }
+    fuzz::check_read(io::read_backup(opened.plaintext));
 }
 
 }  // namespace
