@@ -308,6 +308,26 @@ export async function dropFiles(page, files) {
   }, contents);
 }
 
+// The sync settings as a person types them in Settings, then Connect ("Remember on this device"
+// stays ticked, as it is by default). `again` is the passphrase's second typing.
+export const SYNC_ACCOUNT = { user: 'ada', password: 'app-password-1', passphrase: 'correct horse battery staple' };
+export async function setUpSync(page, url, { user = SYNC_ACCOUNT.user, password = SYNC_ACCOUNT.password,
+                                             passphrase = SYNC_ACCOUNT.passphrase, again = passphrase } = {}) {
+  await click(page, 'nav.Settings');
+  await typeInto(page, 'settings.sync.url', url);
+  await typeInto(page, 'settings.sync.user', user);
+  await typeSecret(page, 'settings.sync.password', password);
+  await typeSecret(page, 'settings.sync.passphrase', passphrase);
+  await typeSecret(page, 'settings.sync.passphrase_again', again);
+  await click(page, 'settings.sync.connect');
+}
+
+// Sets sync up and waits until the first sync is over.
+export async function connectSync(page, url, account = {}) {
+  await setUpSync(page, url, account);
+  await waitValue(page, 'settings.sync.state', 'idle', 60000);
+}
+
 // A port on 127.0.0.1 that nothing listens on (a moment ago).
 export async function freePort() {
   const server = net.createServer();

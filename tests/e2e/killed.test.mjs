@@ -9,15 +9,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, launch, newProfile, openApp, probe, retype, screenshot, showContacts,
-         startDav, startServer, typeInto, typeSecret, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, connectSync, launch, newProfile, openApp, probe, retype, screenshot, showContacts,
+         startDav, startServer, SYNC_ACCOUNT, waitValue } from './harness.mjs';
 
 const ROUNDS = Number(process.env.TIES_KILL_ROUNDS || 3);
 const SEED = Number(process.env.TIES_KILL_SEED || Date.now() % 100000);
 const TALL = { width: 1280, height: 1000 };
-const USER = 'ada';
-const PASSWORD = 'app-password-1';
-const PASSPHRASE = 'correct horse battery staple';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -61,18 +58,6 @@ async function openContact(page, name) {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const pageErrors = (page) => page.problems.filter((line) => !/Failed to load resource/.test(line));
 
-// Remember on this device is ticked by default: sync goes on by itself after each reopening.
-async function connect(page, url) {
-  await click(page, 'nav.Settings');
-  await typeInto(page, 'settings.sync.url', url);
-  await typeInto(page, 'settings.sync.user', USER);
-  await typeSecret(page, 'settings.sync.password', PASSWORD);
-  await typeSecret(page, 'settings.sync.passphrase', PASSPHRASE);
-  await typeSecret(page, 'settings.sync.passphrase_again', PASSPHRASE);
-  await click(page, 'settings.sync.connect');
-  await waitValue(page, 'settings.sync.state', 'idle', 60000);
-}
-
 // Sync goes on by itself after a reopening. Should the page ask for the sync settings again (as it
 // did after every kill while they lived only in the browser's preferences, written seconds late),
 // they are typed again as a person would and counted: the test then fails at its end.
@@ -82,14 +67,14 @@ async function resume(page, url) {
   await page.waitForFunction(() => ['idle', 'busy', 'problem', 'locked'].includes(window.__ties.values['settings.sync.state']));
   if ((await probe(page)).values['settings.sync.state'] !== 'locked') return 0;
   await screenshot(page, 'killed-sync-settings-asked-again');
-  await connect(page, url);
+  await connectSync(page, url);
   return 1;
 }
 
 test(`a browser killed at random moments, ${ROUNDS} rounds, loses no edit the page said was saved`, async () => {
   console.log(`killed-browser run: ${ROUNDS} rounds, seed ${SEED}`);
   const next = random(SEED);
-  const dav = await startDav({ user: USER, password: PASSWORD, extra: ['--origin', new URL(server.url).origin] });
+  const dav = await startDav({ user: SYNC_ACCOUNT.user, password: SYNC_ACCOUNT.password, extra: ['--origin', new URL(server.url).origin] });
   const profile = newProfile();
   const acknowledged = [];
   let unacknowledged = 0;  // edits under way at a kill: each may or may not have landed
@@ -112,7 +97,7 @@ test(`a browser killed at random moments, ${ROUNDS} rounds, loses no edit the pa
         break;
       }
       if (round === 0) {
-        await connect(page, dav.url);
+        await connectSync(page, dav.url);
       } else {
         settingsAskedAgain += await resume(page, dav.url);
       }
@@ -144,7 +129,7 @@ test(`a browser killed at random moments, ${ROUNDS} rounds, loses no edit the pa
     const other = await launch({ viewport: TALL });
     try {
       const b = await openApp(other, server.url);
-      await connect(b, dav.url);
+      await connectSync(b, dav.url);
       await waitValue(b, 'store.contacts', held, 30000);
       for (const name of acknowledged) await openContact(b, name);
       assert.deepEqual(pageErrors(b), []);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, addContact, chooseFiles, click, closeAll, launch, openApp, openImport, startDav, startServer, typeInto, typeSecret,
+import { ROOT, addContact, chooseFiles, click, closeAll, connectSync, launch, openApp, openImport, startDav, startServer, SYNC_ACCOUNT, typeSecret,
          waitValue } from './harness.mjs';
 
 // Who asked: the page, a worker of the page (no frame), or the service worker.
@@ -56,20 +56,13 @@ test('without sync every request goes to the page\'s own origin', async () => {
 
 test('with sync the only other origin is the WebDAV server\'s', async () => {
   const origin = new URL(server.url).origin;
-  const dav = await startDav({ user: 'ada', password: 'app-password-1', extra: ['--origin', origin] });
+  const dav = await startDav({ user: SYNC_ACCOUNT.user, password: SYNC_ACCOUNT.password, extra: ['--origin', origin] });
   const context = await launch({ viewport: { width: 1280, height: 1000 } });
   const requests = [];
   context.on('request', (request) => requests.push({ url: request.url(), from: requester(request) }));
   try {
     const page = await openApp(context, server.url);
-    await click(page, 'nav.Settings');
-    await typeInto(page, 'settings.sync.url', dav.url);
-    await typeInto(page, 'settings.sync.user', 'ada');
-    await typeSecret(page, 'settings.sync.password', 'app-password-1');
-    await typeSecret(page, 'settings.sync.passphrase', 'correct horse battery staple');
-    await typeSecret(page, 'settings.sync.passphrase_again', 'correct horse battery staple');
-    await click(page, 'settings.sync.connect');
-    await waitValue(page, 'settings.sync.state', 'idle', 60000);
+    await connectSync(page, dav.url);
     await waitValue(page, 'sync.status', /^Synced/);
     // Sync's expected 404s (no vault yet) are the browser's lines, not the page's errors.
     assert.deepEqual(page.problems.filter((line) => !/Failed to load resource/.test(line)), []);

@@ -7,13 +7,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, openApp, openContact, retype, screenshot, startDav as startDavServer,
-         showContacts, startServer, typeInto, typeSecret, waitReady, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, openApp, openContact, retype, screenshot, connectSync, setUpSync, startDav as startDavServer,
+         showContacts, startServer, SYNC_ACCOUNT, typeSecret, waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1000 };
-const USER = 'ada';
-const PASSWORD = 'app-password-1';
-const PASSPHRASE = 'correct horse battery staple';
+const { user: USER, password: PASSWORD, passphrase: PASSPHRASE } = SYNC_ACCOUNT;
 
 let page_server;
 before(async () => { page_server = await startServer(); });
@@ -36,16 +34,6 @@ function filesUnder(dir) {
   return out;
 }
 
-async function setUpSync(page, url, passphrase = PASSPHRASE, { again = passphrase } = {}) {
-  await click(page, 'nav.Settings');
-  await typeInto(page, 'settings.sync.url', url);
-  await typeInto(page, 'settings.sync.user', USER);
-  await typeSecret(page, 'settings.sync.password', PASSWORD);
-  await typeSecret(page, 'settings.sync.passphrase', passphrase);
-  await typeSecret(page, 'settings.sync.passphrase_again', again);
-  await click(page, 'settings.sync.connect');
-}
-
 // Edits the company on a person's page (inline: Enter saves).
 async function setCompany(page, company) {
   await focusField(page, 'contact.inline.company');
@@ -53,12 +41,6 @@ async function setCompany(page, company) {
   await page.keyboard.type(company);
   await page.keyboard.press('Enter');
   await waitValue(page, 'contact.inline.company', company);
-}
-
-// Sets sync up on a device and waits until its first sync is over.
-async function connect(page, url) {
-  await setUpSync(page, url);
-  await waitValue(page, 'settings.sync.state', 'idle', 60000);
 }
 
 // The page's own errors; the browser's "Failed to load resource" lines for the 404s that sync
@@ -74,7 +56,7 @@ test('two devices stay in step through Apache WebDAV: edits, a deletion, a reloa
   try {
     const a = await openApp(laptop, page_server.url);
     await addContact(a, 'Ada Lovelace', { company: 'Analytical Engines' });
-    await connect(a, dav.url);
+    await connectSync(a, dav.url);
     await waitValue(a, 'settings.sync.history', /records? sent/);
     await screenshot(a, 'sync-laptop-set-up');
     const stored = filesUnder(dav.root);
@@ -86,7 +68,7 @@ test('two devices stay in step through Apache WebDAV: edits, a deletion, a reloa
 
     // The second device joins with the same passphrase and gets Ada.
     const b = await openApp(phone, page_server.url);
-    await connect(b, dav.url);
+    await connectSync(b, dav.url);
     await waitValue(b, 'store.contacts', '1');
     await click(b, 'nav.Contacts');
     await waitValue(b, 'contacts.first', 'Ada Lovelace');
@@ -154,11 +136,11 @@ test('a wrong passphrase, a wrong password and a server without CORS headers are
   const second = await launch({ viewport: TALL });
   try {
     const a = await openApp(first, page_server.url);
-    await connect(a, dav.url);
+    await connectSync(a, dav.url);
 
     const b = await openApp(second, page_server.url);
     await addContact(b, 'Kept Here');
-    await setUpSync(b, dav.url, 'not the passphrase');
+    await setUpSync(b, dav.url, { passphrase: 'not the passphrase' });
     await waitValue(b, 'settings.sync.state', 'problem', 60000);
     await waitValue(b, 'settings.sync.problem', /passphrase/);
     await screenshot(b, 'sync-wrong-passphrase');
@@ -192,9 +174,9 @@ test('the same person edited on two devices: the newer edit wins on both, the ot
   try {
     const a = await openApp(laptop, page_server.url);
     await addContact(a, 'Grace Hopper', { company: 'Navy' });
-    await connect(a, dav.url);
+    await connectSync(a, dav.url);
     const b = await openApp(phone, page_server.url);
-    await connect(b, dav.url);
+    await connectSync(b, dav.url);
     await waitValue(b, 'store.contacts', '1');
 
     // Both edit Grace between syncs; the phone first (offline), then the laptop, whose edit is
@@ -297,9 +279,9 @@ test('a server failing in the middle of a push or a pull loses nothing and never
     const a = await openApp(laptop, page_server.url);
     await addContact(a, 'Ada Lovelace');
     await addContact(a, 'Grace Hopper');
-    await connect(a, dav.url);
+    await connectSync(a, dav.url);
     const b = await openApp(phone, page_server.url);
-    await connect(b, dav.url);
+    await connectSync(b, dav.url);
     await waitValue(b, 'store.contacts', '2');
 
     // A push that the server refuses (503): the edit stays on the phone, and goes up later.
@@ -346,7 +328,7 @@ test('a server failing in the middle of a push or a pull loses nothing and never
     await click(a, 'nav.Settings');
     await waitValue(a, 'settings.sync.history', /^1 record sent/, 30000);
     const c = await openApp(tablet, page_server.url);
-    await connect(c, dav.url);
+    await connectSync(c, dav.url);
     await waitValue(c, 'store.contacts', '3', 30000);
     await openContact(c, 'Dorothy Vaughan');
     await openContact(c, 'Katherine Johnson');
