@@ -79,7 +79,14 @@ void SyncDriver::open() {
         server_.folder_url = state_.folder_url;
         server_.user = state_.user;
         remember_ = state_.remember;
-        if (remember_) server_.password = state_.password;
+        server_.password = remember_ ? state_.password : std::string();
+    } else {
+        // A state of version 1 kept its settings in preferences only: from its next save on, the
+        // state keeps them (the preferences' password is cleared at the next setup).
+        state_.folder_url = server_.folder_url;
+        state_.user = server_.user;
+        state_.remember = remember_;
+        state_.password = remember_ ? server_.password : std::string();
     }
     // Without "remember", the password and the key live only in the tab that was given them. A
     // folder address the browser lost (killed before it kept its preferences) is asked again too.
@@ -327,10 +334,13 @@ void SyncDriver::finished_setup(IdGenerator&) {
     state_.remember = remember_;
     state_.password = remember_ ? server_.password : std::string();
     save_state();
+    // The state is where the settings live. The preferences keep only the address and the user,
+    // which fill the form again should sync be turned off and on; never a second copy of the
+    // password (nor the "remember" of a version 1 state, which would bring that copy back).
     host_.save_preference("sync.url", server_.folder_url);
     host_.save_preference("sync.user", server_.user);
-    host_.save_preference("sync.remember", remember_ ? "1" : "");
-    host_.save_preference("sync.password", remember_ ? server_.password : "");
+    host_.save_preference("sync.remember", "");
+    host_.save_preference("sync.password", "");
     host_.sync_remember_key(remember_);
     history_.push_front({host_.now_millis(), setup.created() ? "Made a new vault in the folder" : "Joined the vault in the folder"});
     retry_ = kFirstRetrySeconds;

@@ -8,6 +8,7 @@
 #include "fake_host.hpp"
 #include "io/envelope.hpp"
 #include "io/exports.hpp"
+#include "io/storage.hpp"
 #include "io_fixtures.hpp"
 #include "sync_fixtures.hpp"
 
@@ -576,18 +577,19 @@ TEST_CASE("session sync: the pulled state and the settings survive a reload; wit
         REQUIRE(phone.session.sync_view().state == ui::SyncView::State::Idle);
         CHECK(phone.host.preferences["sync.password"].empty());  // not kept without the tick
         CHECK(phone.host.key_remembered == false);
-        CHECK(laptop.host.preferences["sync.password"] == "app-password");
+        // Remembered with the sync state, in the store's own storage; never a second copy among
+        // the preferences (localStorage, which a browser writes late and keeps elsewhere).
+        CHECK(laptop.host.preferences["sync.password"].empty());
+        CHECK(laptop.host.preferences["sync.user"] == "me");  // fills the form if sync is turned on again
         CHECK(laptop.host.key_remembered);
     }
     SyncedTab laptop(temp / "laptop", server);
-    laptop.host.preferences = {{"sync.url", "https://dav.example/ties/"}, {"sync.user", "me"},
-                               {"sync.remember", "1"}, {"sync.password", "app-password"}};
-    laptop.session.open();  // as the page does, with the preferences in place
+    laptop.session.open();  // as the page does; preferences lost, as a killed browser may lose them
     laptop.settle();
     CHECK(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+    CHECK(laptop.session.sync_view().folder_url.rfind("https://dav.example/ties", 0) == 0);
 
     SyncedTab phone(temp / "phone", server);
-    phone.host.preferences = {{"sync.url", "https://dav.example/ties/"}, {"sync.user", "me"}};
     phone.session.open();
     phone.settle();
     CHECK(phone.session.sync_view().state == ui::SyncView::State::Locked);
@@ -597,6 +599,58 @@ TEST_CASE("session sync: the pulled state and the settings survive a reload; wit
     phone.set_up("pass phrase one", false);  // typing them again unlocks the same vault
     CHECK(phone.session.sync_view().state == ui::SyncView::State::Idle);
     CHECK(person(phone.session.store(), 1) != nullptr);
+}
+
+TEST_CASE("session sync: a state of version 1 takes its settings from the preferences, then keeps them itself") {
+    TempFolder temp;
+    test::MemoryServer server;
+    server.folders.insert("ties/");
+    std::optional<std::string> key;  // the key the browser remembers (the fake host does not)
+    {
+        SyncedTab laptop(temp / "laptop", server);
+        laptop.edit(1);
+        laptop.set_up("pass phrase one");
+        REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+        key = laptop.cipher.key;
+    }
+    // Rewrite the device's sync state as version 1 wrote it: without the settings.
+    const auto is_state = [](const fs::directory_entry& e) { return e.path().filename().string().rfind("sync-", 0) == 0; };
+    fs::path state_path;
+    for (const auto& entry : fs::directory_iterator(temp / "laptop"))
+        if (is_state(entry)) state_path = entry.path();
+    REQUIRE_FALSE(state_path.empty());
+    io::sync::StateRead read = io::sync::decode_state(io::read_file(state_path).bytes);
+    REQUIRE(read.ok());
+    read.state.folder_url.clear();
+    read.state.user.clear();
+    read.state.remember = false;
+    read.state.password.clear();
+    const std::string encoded = io::sync::encode_state(read.state);
+    const io::Unwrapped inner = io::unwrap(encoded);
+    REQUIRE(inner.ok());
+    std::string v1(inner.payload.substr(0, inner.payload.size() - 7));  // no url, user, remember (4), password
+    v1[0] = 1;
+    fs::remove(state_path);
+    REQUIRE_FALSE(io::write_new_file(state_path, io::wrap(io::FileKind::SyncState, v1, io::kBinaryPayload)));
+
+    SyncedTab laptop(temp / "laptop", server);
+    laptop.host.preferences = {{"sync.url", "https://dav.example/ties/"}, {"sync.user", "me"},
+                               {"sync.remember", "1"}, {"sync.password", "app-password"}};
+    laptop.cipher.key = key;
+    laptop.session.open();
+    laptop.settle();
+    REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+    laptop.edit(2);
+    laptop.sync_now();  // the next save of the state is of version 2, with the settings
+    REQUIRE(laptop.session.sync_view().state == ui::SyncView::State::Idle);
+
+    SyncedTab later(temp / "laptop", server);
+    later.cipher.key = key;
+    later.session.open();  // no preferences at all now
+    later.settle();
+    INFO(later.session.sync_view().problem);
+    CHECK(later.session.sync_view().state == ui::SyncView::State::Idle);
+    CHECK(later.session.sync_view().user == "me");
 }
 
 TEST_CASE("session sync: offline work waits, retries later, and goes up as soon as the network is back") {
