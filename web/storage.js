@@ -8,6 +8,12 @@
 //   the page is hidden or closed. `committed` is the highest write that a finished sync covered.
 // - Without IndexedDB (some private modes), or if loading fails, /data is plain memory and nothing
 //   is ever synced, so a failed load can never overwrite good data in IndexedDB.
+// - The browser closes the database when the person clears the site's data (in its settings or in
+//   another tab): this tab then writes nothing more and says so. Everything is still in /data, and
+//   it goes back into the emptied storage only when the person asks (restore()), so a wish to wipe
+//   Ties is not silently undone and an accident does not go unnoticed.
+// - A transaction the browser aborts (a full disk is reported that way, at commit) ends the sync at
+//   once with the browser's reason; Emscripten's IDBFS would otherwise wait for the timeout.
 Module.tiesStorage = (function () {
   'use strict';
   const MOUNT = '/data';
@@ -29,6 +35,7 @@ Module.tiesStorage = (function () {
     persisted: 'unknown', // 'granted' | 'denied' | 'unsupported' | 'unknown'
     reloadNeeded: false,  // the data in /data changed under the app (reader refresh, takeover)
     dirty: false,         // C++ has edits not yet written, or written but not committed
+    cleared: false,       // the site's storage was emptied behind the app's back: nothing is written
   }, {
     set(target, key, value) {
       if (target[key] !== value) {
@@ -59,11 +66,50 @@ Module.tiesStorage = (function () {
     const timer = setTimeout(() => { if (!finished) { finished = true; done(new Error('timed out')); } },
                              LOAD_TIMEOUT_MS);
     FS.syncfs(true, (err) => {
+      watch();
       if (finished) return;
       finished = true;
       clearTimeout(timer);
       done(err);
     });
+  }
+
+  // Listens to the database connection IDBFS keeps open (once per connection).
+  const watched = new WeakSet();
+  function watch() {
+    const db = IDBFS.dbs[MOUNT];
+    if (!db || watched.has(db)) return;
+    watched.add(db);
+    // Requests' error events and transactions' abort events bubble up to their connection, with
+    // the browser's reason. (IDBFS hands its callback `this.error`, which is window.error: nothing,
+    // unless the page had an element with id "error", as shell.html once had; that element then
+    // arrived here as the error, and a full disk was said as "unknown error".)
+    db.addEventListener('error', (event) => {
+      const error = event.target && event.target.error;
+      if (finishSync && error && error.name !== 'AbortError') finishSync(error);
+    });
+    db.addEventListener('abort', (event) => {
+      const error = event.target && event.target.error;
+      if (finishSync) finishSync(error || new Error('the browser aborted the write'));
+    });
+    // Closed by the browser: the site's data was cleared.
+    db.addEventListener('close', () => emptied(db));
+    // Someone deletes the database (another tab, the developer tools): let it go, and say so.
+    db.addEventListener('versionchange', (event) => {
+      db.close();
+      if (IDBFS.dbs[MOUNT] === db) delete IDBFS.dbs[MOUNT];
+      if (event.newVersion === null) emptied(db);
+    });
+  }
+
+  function emptied(db) {
+    if (IDBFS.dbs[MOUNT] === db) delete IDBFS.dbs[MOUNT];  // a closed connection cannot be used again
+    if (state.mode === 'memory' || state.cleared) return;
+    if (syncTimer !== null) { clearTimeout(syncTimer); syncTimer = null; }
+    state.cleared = true;
+    state.error = 'this browser\'s storage for Ties was emptied outside the app (site data cleared in ' +
+                  'the browser\'s settings or in another tab)';
+    if (finishSync) finishSync(null);
   }
 
   // Holds the writer lock until released (takeover) or the tab closes.
@@ -124,23 +170,19 @@ Module.tiesStorage = (function () {
     syncTimer = setTimeout(() => { syncTimer = null; sync(); }, delay);
   }
 
+  let finishSync = null;  // ends the sync under way: from its callback, its timeout, or an abort
   function sync() {
-    if (state.mode !== 'writer' || state.committed >= state.written) return;
+    if (state.mode !== 'writer' || state.cleared || state.committed >= state.written) return;
     if (state.syncing) return;  // the finishing sync re-checks and runs again
     state.syncing = true;
+    watch();
     const covering = state.written;
-    let finished = false;
-    const timer = setTimeout(() => {
-      if (finished) return;
-      finished = true;
-      state.syncing = false;
-      fail('saving to browser storage timed out (is the disk full?)');
-    }, SYNC_TIMEOUT_MS);
-    FS.syncfs(false, (err) => {
-      if (finished) return;
-      finished = true;
+    const finish = (err) => {
+      if (finishSync !== finish) return;
+      finishSync = null;
       clearTimeout(timer);
       state.syncing = false;
+      if (state.cleared) return;  // said already; nothing is written until the person chooses
       if (err && vanished(err) && raced < MAX_RACED) {
         // syncfs lists the folder, then copies each changed file a moment later; a file the app
         // removed or renamed in between (a compaction, sync's state file) is no failure of the
@@ -150,7 +192,7 @@ Module.tiesStorage = (function () {
         return;
       }
       if (err) {
-        fail(describe(err));
+        fail(err === TIMED_OUT ? 'saving to browser storage timed out (is the disk full?)' : describe(err));
         return;
       }
       raced = 0;
@@ -159,8 +201,12 @@ Module.tiesStorage = (function () {
       retries = 0;
       if (channel) channel.postMessage({ type: 'saved' });
       if (state.committed < state.written) schedule(0);
-    });
+    };
+    finishSync = finish;
+    const timer = setTimeout(() => finish(TIMED_OUT), SYNC_TIMEOUT_MS);
+    FS.syncfs(false, (err) => { watch(); finish(err); });
   }
+  const TIMED_OUT = new Error('timed out');
 
   // Emscripten's FS error for a path that no longer exists (ENOENT is 44 in its errno table).
   function vanished(err) {
@@ -214,7 +260,7 @@ Module.tiesStorage = (function () {
   });
   window.addEventListener('pagehide', () => { flush(); sync(); });
   window.addEventListener('beforeunload', (event) => {
-    if (state.mode === 'writer' && (state.dirty || state.committed < state.written)) {
+    if (state.mode === 'writer' && (state.dirty || state.committed < state.written || state.cleared)) {
       sync();
       event.preventDefault();
       event.returnValue = '';
@@ -228,7 +274,8 @@ Module.tiesStorage = (function () {
   let refreshing = false;
   let lastRefresh = 0;
   function refresh() {
-    if (state.mode !== 'reader' || !stale || refreshing || document.visibilityState !== 'visible') return;
+    // An emptied storage would empty the tab: it keeps what it shows until the writer restores.
+    if (state.mode !== 'reader' || state.cleared || !stale || refreshing || document.visibilityState !== 'visible') return;
     const wait = lastRefresh + REFRESH_INTERVAL_MS - Date.now();
     if (wait > 0) { setTimeout(refresh, wait); return; }
     stale = false;
@@ -246,6 +293,7 @@ Module.tiesStorage = (function () {
     channel.onmessage = (event) => {
       const type = event.data && event.data.type;
       if (type === 'saved' && state.mode === 'reader') {
+        if (state.cleared) { state.cleared = false; state.error = ''; }  // the writer put it back
         stale = true;
         refresh();
       } else if (type === 'takeover') {
@@ -261,6 +309,18 @@ Module.tiesStorage = (function () {
     state,
     written() { state.written++; requestPersistence(); schedule(SYNC_DELAY_MS); },
     setDirty(dirty) { state.dirty = !!dirty; },
+    // The person chose to keep the data in this browser again, after the storage was emptied:
+    // every file goes back (IDBFS copies what the emptied database lacks), through a new connection.
+    restore() {
+      if (!state.cleared) return;
+      if (IDBFS.dbs[MOUNT]) delete IDBFS.dbs[MOUNT];
+      state.cleared = false;
+      state.error = '';
+      retries = 0;
+      if (state.mode !== 'writer') return;
+      state.written++;
+      schedule(0);
+    },
     // A reader asks to become the writer: the writer saves and lets go, then this tab reloads
     // the data from IndexedDB and continues as the writer.
     takeOver() {

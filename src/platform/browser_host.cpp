@@ -20,6 +20,7 @@ EM_JS(void, js_storage_status, (double* out), {
     HEAPF64[base + 2] = s.committed;
     HEAPF64[base + 3] = s.syncing ? 1 : 0;
     HEAPF64[base + 4] = s.reloadNeeded ? 1 : 0;
+    HEAPF64[base + 5] = s.cleared ? 1 : 0;
 });
 EM_JS(char*, js_storage_text, (int which), {
     const s = Module.tiesStorage.state;
@@ -29,6 +30,7 @@ EM_JS(void, js_storage_written, (), { Module.tiesStorage.written(); });
 EM_JS(void, js_storage_set_dirty, (int dirty), { Module.tiesStorage.setDirty(dirty); });
 EM_JS(void, js_storage_reload_done, (), { Module.tiesStorage.state.reloadNeeded = false; });
 EM_JS(void, js_storage_take_over, (), { Module.tiesStorage.takeOver(); });
+EM_JS(void, js_storage_restore, (), { Module.tiesStorage.restore(); });
 EM_JS(void, js_download, (const char* name, const char* bytes, double size, const char* mime), {
     const data = HEAPU8.slice(bytes, bytes + size);
     const url = URL.createObjectURL(new Blob([data], { type: UTF8ToString(mime) }));
@@ -135,7 +137,7 @@ Date BrowserHost::today() {
 double BrowserHost::seconds() { return emscripten_get_now() / 1000.0; }
 
 StorageStatus BrowserHost::storage_status() {
-    double v[5] = {};
+    double v[6] = {};
     js_storage_status(v);
     StorageStatus status;
     status.mode = static_cast<StorageMode>(static_cast<int>(v[0]));
@@ -143,6 +145,7 @@ StorageStatus BrowserHost::storage_status() {
     status.committed = static_cast<std::int64_t>(v[2]);
     status.syncing = v[3] != 0;
     status.reload_needed = v[4] != 0;
+    status.cleared = v[5] != 0;
     return status;
 }
 
@@ -153,6 +156,7 @@ void BrowserHost::storage_written() { js_storage_written(); }
 void BrowserHost::storage_set_dirty(bool dirty) { js_storage_set_dirty(dirty ? 1 : 0); }
 void BrowserHost::storage_reload_done() { js_storage_reload_done(); }
 void BrowserHost::storage_take_over() { js_storage_take_over(); }
+void BrowserHost::storage_restore() { js_storage_restore(); }
 
 void BrowserHost::download(std::string_view name, std::string_view bytes, std::string_view mime_type) {
     js_download(std::string(name).c_str(), bytes.data(), static_cast<double>(bytes.size()),

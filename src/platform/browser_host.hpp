@@ -26,6 +26,7 @@ public:
     void storage_set_dirty(bool dirty) override;
     void storage_reload_done() override;
     void storage_take_over() override;
+    void storage_restore() override;
 
     void download(std::string_view name, std::string_view bytes, std::string_view mime_type) override;
     void open_url(std::string_view url) override;

@@ -27,6 +27,7 @@ struct StorageStatus {
     std::int64_t committed = 0;   // the highest of those a finished IndexedDB sync covered
     bool syncing = false;
     bool reload_needed = false;   // the folder changed under the app: reload the store from it
+    bool cleared = false;         // the browser's storage was emptied behind the app: nothing is written
 };
 
 struct ChosenFile {
@@ -86,6 +87,7 @@ public:
     virtual void storage_set_dirty(bool dirty) = 0;  // edits not yet written: warn before closing
     virtual void storage_reload_done() = 0;
     virtual void storage_take_over() = 0;         // a reader asks the writer tab to hand over
+    virtual void storage_restore() = 0;           // after `cleared`: write everything back, as asked
 
     // Out of the app.
     virtual void download(std::string_view name, std::string_view bytes, std::string_view mime_type) = 0;

@@ -28,7 +28,7 @@ public:
     std::string reason, sync_error, persisted = "granted";
     bool dirty = false;
     int text_reads = 0;  // calls that would each allocate a string in the page
-    int reloads_done = 0, take_overs = 0;
+    int reloads_done = 0, take_overs = 0, restores = 0;
     std::vector<Download> downloads;
     std::vector<std::string> urls;
     std::map<std::string, std::string, std::less<>> preferences;
@@ -67,6 +67,10 @@ public:
         ++reloads_done;
     }
     void storage_take_over() override { ++take_overs; }
+    void storage_restore() override {
+        status.cleared = false;
+        ++restores;
+    }
 
     void download(std::string_view name, std::string_view bytes, std::string_view mime) override {
         downloads.push_back({std::string(name), std::string(bytes), std::string(mime)});
