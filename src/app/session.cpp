@@ -50,8 +50,9 @@ void Session::refresh_status(bool force) {
     const platform::StorageStatus now = host_.storage_status();
     const bool moved = now.mode != storage_.mode || now.written != storage_.written ||
                        now.committed != storage_.committed || now.syncing != storage_.syncing ||
-                       now.reload_needed != storage_.reload_needed;
+                       now.reload_needed != storage_.reload_needed || now.cleared != storage_.cleared;
     storage_ = now;
+    if (now.mode == StorageMode::Writer) refused_changes_ = 0;
     const double seconds = host_.seconds();
     if (!force && !moved && seconds < texts_read_at_ + 1.0) return;
     texts_read_at_ = seconds;
@@ -100,7 +101,11 @@ void Session::persist() {
 }
 
 void Session::apply_change(Change change, bool as_is) {
-    if (storage_.mode == StorageMode::Reader || change.records.empty()) return;
+    if (change.records.empty()) return;
+    if (storage_.mode == StorageMode::Reader) {  // the forms refuse first; this is the last guard
+        ++refused_changes_;
+        return;
+    }
     if (as_is) store_.apply_as_is(std::move(change));
     else store_.apply(std::move(change), next_stamp(store_, host_.now_millis()));  // never older than a synced edit
     persist();
@@ -239,6 +244,7 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueu
         if (std::optional<Change> restore = sync_.act(intents.sync)) apply_change(std::move(*restore));
     }
     if (intents.take_over) host_.storage_take_over();
+    if (intents.restore_storage) host_.storage_restore();
     if (intents.open_url) host_.open_url(*intents.open_url);
     if (intents.dismiss_warnings) load_warnings_.clear();
     return store_.version() != version;
@@ -262,12 +268,17 @@ ui::SaveIndicator Session::indicator() const {
         case StorageMode::Reader:
             indicator.state = State::ReadOnly;
             indicator.detail = reason_;
+            if (refused_changes_ > 0)
+                indicator.detail += " A change made in this tab was not saved: choose \"Use Ties here\", then make it again.";
             return indicator;
         case StorageMode::Starting:
         case StorageMode::Writer:
             break;
     }
-    if (!save_error_.empty() || !sync_error_.empty()) {
+    if (storage_.cleared) {
+        indicator.state = State::Cleared;
+        indicator.detail = sync_error_;
+    } else if (!save_error_.empty() || !sync_error_.empty()) {
         indicator.state = State::NotSaved;
         indicator.detail = save_error_.empty() ? sync_error_ : save_error_;
     } else if (storage_.written > storage_.committed || storage_.syncing || dirty_reported_) {

@@ -101,6 +101,7 @@ private:
     platform::StorageStatus storage_;
     std::string reason_, sync_error_, persisted_;  // the browser's texts about storage, as of texts_read_at_
     double texts_read_at_ = 0;
+    int refused_changes_ = 0;  // changes asked of a read-only tab, refused (said until it writes again)
     std::string save_error_;              // the engine's last write error ("" after a good save)
     double retry_save_at_ = 0;
     void step_compaction();

@@ -80,7 +80,8 @@ void draw_save_status(const UiView& view, const Palette& p, bool narrow) {
     switch (view.save.state) {
         case State::Saved: break;
         case State::Saving: icon = icons::kSync; text = "Saving\xe2\x80\xa6"; break;
-        case State::NotSaved: icon = icons::kWarning; text = "Not saved"; colour = p.warning; break;
+        case State::NotSaved:
+        case State::Cleared: icon = icons::kWarning; text = "Not saved"; colour = p.warning; break;
         case State::InMemory: icon = icons::kWarning; text = "Not kept"; colour = p.warning; break;
         case State::ReadOnly: icon = icons::kLock; text = "Read-only"; break;
     }
@@ -234,7 +235,9 @@ void draw_welcome(UiState& state, const UiView& view, const Palette& p, UiIntent
 }
 
 // One banner: an icon, a message, and optionally a button. Returns true when it is clicked.
-bool banner(const Palette& p, const char* name, const std::string& message, const char* action) {
+// A warning across the page with up to two buttons: returns 1 or 2 for the one clicked, else 0.
+int banner(const Palette& p, const char* name, const std::string& message, const char* action,
+           const char* second = nullptr) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.card);
     ImGui::PushStyleColor(ImGuiCol_Border, p.warning);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
@@ -248,11 +251,18 @@ bool banner(const Palette& p, const char* name, const std::string& message, cons
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - (action ? 190.0f : 0.0f));
     ImGui::TextWrapped("%s", message.c_str());
     ImGui::PopTextWrapPos();
-    bool clicked = false;
+    int clicked = 0;
     if (action) {
+        const float top = ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
         ImGui::SameLine(ImGui::GetContentRegionMax().x - 180.0f);
-        clicked = ImGui::Button(action, ImVec2(180.0f, 0));
+        if (ImGui::Button(action, ImVec2(180.0f, 0))) clicked = 1;
         probe::item(name, ".action");
+        if (second) {  // under the first, at the right
+            ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - 180.0f,
+                                       top + ImGui::GetFrameHeightWithSpacing()));
+            if (ImGui::Button(second, ImVec2(180.0f, 0))) clicked = 2;
+            probe::item(name, ".second");
+        }
     }
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -270,6 +280,15 @@ void draw_banners(const UiView& view, const Palette& p, UiIntents& out) {
             out.export_backup = true;
     } else if (view.save.state == State::ReadOnly) {
         if (banner(p, "banner.readonly", view.save.detail, "Use Ties here")) out.take_over = true;
+    } else if (view.save.state == State::Cleared) {
+        const int clicked = banner(p, "banner.cleared",
+                                   "Nothing is being saved: " + view.save.detail +
+                                       ". Everything is still here in this tab, and Ties wrote none of it back. "
+                                       "Keep it in this browser again, or download a copy; if you close this tab, "
+                                       "the storage stays empty.",
+                                   "Keep it here again", "Download a copy");
+        if (clicked == 1) out.restore_storage = true;
+        if (clicked == 2) out.export_backup = true;
     } else if (view.save.state == State::NotSaved) {
         if (banner(p, "banner.unsaved", "Your latest changes are not saved: " + view.save.detail +
                                             ". Ties keeps trying. To be safe, download a copy.",

@@ -82,6 +82,13 @@ struct UiView {
     const SyncView* sync = nullptr;  // Settings → Sync and the sidebar's line
 };
 
+// A tab that turned read-only (another tab took over) refuses to save a form with these words;
+// the form keeps everything typed and saves once the person has chosen "Use Ties here".
+inline constexpr const char* kReadOnlyRefusal =
+    "Not saved: this tab is read-only now, because Ties is in use in another tab. Choose \"Use Ties here\" "
+    "at the top, then save again; what you typed stays here.";
+inline bool read_only_tab(const UiView& view) { return view.save.state == SaveIndicator::State::ReadOnly; }
+
 UiIntents draw_app(UiState& state, const UiView& view);
 
 // The day's outlook (queue, scores, ledger), computed on first use after the store changed.

@@ -166,7 +166,9 @@ void draw_form(ContactsUi& ui, const UiView& view, const Palette& p, UiIntents& 
     notes_field(p, "Notes", "contact.notes", c.notes);
     ImGui::Dummy(ImVec2(0, 6));
 
-    if (save) {
+    if (save && read_only_tab(view)) {
+        ui.error = kReadOnlyRefusal;
+    } else if (save) {
         const FormResult<Contact> read = read_contact(d);
         ui.error = read.error;
         if (read.ok()) {

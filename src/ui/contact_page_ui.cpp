@@ -101,7 +101,7 @@ void refresh_page(ContactsUi& ui, const Contact& c, const Store& store) {
 // `shown` is what to display instead of the value itself (a date in words), if given.
 bool inline_text_field(ContactsUi& ui, const Palette& p, const char* caption, const std::string& name,
                        std::string& value, bool editable, bool multiline, const std::string& shown = "") {
-    if (value.empty() && !editable) return false;
+    if (value.empty() && !editable && ui.inline_field != name) return false;
     label(p, caption);
     if (ui.inline_field != name) {
         const bool empty = value.empty();
@@ -143,6 +143,11 @@ bool inline_text_field(ContactsUi& ui, const Palette& p, const char* caption, co
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         ui.inline_field.clear();
         ui.inline_error.clear();
+        return false;
+    }
+    if ((enter || ImGui::IsItemDeactivated()) && !editable) {  // read-only since it was opened
+        if (ui.inline_text != value) ui.inline_error = kReadOnlyRefusal;  // kept open, as typed
+        else ui.inline_field.clear();
         return false;
     }
     if (enter || ImGui::IsItemDeactivated()) {

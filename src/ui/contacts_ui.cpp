@@ -11,7 +11,6 @@ namespace ties::ui {
 
 void draw_contacts(ContactsUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
-    if (ui.editing && view.save.state == SaveIndicator::State::ReadOnly) ui.editing.reset();
     if (ui.editing) {
         contacts::draw_form(ui, view, p, out);
         return;

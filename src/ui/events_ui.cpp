@@ -63,7 +63,10 @@ void draw_form(EventsUi& ui, const UiView& view, const Palette& p, UiIntents& ou
     ImGui::Dummy(ImVec2(0, 6));
     form::error_line(p, ui.error);
     form::indent_buttons();
-    if (primary_button(p, is_new ? "Add event" : "Save", "event.save")) {
+    const bool save = primary_button(p, is_new ? "Add event" : "Save", "event.save");
+    if (save && read_only(view)) {
+        ui.error = kReadOnlyRefusal;
+    } else if (save) {
         const FormResult<Event> read = read_event(d);
         ui.error = read.error;
         if (read.ok()) {
@@ -314,7 +317,6 @@ void draw_event_page(EventsUi& ui, const Event& e, const UiView& view, const Pal
 
 void draw_events(EventsUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
-    if (ui.editing && read_only(view)) ui.editing.reset();
     if (ui.editing) {
         draw_form(ui, view, p, out);
         return;

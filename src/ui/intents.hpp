@@ -26,7 +26,9 @@ struct Notice {
 };
 
 struct SaveIndicator {
-    enum class State { Saved, Saving, NotSaved, InMemory, ReadOnly };
+    // Cleared: the browser's storage was emptied behind the app (site data cleared); nothing is
+    // written until the person chooses to keep the data here again.
+    enum class State { Saved, Saving, NotSaved, InMemory, ReadOnly, Cleared };
     State state = State::Saved;
     std::string detail;     // why not saved / why read-only / why in memory
     std::string persisted;  // the browser's answer to "keep this data": granted, denied...
@@ -85,6 +87,7 @@ struct UiIntents {
     ImportAsk import;          // what the import dialog asked
     bool open_import = false;  // show the import dialog
     bool take_over = false;
+    bool restore_storage = false;  // write everything back into the emptied browser storage
     bool dismiss_warnings = false;
     std::optional<Notice> notice;  // confirm what was just done (see Notice)
     bool working = false;  // work in progress across frames (a search in slices): draw the next frame too

@@ -84,7 +84,10 @@ FormAction draw_interaction_form(InteractionForm& editor, std::string& error, co
     indent_buttons();
     FormAction action = FormAction::None;
     const bool is_new = view.store->interaction(i.meta.id) == nullptr;
-    if (primary_button(p, is_new ? "Log it" : "Save", id("save"))) {
+    const bool save = primary_button(p, is_new ? "Log it" : "Save", id("save"));
+    if (save && read_only_tab(view)) {
+        error = kReadOnlyRefusal;
+    } else if (save) {
         const FormResult<Interaction> read = read_interaction(d);
         error = read.error;
         if (read.ok()) {

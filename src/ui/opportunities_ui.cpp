@@ -70,7 +70,10 @@ void draw_form(OpportunitiesUi& ui, const UiView& view, const Palette& p, UiInte
     ImGui::Dummy(ImVec2(0, 6));
     form::error_line(p, ui.error);
     form::indent_buttons();
-    if (primary_button(p, is_new ? "Add opportunity" : "Save", "opportunity.save")) {
+    const bool save = primary_button(p, is_new ? "Add opportunity" : "Save", "opportunity.save");
+    if (save && read_only(view)) {
+        ui.error = kReadOnlyRefusal;
+    } else if (save) {
         const FormResult<Opportunity> read = read_opportunity(d);
         ui.error = read.error;
         if (read.ok()) {
@@ -315,7 +318,6 @@ void draw_opportunity_page(OpportunitiesUi& ui, const Opportunity& o, const UiVi
 
 void draw_opportunities(OpportunitiesUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
-    if (ui.editing && read_only(view)) ui.editing.reset();
     if (ui.editing) {
         draw_form(ui, view, p, out);
         return;

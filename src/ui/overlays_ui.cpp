@@ -366,7 +366,9 @@ void draw_quick_log(QuickLogUi& ui, const UiView& view, UiIntents& out) {
     if (!picked && ui.picker.query.empty() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)))
         save = true;
 
-    if (save) {
+    if (save && read_only_tab(view)) {
+        ui.error = kReadOnlyRefusal;
+    } else if (save) {
         const FormResult<Interaction> read = read_quick_log(ui.draft);
         ui.error = read.error;
         if (read.ok()) {

@@ -434,9 +434,8 @@ void draw_editor(TimelineUi& ui, const UiView& view, const Palette& p, UiIntents
 void draw_timeline(TimelineUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
     const Store& store = *view.store;
-    if (ui.editing && (view.save.state == SaveIndicator::State::ReadOnly ||
-                       store.interaction(ui.editing->draft.interaction.meta.id) == nullptr))
-        ui.editing.reset();  // read-only now, or deleted (or undone) meanwhile
+    if (ui.editing && store.interaction(ui.editing->draft.interaction.meta.id) == nullptr)
+        ui.editing.reset();  // deleted (or undone) meanwhile; read-only now keeps it: Save says why not
     if (ui.editing) {
         draw_editor(ui, view, p, out);
         return;

@@ -131,6 +131,37 @@ TEST_CASE("session: a sync that fails says why, keeps the edit, and recovers by 
     CHECK(people(reopened.session.store()) == 2);
 }
 
+TEST_CASE("session: storage emptied behind the app is said, edits go on, and everything goes back only when asked") {
+    TempFolder temp;
+    Tab tab(temp / "data");
+    tab.edit(1);
+    tab.host.sync();
+    tab.tick();
+    REQUIRE(tab.state() == State::Saved);
+    // web/storage.js saw the browser close the database: the site's data was cleared.
+    tab.host.status.cleared = true;
+    tab.host.sync_error = "this browser's storage for Ties was emptied outside the app";
+    tab.tick();
+    CHECK(tab.state() == State::Cleared);
+    CHECK(tab.detail().find("emptied outside the app") != std::string::npos);
+    tab.edit(2);  // kept in the tab's folder, which storage.js no longer copies to the browser
+    CHECK(people(tab.session.store()) == 2);
+    tab.tick();
+    CHECK(tab.state() == State::Cleared);  // not "Saved", whatever the folder holds
+    CHECK(tab.host.restores == 0);         // nothing goes back unasked
+
+    ui::UiIntents keep;
+    keep.restore_storage = true;
+    tab.ask(std::move(keep));
+    CHECK(tab.host.restores == 1);
+    tab.host.sync_error.clear();
+    tab.host.sync();
+    tab.tick();
+    CHECK(tab.state() == State::Saved);
+    Tab reopened(temp / "data");
+    CHECK(people(reopened.session.store()) == 2);
+}
+
 TEST_CASE("session: a full disk says Not saved, loses nothing, retries after a pause and saves everything") {
     TempFolder temp;
     const fs::path folder = temp / "data";
@@ -315,6 +346,8 @@ TEST_CASE("session: a second tab is Read-only, changes nothing, follows the writ
     CHECK_FALSE(reader.ask(undo));
     CHECK(reader.session.store().version() == version);
     CHECK(files_in(folder) == before);
+    reader.tick();  // the refused change is said, not dropped in silence
+    CHECK(reader.detail().find("A change made in this tab was not saved") != std::string::npos);
 
     writer.edit(2);  // the writer saves; web/storage.js tells the reader to reload
     reader.host.status.reload_needed = true;
@@ -331,6 +364,7 @@ TEST_CASE("session: a second tab is Read-only, changes nothing, follows the writ
     reader.host.status.reload_needed = true;
     reader.tick();
     CHECK(reader.session.writable());
+    CHECK(reader.detail().find("not saved") == std::string::npos);
     CHECK(reader.edit(3));
     CHECK(reader.host.status.written >= 1);
     Tab reopened(folder);
