@@ -253,6 +253,15 @@ export async function openContact(page, name) {
   await waitValue(page, 'contact.name', name);
 }
 
+// Opens a person by typing the name into the list's search box, as a person with a long list
+// would (scrolling many similar rows to find one is slow and says nothing more).
+export async function findContact(page, name) {
+  await showContacts(page);
+  await retype(page, 'contacts.search', name);
+  await click(page, `contacts.row.${name}`);
+  await waitValue(page, 'contact.name', name);
+}
+
 // Passphrase fields show a star per byte (UTF-8) of what was typed: the probe does too.
 export async function typeSecret(page, field, text) {
   await focusField(page, field);
@@ -326,6 +335,61 @@ export async function setUpSync(page, url, { user = SYNC_ACCOUNT.user, password 
 export async function connectSync(page, url, account = {}) {
   await setUpSync(page, url, account);
   await waitValue(page, 'settings.sync.state', 'idle', 60000);
+}
+
+// A small deterministic generator (mulberry32) for the randomised runs, so that a seed replays a run.
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Faults between one browser (a context) and the WebDAV server at `davUrl`, injected where the
+// browser sends each request; `pageUrl` is the app's, whose origin the fake answers let in (CORS).
+// `fault(request)` returns:
+//   'fail'      an HTTP 503 from "the server";
+//   'lost'      the server gets the request and acts on it, its answer is lost on the way back;
+//   'drop'      the connection breaks before the server sees anything;
+//   'truncate'  the server's answer arrives cut in half (its status and headers intact);
+//   'stall:MS'  the request waits MS milliseconds before it goes on (the app may give up first);
+//   anything else: the request goes through untouched.
+// Resolves with a function that removes the faults.
+export async function routeFaults(context, davUrl, pageUrl, fault) {
+  const origin = new URL(pageUrl).origin;
+  const pattern = `${new URL(davUrl).origin}/**`;
+  const handler = async (route) => {
+    const what = fault(route.request()) || '';
+    try {
+      if (what === 'fail') {
+        await route.fulfill({ status: 503, body: 'overloaded',
+                              headers: { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag, Date, DAV' } });
+      } else if (what === 'lost') {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else if (what === 'drop') {
+        await route.abort('connectionreset');
+      } else if (what === 'truncate') {
+        const response = await route.fetch();
+        const body = await response.body();
+        await route.fulfill({ response, body: body.subarray(0, Math.floor(body.length / 2)) });
+      } else if (what.startsWith('stall:')) {
+        await new Promise((resolve) => setTimeout(resolve, Number(what.slice(6))));
+        await route.continue();
+      } else {
+        await route.continue();
+      }
+    } catch (error) {
+      // The page gave up on the request meanwhile (its own timeout): nothing left to answer.
+      if (!/Route is already handled|Target page, context or browser has been closed|Request context disposed/.test(String(error))) throw error;
+    }
+  };
+  await context.route(pattern, handler);
+  return () => context.unroute(pattern, handler);
 }
 
 // A port on 127.0.0.1 that nothing listens on (a moment ago).

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, connectSync, launch, newProfile, openApp, probe, retype, screenshot, showContacts,
+import { addContact, click, closeAll, connectSync, findContact, launch, newProfile, openApp, probe, screenshot, seededRandom,
          startDav, startServer, SYNC_ACCOUNT, waitValue } from './harness.mjs';
 
 const ROUNDS = Number(process.env.TIES_KILL_ROUNDS || 3);
@@ -19,18 +19,6 @@ const TALL = { width: 1280, height: 1000 };
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });
-
-// A small deterministic generator (mulberry32), so that a seed replays the same kill moments.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // SIGKILL to every process started with this profile (the browser, its GPU and renderer
 // processes): nothing gets to flush or say goodbye.
@@ -44,15 +32,6 @@ function killProfile(profile) {
     try { process.kill(Number(pid), 'SIGKILL'); killed += 1; } catch { /* already gone */ }
   }
   return killed;
-}
-
-// Opens a person by typing the name into the list's search box, as a person with a long list would
-// (scrolling 50 similar rows to find one is slow and says nothing more).
-async function openContact(page, name) {
-  await showContacts(page);
-  await retype(page, 'contacts.search', name);
-  await click(page, `contacts.row.${name}`);
-  await waitValue(page, 'contact.name', name);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,7 +52,7 @@ async function resume(page, url) {
 
 test(`a browser killed at random moments, ${ROUNDS} rounds, loses no edit the page said was saved`, async () => {
   console.log(`killed-browser run: ${ROUNDS} rounds, seed ${SEED}`);
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   const dav = await startDav({ user: SYNC_ACCOUNT.user, password: SYNC_ACCOUNT.password, extra: ['--origin', new URL(server.url).origin] });
   const profile = newProfile();
   const acknowledged = [];
@@ -91,7 +70,7 @@ test(`a browser killed at random moments, ${ROUNDS} rounds, loses no edit the pa
       assert.equal(state.values['storage.warnings'], '0', `round ${round}: a storage warning`);
       assert.deepEqual(pageErrors(page), [], `round ${round}`);
       if (round === ROUNDS) {  // the last opening only checks
-        for (const name of acknowledged) await openContact(page, name);
+        for (const name of acknowledged) await findContact(page, name);
         await screenshot(page, 'killed-after-rounds');
         await closeAll(context, { keepProfile: true });
         break;
@@ -131,7 +110,7 @@ test(`a browser killed at random moments, ${ROUNDS} rounds, loses no edit the pa
       const b = await openApp(other, server.url);
       await connectSync(b, dav.url);
       await waitValue(b, 'store.contacts', held, 30000);
-      for (const name of acknowledged) await openContact(b, name);
+      for (const name of acknowledged) await findContact(b, name);
       assert.deepEqual(pageErrors(b), []);
     } finally {
       await closeAll(other);

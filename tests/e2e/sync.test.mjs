@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, openApp, openContact, retype, screenshot, connectSync, setUpSync, startDav as startDavServer,
+import { addContact, click, closeAll, focusField, launch, openApp, openContact, retype, screenshot, connectSync, routeFaults, setUpSync, startDav as startDavServer,
          showContacts, startServer, SYNC_ACCOUNT, typeSecret, waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1000 };
@@ -242,30 +242,8 @@ test('the same person edited on two devices: the newer edit wins on both, the ot
   }
 });
 
-// Faults between one browser and the server, injected where the browser sends the request:
-// `fault(request)` returns 'fail' (an HTTP 503), 'lost' (the server gets the request, its answer
-// is lost on the way back), 'drop' (the connection breaks before the server sees it) or nothing
-// (the request goes through untouched).
-async function injectFaults(context, davUrl, fault) {
-  const origin = new URL(page_server.url).origin;
-  const pattern = `${new URL(davUrl).origin}/**`;
-  const handler = async (route) => {
-    const what = fault(route.request());
-    if (what === 'fail') {
-      await route.fulfill({ status: 503, body: 'overloaded',
-                            headers: { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'ETag, Date, DAV' } });
-    } else if (what === 'lost') {
-      await route.fetch();
-      await route.abort('connectionreset');
-    } else if (what === 'drop') {
-      await route.abort('connectionreset');
-    } else {
-      await route.continue();
-    }
-  };
-  await context.route(pattern, handler);
-  return () => context.unroute(pattern, handler);
-}
+// Faults between one browser and the server (see routeFaults in the harness).
+const injectFaults = (context, davUrl, fault) => routeFaults(context, davUrl, page_server.url, fault);
 
 const isPush = (request) => request.method() === 'PUT' && request.url().includes('/devices/');
 const isFetch = (request) => request.method() === 'GET' && request.url().includes('/devices/');
