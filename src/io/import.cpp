@@ -78,6 +78,18 @@ std::string from_utf16(std::string_view bytes, bool little_endian, std::string* 
 
 }  // namespace
 
+std::string from_cp1252(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 2);
+    for (char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b == 0) continue;
+        if (b < 0x80) out.push_back(c);
+        else append_utf8(out, b < 0xA0 ? kCp1252High[b - 0x80u] : static_cast<char32_t>(b));
+    }
+    return out;
+}
+
 std::string to_utf8(std::string_view bytes, std::string* note) {
     if (note != nullptr) note->clear();
     if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE)

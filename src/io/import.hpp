@@ -45,6 +45,9 @@ struct ImportContext {
 // in `note`. NUL characters are removed (cereal's JSON would cut a string at one).
 std::string to_utf8(std::string_view bytes, std::string* note = nullptr);
 
+// Windows-1252 bytes as UTF-8 (ISO-8859-1 labels are read the same way, as browsers do); NULs dropped.
+std::string from_cp1252(std::string_view bytes);
+
 // The kind of an email, phone or address as Ties keeps it: the known kinds canonical and
 // lower-case ("Work", "BUSINESS", "* Work" -> "work"; "cell", "Mobile" -> "mobile"; "Home Fax" ->
 // "home fax"; also "home", "fax", "pager", "main", "other"), Apple's "_$!<Mobile>!$_" unwrapped,

@@ -100,24 +100,6 @@ bool is_utf8(std::string_view s) {
     return true;
 }
 
-// Windows-1252 bytes 0x80..0x9F (ISO-8859-1 labels are read the same way, as browsers do).
-constexpr std::array<char32_t, 32> kCp1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-std::string from_cp1252(std::string_view bytes) {
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 2);
-    for (char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b == 0) continue;
-        if (b < 0x80) out.push_back(c);
-        else append_utf8(out, b < 0xA0 ? kCp1252High[b - 0x80u] : static_cast<char32_t>(b));
-    }
-    return out;
-}
-
 std::string without_nul(std::string_view bytes) {
     if (std::memchr(bytes.data(), '\0', bytes.size()) == nullptr) return std::string(bytes);
     std::string out;
