@@ -22,6 +22,17 @@ bool starts_with_folded(std::string_view text, std::string_view prefix) {
     return true;
 }
 
+// "Name: value" with a name of printable characters and no space.
+bool looks_like_field(std::string_view line) {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c <= 32 || c >= 127) return false;
+    }
+    return true;
+}
+
 // The first line of a single message (.eml): a field that mail starts with.
 bool starts_a_message(std::string_view line) {
     const std::size_t colon = line.find(':');
@@ -131,11 +142,6 @@ void MboxReader::finish() {
     if (state_ != State::Failed) state_ = State::Body;
 }
 
-bool MboxReader::is_separator(std::string_view text) const {
-    if (!starts_with(text, "From ")) return false;
-    return previous_empty_ || weekday_and_month(from_line_date(text));
-}
-
 void MboxReader::separator(std::string_view text) {
     state_ = State::Headers;
     headers_.clear();
@@ -182,9 +188,28 @@ void MboxReader::line(std::string_view text, bool cut) {
             if (!headers_cut_) headers_.append(text).push_back('\n');
             return;
         case State::Body:
-            if (is_separator(text)) {
-                separator(text);
-                return;
+            if (!pending_.empty()) {
+                // A "From " line after an empty line, without the usual date: a new message only
+                // if header fields follow (else a body line an old writer did not escape).
+                const std::string from = std::move(pending_);
+                pending_.clear();
+                if (looks_like_field(text)) {
+                    --line_number_;
+                    separator(from);
+                    line(text, cut);
+                    return;
+                }
+            }
+            if (starts_with(text, "From ")) {
+                if (weekday_and_month(from_line_date(text))) {
+                    separator(text);
+                    return;
+                }
+                if (previous_empty_) {
+                    pending_.assign(text.substr(0, kBodyLineKept));
+                    previous_empty_ = false;
+                    return;
+                }
             }
             previous_empty_ = text.empty();
             return;

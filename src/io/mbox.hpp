@@ -31,10 +31,10 @@ struct Message {
     std::size_t line = 0;  // where its headers start in the file, 1-based
 };
 
-// Reads an mbox in slices. Messages are separated by a "From " line that follows an empty line
-// (or starts the file), as mboxo, mboxrd, mboxcl and mboxcl2 all write, or by one of the exact
-// shape "From sender Thu Dec  3 13:05:09 2026" anywhere (Gmail Takeout does not always leave the
-// empty line). A file that starts with header fields instead is one message (.eml). Lines end in
+// Reads an mbox in slices. Messages are separated by a "From " line of the shape every writer
+// uses, "From sender Thu Dec  3 13:05:09 2026" (Gmail Takeout, Thunderbird, Apple Mail, mutt),
+// or by any other "From " line after an empty line when header fields follow it; a body line
+// that starts with "From " is no separator then, even unescaped. A file that starts with header fields instead is one message (.eml). Lines end in
 // LF or CRLF. A message is skipped, and counted with the reason, when it has no sender, no date
 // in its Date field or its "From " line, or headers longer than kMaxHeaderBytes.
 class MboxReader {
@@ -61,7 +61,6 @@ private:
     void line(std::string_view text, bool cut);
     void separator(std::string_view text);
     void end_of_headers();
-    bool is_separator(std::string_view text) const;
 
     std::function<void(Message&&)> on_message_;
     State state_ = State::Start;
@@ -73,6 +72,7 @@ private:
     std::size_t message_line_ = 0;
     std::size_t line_number_ = 0;
     bool previous_empty_ = true;
+    std::string pending_;      // a "From " line without a date, until the next line tells
     std::size_t bytes_ = 0;
     std::size_t messages_ = 0;
     std::size_t skipped_ = 0;

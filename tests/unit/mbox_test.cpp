@@ -170,6 +170,20 @@ TEST_CASE("mbox: any slicing of the file reads the same messages") {
     }
 }
 
+TEST_CASE("mbox: an unescaped \"From \" in a body is body; a \"From \" line without a date starts a message when fields follow") {
+    const Read r = read(
+        "From sender\n"
+        "From: a@example.org\nDate: Thu, 3 Dec 2026 10:00:00 +0000\n\n"
+        "Hello,\n\nFrom what I heard, Tuesday works.\nFrom then on, fine.\n\n"
+        "From other-writer\n"
+        "From: b@example.org\nDate: Thu, 3 Dec 2026 11:00:00 +0000\n\nbody\n");
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.messages.size() == 2);
+    CHECK(r.skipped == 0);
+    CHECK(r.messages[1].from.email == "b@example.org");
+    CHECK(r.messages[1].line == 11);  // its first field
+}
+
 TEST_CASE("mbox: one .eml message, an empty file, a file that is not mail") {
     const Read eml = read("From: Ann <ann@example.org>\r\nTo: me@example.com\r\nDate: 3 Dec 2026 10:00 +0000\r\n\r\nBody\r\n");
     REQUIRE(eml.messages.size() == 1);
