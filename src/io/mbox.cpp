@@ -96,8 +96,11 @@ MboxReader::MboxReader(std::function<void(Message&&)> on_message) : on_message_(
 void MboxReader::feed(std::string_view slice) {
     if (state_ == State::Failed) return;
     bytes_ += slice.size();
-    const auto keep = [this](std::string_view piece) {
-        const std::size_t limit = state_ == State::Body ? kBodyLineKept : kMaxHeaderBytes + 1;
+    // A line is kept only so far, whether it arrives in one slice or several, so that any slicing
+    // reads the same.
+    const auto limit_now = [this] { return state_ == State::Body ? kBodyLineKept : kMaxHeaderBytes + 1; };
+    const auto keep = [this, &limit_now](std::string_view piece) {
+        const std::size_t limit = limit_now();
         const std::size_t room = carry_.size() < limit ? limit - carry_.size() : 0;
         if (piece.size() > room) carry_cut_ = true;
         carry_.append(piece.substr(0, std::min(room, piece.size())));
@@ -112,7 +115,9 @@ void MboxReader::feed(std::string_view slice) {
         const auto end = static_cast<std::size_t>(static_cast<const char*>(found) - slice.data());
         const std::string_view piece = slice.substr(at, end - at);
         if (carry_.empty() && !carry_cut_) {
-            line(piece, false);
+            const std::size_t limit = limit_now();
+            if (piece.size() > limit) line(piece.substr(0, limit), true);
+            else line(piece, false);
         } else {
             keep(piece);
             const std::string whole = std::move(carry_);
