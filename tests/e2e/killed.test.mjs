@@ -4,7 +4,7 @@
 // Each reopening must show the app, every edit the page had reported as saved, no storage warning,
 // and no error of the page. At the end every acknowledged person is opened by name, and a second
 // device joining the same vault must receive exactly what the first one holds.
-// tests/run runs 3 rounds; the long run: TIES_KILL_ROUNDS=50 node --test tests/e2e/killed.test.mjs
+// tests/run runs 2 rounds; the long run: TIES_KILL_ROUNDS=50 node --test tests/e2e/killed.test.mjs
 // (TIES_KILL_SEED=n repeats a run's kill moments; the seed is printed).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { addContact, click, closeAll, connectSync, findContact, launch, newProfile, openApp, probe, screenshot, seededRandom,
          startDav, startServer, SYNC_ACCOUNT, waitValue } from './harness.mjs';
 
-const ROUNDS = Number(process.env.TIES_KILL_ROUNDS || 3);
+const ROUNDS = Number(process.env.TIES_KILL_ROUNDS || 2);
 const SEED = Number(process.env.TIES_KILL_SEED || Date.now() % 100000);
 const TALL = { width: 1280, height: 1000 };
 

@@ -17,9 +17,9 @@ import { addContact, click, closeAll, findContact, focusField, launch, openApp, 
          startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TALL = { width: 1280, height: 1100 };
-const QUOTA_ROUNDS = Number(process.env.TIES_QUOTA_ROUNDS || 12);
+const QUOTA_ROUNDS = Number(process.env.TIES_QUOTA_ROUNDS || 8);
 const QUOTA_SEED = Number(process.env.TIES_QUOTA_SEED || Date.now() % 100000);
-const TAB_ROUNDS = Number(process.env.TIES_TAB_ROUNDS || 4);
+const TAB_ROUNDS = Number(process.env.TIES_TAB_ROUNDS || 2);
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server.stop(); });

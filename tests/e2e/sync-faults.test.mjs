@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { addContact, click, closeAll, connectSync, launch, openApp, probe, routeFaults, seededRandom, startDav,
          startServer, SYNC_ACCOUNT, waitValue } from './harness.mjs';
 
-const ROUNDS = Number(process.env.TIES_SYNC_FAULT_ROUNDS || 4);
+const ROUNDS = Number(process.env.TIES_SYNC_FAULT_ROUNDS || 3);
 const SEED = Number(process.env.TIES_SYNC_FAULT_SEED || Date.now() % 100000);
 const FAULT_SHARE = 0.15;  // of the requests while faults are on
 const STALL_LIMIT_MS = 3000;  // the app's request timeout in this run: some stalls outlast it
