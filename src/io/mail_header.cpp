@@ -447,6 +447,22 @@ std::optional<Millis> to_millis(int year, int month, int day, Clock t, int zone)
     return midnight + seconds * 1000;
 }
 
+// The rest of a date after its day and month: the year, then a time and a zone if any.
+std::optional<Millis> year_time_zone(Cursor& c, int month, int day) {
+    c.skip_spaces();
+    const std::size_t start = c.at;
+    const std::optional<int> year = c.number(4);
+    if (!year) return std::nullopt;
+    const int full = full_year(*year, c.at - start);
+    Clock t;
+    if (!c.done()) {
+        const std::optional<Clock> read = read_time(c);
+        if (!read) return std::nullopt;
+        t = *read;
+    }
+    return to_millis(full, month, day, t, zone_minutes(c));
+}
+
 // Comments removed ("(CET)"), as they may stand anywhere.
 std::string without_comments(std::string_view value) {
     std::string out;
@@ -508,17 +524,7 @@ std::optional<Millis> parse_date(std::string_view value) {
             return to_millis(full_year(*year, digits), *month, *day, *t, zone);
         }
         c.at = at;
-        const std::size_t start = c.at;
-        const std::optional<int> year = c.number(4);
-        if (!year) return std::nullopt;
-        const int full = full_year(*year, c.at - start);
-        Clock t;
-        if (!c.done()) {
-            const std::optional<Clock> read = read_time(c);
-            if (!read) return std::nullopt;
-            t = *read;
-        }
-        return to_millis(full, *month, *day, t, zone_minutes(c));
+        return year_time_zone(c, *month, *day);
     }
     // RFC 5322: 3 Dec 2026 14:05:09 +0100 (the weekday, if any, read above).
     const std::optional<int> day = c.number(2);
@@ -528,18 +534,7 @@ std::optional<Millis> parse_date(std::string_view value) {
     const std::optional<int> month = month_of(c.word());
     if (!month) return std::nullopt;
     if (c.peek() == '-') ++c.at;
-    c.skip_spaces();
-    const std::size_t start = c.at;
-    const std::optional<int> year = c.number(4);
-    if (!year) return std::nullopt;
-    const int full = full_year(*year, c.at - start);
-    Clock t;
-    if (!c.done()) {
-        const std::optional<Clock> read = read_time(c);
-        if (!read) return std::nullopt;
-        t = *read;
-    }
-    return to_millis(full, *month, *day, t, zone_minutes(c));
+    return year_time_zone(c, *month, *day);
 }
 
 std::vector<std::string> parse_message_ids(std::string_view value) {
