@@ -244,7 +244,7 @@ void OutlookCache::add_contact(const Store& store, Id id, const RecentEvents& re
     const Contact& contact = *store.contact(id);
     const ContactStats& stats = outlook_.stats.of(id);
     if (!contact.archived) {
-        TodayPart& part = parts_[id] = today_part(store, contact, stats, day_, recent);
+        TodayPart& part = parts_[id] = today_part(store, contact, stats, day_, recent, values_of(history_, id));
         if (part.due && bulk) {
             ranked_.push_back(&part);
         } else if (part.due) {

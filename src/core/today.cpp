@@ -1,14 +1,17 @@
-// The Today queue in two passes: one over contacts (due ties, dates ahead, new ties) and one over
-// interactions (follow-ups, what was logged this week). Words and names are built only for the
-// people who make it into the queue, so a large network costs little more than its arithmetic.
+// The Today queue in passes: one over contacts (due ties, dates ahead, new ties), one over
+// interactions and events for the last touch of each due tie and who started the touches, and one
+// over interactions (follow-ups, what was logged this week). Words and names are built only for
+// the people who make it into the queue, so a large network costs little more than its arithmetic.
 #include "core/today.hpp"
 
 #include "core/strength.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 
 namespace ties {
@@ -18,10 +21,92 @@ namespace {
 constexpr std::array<double, kTierCount> kCircleWeight = {0.3, 1.0, 0.85, 0.7, 0.55, 0.4, 0.3};
 constexpr double kHelpedBonus = 0.1;
 
+constexpr double kDaysPerMonth = 365.2425 / 12;
+constexpr double kDaysPerYear = 365.2425;
+constexpr std::int32_t kKnownInitiatorsToSay = 3;  // who reaches out is said from this many on
+
 std::string ago(int days) {
     if (days <= 0) return "today";
     if (days == 1) return "yesterday";
     return std::to_string(days) + " days ago";
+}
+
+std::string units_ago(long count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many) + " ago";
+}
+
+// What a person's history says for the reason: the last touch, and who started the touches.
+struct TouchHistory {
+    bool touched = false;  // a touch up to today
+    Date day;              // the last touch's
+    int minute = -1;       // its time of day, -1 when not known (an event has none)
+    Id record;
+    InteractionKind kind = InteractionKind::Meetup;  // an event attended counts as a meetup
+    std::int32_t by_me = 0;
+    std::int32_t by_them = 0;
+    bool all_written = true;  // every touch with a known initiator was a message
+};
+
+// Later day, then later time of day, then the larger id: the same last touch in any order.
+void consider(TouchHistory& h, Date day, int minute, Id record, InteractionKind kind) {
+    if (h.touched && std::tie(day, minute, record) <= std::tie(h.day, h.minute, h.record)) return;
+    h.touched = true;
+    h.day = day;
+    h.minute = minute;
+    h.record = record;
+    h.kind = kind;
+}
+
+// A live interaction up to today that lists the person (not a note: writing about someone is not
+// being in touch), counted once.
+void add_touch(TouchHistory& h, const Interaction& i, Id record) {
+    consider(h, i.date, i.minute_of_day.value_or(-1), record, i.kind);
+    if (i.initiator == Initiator::Unknown) return;
+    ++(i.initiator == Initiator::Me ? h.by_me : h.by_them);
+    h.all_written = h.all_written && is_message(i.kind);
+}
+
+bool is_touch(const Interaction& i, Date today) {
+    return !i.meta.deleted && i.date <= today && i.kind != InteractionKind::Note;
+}
+
+bool lists(const std::vector<Id>& people, Id person) {
+    return std::find(people.begin(), people.end(), person) != people.end();
+}
+
+// From the person's own records only: a due tie costs its history, never a pass over everyone's.
+TouchHistory touch_history(const Store& store, Id person, std::span<const Id> history, Date today) {
+    TouchHistory h;
+    for (const Id& id : history) {
+        if (const Interaction* i = store.interaction(id)) {
+            if (is_touch(*i, today) && lists(i->participants, person)) add_touch(h, *i, id);
+        } else if (const Event* e = store.event(id)) {
+            if (e->date <= today && lists(e->attendees, person)) consider(h, e->date, -1, id, InteractionKind::Meetup);
+        }
+    }
+    return h;
+}
+
+std::string_view verb_of(InteractionKind kind) {
+    switch (kind) {
+        case InteractionKind::Email: return "emailed";
+        case InteractionKind::DirectMessage: return "messaged";
+        case InteractionKind::Call:
+        case InteractionKind::VideoCall: return "called";
+        case InteractionKind::Coffee:
+        case InteractionKind::MealOrDrinks:
+        case InteractionKind::Meetup: return "met";
+        default: return "talked";
+    }
+}
+
+// "you wrote first 9 of 12 times", "they reached out first 4 of 5 times"; "" under 3 known.
+std::string who_reaches_out(const TouchHistory& h) {
+    const std::int32_t known = h.by_me + h.by_them;
+    if (known < kKnownInitiatorsToSay) return "";
+    const bool me = h.by_me >= h.by_them;
+    return std::string(me ? "you" : "they") + (h.all_written ? " wrote first " : " reached out first ") +
+           std::to_string(me ? h.by_me : h.by_them) + " of " + std::to_string(known) + " times";
 }
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -89,15 +174,42 @@ TouchKind touch_for(Tier tier) {
     }
 }
 
-std::string due_reason(const DueTie& tie, const Met* met) {
+std::string due_reason(const DueTie& tie, const Met* met, const TouchHistory& history) {
     std::string out;
     if (tie.never_touched) {
         out = met && met->added ? "Never in touch since you added them " : "Never in touch since you met ";
-        out += ago(tie.days_since);
+        out += time_ago(tie.days_since);
     } else {
-        out = "Last talked " + ago(tie.days_since);
+        out = "Last " + std::string(history.touched ? verb_of(history.kind) : "talked") + " " + time_ago(tie.days_since);
+        if (const std::string who = who_reaches_out(history); !who.empty()) out += "; " + who;
     }
     return out + "; you aim for " + describe(tie.cadence.cadence);
+}
+
+// For build_today: the histories of the touched due ties (each part's reason still to write),
+// in one pass over the interactions and events up to today; then their reasons.
+void write_touched_reasons(std::vector<TodayPart>& parts, const Store& store, Date today) {
+    RecordMap<TouchHistory> wanted;
+    for (const TodayPart& part : parts)
+        if (part.due && !part.due->never_touched) wanted.emplace(part.due->contact, TouchHistory{});
+    if (wanted.empty()) return;
+    // Each person once per record, even when listed twice.
+    const auto each_person = [&wanted](const std::vector<Id>& people, auto&& add) {
+        for (auto at = people.begin(); at != people.end(); ++at) {
+            if (std::find(people.begin(), at, *at) != at) continue;
+            if (const auto found = wanted.find(*at); found != wanted.end()) add(found->second);
+        }
+    };
+    for (const auto& [id, interaction] : store.interactions()) {
+        if (!is_touch(interaction, today)) continue;
+        each_person(interaction.participants, [&](TouchHistory& h) { add_touch(h, interaction, id); });
+    }
+    for (const auto& [id, event] : store.events()) {
+        if (event.meta.deleted || event.date > today) continue;
+        each_person(event.attendees, [&](TouchHistory& h) { consider(h, event.date, -1, id, InteractionKind::Meetup); });
+    }
+    for (TodayPart& part : parts)
+        if (part.due && !part.due->never_touched) part.due->reason = due_reason(*part.due, nullptr, wanted[part.due->contact]);
 }
 
 // "Overdue: 610 days, you aim for every 3 weeks." (the first half of a deferred tie's reason)
@@ -204,6 +316,13 @@ WeekPlan plan_week(const std::vector<DueTie>& due, const std::vector<const Today
 
 }  // namespace
 
+std::string time_ago(std::int32_t days) {
+    if (days < 14) return ago(days);
+    if (days < 56) return units_ago(std::lround(days / 7.0), "week", "weeks");
+    if (const long months = std::lround(days / kDaysPerMonth); months < 24) return units_ago(months, "month", "months");
+    return units_ago(std::lround(days / kDaysPerYear), "year", "years");
+}
+
 std::int32_t minutes_of(TouchKind touch) {
     switch (touch) {
         case TouchKind::Message: return 5;
@@ -264,8 +383,12 @@ RecentEvents recent_events(const Store& store, Date today) {
     return out;
 }
 
-TodayPart today_part(const Store& store, const Contact& contact, const ContactStats& s, Date today,
-                     const RecentEvents& recent) {
+namespace {
+
+// today_part, given the person's history; without it (build_today), a touched due tie's reason is
+// left for write_touched_reasons.
+TodayPart make_part(const Store& store, const Contact& contact, const ContactStats& s, Date today,
+                    const RecentEvents& recent, const std::span<const Id>* history) {
     TodayPart part;
     const Id id = contact.meta.id;
     if (contact.birthday) add_date(part.dates, id, DateKind::Birthday, *contact.birthday, today);
@@ -310,13 +433,21 @@ TodayPart today_part(const Store& store, const Contact& contact, const ContactSt
     const double value = std::min(1.0, (circle + tie.strength) / 2 + (helped ? kHelpedBonus : 0.0));
     tie.priority = static_cast<double>(tie.days_since) / tie.cadence.cadence.ideal_days * (0.6 + 0.4 * value);
     tie.touch = touch_for(contact.tier);
-    tie.reason = due_reason(tie, met ? &*met : nullptr);
+    if (tie.never_touched) tie.reason = due_reason(tie, met ? &*met : nullptr, TouchHistory{});
+    else if (history) tie.reason = due_reason(tie, nullptr, touch_history(store, id, *history, today));
     part.closest = tie.urgency == Urgency::Overdue && (contact.tier == Tier::Inner || contact.tier == Tier::Close);
     part.met_added = tie.never_touched && met && met->added;
     part.label = contact_label(contact);
     part.summary = due_summary(tie, part.met_added);
     part.due = std::move(tie);
     return part;
+}
+
+}  // namespace
+
+TodayPart today_part(const Store& store, const Contact& contact, const ContactStats& stats, Date today,
+                     const RecentEvents& recent, std::span<const Id> history) {
+    return make_part(store, contact, stats, today, recent, &history);
 }
 
 bool ranks_before(const TodayPart& a, const TodayPart& b) {
@@ -390,11 +521,12 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
     std::vector<std::pair<Date, Id>> new_ties;
     for (const auto& [id, contact] : store.contacts()) {
         if (contact.meta.deleted || contact.archived) continue;
-        TodayPart part = today_part(store, contact, stats.of(id), today, recent);
+        TodayPart part = make_part(store, contact, stats.of(id), today, recent, nullptr);
         dates.insert(dates.end(), part.dates.begin(), part.dates.end());
         if (part.new_tie) new_ties.emplace_back(*part.new_tie, id);
         if (part.due) parts.push_back(std::move(part));
     }
+    write_touched_reasons(parts, store, today);
     std::vector<const TodayPart*> ranked;
     ranked.reserve(parts.size());
     for (const TodayPart& part : parts) ranked.push_back(&part);

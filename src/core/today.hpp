@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,7 +43,7 @@ struct DueTie {
     double strength = 0;  // tie_strength().score
     double priority = 0;  // higher first
     TouchKind touch = TouchKind::Message;  // suggested: meet the closest circles, call friends, message the rest
-    std::string reason;   // "Last talked 94 days ago; you aim for every 60 days"
+    std::string reason;   // "Last emailed 14 months ago; you wrote first 9 of 12 times; you aim for every 2 months"
 };
 
 struct FollowUpDue {
@@ -132,9 +133,17 @@ inline constexpr std::int32_t kNewTieDays = 30;
 // 0.4, recognisable or none 0.3) and the tie strength, plus 0.1 when they helped you or brought an
 // opportunity (capped at 1). Overdue ties of the closest circles (Inner, Close) come before all
 // others: losing them costs most. Ties are broken by name (ASCII case-insensitive), then id.
-// Reasons: "Last talked 94 days ago; you aim for every 2 months" (describe() of the cadence),
-// "Never in touch since you met 40 days ago; you aim for every 3 weeks" ("since you added them"
-// when only the day added is known). Touch: meet Inner and Close, call Friends, message the rest.
+// Reasons: the last touch, how long ago (time_ago), who usually reaches out, and the cadence
+// (describe()): "Last emailed 14 months ago; you wrote first 9 of 12 times; you aim for every 2
+// months", "Last met 3 weeks ago; they reached out first 4 of 5 times; you aim for every week",
+// "Never in touch since you met 6 weeks ago; you aim for every 3 weeks" ("since you added them"
+// when only the day added is known). The verb is the last touch's: emailed, messaged (a direct
+// message), called (a call or video call), met (coffee, a meal, a meetup, an event attended),
+// else talked; of touches on the same day the one with the latest time of day (none: earliest),
+// then the larger id. Who reaches out is said once at least 3 touches up to today have a known
+// initiator, each interaction once: the side that started more (you, at a tie) "wrote first"
+// when every one of those touches was a message (online conversation, DM, email), else "reached
+// out first". Touch: meet Inner and Close, call Friends, message the rest.
 // Snoozed contacts are also left out of new_ties, but their birthdays and anniversaries still
 // show. Met anniversaries come from first_met. A new tie has no touch except on the day met.
 // New ties: someone met in the last 30 days (first_met, the event they were met at), or added by
@@ -153,7 +162,16 @@ TodayQueue build_today(const Store& store, const NetworkStats& stats, Date today
 // --- The pieces build_today is made of, for the incremental outlook (outlook.hpp), which keeps
 // one TodayPart per contact and one FollowUpDue per interaction and redoes only what an edit touched.
 
-// What one live, unarchived contact adds to the queue.
+// "today", "yesterday", "9 days ago" (under 14 days), "3 weeks ago" (under 8 weeks), "14 months
+// ago" (under 24 months), "3 years ago"; weeks, months (of 365.2425 / 12 days) and years rounded
+// to the nearest whole one.
+std::string time_ago(std::int32_t days);
+
+// What one live, unarchived contact adds to the queue. `history` holds the ids of the live
+// records that list the contact (interactions, events, opportunities; in any order, each once,
+// others are skipped): what the reason says of the last touch and who reaches out comes from it,
+// so a person costs only their own history. Without it the reason says "Last talked" and not
+// who reaches out.
 struct TodayPart {
     std::optional<DueTie> due;
     std::string label;        // contact_label(): ranks equal priorities
@@ -167,7 +185,7 @@ struct TodayPart {
 using RecentEvents = RecordMap<const Event*>;
 RecentEvents recent_events(const Store& store, Date today);
 TodayPart today_part(const Store& store, const Contact& contact, const ContactStats& stats, Date today,
-                     const RecentEvents& recent);
+                     const RecentEvents& recent, std::span<const Id> history = {});
 bool ranks_before(const TodayPart& a, const TodayPart& b);  // of two parts with a due tie
 bool date_before(const DateAhead& a, const DateAhead& b);
 bool follow_up_before(const FollowUpDue& a, const FollowUpDue& b);

@@ -157,11 +157,11 @@ TEST_CASE("build_today: golden ranking, reasons and plan") {
     CHECK(names(store, q.due) == std::vector<std::string>{"Kim", "Cleo", "Bob", "Ada", "Ivy"});
     REQUIRE(q.due.size() == 5);
     const std::vector<std::string> reasons = {
-        "Never in touch since you met 20 days ago; you aim for every week",
-        "Never in touch since you met 40 days ago; you aim for every 3 weeks",
-        "Last talked 120 days ago; you aim for every 2 months",
-        "Last talked 10 days ago; you aim for every week",
-        "Last talked 45 days ago; you aim for every month",
+        "Never in touch since you met 3 weeks ago; you aim for every week",
+        "Never in touch since you met 6 weeks ago; you aim for every 3 weeks",
+        "Last called 4 months ago; you aim for every 2 months",
+        "Last met 10 days ago; you aim for every week",
+        "Last called 6 weeks ago; you aim for every month",
     };
     for (std::size_t i = 0; i < reasons.size(); ++i) CHECK(q.due[i].reason == reasons[i]);
 
@@ -231,7 +231,7 @@ TEST_CASE("build_today: a date is used as it is; due from the ideal, overdue pas
     REQUIRE(q.due.size() == 1);
     CHECK(q.due[0].days_since == 1);
     CHECK(q.due[0].urgency == Urgency::Due);  // max 2
-    CHECK(q.due[0].reason == "Last talked yesterday; you aim for every day");
+    CHECK(q.due[0].reason == "Last called yesterday; you aim for every day");
     CHECK(today_of(store, Date{kWednesday.days + 3}).due[0].urgency == Urgency::Overdue);
 }
 
@@ -271,7 +271,7 @@ TEST_CASE("build_today: an empty store, and contacts with no history at all") {
     CHECK(q.due[0].never_touched);
     CHECK(q.due[0].days_since == 50);
     CHECK(q.due[0].strength == 0);
-    CHECK(q.due[0].reason == "Never in touch since you added them 50 days ago; you aim for every 3 weeks");
+    CHECK(q.due[0].reason == "Never in touch since you added them 7 weeks ago; you aim for every 3 weeks");
 }
 
 TEST_CASE("plan: a meeting becomes a call, a call a message; messages per day; then over budget") {
@@ -628,4 +628,157 @@ TEST_CASE("new ties: an import is not a meeting, unless a recent first-met day o
                      "At the meetup: Met 4 days ago at Rust Berlin; a first follow-up keeps the tie warm",
                      "Added by hand: Added today; a first follow-up keeps the tie warm",
                  });
+}
+
+TEST_CASE("time_ago: days, then weeks, months and years, rounded to the nearest") {
+    CHECK(time_ago(-3) == "today");
+    CHECK(time_ago(0) == "today");
+    CHECK(time_ago(1) == "yesterday");
+    CHECK(time_ago(2) == "2 days ago");
+    CHECK(time_ago(13) == "13 days ago");
+    CHECK(time_ago(14) == "2 weeks ago");
+    CHECK(time_ago(20) == "3 weeks ago");
+    CHECK(time_ago(55) == "8 weeks ago");
+    CHECK(time_ago(56) == "2 months ago");
+    CHECK(time_ago(60) == "2 months ago");
+    CHECK(time_ago(94) == "3 months ago");
+    CHECK(time_ago(425) == "14 months ago");
+    CHECK(time_ago(715) == "23 months ago");
+    CHECK(time_ago(716) == "2 years ago");
+    CHECK(time_ago(1000) == "3 years ago");
+    CHECK(time_ago(3653) == "10 years ago");
+}
+
+namespace {
+
+// One touch with `n`, as the mail and calendar import log them.
+Interaction touch(std::uint64_t n, Date date, Initiator initiator, InteractionKind kind = InteractionKind::Email,
+                  std::optional<std::int32_t> minute = std::nullopt) {
+    Interaction i = talk({n}, date, kind);
+    i.initiator = initiator;
+    i.minute_of_day = minute;
+    return i;
+}
+
+// A contact due every 60 days (overdue after 90), so any touch older than that makes them due.
+Store with_person(std::uint64_t n, const std::string& name) {
+    Store store;
+    Contact c = person(n, name, Tier::Friends);
+    c.cadence_days = 60;
+    store.load(c);
+    return store;
+}
+
+std::string reason_of(const Store& store, Date today) {
+    const TodayQueue q = today_of(store, today);
+    REQUIRE(q.due.size() == 1);
+    return q.due[0].reason;
+}
+
+}  // namespace
+
+TEST_CASE("reasons from a mailbox: the last email, how long ago, and who wrote first") {
+    Store store = with_person(1, "Ada");
+    // Twelve threads, the last 425 days ago; you started 9 of them.
+    for (int n = 0; n < 12; ++n) {
+        add(store, touch(1, before(kWednesday, 425 + 30 * n), n < 9 ? Initiator::Me : Initiator::Them));
+    }
+    CHECK(reason_of(store, kWednesday) == "Last emailed 14 months ago; you wrote first 9 of 12 times; you aim for every 2 months");
+
+    // The plan and a deferred tie carry the same words; the summary keeps its days.
+    const TodayQueue q = today_of(store, kWednesday);
+    REQUIRE(q.plan.touches.size() == 1);
+    CHECK(q.plan.touches[0].reason == q.due[0].reason);
+}
+
+TEST_CASE("reasons: when they reached out first most often, they are named") {
+    Store store = with_person(1, "Bea");
+    for (int n = 0; n < 12; ++n) {
+        add(store, touch(1, before(kWednesday, 100 + 7 * n), n < 10 ? Initiator::Them : Initiator::Me));
+    }
+    CHECK(reason_of(store, kWednesday) == "Last emailed 3 months ago; they wrote first 10 of 12 times; you aim for every 2 months");
+
+    // Direct messages are written too; a call among them is not.
+    Store mixed = with_person(1, "Bea");
+    for (int n = 0; n < 4; ++n) add(mixed, touch(1, before(kWednesday, 70 + n), Initiator::Them, InteractionKind::DirectMessage));
+    add(mixed, touch(1, before(kWednesday, 80), Initiator::Them, InteractionKind::OnlineConversation));
+    CHECK(reason_of(mixed, kWednesday) == "Last messaged 2 months ago; they wrote first 5 of 5 times; you aim for every 2 months");
+    add(mixed, touch(1, before(kWednesday, 90), Initiator::Me, InteractionKind::Call));
+    CHECK(reason_of(mixed, kWednesday) ==
+          "Last messaged 2 months ago; they reached out first 5 of 6 times; you aim for every 2 months");
+}
+
+TEST_CASE("reasons: mixed kinds say \"reached out\"; the verb is the last touch's") {
+    Store store = with_person(1, "Cy");
+    add(store, touch(1, before(kWednesday, 300), Initiator::Me));
+    add(store, touch(1, before(kWednesday, 250), Initiator::Me));
+    add(store, touch(1, before(kWednesday, 200), Initiator::Them));
+    add(store, touch(1, before(kWednesday, 150), Initiator::Me, InteractionKind::VideoCall));
+    add(store, touch(1, before(kWednesday, 70), Initiator::Me, InteractionKind::Meetup));
+    CHECK(reason_of(store, kWednesday) == "Last met 2 months ago; you reached out first 4 of 5 times; you aim for every 2 months");
+
+    // The same day: the later time of day is the last touch; a time beats none.
+    add(store, touch(1, before(kWednesday, 65), Initiator::Unknown, InteractionKind::Coffee));
+    add(store, touch(1, before(kWednesday, 65), Initiator::Unknown, InteractionKind::Email, 9 * 60));
+    add(store, touch(1, before(kWednesday, 65), Initiator::Unknown, InteractionKind::VideoCall, 14 * 60));
+    CHECK(reason_of(store, kWednesday).starts_with("Last called 2 months ago; you reached out first 4 of 5 times;"));
+
+    // An event attended is a meeting; a note and a touch still to come are not touches.
+    add_event(store, 700, "Rust Berlin", before(kWednesday, 62), {1});
+    add(store, touch(1, before(kWednesday, 61), Initiator::Me, InteractionKind::Note));
+    add(store, touch(1, Date{kWednesday.days + 2}, Initiator::Me, InteractionKind::Call));
+    CHECK(reason_of(store, kWednesday) == "Last met 2 months ago; you reached out first 4 of 5 times; you aim for every 2 months");
+
+    // Kinds with no verb of their own keep "talked".
+    Store helped = with_person(1, "Cy");
+    add(helped, touch(1, before(kWednesday, 61), Initiator::Unknown, InteractionKind::HelpGiven));
+    CHECK(reason_of(helped, kWednesday) == "Last talked 2 months ago; you aim for every 2 months");
+}
+
+TEST_CASE("reasons: who reaches out needs 3 known initiators; unknown ones are not counted") {
+    Store store = with_person(1, "Di");
+    add(store, touch(1, before(kWednesday, 100), Initiator::Me));
+    add(store, touch(1, before(kWednesday, 90), Initiator::Them));
+    for (int n = 0; n < 5; ++n) add(store, touch(1, before(kWednesday, 70 + n), Initiator::Unknown));
+    CHECK(reason_of(store, kWednesday) == "Last emailed 2 months ago; you aim for every 2 months");
+
+    add(store, touch(1, before(kWednesday, 110), Initiator::Them));
+    CHECK(reason_of(store, kWednesday) == "Last emailed 2 months ago; they wrote first 2 of 3 times; you aim for every 2 months");
+    add(store, touch(1, before(kWednesday, 120), Initiator::Me));
+    add(store, touch(1, before(kWednesday, 130), Initiator::Me, InteractionKind::Email));
+    CHECK(reason_of(store, kWednesday) == "Last emailed 2 months ago; you wrote first 3 of 5 times; you aim for every 2 months");
+
+    // At a tie, your side is said; a deleted touch and a person listed twice count once at most.
+    Interaction twice = touch(1, before(kWednesday, 140), Initiator::Them);
+    twice.participants.push_back(id_of(1));
+    add(store, twice);
+    Interaction gone = touch(1, before(kWednesday, 150), Initiator::Them);
+    gone.meta.deleted = true;
+    add(store, gone);
+    CHECK(reason_of(store, kWednesday) == "Last emailed 2 months ago; you wrote first 3 of 6 times; you aim for every 2 months");
+}
+
+TEST_CASE("reasons: each participant of a shared touch counts it; today_part reads only the history it is given") {
+    Store store = with_person(1, "Ed");
+    Contact fi = person(2, "Fi", Tier::Friends);
+    fi.cadence_days = 60;
+    store.load(fi);
+    std::vector<Id> history;
+    for (int n = 0; n < 3; ++n) {
+        Interaction i = touch(1, before(kWednesday, 70 + n), Initiator::Them, InteractionKind::Meetup);
+        i.participants.push_back(id_of(2));
+        history.push_back(add(store, i));
+    }
+    const TodayQueue q = today_of(store, kWednesday);
+    REQUIRE(q.due.size() == 2);
+    for (const DueTie& tie : q.due)
+        CHECK(tie.reason == "Last met 2 months ago; they reached out first 3 of 3 times; you aim for every 2 months");
+
+    const NetworkStats stats = NetworkStats::build(store, kWednesday);
+    const RecentEvents recent = recent_events(store, kWednesday);
+    const Contact& ed = *store.contact(id_of(1));
+    CHECK(today_part(store, ed, stats.of(id_of(1)), kWednesday, recent, history).due->reason == q.due[0].reason);
+    // Without the history, the reason cannot tell the kind of touch nor who started it.
+    CHECK(today_part(store, ed, stats.of(id_of(1)), kWednesday, recent).due->reason ==
+          "Last talked 2 months ago; you aim for every 2 months");
 }
