@@ -200,13 +200,16 @@ void write_touched_reasons(std::vector<TodayPart>& parts, const Store& store, Da
             if (const auto found = wanted.find(*at); found != wanted.end()) add(found->second);
         }
     };
-    for (const auto& [id, interaction] : store.interactions()) {
+    // (Entries, not structured bindings: Emscripten's clang 14 cannot capture those in lambdas.)
+    for (const auto& entry : store.interactions()) {
+        const Interaction& interaction = entry.second;
         if (!is_touch(interaction, today)) continue;
-        each_person(interaction.participants, [&](TouchHistory& h) { add_touch(h, interaction, id); });
+        each_person(interaction.participants, [&](TouchHistory& h) { add_touch(h, interaction, entry.first); });
     }
-    for (const auto& [id, event] : store.events()) {
+    for (const auto& entry : store.events()) {
+        const Event& event = entry.second;
         if (event.meta.deleted || event.date > today) continue;
-        each_person(event.attendees, [&](TouchHistory& h) { consider(h, event.date, -1, id, InteractionKind::Meetup); });
+        each_person(event.attendees, [&](TouchHistory& h) { consider(h, event.date, -1, entry.first, InteractionKind::Meetup); });
     }
     for (TodayPart& part : parts)
         if (part.due && !part.due->never_touched) part.due->reason = due_reason(*part.due, nullptr, wanted[part.due->contact]);
