@@ -345,4 +345,25 @@ FormResult<std::int32_t> read_budget(std::string_view caption, std::int32_t type
     return {typed, ""};
 }
 
+std::vector<std::string> read_own_addresses(std::string_view text) {
+    std::vector<std::string> out;
+    std::string word;
+    const auto flush = [&] {
+        if (word.find('@') != std::string::npos && std::find(out.begin(), out.end(), word) == out.end()) out.push_back(word);
+        word.clear();
+    };
+    for (const char c : text) {
+        if (c == ',' || c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r') flush();
+        else word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    flush();
+    return out;
+}
+
+std::string join_addresses(const std::vector<std::string>& addresses) {
+    std::string out;
+    for (const std::string& a : addresses) out += (out.empty() ? "" : ", ") + a;
+    return out;
+}
+
 }  // namespace ties

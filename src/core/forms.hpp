@@ -142,4 +142,11 @@ FormResult<TagCadence> read_tag_rhythm(std::string_view tag, Cadence typed, cons
 // One of the budget's numbers: 0 to kMaxBudget.
 FormResult<std::int32_t> read_budget(std::string_view caption, std::int32_t typed);
 
+// --- Your own e-mail addresses (Settings) ---------------------------------------------------------
+
+// "Me@Home.org, me@work.com;x" -> {"me@home.org", "me@work.com"}: split at commas, semicolons and
+// spaces, lower-cased, each once, in order; words without an '@' left out.
+std::vector<std::string> read_own_addresses(std::string_view text);
+std::string join_addresses(const std::vector<std::string>& addresses);  // "a@x.org, b@y.com"
+
 }  // namespace ties

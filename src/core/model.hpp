@@ -209,6 +209,9 @@ struct Settings {
     std::array<Cadence, kTierCount> cadences = default_cadences();  // indexed by Tier
     std::vector<TagCadence> tag_cadences;
     Budget budget;
+    // Class version 3: the person's own email addresses (lower-case), which tell a mailbox's
+    // messages to and from them apart from mail between other people.
+    std::vector<std::string> own_addresses;
 
     bool operator==(const Settings&) const = default;
 };

@@ -304,6 +304,7 @@ void serialize(Archive& ar, Settings& s, std::uint32_t version) {
         }
         ar(make_nvp("tag_cadences", s.tag_cadences), make_nvp("budget", s.budget));
     }
+    if (version >= 3) ar(make_nvp("own_addresses", s.own_addresses));
 }
 
 // --- Record: {"type": "...", "data": {...}} -------------------------------------------------------
@@ -363,7 +364,7 @@ CEREAL_CLASS_VERSION(ties::FollowUp, 1)
 CEREAL_CLASS_VERSION(ties::Interaction, 2)
 CEREAL_CLASS_VERSION(ties::Event, 1)
 CEREAL_CLASS_VERSION(ties::Opportunity, 1)
-CEREAL_CLASS_VERSION(ties::Settings, 2)
+CEREAL_CLASS_VERSION(ties::Settings, 3)
 CEREAL_CLASS_VERSION(ties::Record, 1)
 
 namespace ties::io {

@@ -312,6 +312,29 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     ImGui::EndDisabled();
     probe::value("settings.your_name", settings.your_name);
 
+    // Whose mail a mailbox is: touches are only counted for mail to or from these addresses.
+    const std::string own = join_addresses(settings.own_addresses);
+    if (!state.own_addresses_loaded) {
+        state.own_addresses_draft = own;
+        state.own_addresses_loaded = true;
+    }
+    ImGui::SetNextItemWidth(std::min(320.0f, ImGui::GetContentRegionAvail().x));
+    ImGui::InputTextWithHint("##settings.own_addresses", "Your e-mail addresses, separated by commas", &state.own_addresses_draft);
+    probe::item("settings.own_addresses");
+    same_line_if_fits(button_width("Save"));
+    const std::vector<std::string> addresses = read_own_addresses(state.own_addresses_draft);
+    ImGui::BeginDisabled(addresses == settings.own_addresses || view.save.state == SaveIndicator::State::ReadOnly);
+    if (ImGui::Button("Save##own_addresses")) {
+        Settings changed = settings;
+        changed.own_addresses = addresses;
+        out.change = save_settings(changed);
+        state.own_addresses_draft = join_addresses(addresses);
+    }
+    probe::item("settings.own_addresses.save");
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("Imported mail and calendars count only what you sent or received.");
+    probe::value("settings.own_addresses", own);
+
 
     ImGui::Dummy(ImVec2(0, 14));
     heading(view, "Your data");

@@ -17,6 +17,8 @@ struct UiIntents;
 struct SettingsUi {
     std::string your_name_draft;
     bool your_name_loaded = false;
+    std::string own_addresses_draft;  // "me@home.org, me@work.com"
+    bool own_addresses_loaded = false;
     // Numbers as typed, reloaded from the store whenever it changes and nothing is being edited.
     std::array<Cadence, kTierCount> cadences{};
     std::vector<TagCadence> tag_cadences;

@@ -134,6 +134,7 @@ inline Settings full_settings() {
     s.cadences[static_cast<int>(Tier::Friends)] = Cadence{30, 50};
     s.tag_cadences = {TagCadence{"investors", Cadence{14, 21}}, TagCadence{"λ-calculus", Cadence{}}};
     s.budget = Budget{1, 95, 4};
+    s.own_addresses = {"zoe@example.no", "жанна@пример.рф"};
     return s;
 }
 
@@ -153,9 +154,16 @@ inline std::vector<Record> rich_records() {
     return records;
 }
 
-// A record as a build of Contact class version 2 (Interaction 1) wrote it: no labels on emails
-// and phones, no addresses, every contact "added by hand", no event on an interaction.
+// Settings as class version 2 wrote them: no own addresses.
+inline Record without_own_addresses(Record record) {
+    if (auto* settings = std::get_if<Settings>(&record)) settings->own_addresses.clear();
+    return record;
+}
+
+// A record as a build of Contact class version 2 (Interaction 1, Settings 2) wrote it: no labels
+// on emails and phones, no addresses, every contact "added by hand", no event on an interaction.
 inline Record as_version_2(Record record) {
+    record = without_own_addresses(std::move(record));
     if (auto* contact = std::get_if<Contact>(&record)) {
         for (ContactPoint& email : contact->emails) email.label.clear();
         for (ContactPoint& phone : contact->phones) phone.label.clear();

@@ -752,18 +752,21 @@ namespace {
 
 // golden-v1 was written by the first format (Contact and Settings at class version 1), golden-v2
 // by Contact and Settings version 2, golden-v3 by Contact 3 and Interaction 2 in JSON (file
-// format 1), golden-v4 by today's code (the same classes, binary: file format 2). All must load;
-// only the newest is byte-compared.
+// format 1), golden-v4 by the same classes in binary (file format 2), golden-v5 by today's code
+// (Settings class version 3: own addresses). All must load; only the newest is byte-compared.
 const fs::path kGoldenV1Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v1";
 const fs::path kGoldenV2Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v2";
 const fs::path kGoldenV3Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v3";
-const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v4";
+const fs::path kGoldenV4Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v4";
+const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v5";
 const char* const kGoldenFiles[] = {"snapshot-00000001.ties", "journal-00000001-00000001.ties"};
 
-// The store after the golden snapshot and journal, built in code.
-Store golden_expected() {
+// The store after the golden snapshot and journal, built in code; as Settings class version 2
+// wrote it (golden-v1 to v4) when `own_addresses` is false.
+Store golden_expected(bool own_addresses = true) {
     Store store = test::golden_store();
     store.apply(test::golden_change(), test::kGoldenNow);
+    if (!own_addresses) store.load(test::without_own_addresses(store.settings()));
     return store;
 }
 
@@ -786,7 +789,7 @@ bool writing_golden() {
 }  // namespace
 
 // Reported as skipped (not passed) unless TIES_WRITE_GOLDEN=1.
-TEST_CASE("golden files (writer): regenerates tests/golden/golden-v4 when TIES_WRITE_GOLDEN=1" *
+TEST_CASE("golden files (writer): regenerates tests/golden/golden-v5 when TIES_WRITE_GOLDEN=1" *
           doctest::skip(!writing_golden())) {
     if (!writing_golden()) {  // run anyway with --no-skip
         MESSAGE("not writing: set TIES_WRITE_GOLDEN=1 to rewrite the golden files");
@@ -830,7 +833,7 @@ TEST_CASE("golden files of class version 2 still load: unlabelled emails and pho
     for (const auto& [id, i] : today.interactions()) expected.load(test::as_version_2(i));
     for (const auto& [id, e] : today.events()) expected.load(e);
     for (const auto& [id, o] : today.opportunities()) expected.load(o);
-    expected.load(today.settings());
+    expected.load(test::as_version_2(today.settings()));
 
     Store loaded;
     StorageEngine engine(kGoldenV2Folder);
@@ -857,7 +860,7 @@ TEST_CASE("golden files in JSON (file format 1) still load, and the next compact
     INFO(joined(report.warnings));
     CHECK(report.warnings.empty());
     CHECK(report.journals_applied == 1);
-    test::check_same_store(loaded, golden_expected());
+    test::check_same_store(loaded, golden_expected(false));
 
     REQUIRE(engine.compact(loaded).wrote);
     const Unwrapped snapshot = unwrap(test::read_bytes(copy / "snapshot-00000002.ties"));
@@ -865,8 +868,19 @@ TEST_CASE("golden files in JSON (file format 1) still load, and the next compact
     CHECK(snapshot.format_version == kBinaryPayload);
     CHECK(snapshot.kind == FileKind::Snapshot);
     REQUIRE(engine.committed());  // the old generation may go now
-    test::check_same_store(loaded_from(copy.path()), golden_expected());
+    test::check_same_store(loaded_from(copy.path()), golden_expected(false));
     CHECK(names_in(copy.path()) == std::set<std::string>{"snapshot-00000002.ties"});
+}
+
+TEST_CASE("golden files of Settings class version 2 (golden-v4) load, with no own addresses") {
+    Store loaded;
+    StorageEngine engine(kGoldenV4Folder);
+    const LoadReport report = engine.load(loaded);
+    INFO(joined(report.warnings));
+    CHECK(report.warnings.empty());
+    CHECK(report.journals_applied == 1);
+    test::check_same_store(loaded, golden_expected(false));
+    CHECK(loaded.settings().own_addresses.empty());
 }
 
 TEST_CASE("golden files of today's format load into the store they were made from") {
@@ -889,6 +903,7 @@ TEST_CASE("golden files of today's format load into the store they were made fro
     CHECK(loaded.interactions().at(fixed_id(20)).meta.deleted);
     CHECK(loaded.interactions().at(fixed_id(20)).meta.updated == test::kGoldenNow);
     CHECK(loaded.settings().your_name == "Zoë");
+    CHECK(loaded.settings().own_addresses == std::vector<std::string>{"zoe@example.no", "жанна@пример.рф"});
     REQUIRE(loaded.opportunity(fixed_id(40)) != nullptr);
     CHECK(loaded.opportunity(fixed_id(40))->value == 12345.678);
     CHECK(loaded.contact(fixed_id(1))->birthday == PartialDate{0, 2, 29});
