@@ -7,13 +7,16 @@
 
 #include "app/encryption.hpp"
 #include "app/sync_curl.hpp"
+#include "core/forms.hpp"
 #include "core/import_plan.hpp"
+#include "core/text.hpp"
 #include "io/backup.hpp"
 #include "io/codec.hpp"
 #include "io/csv_import.hpp"
 #include "io/envelope.hpp"
 #include "io/exports.hpp"
 #include "io/import.hpp"
+#include "io/history_import.hpp"
 #include "io/import_files.hpp"
 #include "io/crypto_format.hpp"
 #include "io/sync.hpp"
@@ -36,6 +39,8 @@
 #include <ostream>
 #include <random>
 #include <set>
+#include <unordered_map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -49,10 +54,15 @@ constexpr std::string_view kUsage = R"(ties: the command-line tool of Ties, a pe
 backup files the browser app downloads and imports (.ties).
 
 Usage:
-  ties import FILE... --into BACKUP [--dry-run] [--merge-weak]
+  ties import FILE... --into BACKUP [--dry-run] [--merge-weak] [--me ADDRESS,...] [--add-people]
       Adds people from vCard (.vcf), CSV (Google Contacts, LinkedIn Connections.csv, any table
       with a header) and X archive files (the data/*.js files, or the data folder) to BACKUP,
-      created when missing. Cards of one person (in the file, or already in BACKUP) are merged
+      created when missing. A mailbox (mbox from Gmail Takeout, Thunderbird, Apple Mail; .eml)
+      and a calendar (.ics) add history: a touch per mail thread and day (headers only; lists
+      and automatic mail left out) and per meeting, with the people you have. Whose mail it is
+      comes from --me, else BACKUP's settings, else the address in most messages (then kept in
+      the settings). People you write to but don't have are listed, with their counts, and
+      only added with --add-people. Cards of one person (in the file, or already in BACKUP) are merged
       when the evidence is strong: the same personal email, profile or phone number with names
       that agree, or the same name with something else agreeing. Weak evidence (a mailbox
       shared by people with different names, the same name and nothing else) is left apart
@@ -399,8 +409,103 @@ std::string match_lines(const Store& store, const ImportPlan& plan, const std::v
     return lines;
 }
 
+// A file on disk, read in slices as the history import asks (a mailbox of several gigabytes).
+io::HistorySource file_source(const std::string& path) {
+    auto file = std::shared_ptr<std::FILE>(std::fopen(path.c_str(), "rb"), [](std::FILE* f) {
+        if (f) std::fclose(f);
+    });
+    io::HistorySource source;
+    source.name = path;
+    std::error_code ec;
+    source.size = fs::file_size(path, ec);
+    source.read = [file](std::uint64_t offset, char* out, std::size_t max) -> std::size_t {
+        if (!file || fseeko(file.get(), static_cast<off_t>(offset), SEEK_SET) != 0) return 0;
+        return std::fread(out, 1, max, file.get());
+    };
+    return source;
+}
+
+std::string first_bytes(const std::string& path, std::size_t n) {
+    std::string bytes(n, '\0');
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) return "";
+    bytes.resize(std::fread(bytes.data(), 1, n, file));
+    std::fclose(file);
+    return bytes;
+}
+
+// The mailboxes and calendars of an import: touches with the people BACKUP has; the people it
+// does not have listed (added with --add-people). Returns false when nothing could be read.
+bool import_history_files(const std::vector<std::string>& paths, const Args& args, Store& store, IdGenerator& ids,
+                          const Environment& env, bool& changed, std::ostream& out, std::ostream& err) {
+    std::vector<io::HistorySource> sources;
+    for (const std::string& path : paths) sources.push_back(file_source(path));
+    io::HistoryOptions options;
+    if (const auto me = args.value("--me")) {
+        options.me = read_own_addresses(*me);
+    } else {
+        options.me = store.settings().own_addresses;
+    }
+    options.offset_minutes = env.offset_minutes;
+    options.now = env.now;
+    options.since = env.now - Millis{20} * 365 * 86'400'000;
+    const std::string name = paths.size() == 1 ? paths.front() : plural(paths.size(), "mail and calendar file", "mail and calendar files");
+    io::ImportContext context{name, &ids, env.now, {}};
+    io::HistoryReport report;
+    io::Imported imported = io::import_history(sources, context, options, &report);
+    if (imported.error) {
+        err << "ties: " << name << ": " << imported.error->to_string() << "\n";
+        return false;
+    }
+    if (report.me_guessed && !report.me.empty()) {
+        out << name << ": taking " << report.me.front() << " to be you (in " << report.me_seen << " of the first "
+            << report.sample << " messages); --me says otherwise\n";
+        Settings settings = store.settings();
+        if (settings.own_addresses.empty()) {
+            settings.own_addresses = report.me;
+            store.apply(Change{"Your addresses", {settings}}, env.now);
+            changed = true;
+        }
+    }
+    out << name << ": " << report.summary() << "\n";
+    ImportPlan plan = plan_import(store, std::move(imported.contacts), std::move(imported.interactions));
+    plan.history = true;
+    const std::vector<bool> merge = default_merges(plan);
+    const std::vector<bool> add(plan.contacts.size(), args.flags.count("--add-people") > 0);
+    ImportSummary summary;
+    Change change = import_change(store, plan, merge, "Import " + name, &summary, add);
+    changed = changed || !change.records.empty();
+    store.apply(std::move(change), env.now);
+    out << "  " << describe_history_done(summary) << "\n";
+    if (summary.offered > 0) {
+        // The people you talk to but don't have, most touches first: who they are, how often, when last.
+        std::unordered_map<Id, std::size_t, IdHash> card;
+        for (std::size_t c = 0; c < plan.contacts.size(); ++c) card[plan.contacts[c].meta.id] = c;
+        std::vector<std::pair<std::size_t, Date>> seen(plan.contacts.size());
+        for (const Interaction& i : plan.interactions)
+            for (const Id id : i.participants) {
+                auto& [touches, last] = seen[card.at(id)];
+                ++touches;
+                last = std::max(last, i.date);
+            }
+        std::vector<std::size_t> offered = summary.new_people;
+        std::stable_sort(offered.begin(), offered.end(), [&](std::size_t a, std::size_t b) { return seen[a].first > seen[b].first; });
+        constexpr std::size_t kListed = 20;
+        out << "  People you talk to but don't have (--add-people adds them):\n";
+        for (std::size_t k = 0; k < offered.size() && k < kListed; ++k) {
+            const Contact& c = plan.contacts[offered[k]];
+            out << "    " << contact_label(c);
+            if (!c.display_name.empty()) out << " <" << c.emails.front().value << ">";
+            out << ": " << plural(seen[offered[k]].first, "touch", "touches") << ", last " << seen[offered[k]].second.iso() << "\n";
+        }
+        if (offered.size() > kListed) out << "    and " << offered.size() - kListed << " more\n";
+    }
+    for (const Problem& warning : imported.warnings) out << "  " << warning.to_string() << "\n";
+    return true;
+}
+
 int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err, const Environment& env) {
-    const Args args = parse(argv, 1, {"--into", "--passphrase-file"}, {"--dry-run", "--merge-weak"});
+    const Args args = parse(argv, 1, {"--into", "--passphrase-file", "--me"}, {"--dry-run", "--merge-weak", "--add-people"});
     if (args.help) return out << kUsage, kExitOk;
     const std::string into = required(args, "--into", "BACKUP");
     if (args.positional.empty()) throw UsageError{"import: name at least one FILE to import"};
@@ -422,6 +527,7 @@ int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ost
 
     // Read every file first: a file that cannot be read stops the import before anything changes.
     std::vector<Source> sources;
+    std::vector<std::string> history;  // mailboxes and calendars
     std::size_t x_source = static_cast<std::size_t>(-1);
     std::vector<std::string> errors;
     const auto add_x = [&](io::NamedFile file) {
@@ -452,6 +558,11 @@ int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ost
             if (used == 0 && errors.empty()) errors.push_back(path + ": no X archive files (data/*.js) in this folder");
             continue;
         }
+        if (!fs::is_directory(path, ec) && io::detect_history(path, first_bytes(path, 64)) != io::HistoryKind::None) {
+            if (!fs::is_regular_file(path, ec)) errors.push_back(system_error("cannot read", path));
+            else history.push_back(path);  // read in slices, later: a mailbox may be gigabytes
+            continue;
+        }
         std::string bytes;
         if (!read_file(path, bytes, error)) {
             errors.push_back(error);
@@ -459,7 +570,8 @@ int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ost
         }
         const io::ImportKind kind = io::detect_import(path, bytes);
         if (kind == io::ImportKind::Unknown) {
-            errors.push_back(path + ": not a format Ties can import (vCard .vcf, CSV, the X archive's .js files, a .ties backup)");
+            errors.push_back(path + ": not a format Ties can import (vCard .vcf, CSV, the X archive's .js files, a mailbox "
+                                    "(mbox, .eml), a calendar (.ics), a .ties backup)");
         } else if (kind == io::ImportKind::XArchive) {
             add_x(io::NamedFile{path, std::move(bytes)});
         } else {
@@ -514,6 +626,8 @@ int cmd_import(const std::vector<std::string>& argv, std::ostream& out, std::ost
         out << summary_line(source.name, summary, imported.warnings.size(), weak_left) << "\n" << matches;
         for (const Problem& warning : imported.warnings) out << "  " << warning.to_string() << "\n";
     }
+    // History last: its touches go to the people the other files have just added.
+    if (!failed && !history.empty()) failed = !import_history_files(history, args, store, ids, env, changed, out, err);
     if (failed) {
         err << "Nothing was changed.\n";
         return kExitFailed;
@@ -844,6 +958,7 @@ Environment system_environment() {
     std::tm local{};
     localtime_r(&seconds, &local);
     env.today = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+    env.offset_minutes = static_cast<std::int32_t>(local.tm_gmtoff / 60);
     std::random_device random;
     const auto word = [&random] { return (std::uint64_t{random()} << 32) ^ random(); };
     env.seed_hi = word();

@@ -17,6 +17,7 @@ namespace ties::cli {
 struct Environment {
     Millis now = 0;
     Date today;
+    std::int32_t offset_minutes = 0;  // the local time zone's offset from UTC (the day of a touch)
     std::uint64_t seed_hi = 0;
     std::uint64_t seed_lo = 0;
 };

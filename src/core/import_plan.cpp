@@ -43,8 +43,10 @@ std::vector<Id> mapped(const std::vector<Id>& ids, const std::unordered_map<Id, 
     return out;
 }
 
-// What makes an interaction the same one again: day, time, kind, initiator, notes and people.
-std::string interaction_key(const Interaction& interaction) {
+// What makes an interaction the same one again: day, time, kind, initiator, notes and people
+// (without the people: the same touch, perhaps with fewer people, as when a history import
+// brings a thread again after the person added someone from it).
+std::string interaction_key(const Interaction& interaction, bool with_people = true) {
     std::string key;
     const auto add = [&key](std::uint64_t value) {
         for (int i = 0; i < 8; ++i) key.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
@@ -53,6 +55,7 @@ std::string interaction_key(const Interaction& interaction) {
     add(static_cast<std::uint64_t>(interaction.minute_of_day.value_or(-1)));
     add(static_cast<std::uint64_t>(interaction.kind));
     add(static_cast<std::uint64_t>(interaction.initiator));
+    if (!with_people) return key + interaction.notes;
     std::vector<Id> people = interaction.participants;
     std::sort(people.begin(), people.end());
     people.erase(std::unique(people.begin(), people.end()), people.end());
@@ -141,7 +144,12 @@ Resolution resolve(const Store& store, const ImportPlan& plan, const std::vector
     return r;
 }
 
-void count_people(const ImportPlan& plan, const Resolution& r, ImportSummary& summary) {
+// Whether a card that matches nobody becomes a person: always, except in a history plan.
+bool adds(const ImportPlan& plan, const std::vector<bool>& add, std::size_t card) {
+    return !plan.history || (card < add.size() && add[card]);
+}
+
+void count_people(const ImportPlan& plan, const Resolution& r, ImportSummary& summary, const std::vector<bool>& add) {
     const std::size_t n = plan.contacts.size();
     summary.cards = n;
     summary.left_apart = r.left_apart;
@@ -152,7 +160,7 @@ void count_people(const ImportPlan& plan, const Resolution& r, ImportSummary& su
         if (r.store[i]) {
             ++summary.merged;
         } else {
-            ++summary.added;
+            ++(adds(plan, add, i) ? summary.added : summary.offered);
             summary.new_people.push_back(i);
         }
         if (size[i] > 1) {
@@ -303,9 +311,10 @@ std::vector<bool> default_merges(const ImportPlan& plan) {
     return merge;
 }
 
-ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge) {
+ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge,
+                               const std::vector<bool>& add) {
     ImportSummary summary;
-    count_people(plan, resolve(store, plan, merge), summary);
+    count_people(plan, resolve(store, plan, merge), summary, add);
     return summary;
 }
 
@@ -339,11 +348,24 @@ std::string describe_import_done(const ImportSummary& s, const std::string& sour
            count_words(s.interactions_added, "conversation", "conversations") + ". Undo takes it all back.";
 }
 
+std::string describe_history_done(const ImportSummary& s) {
+    std::string text = "Added " + count_words(s.interactions_added, "touch", "touches") + " with " +
+                       count_words(s.merged, "person you have", "people you have");
+    if (s.added > 0) text += " and " + count_words(s.added, "new person", "new people");
+    if (s.interactions_known > 0) text += "; " + std::to_string(s.interactions_known) + " were there already";
+    if (s.offered > 0) {
+        text += "; " + count_words(s.offered, "person", "people") + " you don't have left out";
+        if (s.interactions_offered > 0)
+            text += ", with " + count_words(s.interactions_offered, "touch", "touches") + " only with them";
+    }
+    return text + ". Undo takes it all back.";
+}
+
 Change import_change(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge, std::string label,
-                     ImportSummary* summary) {
+                     ImportSummary* summary, const std::vector<bool>& add) {
     const Resolution resolution = resolve(store, plan, merge);
     ImportSummary counts;
-    count_people(plan, resolution, counts);
+    count_people(plan, resolution, counts, add);
 
     std::unordered_map<Id, Id, IdHash> target;  // card id -> the contact it ends up as
     std::vector<Contact> added;
@@ -360,6 +382,8 @@ Change import_change(const Store& store, const ImportPlan& plan, const std::vect
             if (inserted) existing_order.push_back(match->existing);
             absorb_contact(it->second, card);
             if (card.introduced_by) introduced.try_emplace(match->existing, card.introduced_by);
+        } else if (!adds(plan, add, r)) {
+            continue;  // offered, not added: its touches leave it out
         } else if (r == i) {
             target[card.meta.id] = card.meta.id;
             added_at[i] = added.size();
@@ -403,23 +427,49 @@ Change import_change(const Store& store, const ImportPlan& plan, const std::vect
     std::unordered_set<std::int32_t> days;
     for (const Interaction& incoming : plan.interactions) {
         Interaction interaction = incoming;
+        if (plan.history) {
+            std::erase_if(interaction.participants, [&target](Id id) { return !target.count(id); });
+            if (interaction.participants.empty()) {
+                ++counts.interactions_offered;
+                continue;
+            }
+        }
         interaction.participants = mapped(interaction.participants, target);
         keys.insert(interaction_key(interaction));
         days.insert(interaction.date.days);
         interactions.push_back(std::move(interaction));
     }
     std::unordered_set<std::string> known;
+    // History: the store's touches by key without people, to widen one rather than add its twin.
+    std::unordered_map<std::string, std::vector<const Interaction*>> same_touch;
     if (!interactions.empty()) {
         for (const auto& [id, interaction] : store.interactions()) {
             if (interaction.meta.deleted || !days.count(interaction.date.days)) continue;
             std::string key = interaction_key(interaction);
             if (keys.count(key)) known.insert(std::move(key));
+            else if (plan.history) same_touch[interaction_key(interaction, false)].push_back(&interaction);
         }
     }
+    const auto within = [](const std::vector<Id>& few, const std::vector<Id>& many) {
+        return std::all_of(few.begin(), few.end(), [&many](Id id) { return std::find(many.begin(), many.end(), id) != many.end(); });
+    };
     for (Interaction& interaction : interactions) {
         if (!known.empty() && known.count(interaction_key(interaction))) {
             ++counts.interactions_known;
             continue;
+        }
+        if (const auto found = same_touch.find(interaction_key(interaction, false)); found != same_touch.end()) {
+            const auto narrower = std::find_if(found->second.begin(), found->second.end(), [&](const Interaction* stored) {
+                return within(stored->participants, interaction.participants);
+            });
+            if (narrower != found->second.end()) {
+                Interaction widened = **narrower;  // the same touch, now with the people added too
+                for (const Id& id : interaction.participants) add_unique(widened.participants, id);
+                found->second.erase(narrower);
+                change.records.emplace_back(std::in_place_type<Interaction>, std::move(widened));
+                ++counts.interactions_known;
+                continue;
+            }
         }
         change.records.emplace_back(std::in_place_type<Interaction>, std::move(interaction));
         ++counts.interactions_added;

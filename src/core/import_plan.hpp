@@ -30,6 +30,9 @@ struct ImportPlan {
     std::vector<Contact> contacts;          // every card of the import, as read
     std::vector<Interaction> interactions;  // participants point into `contacts`
     std::vector<ImportMatch> matches;       // at most one per card, in card order
+    // The cards are people found in a mailbox or a calendar (io/history_import.hpp): a card
+    // that matches nobody you have is only offered, and becomes a person when `add` ticks it.
+    bool history = false;
 };
 
 // Each card is compared with the earlier cards that share a key with it (email, profile, phone,
@@ -54,15 +57,21 @@ struct ImportSummary {
     std::size_t updated = 0;     // existing contacts that gained something (import_change only)
     std::size_t interactions_added = 0;
     std::size_t interactions_known = 0;  // already in the store (the same file imported again)
+    std::size_t offered = 0;             // history: people you don't have, not added
+    std::size_t interactions_offered = 0;  // history: touches only with them, left out
     std::vector<std::pair<std::string, std::size_t>> groups;  // a person and how many cards made them
     std::vector<std::size_t> new_people;  // the card each new person is listed by (`added` of them), in card order
+                                          // (history: each person offered, added or not)
 };
 
 // What the import does with `merge` (per plan.matches; a missing entry takes default_merges's):
 // an in-file match that is ticked folds the card into the card it names (and so on, to the
 // first), a store match that is ticked merges that person into the contact; unticked, a card is
 // a person of its own.
-ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge);
+// In a history plan, `add` (per card) says which of the people you don't have become contacts;
+// touches keep only the people who are or become contacts, and are left out when none is.
+ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge,
+                               const std::vector<bool>& add = {});
 
 // The counts in words: "12 cards: 9 new people, 4 cards of John Doe combined into one, 1 merged
 // with someone you have, 2 possible matches left apart".
@@ -73,12 +82,18 @@ std::string describe_import(const ImportSummary& summary);
 // 1 conversation. Undo takes it all back."
 std::string describe_import_done(const ImportSummary& summary, const std::string& source);
 
+// The same for a history plan: "Added 1204 touches with 87 people you have and 3 new people;
+// 12 were there already; 230 people you don't have left out, with 410 touches only with them. Undo
+// takes it all back."
+std::string describe_history_done(const ImportSummary& summary);
+
 // One Change for Store::apply (which stamps the times), as summarise_import says: new people
 // (each the union of its cards, as merge_contacts unites), matched contacts with what their cards
 // add (not rewritten when it is nothing), the interactions with participants pointing at the
 // people their cards became (no duplicate participants), except those the store already has
-// (same day, time, kind, notes, initiator and people).
+// (same day, time, kind, notes, initiator and people). In a history plan, a touch the store has
+// with fewer of its people (someone from it added since) is widened to them, not added twice.
 Change import_change(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge, std::string label,
-                     ImportSummary* summary = nullptr);
+                     ImportSummary* summary = nullptr, const std::vector<bool>& add = {});
 
 }  // namespace ties

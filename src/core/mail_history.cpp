@@ -133,17 +133,26 @@ const Correspondent* MailHistory::correspondent(const std::string& email) const 
 
 std::vector<std::pair<std::string, std::size_t>> likely_own_addresses(const std::vector<MailItem>& sample,
                                                                       std::size_t at_most) {
-    std::unordered_map<std::string, std::size_t> seen;
+    std::unordered_map<std::string, std::size_t> seen, sent_lists;  // lists and machines write to the owner
     for (const MailItem& item : sample) {
-        if (!item.automated.empty()) continue;
+        if (!item.automated.empty()) {
+            for (const MailPerson& p : item.to) ++sent_lists[p.email];
+            continue;
+        }
         std::unordered_set<std::string> in_message{item.from.email};
         for (const MailPerson& p : item.to) in_message.insert(p.email);
         for (const std::string& email : in_message)
             if (!email.empty()) ++seen[email];
     }
     std::vector<std::pair<std::string, std::size_t>> out(seen.begin(), seen.end());
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    const auto lists = [&sent_lists](const std::string& email) {
+        const auto found = sent_lists.find(email);
+        return found == sent_lists.end() ? std::size_t{0} : found->second;
+    };
+    std::sort(out.begin(), out.end(), [&lists](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        if (const std::size_t la = lists(a.first), lb = lists(b.first); la != lb) return la > lb;
+        return a.first < b.first;
     });
     if (out.size() > at_most) out.resize(at_most);
     return out;

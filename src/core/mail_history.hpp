@@ -89,7 +89,8 @@ private:
 };
 
 // The addresses most likely the person's own, offered in Settings: those that took part (as
-// sender or recipient) in most of the personal-looking messages, with that count, most first.
+// sender or recipient) in most of the personal-looking messages, with that count, most first; at
+// equal counts, the one more lists and machines wrote to (they write to the mailbox's owner).
 std::vector<std::pair<std::string, std::size_t>> likely_own_addresses(const std::vector<MailItem>& sample,
                                                                       std::size_t at_most = 3);
 

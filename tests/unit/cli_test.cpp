@@ -540,3 +540,49 @@ TEST_CASE("ties sync: a server that takes the connection and never answers is a 
     CHECK(ties_cli({"sync", "pull", url, "-o", "x", "--passphrase-file", (dir / "pass.txt").string(), "--timeout", "0"})
               .code == cli::kExitUsage);
 }
+
+TEST_CASE("ties import: a mailbox and a calendar bring the history of the people you have, and list the others") {
+    TempFolder dir;
+    const std::string backup = (dir / "people.ties").string();
+    const std::string folder = kFixtures + "/history/";
+    REQUIRE(ties_cli({"import", folder + "people.vcf", "--into", backup}).code == cli::kExitOk);
+
+    const std::vector<std::string> args = {"import", folder + "mail.mbox", folder + "calendar.ics", "--into", backup};
+    const Result first = ties_cli(args);
+    INFO(first.out << first.err);
+    REQUIRE(first.code == cli::kExitOk);
+    CHECK(contains(first.out, "taking sam@example.org to be you (in 8 of the first 9 messages); --me says otherwise"));
+    CHECK(contains(first.out, "11 messages: 7 with people, 2 from lists and machines, 1 between others, 1 seen twice; "
+                              "4 meetings (2 cancelled, declined or alone skipped). 10 touches with 3 people."));
+    CHECK(contains(first.out, "Added 10 touches with 2 people you have; 1 person you don't have left out."));
+    CHECK(contains(first.out, "People you talk to but don't have (--add-people adds them):\n"
+                              "    Jonas Müller <jonas@example.de>: 1 touch, last 2024-06-10\n"));
+    CHECK(contains(first.out, "mail.mbox: 1 message had no sender"));
+    const Store once = load(backup);
+    CHECK(live_contacts(once) == 2);
+    CHECK(once.interactions().size() == 10);
+    CHECK(once.settings().own_addresses == std::vector<std::string>{"sam@example.org"});  // kept for the next time
+
+    // Again: nothing new. With --add-people, Jonas comes in, and the introduction gains him.
+    const Result second = ties_cli(args, 2);
+    INFO(second.out << second.err);
+    CHECK(second.code == cli::kExitOk);
+    CHECK(!contains(second.out, "taking"));  // Settings say whose mail it is now
+    CHECK(contains(second.out, "Added 0 touches with 2 people you have; 10 were there already;"));
+    CHECK(same_store(load(backup), once));
+    std::vector<std::string> adding = args;
+    adding.push_back("--add-people");
+    const Result third = ties_cli(adding, 3);
+    INFO(third.out << third.err);
+    CHECK(third.code == cli::kExitOk);
+    CHECK(contains(third.out, "Added 0 touches with 2 people you have and 1 new person; 10 were there already."));
+    const Store all = load(backup);
+    CHECK(live_contacts(all) == 3);
+    CHECK(all.interactions().size() == 10);
+
+    // --me names the person: Maya's mailbox, seen from her side, is mostly Sam.
+    const Result maya = ties_cli({"import", folder + "mail.mbox", "--into", (dir / "maya.ties").string(), "--me", "Maya@FjordLabs.no"}, 4);
+    INFO(maya.out << maya.err);
+    CHECK(maya.code == cli::kExitOk);
+    CHECK(contains(maya.out, "Sam Reyes <sam@example.org>: 5 touches"));
+}

@@ -133,3 +133,16 @@ TEST_CASE("mail history: the addresses offered as the person's own") {
     CHECK(own[0] == std::pair<std::string, std::size_t>{"me@example.com", 4});
     CHECK(own[1].first == "ann@example.org");
 }
+
+TEST_CASE("mail history: at equal counts, the address lists and machines write to is the person's") {
+    // Ann is in every personal message, as the person is: the newsletter to the person decides.
+    std::vector<MailItem> sample = {mail(at(1, 9), kAnn, {kMe}, "1"), mail(at(1, 10), kMe, {kAnn}, "2")};
+    CHECK(likely_own_addresses(sample, 1).front().first == "ann@example.org");  // by name, with nothing else
+    MailItem bulk = mail(at(1, 11), {"news@x.org", ""}, {kMe}, "3");
+    bulk.automated = "a mailing list";
+    sample.push_back(bulk);
+    const auto own = likely_own_addresses(sample, 2);
+    REQUIRE(own.size() == 2);
+    CHECK(own[0] == std::pair<std::string, std::size_t>{"me@example.com", 2});
+    CHECK(own[1] == std::pair<std::string, std::size_t>{"ann@example.org", 2});
+}
