@@ -1,5 +1,6 @@
 // The JavaScript half of src/platform/files.cpp: files the person chooses (a file picker) or
-// drops on the page, read into memory; imports run in a Web Worker (web/import_worker.js) so a
+// drops on the page, read into memory (a mailbox or a calendar only its first 64 KB: the worker
+// reads it in slices); imports run in a Web Worker (web/import_worker.js) so a
 // big file shows progress and can be cancelled; backups encrypted and decrypted with WebCrypto
 // (PBKDF2-SHA-256 and AES-256-GCM, the layout in src/io/crypto_format.hpp).
 Module.tiesFiles = (function () {
@@ -13,6 +14,19 @@ Module.tiesFiles = (function () {
   let nextCryptoJob = 1;
   const STATES = { running: 0, done: 1, failed: 2 };  // platform::JobState
 
+  // A mailbox or a calendar, from its name or first bytes (as io::detect_history decides): it is
+  // kept as a File and read in slices by the import worker, whatever its size.
+  const HEAD_BYTES = 64 * 1024;
+  function isHistory(name, head) {
+    let text = new TextDecoder('latin1').decode(head.subarray(0, 67));
+    if (text.startsWith('\u00ef\u00bb\u00bf')) text = text.slice(3);
+    const lower = text.toLowerCase();
+    if (lower.startsWith('begin:vcalendar') || text.startsWith('From ')) return true;
+    if (['return-path:', 'received:', 'delivered-to:', 'x-gm-thrid:', 'message-id:', 'mime-version:',
+         'x-mozilla-status:'].some((field) => lower.startsWith(field))) return true;
+    return /\.(mbox|mbx|eml|ics|ical|ifb)$/i.test(name);
+  }
+
   function accept(files) {
     chosen = [];
     problem = '';
@@ -20,23 +34,34 @@ Module.tiesFiles = (function () {
     if (list.length === 0) return;
     reading = list.length;
     const batch = ++generation;
+    const unreadable = (file) => () => {
+      if (batch !== generation) return;
+      problem = `${file.name} could not be read (it may have been moved or deleted).`;
+      reading -= 1;
+      wake();
+    };
     for (const file of list) {
-      if (file.size > MAX_BYTES) {
-        problem = `${file.name} is ${(file.size / 1048576).toFixed(0)} MB: Ties imports files up to 256 MB.`;
-        reading -= 1;
-        continue;
-      }
-      file.arrayBuffer().then((buffer) => {
+      file.slice(0, HEAD_BYTES).arrayBuffer().then((head) => {
         if (batch !== generation) return;
-        chosen.push({ name: file.name, size: file.size, buffer });
-        reading -= 1;
-        wake();
-      }, () => {
-        if (batch !== generation) return;
-        problem = `${file.name} could not be read (it may have been moved or deleted).`;
-        reading -= 1;
-        wake();
-      });
+        if (isHistory(file.name, new Uint8Array(head))) {
+          chosen.push({ name: file.name, size: file.size, buffer: head, file });
+          reading -= 1;
+          wake();
+          return;
+        }
+        if (file.size > MAX_BYTES) {
+          problem = `${file.name} is ${(file.size / 1048576).toFixed(0)} MB: Ties imports files up to 256 MB.`;
+          reading -= 1;
+          wake();
+          return;
+        }
+        file.arrayBuffer().then((buffer) => {
+          if (batch !== generation) return;
+          chosen.push({ name: file.name, size: file.size, buffer });
+          reading -= 1;
+          wake();
+        }, unreadable(file));
+      }, unreadable(file));
     }
   }
 
@@ -84,7 +109,8 @@ Module.tiesFiles = (function () {
     count() { return chosen.length; },
     name(i) { return chosen[i].name; },
     size(i) { return chosen[i].size; },
-    copy(i, ptr, max) {  // the first `max` bytes of file i into wasm memory; returns how many
+    history(i) { return Boolean(chosen[i].file); },  // only its head is here: the worker reads it
+    copy(i, ptr, max) {  // the first `max` bytes of file i (of its head, for history) into wasm memory; returns how many
       const bytes = bytesOf(chosen[i].buffer);
       const n = Math.min(max, bytes.length);
       HEAPU8.set(bytes.subarray(0, n), ptr);
@@ -92,7 +118,8 @@ Module.tiesFiles = (function () {
     },
     clear() { chosen = []; problem = ''; generation += 1; },
 
-    startImport(now) {
+    // `me`: the person's own addresses, one per line, for mailboxes and calendars.
+    startImport(now, me) {
       if (job && job.worker) job.worker.terminate();
       const worker = new Worker('import_worker.js');
       job = { worker, state: 'running', share: 0, payload: null, report: '' };
@@ -105,8 +132,10 @@ Module.tiesFiles = (function () {
         else if (m.type === 'failed') { mine.state = 'failed'; mine.report = m.error; worker.terminate(); }
       };
       worker.onerror = (event) => { wake(); mine.state = 'failed'; mine.report = event.message || 'the import stopped unexpectedly'; };
-      const files = chosen.map((f) => ({ name: f.name, bytes: f.buffer.slice(0) }));
-      worker.postMessage({ files, now }, files.map((f) => f.bytes));
+      // A mailbox or a calendar goes as its File (the worker reads slices of it); others as bytes.
+      const files = chosen.map((f) => (f.file ? { name: f.name, file: f.file } : { name: f.name, bytes: f.buffer.slice(0) }));
+      const offset = -new Date(now).getTimezoneOffset();
+      worker.postMessage({ files, now, me: me || '', offset }, files.filter((f) => f.bytes).map((f) => f.bytes));
     },
     importState() { return job ? STATES[job.state] : -1; },
     importShare() { return job ? job.share : 0; },

@@ -1,5 +1,6 @@
 #include "app/import_flow.hpp"
 
+#include "core/forms.hpp"
 #include "core/import_plan.hpp"
 #include "core/text.hpp"
 #include "io/backup.hpp"
@@ -9,7 +10,9 @@
 #include "io/envelope.hpp"
 #include "io/import_files.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace ties::app {
@@ -41,14 +44,53 @@ void open_backup(ImportUi& ui, const std::string& bytes, ImportHost& host) {
     ui.stage = Stage::BackupPreview;
 }
 
+// The people of a history import you don't have, with how many touches each is in and the
+// latest: the list the person ticks to add (none ticked: nothing is created unasked).
+void offer_people(ImportUi& ui, const Store& store) {
+    const ImportSummary counts = summarise_import(store, ui.plan, ui.merge);
+    std::unordered_map<Id, std::size_t, IdHash> at;  // card id -> its place in ui.offered
+    for (const std::size_t card : counts.new_people) {
+        at[ui.plan.contacts[card].meta.id] = ui.offered.size();
+        ui.offered.push_back({card, 0, Date{}});
+    }
+    for (const Interaction& i : ui.plan.interactions) {
+        for (const Id& person : i.participants) {
+            const auto found = at.find(person);
+            if (found == at.end()) continue;
+            ImportUi::Offered& o = ui.offered[found->second];
+            ++o.touches;
+            o.last = std::max(o.last, i.date);
+        }
+    }
+    std::stable_sort(ui.offered.begin(), ui.offered.end(), [](const ImportUi::Offered& a, const ImportUi::Offered& b) {
+        return a.touches != b.touches ? a.touches > b.touches : b.last < a.last;
+    });
+    ui.add.assign(ui.plan.contacts.size(), false);
+}
+
 void take_worker_output(ImportUi& ui, ImportHost& host) {
     platform::ImportOutput out = host.platform->take_import_output();
     std::istringstream lines(out.report);
     std::string line, error;
+    bool history = false;
     ui.warnings.clear();
     while (std::getline(lines, line)) {
         if (line.rfind("error\t", 0) == 0) error = line.substr(6);
         else if (line.rfind("warning\t", 0) == 0) ui.warnings.push_back(line.substr(8));
+        else if (line.rfind("history\t", 0) == 0) {
+            history = true;
+            std::vector<std::string> parts;
+            std::istringstream fields(line);
+            for (std::string field; std::getline(fields, field, '\t');) parts.push_back(field);
+            const std::string key = parts.size() > 1 ? parts[1] : "";
+            const std::string value = parts.size() > 2 ? parts[2] : "";
+            if (key == "summary") ui.history_summary = value;
+            else if (key == "me") ui.me = value;
+            else if (key == "guessed" && parts.size() > 3) {
+                ui.me_guess = parts[3] == "0" ? "in " + value + " meetings"
+                                              : "in " + value + " of the first " + parts[3] + " messages";
+            }
+        }
     }
     if (!error.empty()) return fail(ui, error);
     io::Decoded decoded = io::decode(out.payload);
@@ -59,9 +101,14 @@ void take_worker_output(ImportUi& ui, ImportHost& host) {
         if (auto* c = std::get_if<Contact>(&r)) contacts.push_back(std::move(*c));
         else if (auto* i = std::get_if<Interaction>(&r)) interactions.push_back(std::move(*i));
     }
-    if (contacts.empty() && interactions.empty()) return fail(ui, "No people were found in these files.");
+    if (contacts.empty() && interactions.empty())
+        return fail(ui, history ? (ui.history_summary.empty() ? std::string("Nothing was found.") : ui.history_summary) +
+                                      " No mail with other people and no meetings with them were found in these files."
+                                : std::string("No people were found in these files."));
     ui.plan = plan_import(*host.store, std::move(contacts), std::move(interactions));
+    ui.plan.history = history;
     ui.merge = default_merges(ui.plan);
+    if (history) offer_people(ui, *host.store);
     ui.stage = Stage::Preview;
 }
 
@@ -117,6 +164,21 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
             fail(ui, "Import a Ties backup on its own: it is merged with your data, not added to it.");
             return true;
         }
+        std::size_t history = 0;
+        for (const platform::ChosenFile& f : choice->files) history += f.history ? 1 : 0;
+        if (history > 0 && history < choice->files.size()) {
+            host.platform->forget_choice();
+            fail(ui, "Import mailboxes and calendars on their own, apart from contact files: they bring the history "
+                     "of the people you have.");
+            return true;
+        }
+        if (history > 0) {
+            host.platform->start_import(host.now, host.store->settings().own_addresses);
+            host.platform->forget_choice();
+            ui.stage = Stage::Working;
+            ui.working = "Reading " + files_label(ui) + "\xe2\x80\x94 only who wrote to whom and when; nothing leaves this browser\xe2\x80\xa6";
+            return true;
+        }
         if (backups == 1) {
             const std::string bytes = host.platform->chosen_bytes(0);
             host.platform->forget_choice();
@@ -142,7 +204,7 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
                 return true;
             }
         }
-        host.platform->start_import(host.now);
+        host.platform->start_import(host.now, {});
         host.platform->forget_choice();
         ui.stage = Stage::Working;
         ui.working = "Reading " + files_label(ui) + "\xe2\x80\xa6";
@@ -220,7 +282,19 @@ void import_act(ImportUi& ui, const ui::ImportAsk& ask, ImportHost& host) {
         ui.stage = Stage::Preview;
         return;
     }
-    if (ui.stage == Stage::Preview) {
+    if (ui.stage == Stage::Preview && ui.plan.history) {
+        ImportSummary summary;
+        Change change = import_change(*host.store, ui.plan, ui.merge, "Import the history in " + files_label(ui), &summary, ui.add);
+        // Whose mail this was, kept for the next import (and shown in Settings), when none was set.
+        Settings settings = host.store->settings();
+        if (settings.own_addresses.empty() && !ui.me.empty()) {
+            settings.own_addresses = read_own_addresses(ui.me);
+            change.records.push_back(settings);
+        }
+        host.apply(std::move(change), false);
+        ui.stage = Stage::Done;
+        ui.message = describe_history_done(summary);
+    } else if (ui.stage == Stage::Preview) {
         ImportSummary summary;
         Change change = import_change(*host.store, ui.plan, ui.merge, "Import " + files_label(ui), &summary);
         host.apply(std::move(change), false);

@@ -59,7 +59,8 @@ EM_JS(char*, js_name, (int i), { return Module.tiesPlatform.newString(Module.tie
 EM_JS(double, js_size, (int i), { return Module.tiesFiles.size(i); });
 EM_JS(double, js_copy, (int i, char* out, double max), { return Module.tiesFiles.copy(i, out, max); });
 EM_JS(void, js_clear, (), { Module.tiesFiles.clear(); });
-EM_JS(void, js_start_import, (double now), { Module.tiesFiles.startImport(now); });
+EM_JS(void, js_start_import, (double now, const char* me), { Module.tiesFiles.startImport(now, UTF8ToString(me)); });
+EM_JS(int, js_history, (int i), { return Module.tiesFiles.history(i) ? 1 : 0; });
 EM_JS(int, js_import_state, (), { return Module.tiesFiles.importState(); });
 EM_JS(double, js_import_share, (), { return Module.tiesFiles.importShare(); });
 EM_JS(char*, js_import_report, (), { return Module.tiesPlatform.newString(Module.tiesFiles.importReport()); });
@@ -177,7 +178,7 @@ std::optional<Choice> BrowserHost::take_choice() {
     choice.problem = take_js_string(js_problem());
     const int count = js_count();
     for (int i = 0; i < count; ++i)
-        choice.files.push_back({take_js_string(js_name(i)), static_cast<std::size_t>(js_size(i))});
+        choice.files.push_back({take_js_string(js_name(i)), static_cast<std::size_t>(js_size(i)), js_history(i) != 0});
     return choice;
 }
 
@@ -191,7 +192,11 @@ std::string BrowserHost::chosen_bytes(std::size_t index, std::size_t max) {
 
 void BrowserHost::forget_choice() { js_clear(); }
 
-void BrowserHost::start_import(std::int64_t now) { js_start_import(static_cast<double>(now)); }
+void BrowserHost::start_import(std::int64_t now, const std::vector<std::string>& me) {
+    std::string lines;
+    for (const std::string& address : me) lines += address + "\n";
+    js_start_import(static_cast<double>(now), lines.c_str());
+}
 
 ImportStatus BrowserHost::import_status() { return {job_state(js_import_state()), js_import_share()}; }
 

@@ -38,7 +38,7 @@ public:
     std::string chosen_bytes(std::size_t index, std::size_t max) override;
     void forget_choice() override;
 
-    void start_import(std::int64_t now) override;
+    void start_import(std::int64_t now, const std::vector<std::string>& me) override;
     ImportStatus import_status() override;
     ImportOutput take_import_output() override;
     void cancel_import() override;

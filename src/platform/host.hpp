@@ -33,6 +33,9 @@ struct StorageStatus {
 struct ChosenFile {
     std::string name;
     std::size_t size = 0;
+    // A mailbox or a calendar (by its name or first bytes): only its first 64 KB are read here;
+    // the import worker reads the rest in slices, so a mailbox of gigabytes never sits in memory.
+    bool history = false;
 };
 
 struct Choice {
@@ -101,8 +104,9 @@ public:
     virtual std::string chosen_bytes(std::size_t index, std::size_t max = SIZE_MAX) = 0;
     virtual void forget_choice() = 0;
 
-    // The chosen files imported in a worker.
-    virtual void start_import(std::int64_t now) = 0;
+    // The chosen files imported in a worker. `me`: the person's own addresses, for a history
+    // import (mailboxes and calendars); the worker guesses them when there are none.
+    virtual void start_import(std::int64_t now, const std::vector<std::string>& me) = 0;
     virtual ImportStatus import_status() = 0;
     virtual ImportOutput take_import_output() = 0;
     virtual void cancel_import() = 0;

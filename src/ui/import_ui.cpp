@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace ties::ui {
 namespace {
@@ -69,8 +70,96 @@ void draw_match_row(ImportUi& ui, const UiView& view, const Palette& p, std::siz
     ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
 }
 
+// The possible matches, ticked to merge (a person import and a history import both have them);
+// `unsure_only`: only those on weak evidence (a history import matches hundreds by address).
+void draw_matches(ImportUi& ui, const UiView& view, const Palette& p, bool unsure_only = false) {
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < ui.plan.matches.size(); ++i)
+        if (!unsure_only || !ui.plan.matches[i].strong) shown.push_back(i);
+    const std::size_t matched = shown.size();
+    probe::value("import.matches", matched);
+    if (matched == 0) return;
+    ImGui::TextUnformatted("Possibly the same person");
+    muted_text(p, "Ticked: merged into one (nothing is lost). Unticked: kept apart. \"Not sure\" ones are unticked: "
+                  "tick them if you know they are one person.");
+    // Room for every row up to about half the screen; then the list scrolls.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float row = ImGui::GetFrameHeight() + ImGui::GetTextLineHeight() * 1.25f + style.ItemSpacing.y * 2;
+    const float room = std::max(3.2f * row, ImGui::GetMainViewport()->Size.y * 0.45f);
+    const float height = std::min(room, row * static_cast<float>(matched) + style.WindowPadding.y * 2);
+    ImGui::BeginChild("##matches", ImVec2(0, height), ImGuiChildFlags_Border);
+    for (const std::size_t i : shown) draw_match_row(ui, view, p, i);
+    ImGui::EndChild();
+    probe::item("import.match.list");
+}
+
+// A mailbox or a calendar: what it held, whose it was taken to be, the touches with the people
+// you have, and the people you don't have, each to tick (nobody is added unasked).
+void draw_history_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
+    ImGui::TextWrapped("%s", ui.history_summary.c_str());
+    probe::value("import.summary", ui.history_summary);
+    if (!ui.me.empty()) {
+        const std::string whose = ui.me_guess.empty()
+                                      ? "Your addresses (from Settings): " + ui.me + "."
+                                      : "Ties took " + ui.me + " to be you (" + ui.me_guess +
+                                            "); it is kept in Settings, where you can add your other addresses.";
+        muted_text(p, whose.c_str());
+        probe::value("import.me", ui.me);
+    }
+    const ImportSummary counts = summarise_import(*view.store, ui.plan, ui.merge, ui.add);
+    const std::string have = "Touches with " + count_of(counts.merged, "person you have", "people you have") +
+                             " come in as they are.";
+    ImGui::TextWrapped("%s", have.c_str());
+    probe::value("import.history.have", counts.merged);
+    draw_matches(ui, view, p, true);
+
+    const std::size_t offered = ui.offered.size();
+    probe::value("import.offered.count", offered);
+    if (offered > 0) {
+        ImGui::Dummy(ImVec2(0, 4));
+        const std::string title = "People you talk to but don't have (" + std::to_string(offered) + ")";
+        ImGui::TextUnformatted(title.c_str());
+        muted_text(p, "Tick the ones to add; their touches come with them. Nobody else is added.");
+        if (button("Tick all", "import.offered.all")) std::fill(ui.add.begin(), ui.add.end(), true);
+        ImGui::SameLine();
+        if (button("Untick all", "import.offered.none")) std::fill(ui.add.begin(), ui.add.end(), false);
+        const float row = ImGui::GetFrameHeightWithSpacing();
+        const float height = std::min(std::max(4.0f * row, ImGui::GetMainViewport()->Size.y * 0.35f),
+                                      row * static_cast<float>(offered) + ImGui::GetStyle().WindowPadding.y * 2);
+        ImGui::BeginChild("##offered", ImVec2(0, height), ImGuiChildFlags_Border);
+        ImGuiListClipper clipper;  // thousands of correspondents: only the visible rows are drawn
+        clipper.Begin(static_cast<int>(offered), row);
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const ImportUi::Offered& o = ui.offered[static_cast<std::size_t>(r)];
+                const Contact& c = ui.plan.contacts[o.card];
+                std::string label = contact_label(c);
+                if (!c.emails.empty() && c.emails.front().value != label) label += " <" + c.emails.front().value + ">";
+                const std::string facts = count_of(o.touches, "touch", "touches") + ", last " + o.last.iso();
+                bool add = o.card < ui.add.size() && ui.add[o.card];
+                ImGui::PushID(r);
+                if (ImGui::Checkbox(label.c_str(), &add) && o.card < ui.add.size()) ui.add[o.card] = add;
+                ImGui::PopID();
+                const std::string name = "import.offered." + std::to_string(r);
+                probe::item(name);
+                probe::value(name, [&] { return label + ": " + facts; });
+                ImGui::SameLine();
+                muted_text(p, facts.c_str());
+            }
+        }
+        ImGui::EndChild();
+    }
+    draw_warnings(ui, p);
+    ImGui::Dummy(ImVec2(0, 6));
+    const std::string confirm = counts.added > 0 ? "Import the history and add " + count_of(counts.added, "person", "people")
+                                                 : std::string("Import the history");
+    if (primary_button(p, confirm.c_str(), "import.confirm")) ask.confirm = true;
+    ImGui::SameLine();
+    if (button("Cancel", "import.cancel")) ask.cancel = true;
+}
+
 void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
-    const std::size_t matched = ui.plan.matches.size();
+    if (ui.plan.history) return draw_history_preview(ui, view, p, ask);
     const ImportSummary counts = summarise_import(*view.store, ui.plan, ui.merge);
     std::string summary = describe_import(counts);
     if (!ui.plan.interactions.empty()) summary += ", " + count_of(ui.plan.interactions.size(), "conversation", "conversations");
@@ -97,21 +186,7 @@ void draw_people_preview(ImportUi& ui, const UiView& view, const Palette& p, Imp
         ImGui::EndChild();
         probe::value("import.new", names);
     }
-    probe::value("import.matches", matched);
-    if (matched > 0) {
-        ImGui::TextUnformatted("Possibly the same person");
-        muted_text(p, "Ticked: merged into one (nothing is lost). Unticked: kept apart. \"Not sure\" ones are unticked: "
-                      "tick them if you know they are one person.");
-        // Room for every row up to about half the screen; then the list scrolls.
-        const ImGuiStyle& style = ImGui::GetStyle();
-        const float row = ImGui::GetFrameHeight() + ImGui::GetTextLineHeight() * 1.25f + style.ItemSpacing.y * 2;
-        const float room = std::max(3.2f * row, ImGui::GetMainViewport()->Size.y * 0.45f);
-        const float height = std::min(room, row * static_cast<float>(matched) + style.WindowPadding.y * 2);
-        ImGui::BeginChild("##matches", ImVec2(0, height), ImGuiChildFlags_Border);
-        for (std::size_t i = 0; i < matched; ++i) draw_match_row(ui, view, p, i);
-        ImGui::EndChild();
-        probe::item("import.match.list");
-    }
+    draw_matches(ui, view, p);
     draw_warnings(ui, p);
     ImGui::Dummy(ImVec2(0, 6));
     if (primary_button(p, "Import", "import.confirm")) ask.confirm = true;
@@ -223,7 +298,8 @@ ImportAsk draw_import(ImportUi& ui, const UiView& view) {
             ImGui::TextWrapped("Bring in the people you already know elsewhere, or a Ties backup from another device.");
             muted_text(p, "vCard (.vcf) from iPhone, Android, Gmail, Outlook or Thunderbird; CSV from Google Contacts, "
                           "LinkedIn (Connections.csv) or anywhere; the X archive's account.js, following.js, "
-                          "follower.js and tweets.js; a Ties backup (.ties).");
+                          "follower.js and tweets.js; a Ties backup (.ties). Your mail (.mbox, .eml) and calendar "
+                          "(.ics) bring the history of the people you have: only who wrote to whom and when is read.");
             ImGui::Dummy(ImVec2(0, 6));
             if (primary_button(p, "Choose files\xe2\x80\xa6", "import.pick")) ask.pick = true;
             ImGui::SameLine();

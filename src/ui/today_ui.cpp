@@ -160,6 +160,7 @@ void draw_tie_row(const UiView& view, const Palette& p, QuickLogUi& quick_log, U
     ImGui::PushStyleColor(ImGuiCol_Text, p.muted);
     ImGui::PushTextWrapPos(std::max(ImGui::GetCursorPosX() + 200.0f, avail - kActionsWidth - 16.0f));
     ImGui::TextWrapped("%s", reason.c_str());
+    probe::value(probe::key(name, ".reason"), reason);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndGroup();
@@ -336,7 +337,6 @@ void draw_closest_deferred(TodayUi& ui, const UiView& view, const Palette& p, Qu
         if (c == nullptr) continue;
         const std::string name = "today.closest." + std::to_string(n);
         draw_tie_row(view, p, quick_log, out, *c, TouchKind::Meeting, closest[n]->reason, name, read_only);
-        probe::value(probe::key(name, ".reason"), closest[n]->reason);
     }
     show_more(ui.closest_shown, closest.size(), "today.closest");
 }

@@ -88,7 +88,7 @@ public:
     std::optional<platform::Choice> take_choice() override { return std::nullopt; }
     std::string chosen_bytes(std::size_t, std::size_t) override { return {}; }
     void forget_choice() override {}
-    void start_import(std::int64_t) override {}
+    void start_import(std::int64_t, const std::vector<std::string>&) override {}
     platform::ImportStatus import_status() override { return {}; }
     platform::ImportOutput take_import_output() override { return {}; }
     void cancel_import() override {}
