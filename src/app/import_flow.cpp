@@ -85,6 +85,7 @@ void take_worker_output(ImportUi& ui, ImportHost& host) {
             const std::string key = parts.size() > 1 ? parts[1] : "";
             const std::string value = parts.size() > 2 ? parts[2] : "";
             if (key == "summary") ui.history_summary = value;
+            else if (key == "memory") ui.worker_memory = value;
             else if (key == "me") ui.me = value;
             else if (key == "guessed" && parts.size() > 3) {
                 ui.me_guess = parts[3] == "0" ? "in " + value + " meetings"
@@ -176,7 +177,7 @@ bool import_poll(ImportUi& ui, ImportHost& host) {
             host.platform->start_import(host.now, host.store->settings().own_addresses);
             host.platform->forget_choice();
             ui.stage = Stage::Working;
-            ui.working = "Reading " + files_label(ui) + "\xe2\x80\x94 only who wrote to whom and when; nothing leaves this browser\xe2\x80\xa6";
+            ui.working = "Reading " + files_label(ui) + " \xe2\x80\x94 only who wrote to whom and when; nothing leaves this browser\xe2\x80\xa6";
             return true;
         }
         if (backups == 1) {

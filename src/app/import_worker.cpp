@@ -11,6 +11,7 @@
 #include "io/import_files.hpp"
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
 
 #include <fstream>
 #include <iterator>
@@ -133,5 +134,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ties_import_history(int count, double now, 
     lines += "history\tme\t" + ties::join_addresses(report.me) + "\n";
     if (report.me_guessed && !report.me.empty())
         lines += "history\tguessed\t" + std::to_string(report.me_seen) + "\t" + std::to_string(report.sample) + "\n";
+    // The worker's memory at the end (wasm memory only grows, so this is its peak), for the tests.
+    lines += "history\tmemory\t" + std::to_string(emscripten_get_heap_size()) + "\n";
     write_output(result, lines);
 }

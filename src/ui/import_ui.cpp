@@ -98,6 +98,7 @@ void draw_matches(ImportUi& ui, const UiView& view, const Palette& p, bool unsur
 void draw_history_preview(ImportUi& ui, const UiView& view, const Palette& p, ImportAsk& ask) {
     ImGui::TextWrapped("%s", ui.history_summary.c_str());
     probe::value("import.summary", ui.history_summary);
+    probe::value("import.worker_memory", ui.worker_memory);
     if (!ui.me.empty()) {
         const std::string whose = ui.me_guess.empty()
                                       ? "Your addresses (from Settings): " + ui.me + "."

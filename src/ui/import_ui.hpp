@@ -45,6 +45,7 @@ struct ImportUi {
     std::string me_guess;         // how they were guessed ("412 of the first 2000 messages"); "" from Settings
     std::vector<Offered> offered;  // most touches first
     std::vector<bool> add;         // per plan.contacts: an offered person ticked to be added
+    std::string worker_memory;     // bytes of wasm memory the worker ended with (for the tests' probe)
     // A backup.
     Store backup;
     MergePlan merge_plan;

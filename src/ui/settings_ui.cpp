@@ -405,7 +405,7 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     if (ImGui::Button("Import\xe2\x80\xa6")) out.open_import = true;
     probe::item("settings.import");
     ImGui::SameLine();
-    muted_text(p, "contacts from LinkedIn, Google, vCard or the X archive, or a Ties backup");
+    muted_text(p, "contacts from LinkedIn, Google, vCard or the X archive, a Ties backup, or your mail and calendar for their history");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Export contacts:");
     // Beside the words while they fit, then on the next lines (a phone).

@@ -3,12 +3,16 @@
 // Takeout export (long Received/DKIM/ARC headers, HTML parts, base64 attachments, threads) is made
 // once with a fixed seed, then fed to the reader in 4 MB slices over and over until the asked
 // size has gone through (1 GB by default, 256 MB with --quick), as the import worker feeds it.
-// Prints MB/s, messages/s and the process's peak resident memory before and after reading.
+// Prints MB/s, messages/s and the process's peak resident memory before and after reading. Then
+// the whole history import (io/history_import: the reader, the thread/day folding, the cards and
+// touches) over the same bytes, as the worker and `ties import` run it.
+#include "io/history_import.hpp"
 #include "io/mbox.hpp"
 #include "bench_timing.hpp"
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -24,15 +28,23 @@ long peak_rss_kb() {
     return usage.ru_maxrss;
 }
 
-std::string make_pool(std::size_t bytes, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
+// Messages one after another, each with its own Message-ID (n), from a fixed seed.
+class MailMaker {
+public:
+    explicit MailMaker(std::uint64_t seed) : rng(seed), b64line(76, 'A') {
+        for (char& c : b64line) c = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[rng() % 64];
+    }
+    void append(std::string& out, std::size_t n);
+
+private:
+    std::mt19937_64 rng;
+    std::string b64line;
+};
+
+void MailMaker::append(std::string& out, std::size_t n) {
     const char* names[] = {"Ada Okafor", "Bj\xc3\xb6rn Lindqvist", "=?UTF-8?Q?In=C3=A8s_Dubois?=", "\"Chen, Jun\"",
                            "Giulia Rossi", "Hiro Nakamura"};
-    std::string b64line(76, 'A');
-    for (std::size_t i = 0; i < b64line.size(); ++i) b64line[i] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[rng() % 64];
-    std::string out;
-    out.reserve(bytes + 64 * 1024);
-    for (std::size_t n = 0; out.size() < bytes; ++n) {
+    {
         const int person = static_cast<int>(rng() % 5000);
         const int day = 1 + static_cast<int>(rng() % 28);
         const bool mine = rng() % 3 == 0;
@@ -62,6 +74,13 @@ std::string make_pool(std::size_t bytes, std::uint64_t seed) {
         for (int i = 0; i < lines; ++i) out += b64line + "\n";
         out += "--b1--\n\n";
     }
+}
+
+std::string make_pool(std::size_t bytes, std::uint64_t seed) {
+    MailMaker maker(seed);
+    std::string out;
+    out.reserve(bytes + 64 * 1024);
+    for (std::size_t n = 0; out.size() < bytes; ++n) maker.append(out, n);
     return out;
 }
 
@@ -95,5 +114,62 @@ int main(int argc, char** argv) {
     std::printf("peak resident memory: %.1f MB with the 32 MB pool made, %.1f MB after reading %.0f MB\n",
                 static_cast<double>(before_kb) / 1024.0, static_cast<double>(after_kb) / 1024.0, mb);
     bench::emit("mbox_mb_per_s", "mbox reader, MB/s", "MB/s", {mb / (ms / 1000)});
+
+    // The whole history import over a mailbox of the same size whose every message is new (the
+    // pool above repeats): made on the fly as the import reads it, so the file never exists.
+    // Making it costs time too: it is measured alone first and subtracted.
+    const auto generated = [total](MailMaker& maker, std::string& buffer, std::size_t& next, std::size_t& made,
+                                   char* out, std::size_t max) -> std::size_t {
+        while (buffer.size() < max && made < total) {
+            const std::size_t before = buffer.size();
+            maker.append(buffer, next++);
+            made += buffer.size() - before;
+        }
+        const std::size_t n = std::min(max, buffer.size());
+        std::copy_n(buffer.data(), n, out);
+        buffer.erase(0, n);
+        return n;
+    };
+    double make_ms = 0;
+    {
+        MailMaker maker(7);
+        std::string buffer, slice(kSlice, '\0');
+        std::size_t next = 0, made = 0;
+        make_ms = bench::time_ms([&] {
+            while (generated(maker, buffer, next, made, slice.data(), kSlice) > 0) {
+            }
+        });
+    }
+    MailMaker maker(7);
+    std::string buffer;
+    std::size_t next = 0, made = 0, position = 0;
+    io::HistorySource source;
+    source.name = "All mail.mbox";
+    source.size = total;
+    source.read = [&](std::uint64_t offset, char* out, std::size_t max) {
+        if (offset != position) {  // the import reads the head first, then from the start again
+            maker = MailMaker(7);
+            buffer.clear();
+            next = made = position = 0;
+        }
+        const std::size_t n = generated(maker, buffer, next, made, out, max);
+        position += n;
+        return n;
+    };
+    IdGenerator ids(1, 2);
+    io::ImportContext context{"All mail.mbox", &ids, 1'800'000'000'000, {}};  // 2027-01-15: after the mail
+    io::HistoryOptions options;
+    options.me = {"me@example.com"};
+    options.now = context.now;
+    io::HistoryReport report;
+    io::Imported imported;
+    const double import_ms =
+        bench::time_ms([&] { imported = io::import_history({source}, context, options, &report); }) - make_ms;
+    const long import_kb = peak_rss_kb();
+    std::printf("history import: %.0f MB of new messages in %.0f ms (making them took %.0f ms more): %.0f MB/s; %s\n",
+                mb, import_ms, make_ms, mb / (import_ms / 1000), report.summary().c_str());
+    std::printf("peak resident memory after the history import: %.1f MB (%zu cards, %zu touches kept)\n",
+                static_cast<double>(import_kb) / 1024.0, imported.contacts.size(), imported.interactions.size());
+    bench::emit("history_import_mb_per_s", "history import of an mbox, MB/s", "MB/s", {mb / (import_ms / 1000)});
     return 0;
 }

@@ -4,8 +4,12 @@
 // they talk to but don't have; ticking Jonas adds him. Afterwards Maya's page shows her history
 // and its strength, the suggested circles come from it, and once she is a friend Today gives the
 // reason to write to her in words.
-// Everything survives a reload; importing the same files again adds nothing.
+// Everything survives a reload; importing the same files again adds nothing. A generated mailbox
+// larger than the old 256 MB limit for files streams through the worker with progress, can be
+// cancelled, and leaves the worker's memory bounded (TIES_HISTORY_MB sets its size: the long run).
 import assert from 'node:assert/strict';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT, chooseFiles, click, closeAll, launch, nextFrames, openApp, openContact, openImport, probe, screenshot, startServer, waitReady, waitValue } from './harness.mjs';
@@ -119,5 +123,77 @@ test('a mailbox and a calendar become the history of the people you have; others
     assert.equal((await probe(page)).values['store.interactions'], '10');
   } finally {
     await closeAll(context);
+  }
+});
+
+// A mailbox of `megabytes` MB shaped like an export: 2,000 correspondents, threads of three,
+// every fifth message with a base64 attachment of ~30 KB, a newsletter now and then.
+async function writeMailbox(file, megabytes) {
+  const out = createWriteStream(file);
+  const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3\n';
+  const attachment = line.repeat(400);
+  const small = line.repeat(10);
+  let written = 0;
+  for (let n = 0; written < megabytes * 1048576; ++n) {
+    const person = `person${(n * 7919) % 2000}@example.org`;
+    const mine = n % 3 === 0;
+    const day = 1 + (n % 28), month = 1 + (Math.floor(n / 28) % 12);
+    const date = `${day} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} 2024 10:${String(n % 60).padStart(2, '0')}:00 +0100`;
+    let m = `From ${n}@xxx Thu Nov 05 10:00:00 +0000 2024\n`;
+    m += `From: ${mine ? 'Sam Reyes <sam@example.org>' : `Person ${n % 2000} <${person}>`}\n`;
+    m += `To: ${mine ? `<${person}>` : 'Sam Reyes <sam@example.org>'}\n`;
+    m += `Date: ${date}\nMessage-ID: <m${n}@example.org>\n`;
+    if (n % 3) m += `In-Reply-To: <m${n - 1}@example.org>\nReferences: <m${n - (n % 3)}@example.org>\n`;
+    if (n % 11 === 0) m += 'List-Id: <news.example.org>\n';
+    m += 'Subject: Re: next week\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nHello.\n>From the archive.\n';
+    m += '--b\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n' + (n % 5 === 0 ? attachment : small) + '--b--\n\n';
+    written += m.length;
+    if (!out.write(m)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+}
+
+test('a mailbox larger than 256 MB streams through the worker: progress, cancel, bounded memory', { timeout: 900000 }, async () => {
+  const megabytes = Number(process.env.TIES_HISTORY_MB || 300);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ties-mbox-'));
+  const file = path.join(dir, 'All mail Including Spam and Trash.mbox');
+  const context = await launch({ viewport: TALL });
+  try {
+    await writeMailbox(file, megabytes);
+    const size = statSync(file).size;
+    const page = await openApp(context, server.url, { query: TODAY });
+
+    // Cancelled part of the way: nothing changes.
+    await openImport(page);
+    await chooseFiles(page, [file]);
+    await waitValue(page, 'import.stage', 'working');
+    await page.waitForFunction(() => Number(window.__ties.values['import.progress']) >= 5, null, { timeout: 60000 });
+    await screenshot(page, 'history-big-progress');
+    await click(page, 'import.cancel');
+    await page.waitForFunction(() => window.__ties.values['import.stage'] === undefined, null, { timeout: 10000 });
+    assert.equal((await probe(page)).values['store.contacts'], '0');
+
+    // Read to the end, then the preview: every correspondent offered, nobody added unasked.
+    const started = Date.now();
+    await openImport(page);
+    await chooseFiles(page, [file]);
+    await waitValue(page, 'import.stage', 'preview', 600000);
+    const seconds = (Date.now() - started) / 1000;
+    await nextFrames(page, 3);
+    const values = (await probe(page)).values;
+    assert.equal(values['import.me'], 'sam@example.org');
+    assert.equal(values['import.offered.count'], '2000');
+    assert.match(values['import.summary'], /^[\d,]+ messages: [\d,]+ with people, [\d,]+ from lists and machines\. [\d,]+ touches with 2,000 people\.$/);
+    const memory = Number(values['import.worker_memory']) / 1048576;
+    console.log(`worker: ${(size / 1048576).toFixed(0)} MB in ${seconds.toFixed(1)} s (${(size / 1048576 / seconds).toFixed(0)} MB/s ` +
+                `from choosing to the preview), worker memory at the end ${memory.toFixed(0)} MB`);
+    assert.ok(memory > 0 && memory < 160, `the worker's memory stays bounded: ${memory} MB for a ${megabytes} MB mailbox`);
+    await screenshot(page, 'history-big-preview');
+    await click(page, 'import.cancel');
+    await page.waitForFunction(() => window.__ties.values['import.stage'] === undefined, null, { timeout: 10000 });
+    assert.equal((await probe(page)).values['store.contacts'], '0');
+  } finally {
+    await closeAll(context);
+    rmSync(dir, { recursive: true, force: true });
   }
 });
