@@ -447,6 +447,7 @@ bool import_history_files(const std::vector<std::string>& paths, const Args& arg
         options.me = store.settings().own_addresses;
     }
     options.offset_minutes = env.offset_minutes;
+    options.offset_at = env.offset_at;
     options.now = env.now;
     options.since = env.now - Millis{20} * 365 * 86'400'000;
     const std::string name = paths.size() == 1 ? paths.front() : plural(paths.size(), "mail and calendar file", "mail and calendar files");
@@ -959,6 +960,12 @@ Environment system_environment() {
     localtime_r(&seconds, &local);
     env.today = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
     env.offset_minutes = static_cast<std::int32_t>(local.tm_gmtoff / 60);
+    env.offset_at = [](Millis utc) {
+        const std::time_t at = static_cast<std::time_t>(utc / 1000);
+        std::tm there{};
+        localtime_r(&at, &there);
+        return static_cast<std::int32_t>(there.tm_gmtoff / 60);
+    };
     std::random_device random;
     const auto word = [&random] { return (std::uint64_t{random()} << 32) ^ random(); };
     env.seed_hi = word();

@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -17,7 +18,8 @@ namespace ties::cli {
 struct Environment {
     Millis now = 0;
     Date today;
-    std::int32_t offset_minutes = 0;  // the local time zone's offset from UTC (the day of a touch)
+    std::int32_t offset_minutes = 0;  // the local time zone's offset from UTC (the day of a touch) ...
+    std::function<std::int32_t(Millis)> offset_at;  // ... or, when set, at each moment (summer time)
     std::uint64_t seed_hi = 0;
     std::uint64_t seed_lo = 0;
 };

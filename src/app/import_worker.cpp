@@ -39,6 +39,8 @@ EM_JS(double, read_slice, (int index, double offset, char* out, double max), {
     }
 });
 EM_JS(double, file_size, (int index), { return self.tiesHistory[index].size; });
+// The person's time zone's offset east of UTC, in minutes, at a moment (the browser knows its rules).
+EM_JS(int, offset_at, (double utc), { return -new Date(utc).getTimezoneOffset(); });
 // clang-format on
 
 namespace {
@@ -124,6 +126,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ties_import_history(int count, double now, 
     ties::io::HistoryOptions options;
     options.me = ties::read_own_addresses(read_file("/in/me"));
     options.offset_minutes = offset_minutes;
+    options.offset_at = [](ties::Millis utc) { return offset_at(static_cast<double>(utc)); };
     options.now = static_cast<ties::Millis>(now);
     options.since = options.now - ties::Millis{20} * 365 * 86'400'000;  // recurring meetings: the last 20 years
     ties::IdGenerator ids = random_ids();

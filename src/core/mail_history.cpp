@@ -27,7 +27,9 @@ constexpr Millis kDay = 86'400'000;
 }  // namespace
 
 MailHistory::MailHistory(const std::vector<std::string>& me, std::int32_t offset_minutes)
-    : offset_minutes_(offset_minutes) {
+    : MailHistory(me, [offset_minutes](Millis) { return offset_minutes; }) {}
+
+MailHistory::MailHistory(const std::vector<std::string>& me, OffsetAt offset_at) : offset_at_(std::move(offset_at)) {
     for (const std::string& address : me) me_.insert(lowercase(address));
 }
 
@@ -70,7 +72,7 @@ void MailHistory::add(const MailItem& item) {
     ++personal_;
     for (const MailPerson* p : people) count(*p, !mine, item.at);
 
-    const Millis local = item.at + Millis{offset_minutes_} * 60'000;
+    const Millis local = item.at + Millis{offset_at_(item.at)} * 60'000;
     const Date day = date_of(local);
     // A message with neither a thread nor an id is a thread of its own.
     const std::uint64_t thread = !item.thread.empty() ? fnv(item.thread)

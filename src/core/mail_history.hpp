@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -52,11 +53,16 @@ struct MailTouch {
     std::size_t messages = 0;           // that day, in that thread
 };
 
+// The person's time zone: its offset from UTC in minutes at a moment (summer time included),
+// which decides the day and time of a touch.
+using OffsetAt = std::function<std::int32_t(Millis utc)>;
+
 class MailHistory {
 public:
     // `me`: the person's own addresses (any case). `offset_minutes`: their time zone's offset from
-    // UTC, which decides the day of a message.
+    // UTC, the same all year, or `offset_at` it at each message's moment.
     MailHistory(const std::vector<std::string>& me, std::int32_t offset_minutes);
+    MailHistory(const std::vector<std::string>& me, OffsetAt offset_at);
 
     void add(const MailItem& item);
 
@@ -79,7 +85,7 @@ private:
     void count(const MailPerson& person, bool wrote, Millis at);
 
     std::unordered_set<std::string> me_;
-    std::int32_t offset_minutes_ = 0;
+    OffsetAt offset_at_;
     std::unordered_set<std::uint64_t> seen_;
     std::unordered_map<std::uint64_t, Day> days_;  // by hash of thread and day
     std::unordered_map<std::string, Correspondent> people_;

@@ -43,7 +43,7 @@ constexpr Millis kDay = 86'400'000;
 // The cards and touches being made: one card per address, shared by mail and calendars.
 class Builder {
 public:
-    Builder(const ImportContext& context, std::int32_t offset_minutes) : context_(context), offset_(offset_minutes) {}
+    Builder(const ImportContext& context, OffsetAt offset_at) : context_(context), offset_at_(std::move(offset_at)) {}
 
     Id card(const std::string& email, const std::string& name) {
         const auto [it, fresh] = cards_.try_emplace(email, contacts_.size());
@@ -74,7 +74,7 @@ public:
     }
 
     Date local_day(Millis at, std::int32_t* minute) const {
-        const Millis local = at + Millis{offset_} * 60'000;
+        const Millis local = at + Millis{offset_at_(at)} * 60'000;
         if (minute) *minute = static_cast<std::int32_t>(((local % kDay) + kDay) % kDay / 60'000);
         return date_of(local);
     }
@@ -84,7 +84,7 @@ public:
 
 private:
     const ImportContext& context_;
-    std::int32_t offset_;
+    OffsetAt offset_at_;
     std::unordered_map<std::string, std::size_t> cards_;
 };
 
@@ -180,9 +180,11 @@ Imported import_history(const std::vector<HistorySource>& sources, const ImportC
     for (const std::string& a : options.me)
         if (!a.empty()) me.push_back(lower(a));
     report.me_guessed = me.empty();
-    Builder builder(context, options.offset_minutes);
+    const std::int32_t fixed = options.offset_minutes;
+    const OffsetAt offset_at = options.offset_at ? options.offset_at : OffsetAt([fixed](Millis) { return fixed; });
+    Builder builder(context, offset_at);
     std::optional<MailHistory> history;
-    if (!me.empty()) history.emplace(me, options.offset_minutes);
+    if (!me.empty()) history.emplace(me, offset_at);
     std::vector<MailItem> sample;  // until whose mailbox it is has been guessed
     std::size_t future = 0;
     const Millis latest = options.now > 0 ? options.now + kDay : 0;
@@ -194,7 +196,7 @@ Imported import_history(const std::vector<HistorySource>& sources, const ImportC
             me = {likely.front().first};
             report.me_seen = likely.front().second;
         }
-        history.emplace(me, options.offset_minutes);
+        history.emplace(me, offset_at);
         for (const MailItem& m : sample) history->add(m);
         sample.clear();
         sample.shrink_to_fit();

@@ -32,7 +32,8 @@ HistoryKind detect_history(std::string_view name, std::string_view start);
 
 struct HistoryOptions {
     std::vector<std::string> me;      // the person's own addresses; none: guessed from the files
-    std::int32_t offset_minutes = 0;  // their time zone, which decides the day of each touch
+    std::int32_t offset_minutes = 0;  // their time zone, which decides the day of each touch ...
+    OffsetAt offset_at;               // ... or, when set, its offset at each moment (summer time)
     Millis now = 0;                   // later touches are left out (a wrong clock or a future meeting)
     Millis since = 0;                 // the history window's start, for recurring meetings
 };

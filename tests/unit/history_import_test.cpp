@@ -35,7 +35,9 @@ Run import(const std::vector<HistorySource>& sources, std::vector<std::string> m
     static IdGenerator ids(11, 22);
     HistoryOptions options;
     options.me = std::move(me);
-    options.offset_minutes = 120;
+    options.offset_at = [](Millis utc) {  // Oslo in 2024: summer time from 31 March to 27 October
+        return utc >= 1'711'846'800'000 && utc < 1'729'990'800'000 ? 120 : 60;
+    };
     options.now = kNow;
     options.since = kNow - Millis{10} * 365 * 86'400'000;
     ImportContext context{"history", &ids, kNow, std::move(progress)};
@@ -120,8 +122,8 @@ TEST_CASE("history: the sample mailbox and calendar become one touch per thread,
     const HistoryReport& r = run.report;
     CHECK(r.me == std::vector<std::string>{"sam@example.org"});
     CHECK_FALSE(r.me_guessed);
-    // The day and time are the person's, in their time zone's offset now (here +2 all year: a
-    // March mail at 09:12 +0100 reads 10:12).
+    // The day and time are the person's, in their time zone at that moment (Oslo: a March mail
+    // at 09:12 +0100 reads 09:12, a July meeting at 10:00 in Oslo's summer time 10:00).
     CHECK(r.messages == 11);
     CHECK(r.personal == 7);
     CHECK(r.automated == 2);       // the newsletter (List-Id) and GitHub's no-reply
@@ -139,8 +141,8 @@ TEST_CASE("history: the sample mailbox and calendar become one touch per thread,
     std::string names;
     for (const Contact& c : run.imported.contacts) names += c.emails.front().value + " " + c.display_name + "\n";
     CHECK(names == "maya@fjordlabs.no Maya Lind\njonas@example.de Jonas Müller\npriya@example.com Priya Nair\n");
-    CHECK(touches(run.imported) == "2024-03-04 10:12 Email me: maya@fjordlabs.no\n"
-                                   "2024-03-05 19:40 Email them: maya@fjordlabs.no\n"
+    CHECK(touches(run.imported) == "2024-03-04 09:12 Email me: maya@fjordlabs.no\n"
+                                   "2024-03-05 18:40 Email them: maya@fjordlabs.no\n"
                                    "2024-06-10 14:05 Email me: jonas@example.de maya@fjordlabs.no\n"
                                    "2024-07-15 10:00 Video call me: maya@fjordlabs.no\n"
                                    "2024-07-30 12:00 Email me: priya@example.com\n"
