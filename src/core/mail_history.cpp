@@ -1,5 +1,7 @@
 #include "core/mail_history.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -16,12 +18,6 @@ std::uint64_t fnv(std::string_view text, std::uint64_t hash = 0xcbf29ce484222325
     return hash;
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 constexpr Millis kDay = 86'400'000;
 
 }  // namespace
@@ -30,7 +26,7 @@ MailHistory::MailHistory(const std::vector<std::string>& me, std::int32_t offset
     : MailHistory(me, [offset_minutes](Millis) { return offset_minutes; }) {}
 
 MailHistory::MailHistory(const std::vector<std::string>& me, OffsetAt offset_at) : offset_at_(std::move(offset_at)) {
-    for (const std::string& address : me) me_.insert(lowercase(address));
+    for (const std::string& address : me) me_.insert(ascii_lowercase(address));
 }
 
 void MailHistory::count(const MailPerson& person, bool wrote, Millis at) {

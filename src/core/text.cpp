@@ -86,4 +86,25 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many) 
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string ascii_lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+std::optional<int> fixed_digits(std::string_view text, std::size_t at, std::size_t count) {
+    if (at > text.size() || count > text.size() - at) return std::nullopt;
+    int value = 0;
+    for (std::size_t i = at; i < at + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
 }  // namespace ties

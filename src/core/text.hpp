@@ -2,6 +2,7 @@
 // "a, b, c", ASCII case-folded search, and light validation of what people type.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,13 @@ bool contains_folded(std::string_view haystack, std::string_view needle);
 bool looks_like_email(std::string_view text);
 // http(s) URL with a host.
 bool looks_like_url(std::string_view text);
+
+// ASCII letters lower-cased, every other byte as it is (UTF-8 stays intact).
+std::string ascii_lowercase(std::string_view text);
+// Whether text ends with suffix (exactly).
+bool ends_with(std::string_view text, std::string_view suffix);
+// Exactly `count` ASCII digits at `at`, as a number; none when one is not a digit or text ends.
+std::optional<int> fixed_digits(std::string_view text, std::size_t at, std::size_t count);
 
 // "1 record", "3 records".
 std::string counted(std::size_t n, std::string_view one, std::string_view many);

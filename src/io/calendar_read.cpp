@@ -56,12 +56,6 @@ std::string upper(std::string_view text) {
     return out;
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = to_lower(c);
-    return out;
-}
-
 bool equals_folded(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -229,16 +223,6 @@ std::string one_line(std::string_view text, bool escaped) {
 // [SECTION] Values
 // =============================================================================================
 
-std::optional<int> digits(std::string_view text, std::size_t at, std::size_t count) {
-    if (at + count > text.size()) return std::nullopt;
-    int value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
 bool is_leap_year(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 int days_in_month(std::int64_t year, int month) {
@@ -264,7 +248,7 @@ struct Stamp {
 // "20240312" (or VALUE=DATE), "20240312T090000Z", "20240312T090000" with or without a TZID.
 std::optional<Stamp> parse_stamp(std::string_view value, std::string_view tzid, bool date_only) {
     value = trim(value);
-    const auto year = digits(value, 0, 4), month = digits(value, 4, 2), day = digits(value, 6, 2);
+    const auto year = fixed_digits(value, 0, 4), month = fixed_digits(value, 4, 2), day = fixed_digits(value, 6, 2);
     if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month))
         return std::nullopt;
     const std::int64_t midnight = std::int64_t{day_number(*year, *month, *day)} * kDay;
@@ -273,7 +257,7 @@ std::optional<Stamp> parse_stamp(std::string_view value, std::string_view tzid, 
         return Stamp{Stamp::Form::Date, midnight, {}};
     }
     if (value[8] != 'T') return std::nullopt;
-    const auto hour = digits(value, 9, 2), minute = digits(value, 11, 2), second = digits(value, 13, 2);
+    const auto hour = fixed_digits(value, 9, 2), minute = fixed_digits(value, 11, 2), second = fixed_digits(value, 13, 2);
     if (!hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 60) return std::nullopt;
     const std::int64_t wall = midnight + *hour * 3600 + *minute * 60 + std::min(*second, 59);
     const std::string_view rest = value.substr(15);
@@ -331,8 +315,8 @@ std::optional<std::int32_t> parse_offset(std::string_view text) {
     text = trim(text);
     if (text.size() != 5 && text.size() != 7) return std::nullopt;
     if (text[0] != '+' && text[0] != '-') return std::nullopt;
-    const auto hours = digits(text, 1, 2), minutes = digits(text, 3, 2);
-    const auto seconds = text.size() == 7 ? digits(text, 5, 2) : std::optional<int>(0);
+    const auto hours = fixed_digits(text, 1, 2), minutes = fixed_digits(text, 3, 2);
+    const auto seconds = text.size() == 7 ? fixed_digits(text, 5, 2) : std::optional<int>(0);
     if (!hours || !minutes || !seconds || *hours > 23 || *minutes > 59 || *seconds > 59) return std::nullopt;
     const int value = *hours * 3600 + *minutes * 60 + *seconds;
     return text[0] == '-' ? -value : value;
@@ -349,10 +333,10 @@ std::optional<Person> parse_person(const ContentLine& line) {
     if (starts_with_folded(value, "mailto:")) value = trim(value.substr(7));
     std::string email;
     if (value.size() <= 254 && looks_like_email(value)) {
-        email = lower(value);
+        email = ascii_lowercase(value);
     } else {
         const std::string_view param = trim(line.param("EMAIL"));
-        if (param.size() <= 254 && looks_like_email(param)) email = lower(param);
+        if (param.size() <= 254 && looks_like_email(param)) email = ascii_lowercase(param);
     }
     if (email.empty()) return std::nullopt;
     Person p;
@@ -428,7 +412,7 @@ std::optional<WeekdayNum> parse_weekday_num(std::string_view text) {
     }
     if (number.empty()) return WeekdayNum{0, *weekday};
     if (number.size() > 2) return std::nullopt;
-    const auto n = digits(number, 0, number.size());
+    const auto n = fixed_digits(number, 0, number.size());
     if (!n || *n == 0) return std::nullopt;
     return WeekdayNum{sign * *n, *weekday};
 }
@@ -441,7 +425,7 @@ std::optional<int> parse_int(std::string_view text, int low, int high) {
         text.remove_prefix(1);
     }
     if (text.empty() || text.size() > 9) return std::nullopt;
-    const auto n = digits(text, 0, text.size());
+    const auto n = fixed_digits(text, 0, text.size());
     if (!n || sign * *n < low || sign * *n > high) return std::nullopt;
     return sign * *n;
 }
@@ -998,7 +982,7 @@ public:
         for (const ZoneText& z : file_.zones) {
             if (zones_.contains(z.id)) continue;
             zones_.emplace(z.id, build_zone(z));
-            zones_folded_.emplace(lower(z.id), z.id);
+            zones_folded_.emplace(ascii_lowercase(z.id), z.id);
         }
     }
 
@@ -1043,7 +1027,7 @@ private:
     const Zone* zone_of(const Stamp& s) {
         if (s.form != Stamp::Form::Local || s.tzid.empty()) return nullptr;
         if (const auto it = zones_.find(s.tzid); it != zones_.end()) return &it->second;
-        if (const auto it = zones_folded_.find(lower(s.tzid)); it != zones_folded_.end()) return &zones_.at(it->second);
+        if (const auto it = zones_folded_.find(ascii_lowercase(s.tzid)); it != zones_folded_.end()) return &zones_.at(it->second);
         if (!is_utc_name(s.tzid)) missing_zones_.insert(cut_utf8(s.tzid, 64));
         return nullptr;
     }
@@ -1328,7 +1312,7 @@ CalendarRead read_calendar(std::string_view bytes, const std::vector<std::string
     for (const std::string& address : me) {
         std::string_view a = trim(address);
         if (starts_with_folded(a, "mailto:")) a = trim(a.substr(7));
-        if (!a.empty()) mine.insert(lower(a));
+        if (!a.empty()) mine.insert(ascii_lowercase(a));
     }
     Reader reader(mine);
     do {

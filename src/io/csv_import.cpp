@@ -260,12 +260,6 @@ std::string first_of_google(std::string_view value) {
     return parts.empty() ? std::string() : parts.front();
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
 bool host_is(std::string_view host, std::string_view domain) {
     return host == domain ||
            (host.size() > domain.size() && host.substr(host.size() - domain.size()) == domain &&
@@ -274,7 +268,7 @@ bool host_is(std::string_view host, std::string_view domain) {
 
 // A URL (with or without its scheme) of a known network: its kind; else nullopt.
 std::optional<HandleKind> kind_of_url(std::string_view value) {
-    std::string url = lowercase(value);
+    std::string url = ascii_lowercase(value);
     std::string_view rest = url;
     bool had_scheme = false;
     for (std::string_view scheme : {"https://", "http://"}) {
@@ -311,7 +305,7 @@ Handle handle_from(std::string_view value, bool website_column) {
         const std::size_t second = value.find('@', 1);
         return Handle{second != std::string_view::npos ? HandleKind::Mastodon : HandleKind::X, std::string(value)};
     }
-    const std::string lower = lowercase(value);
+    const std::string lower = ascii_lowercase(value);
     if (lower.size() > 12 && lower.substr(lower.size() - 12) == ".bsky.social") return Handle{HandleKind::Bluesky, std::string(value)};
     return Handle{HandleKind::Other, std::string(value)};
 }
@@ -325,7 +319,7 @@ std::optional<int> month_from_name(std::string_view word) {
     static constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
                                                                  "may",     "june",     "july",      "august",
                                                                  "september", "october", "november", "december"};
-    const std::string lower = lowercase(word);
+    const std::string lower = ascii_lowercase(word);
     if (lower.size() < 3) return std::nullopt;
     for (std::size_t m = 0; m < kMonths.size(); ++m) {
         const std::string_view name = kMonths[m];

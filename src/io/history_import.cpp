@@ -12,16 +12,6 @@
 namespace ties::io {
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // "12,408"
 std::string grouped(std::size_t n) {
     std::string digits = std::to_string(n), out;
@@ -104,8 +94,8 @@ MailItem item_of(mail::Message&& m) {
 
 HistoryKind detect_history(std::string_view name, std::string_view start) {
     if (start.substr(0, 3) == "\xEF\xBB\xBF") start.remove_prefix(3);
-    const std::string file = lower(name);
-    const std::string head = lower(start.substr(0, 64));
+    const std::string file = ascii_lowercase(name);
+    const std::string head = ascii_lowercase(start.substr(0, 64));
     if (head.rfind("begin:vcalendar", 0) == 0) return HistoryKind::Calendar;
     if (start.rfind("From ", 0) == 0) return HistoryKind::Mail;
     for (const char* field : {"return-path:", "received:", "delivered-to:", "x-gm-thrid:", "message-id:", "mime-version:",
@@ -178,7 +168,7 @@ Imported import_history(const std::vector<HistorySource>& sources, const ImportC
 
     std::vector<std::string> me;
     for (const std::string& a : options.me)
-        if (!a.empty()) me.push_back(lower(a));
+        if (!a.empty()) me.push_back(ascii_lowercase(a));
     report.me_guessed = me.empty();
     const std::int32_t fixed = options.offset_minutes;
     const OffsetAt offset_at = options.offset_at ? options.offset_at : OffsetAt([fixed](Millis) { return fixed; });

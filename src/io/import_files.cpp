@@ -1,5 +1,6 @@
 #include "io/import_files.hpp"
 
+#include "core/text.hpp"
 #include "io/csv_import.hpp"
 #include "io/envelope.hpp"
 #include "io/vcard.hpp"
@@ -10,28 +11,18 @@
 namespace ties::io {
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // The start of the text, past a UTF-8 BOM and blank space, lower-cased.
 std::string opening(std::string_view bytes) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     const auto first = bytes.find_first_not_of(" \t\r\n");
     if (first == std::string_view::npos) return "";
-    return lower(bytes.substr(first, 64));
+    return ascii_lowercase(bytes.substr(first, 64));
 }
 
 }  // namespace
 
 ImportKind detect_import(std::string_view name, std::string_view bytes) {
-    const std::string file = lower(name);
+    const std::string file = ascii_lowercase(name);
     const std::string start = opening(bytes);
     if (bytes.substr(0, 4) == "TIES") return ImportKind::Backup;
     if (start.rfind("begin:vcard", 0) == 0) return ImportKind::VCard;

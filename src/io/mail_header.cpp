@@ -15,12 +15,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; 
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = lower(c);
-    return out;
-}
-
 bool equals_folded(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -113,7 +107,7 @@ std::optional<Word> encoded_word(std::string_view text) {
     if (q1 == std::string_view::npos || q1 + 2 >= text.size() || text[q1 + 2] != '?') return std::nullopt;
     const std::size_t end = text.find("?=", q1 + 3);
     if (end == std::string_view::npos) return std::nullopt;
-    std::string charset = lowercase(text.substr(2, q1 - 2));
+    std::string charset = ascii_lowercase(text.substr(2, q1 - 2));
     if (const std::size_t star = charset.find('*'); star != std::string::npos) charset.resize(star);  // RFC 2231 language
     const char encoding = lower(text[q1 + 1]);
     const std::string_view data = text.substr(q1 + 3, end - q1 - 3);
@@ -163,7 +157,7 @@ std::vector<Field> split_fields(std::string_view block) {
         const std::size_t colon = line.find(':');
         in_field = colon != std::string_view::npos && colon > 0 && trim(line.substr(0, colon)).size() == colon;
         if (!in_field) continue;
-        fields.push_back({lowercase(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))});
+        fields.push_back({ascii_lowercase(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))});
     }
     return fields;
 }
@@ -370,7 +364,7 @@ constexpr std::array<std::string_view, 7> kDays = {"mon", "tue", "wed", "thu", "
 
 std::optional<int> month_of(std::string_view word) {
     if (word.size() < 3) return std::nullopt;
-    const std::string folded = lowercase(word);
+    const std::string folded = ascii_lowercase(word);
     for (std::size_t m = 0; m < kMonths.size(); ++m)
         if (folded.compare(0, 3, kMonths[m]) == 0) return static_cast<int>(m) + 1;
     return std::nullopt;
@@ -378,7 +372,7 @@ std::optional<int> month_of(std::string_view word) {
 
 bool is_weekday(std::string_view word) {
     if (word.size() < 3) return false;
-    const std::string folded = lowercase(word);
+    const std::string folded = ascii_lowercase(word);
     for (std::string_view d : kDays)
         if (folded.compare(0, 3, d) == 0) return true;
     return false;
@@ -411,7 +405,7 @@ int zone_minutes(Cursor& c) {
         if (*hours > 23 || minutes > 59) return 0;
         return sign * (*hours * 60 + minutes);
     }
-    const std::string name = lowercase(c.word());
+    const std::string name = ascii_lowercase(c.word());
     static constexpr std::array<std::pair<std::string_view, int>, 8> kNames = {{
         {"edt", -4 * 60}, {"est", -5 * 60}, {"cdt", -5 * 60}, {"cst", -6 * 60},
         {"mdt", -6 * 60}, {"mst", -7 * 60}, {"pdt", -7 * 60}, {"pst", -8 * 60},

@@ -67,16 +67,10 @@ bool weekday_and_month(std::string_view text) {
            std::find(kMonths.begin(), kMonths.end(), text.substr(4, 3)) != kMonths.end();
 }
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 }  // namespace
 
 bool is_no_reply(std::string_view email) {
-    const std::string local = lowercase(email.substr(0, email.find('@')));
+    const std::string local = ascii_lowercase(email.substr(0, email.find('@')));
     std::string compact;
     for (char c : local)
         if (c != '-' && c != '_' && c != '.') compact.push_back(c);
@@ -256,14 +250,14 @@ void MboxReader::end_of_headers() {
         } else if (name == "list-id" && m.automated.empty()) {
             m.automated = "a mailing list";
         } else if (name == "precedence") {
-            const std::string value = lowercase(trim(field.value));
+            const std::string value = ascii_lowercase(trim(field.value));
             if ((value == "bulk" || value == "list" || value == "junk") && m.automated.empty()) m.automated = "bulk mail";
         } else if (name == "auto-submitted") {
             if (!starts_with_folded(trim(field.value), "no") && m.automated.empty()) m.automated = "an automatic message";
         } else if (name == "x-autoreply" || name == "x-autorespond") {
             if (m.automated.empty()) m.automated = "an automatic message";
         } else if (name == "x-gmail-labels") {
-            const std::string labels = lowercase(field.value);
+            const std::string labels = ascii_lowercase(field.value);
             for (const std::string& label : split_list(labels))
                 if ((label == "spam" || label == "trash") && m.automated.empty()) m.automated = "in " + label;
         }

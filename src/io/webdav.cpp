@@ -7,6 +7,8 @@
 //   HTTP statuses · HTTP dates.
 #include "io/webdav.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -458,17 +460,6 @@ constexpr std::array<std::string_view, 7> kDays = {"Mon", "Tue", "Wed", "Thu", "
 constexpr std::array<std::string_view, 7> kLongDays = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                                        "Friday", "Saturday", "Sunday"};
 
-// Reads exactly `count` digits at `at`.
-std::optional<int> digits(std::string_view text, std::size_t at, std::size_t count) {
-    if (at + count > text.size()) return std::nullopt;
-    int value = 0;
-    for (std::size_t i = at; i < at + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
 std::optional<int> month_of(std::string_view name) {
     for (std::size_t i = 0; i < kMonths.size(); ++i)
         if (kMonths[i] == name) return static_cast<int>(i) + 1;
@@ -477,7 +468,7 @@ std::optional<int> month_of(std::string_view name) {
 
 // "08:49:37" at `at`, in seconds.
 std::optional<int> time_of(std::string_view text, std::size_t at) {
-    const auto h = digits(text, at, 2), m = digits(text, at + 3, 2), s = digits(text, at + 6, 2);
+    const auto h = fixed_digits(text, at, 2), m = fixed_digits(text, at + 3, 2), s = fixed_digits(text, at + 6, 2);
     if (!h || !m || !s || text[at + 2] != ':' || text[at + 5] != ':' || *h > 23 || *m > 59 || *s > 60) return std::nullopt;
     return *h * 3600 + *m * 60 + std::min(*s, 59);
 }
@@ -596,9 +587,9 @@ std::optional<Millis> parse_http_date(std::string_view text) {
     if (text.size() == 29 && text[3] == ',' && text[4] == ' ' && text[7] == ' ' && text[11] == ' ' && text[16] == ' ' &&
         text[25] == ' ' && text.substr(26) == "GMT" &&
         std::find(kDays.begin(), kDays.end(), text.substr(0, 3)) != kDays.end()) {
-        const auto year = digits(text, 12, 4);
+        const auto year = fixed_digits(text, 12, 4);
         if (!year) return std::nullopt;
-        return millis_of(*year, month_of(text.substr(8, 3)), digits(text, 5, 2), time_of(text, 17));
+        return millis_of(*year, month_of(text.substr(8, 3)), fixed_digits(text, 5, 2), time_of(text, 17));
     }
     // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT" (a two-digit year in the past 50 years)
     const std::size_t comma = text.find(", ");
@@ -608,16 +599,16 @@ std::optional<Millis> parse_http_date(std::string_view text) {
         if (rest.size() != 22 || rest[2] != '-' || rest[6] != '-' || rest[9] != ' ' || rest[18] != ' ' ||
             rest.substr(19) != "GMT")
             return std::nullopt;
-        const auto year = digits(rest, 7, 2);
+        const auto year = fixed_digits(rest, 7, 2);
         if (!year) return std::nullopt;
-        return millis_of(*year < 70 ? 2000 + *year : 1900 + *year, month_of(rest.substr(3, 3)), digits(rest, 0, 2),
+        return millis_of(*year < 70 ? 2000 + *year : 1900 + *year, month_of(rest.substr(3, 3)), fixed_digits(rest, 0, 2),
                          time_of(rest, 10));
     }
     // asctime: "Sun Nov  6 08:49:37 1994"
     if (text.size() == 24 && text[3] == ' ' && text[7] == ' ' && text[10] == ' ' && text[19] == ' ' &&
         std::find(kDays.begin(), kDays.end(), text.substr(0, 3)) != kDays.end()) {
-        const auto day = text[8] == ' ' ? digits(text, 9, 1) : digits(text, 8, 2);
-        const auto year = digits(text, 20, 4);
+        const auto day = text[8] == ' ' ? fixed_digits(text, 9, 1) : fixed_digits(text, 8, 2);
+        const auto year = fixed_digits(text, 20, 4);
         if (!year) return std::nullopt;
         return millis_of(*year, month_of(text.substr(4, 3)), day, time_of(text, 11));
     }
