@@ -187,7 +187,10 @@ test('a mailbox larger than 256 MB streams through the worker: progress, cancel,
     const memory = Number(values['import.worker_memory']) / 1048576;
     console.log(`worker: ${(size / 1048576).toFixed(0)} MB in ${seconds.toFixed(1)} s (${(size / 1048576 / seconds).toFixed(0)} MB/s ` +
                 `from choosing to the preview), worker memory at the end ${memory.toFixed(0)} MB`);
-    assert.ok(memory > 0 && memory < 160, `the worker's memory stays bounded: ${memory} MB for a ${megabytes} MB mailbox`);
+    // Bodies and attachments cost nothing; what is kept (message ids, one touch per thread and
+    // day) grows with the mail: 35 MB at 300 MB, 145 MB at 2 GB of this very personal mailbox.
+    const limit = 64 + megabytes / 16;
+    assert.ok(memory > 0 && memory < limit, `the worker's memory: ${memory} MB for a ${megabytes} MB mailbox (limit ${limit})`);
     await screenshot(page, 'history-big-preview');
     await click(page, 'import.cancel');
     await page.waitForFunction(() => window.__ties.values['import.stage'] === undefined, null, { timeout: 10000 });
