@@ -55,13 +55,14 @@ export function newProfile() {
   return mkdtempSync(path.join(tmpdir(), 'ties-profile-'));
 }
 
-// serviceWorkers: 'block' keeps the offline cache out of tests that stub network responses.
+// serviceWorkers: 'block' keeps the offline cache out of tests that stub network responses;
+// timezoneId (e.g. 'Europe/Oslo') sets the page's time zone, else the machine's.
 export async function launch({ profile = newProfile(), dpr = 1, colorScheme = 'light',
                                viewport = { width: 1200, height: 760 }, serviceWorkers = 'allow',
-                               touch = false } = {}) {
+                               touch = false, timezoneId = undefined } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-    deviceScaleFactor: dpr, colorScheme, viewport, serviceWorkers, hasTouch: touch, isMobile: touch,
+    deviceScaleFactor: dpr, colorScheme, viewport, serviceWorkers, hasTouch: touch, isMobile: touch, timezoneId,
   });
   context.profile = profile;
   return context;

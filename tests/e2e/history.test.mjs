@@ -36,7 +36,8 @@ async function reasonFor(page, name) {
 }
 
 test('a mailbox and a calendar become the history of the people you have; others are offered', async () => {
-  const context = await launch({ viewport: TALL });
+  // In Oslo: touches are in the person's local time, summer time included.
+  const context = await launch({ viewport: TALL, timezoneId: 'Europe/Oslo' });
   try {
     const page = await openApp(context, server.url, { query: TODAY });
     await importFiles(page, ['people.vcf']);
@@ -70,8 +71,9 @@ test('a mailbox and a calendar become the history of the people you have; others
     await openContact(page, 'Maya Lind');
     values = (await probe(page)).values;
     assert.equal(values['contact.interactions'], '6');
-    assert.match(values['contact.history.0'], /^Sep 10, 2024 .*Email .*you reached out/);
-    assert.match(values['contact.history.2'], /^Jul 15, 2024 .*Video call .*30 min \| Maya \/ Sam: the Fjord Labs role$/);
+    assert.match(values['contact.history.0'], /^Sep 10, 2024 09:00 .*Email .*you reached out/);
+    assert.match(values['contact.history.2'], /^Jul 15, 2024 10:00 .*Video call .*30 min \| Maya \/ Sam: the Fjord Labs role$/);
+    assert.match(values['contact.history.5'], /^Mar 4, 2024 09:12 .*Email .*you reached out/);  // winter time
     assert.equal(values['contact.last_touch'], 'Last in touch 82 days ago (Sep 10, 2024)');
     assert.equal(values['contact.strength.Reciprocity'], '+0.10 of 0.15 | They started 2 of 6 conversations');
     assert.equal(values['contact.strength'], '0.37');
