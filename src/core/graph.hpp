@@ -1,0 +1,62 @@
+// The structure of a person's network (issue 16, first part): who is linked to whom besides the
+// person themselves, the communities those links form, and for each community how the person
+// reaches it. Granovetter's point is that weak ties matter as bridges into worlds where one knows
+// nobody else; this is what finds those worlds and those bridges.
+//
+// Links come from the records: a touch or an event shared by several people, an introduction, the
+// same company. Communities are found by label propagation (Raghavan, Albert and Kumara, 2007),
+// made deterministic: people are visited in an order drawn from their ids and a seed, so the
+// result depends neither on the order records were stored in nor on chance.
+#pragma once
+
+#include "core/network_stats.hpp"
+#include "core/store.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ties {
+
+// Weights of the links between two people.
+inline constexpr double kSharedTouchWeight = 1.0;     // per touch both took part in
+inline constexpr double kSharedEventWeight = 1.0;     // per event both attended
+inline constexpr double kIntroductionWeight = 2.0;    // one introduced the other
+inline constexpr double kSameCompanyWeight = 1.0;     // the same company (case and spaces aside)
+// A touch with more people than this (a mailing to everyone) says nothing about who knows whom.
+inline constexpr std::size_t kMaxPeoplePerTouch = 25;
+// Colleagues of a company larger than this are linked to its first member only (by id), not each
+// to each: the clique would cost its size squared and swamp every other link.
+inline constexpr std::size_t kMaxCompanyClique = 100;
+
+struct PeopleGraph {
+    std::vector<Id> people;  // live, unarchived contacts, by id
+    // Per person (same index): linked people by index, ascending, each with the summed weight.
+    std::vector<std::vector<std::pair<std::size_t, double>>> links;
+
+    std::size_t index_of(Id person) const;  // people.size() when not in the graph
+};
+
+PeopleGraph build_graph(const Store& store);
+
+// The community of each person (same index as graph.people): the numbers are 0, 1, 2, ... in the
+// order of each community's first member. People with no link are each a community of one.
+std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_t seed = 1);
+
+struct Cluster {
+    std::vector<Id> members;  // by id
+    // In words, from what most members share: a company ("Fjord Labs"), else a city and a tag
+    // ("Berlin · rust"), else names ("Maya Lind and 3 others").
+    std::string label;
+    Id strongest;             // your strongest tie in it (tie_score), the first by id at a tie
+    std::size_t in_touch = 0;  // members you have been in touch with
+    // You reach it through one person only: of two or more members, one alone has touches with you.
+    bool bridge = false;
+};
+
+// The communities of two or more people, largest first (then by label), each with its facts.
+std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats, Date today, std::uint64_t seed = 1);
+
+}  // namespace ties
