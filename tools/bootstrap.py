@@ -176,7 +176,8 @@ def emscripten_env() -> dict[str, str]:
 
 def cmake_build(build_dir: Path, configure: list[str], env: dict[str, str] | None = None,
                 target: str | None = None) -> None:
-    if not (build_dir / "CMakeCache.txt").exists():
+    # A configure that failed halfway leaves a cache but no Makefile: configure again then.
+    if not (build_dir / "CMakeCache.txt").exists() or not (build_dir / "Makefile").exists():
         run([*configure, "-S", str(ROOT), "-B", str(build_dir)], env=env)
     cmd = ["cmake", "--build", str(build_dir), "-j", str(os.cpu_count() or 2)]
     if target:

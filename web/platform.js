@@ -91,19 +91,50 @@ Module.tiesPlatform = (function () {
     touchPoint = [t.clientX - rect.left, t.clientY - rect.top];
     return t;
   }
+  // Pictures that pan and zoom (the Map) also get the drag in both directions and two-finger
+  // pinches: the scale since the last frame and the point between the fingers.
+  let touchDrag = [0, 0];
+  let pinch = null;       // { distance } while two fingers are down
+  let pinchScale = 1;
+  let pinchPoint = [0, 0];
+  function fingers(event) {
+    const rect = Module.canvas.getBoundingClientRect();
+    const [a, b] = [event.touches[0], event.touches[1]];
+    return {
+      distance: Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY),
+      x: (a.clientX + b.clientX) / 2 - rect.left,
+      y: (a.clientY + b.clientY) / 2 - rect.top,
+    };
+  }
   window.addEventListener('touchstart', (event) => {
     if (!onCanvas(event)) return;
     event.stopImmediatePropagation();
-    touch = event.touches.length === 1 ? { y: track(event).clientY, moved: false } : null;
+    if (event.touches.length === 1) {
+      const t = track(event);
+      touch = { x: t.clientX, y: t.clientY, moved: false };
+    } else {
+      touch = null;
+    }
+    pinch = event.touches.length === 2 ? { distance: fingers(event).distance } : null;
   }, { capture: true, passive: true });
   window.addEventListener('touchmove', (event) => {
     if (!onCanvas(event)) return;
     event.stopImmediatePropagation();
+    if (pinch && event.touches.length === 2) {
+      const now = fingers(event);
+      if (pinch.distance > 0 && now.distance > 0) pinchScale *= now.distance / pinch.distance;
+      pinch.distance = now.distance;
+      pinchPoint = [now.x, now.y];
+      return;
+    }
     if (!touch || event.touches.length !== 1) return;
-    const y = track(event).clientY;
-    if (!touch.moved && Math.abs(y - touch.y) < TOUCH_SLOP) return;
+    const t = track(event);
+    const [x, y] = [t.clientX, t.clientY];
+    if (!touch.moved && Math.hypot(x - touch.x, y - touch.y) < TOUCH_SLOP) return;
     touch.moved = true;
     touchScroll += y - touch.y;
+    touchDrag = [touchDrag[0] + x - touch.x, touchDrag[1] + y - touch.y];
+    touch.x = x;
     touch.y = y;
   }, { capture: true, passive: true });
   for (const type of ['touchend', 'touchcancel']) {
@@ -112,6 +143,7 @@ Module.tiesPlatform = (function () {
       event.stopImmediatePropagation();
       const tapped = type === 'touchend' && touch && !touch.moved;
       touch = null;
+      if (event.touches.length < 2) pinch = null;
       if (tapped) leaveAfterTap = true;
       if (tapped && cursorIsText) {
         bridge.blur();
@@ -257,6 +289,19 @@ Module.tiesPlatform = (function () {
       const pixels = touchScroll;
       touchScroll = 0;
       return pixels;
+    },
+
+    takeTouchGesture(out) {
+      if (touchDrag[0] === 0 && touchDrag[1] === 0 && pinchScale === 1) return 0;
+      const f = out >> 2;
+      HEAPF32[f] = touchDrag[0];
+      HEAPF32[f + 1] = touchDrag[1];
+      HEAPF32[f + 2] = pinchScale;
+      HEAPF32[f + 3] = pinchPoint[0];
+      HEAPF32[f + 4] = pinchPoint[1];
+      touchDrag = [0, 0];
+      pinchScale = 1;
+      return 1;
     },
 
     takeWheel(out) {

@@ -146,7 +146,9 @@ void frame() {
     const bool touched = ties::platform::take_touch_point(touch_x, touch_y);
     float wheel_x = 0, wheel_y = 0;
     const bool wheeled = ties::platform::take_wheel(wheel_x, wheel_y);
-    if (!should_draw(before, !pasted.empty() || scroll != 0.0f || touched || wheeled)) {
+    ties::platform::TouchGesture gesture;
+    const bool gestured = ties::platform::take_touch_gesture(gesture);
+    if (!should_draw(before, !pasted.empty() || scroll != 0.0f || touched || wheeled || gestured)) {
         // Nothing to do until input or the next idle redraw: sleep instead of polling each frame.
         ties::platform::sleep_frames(std::min(g_app.last_drawn + kIdleRedraw - glfwGetTime(), session.seconds_until_due()));
         return;
@@ -196,6 +198,11 @@ void frame() {
         .last_backup = session.last_backup() ? format_date(*session.last_backup()) : std::string(),
         .backup_due = session.backup_due(),
         .sync = &sync,
+        .touch_drag_x = gesture.drag_x,
+        .touch_drag_y = gesture.drag_y,
+        .pinch = gesture.pinch,
+        .pinch_x = gesture.pinch_x,
+        .pinch_y = gesture.pinch_y,
     };
     ties::ui::UiIntents intents = ties::ui::draw_app(g_app.ui, view);
 

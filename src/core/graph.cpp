@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 
@@ -172,16 +173,22 @@ std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_
 
 std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats, Date today, std::uint64_t seed) {
     const PeopleGraph graph = build_graph(store);
-    const std::vector<std::size_t> community = find_communities(graph, seed);
+    return clusters_of(store, graph, find_communities(graph, seed), stats, today);
+}
+
+std::vector<Cluster> clusters_of(const Store& store, const PeopleGraph& graph, const std::vector<std::size_t>& community,
+                                 const NetworkStats& stats, Date today) {
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < community.size(); ++i) {
         if (community[i] >= groups.size()) groups.resize(community[i] + 1);
         groups[community[i]].push_back(i);
     }
     std::vector<Cluster> clusters;
-    for (const std::vector<std::size_t>& group : groups) {
+    for (std::size_t number = 0; number < groups.size(); ++number) {
+        const std::vector<std::size_t>& group = groups[number];
         if (group.size() < 2) continue;
         Cluster cluster;
+        cluster.community = number;
         std::vector<const Contact*> people;
         double strongest = -1;
         for (const std::size_t i : group) {
@@ -206,6 +213,50 @@ std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats
         return a.members.front() < b.members.front();
     });
     return clusters;
+}
+
+std::vector<double> effective_sizes(const PeopleGraph& graph) {
+    std::vector<double> out(graph.people.size(), 0.0);
+    for (std::size_t i = 0; i < graph.people.size(); ++i) {
+        const auto& mine = graph.links[i];
+        const std::size_t n = mine.size();
+        if (n == 0) continue;
+        // 2t: for each linked person, how many of my other links they are linked to (sorted merge).
+        std::size_t twice_t = 0;
+        for (const auto& [j, w] : mine) {
+            const auto& theirs = graph.links[j];
+            auto a = mine.begin();
+            auto b = theirs.begin();
+            while (a != mine.end() && b != theirs.end()) {
+                if (a->first < b->first) ++a;
+                else if (b->first < a->first) ++b;
+                else {
+                    ++twice_t;
+                    ++a;
+                    ++b;
+                }
+            }
+        }
+        out[i] = static_cast<double>(n) - static_cast<double>(twice_t) / static_cast<double>(n);
+    }
+    return out;
+}
+
+std::string structure_sentence(std::size_t links, double effective_size) {
+    if (links < 2) return "";
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f", effective_size);
+    const std::string of = " (effective size " + std::string(size) + " of " + std::to_string(links) + ")";
+    const double share = effective_size / static_cast<double>(links);
+    const std::string n = std::to_string(links);
+    if (share >= 0.7)
+        return "Of the " + n + " people linked to them, few know each other" + of +
+               ": they join separate groups, so news from further away reaches you through them.";
+    if (share <= 0.4)
+        return "The " + n + " people linked to them mostly know each other" + of +
+               ": a close group, where news travels fast but is mostly the same news.";
+    return "Some of the " + n + " people linked to them know each other" + of +
+           ": they sit partly inside one group and partly between groups.";
 }
 
 }  // namespace ties

@@ -46,6 +46,7 @@ PeopleGraph build_graph(const Store& store);
 std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_t seed = 1);
 
 struct Cluster {
+    std::size_t community = 0;  // its number in find_communities' result
     std::vector<Id> members;  // by id
     // In words, from what most members share: a company ("Fjord Labs"), else a city and a tag
     // ("Berlin · rust"), else names ("Maya Lind and 3 others").
@@ -57,6 +58,19 @@ struct Cluster {
 };
 
 // The communities of two or more people, largest first (then by label), each with its facts.
+std::vector<Cluster> clusters_of(const Store& store, const PeopleGraph& graph, const std::vector<std::size_t>& community,
+                                 const NetworkStats& stats, Date today);
+// The same from the store alone: builds the graph and finds the communities first.
 std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats, Date today, std::uint64_t seed = 1);
+
+// Burt's effective size of each person's links (same index as graph.people), links unweighted:
+// n - 2t/n for n linked people with t links among them. It is n when none of them know each other
+// (the person brokers between separate worlds) and falls towards 1 when all do (a closed group).
+std::vector<double> effective_sizes(const PeopleGraph& graph);
+
+// The effective size in a sentence for someone with `links` linked people: "" under two links.
+// "Of the 6 people linked to them, few know each other (effective size 5.2 of 6): they join
+// separate groups, so news from further away reaches you through them."
+std::string structure_sentence(std::size_t links, double effective_size);
 
 }  // namespace ties

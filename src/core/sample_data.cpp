@@ -469,7 +469,9 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
         const std::string slug = unique(used_slugs, given.latin + "." + family.latin);
         std::string company_domain;
         if (rng.chance(0.85)) {
-            c.company = std::string(rng.pick(kCompanies));
+            // Few companies in a small sample (one per dozen people), so its map shows worlds.
+            const std::size_t companies = std::clamp<std::size_t>(size.contacts / 12, 4, std::size(kCompanies));
+            c.company = std::string(kCompanies[rng.below(companies)]);
             c.title = std::string(rng.pick(kTitles));
             company_domain = ascii_slug(c.company) + ".example";
         }
@@ -548,6 +550,9 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
             activity[i] = kTierActivity[static_cast<std::size_t>(contacts[i].tier)] * (contacts[i].archived ? 0.2 : 1.0);
         }
         const WeightedPicker picker(activity);
+        std::unordered_map<std::string, std::vector<std::size_t>> by_company;
+        for (std::size_t i = 0; i < contacts.size(); ++i)
+            if (!contacts[i].company.empty()) by_company[contacts[i].company].push_back(i);
         constexpr std::array kKindWeights{10.0, 14.0, 14.0, 8.0, 10.0, 10.0, 6.0, 6.0, 3.0, 4.0, 3.0, 8.0};
         constexpr std::size_t kOpenSoon = 5;  // the last few have open follow-ups due about now
         for (std::size_t k = 0; k < size.interactions; ++k) {
@@ -559,8 +564,15 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
             it.date = days_before(today, days_ago);
             if (rng.chance(0.7)) it.minute_of_day = rng.between(8 * 60, 22 * 60);
             const std::size_t count = rng.chance(0.75) ? 1 : rng.chance(0.7) ? 2 : 3;
+            // A touch with several people is mostly among colleagues of the first: the worlds the map shows.
+            const std::size_t first = picker.pick(rng);
+            it.participants.push_back(contact_ids[first]);
+            const std::vector<std::size_t>* colleagues = nullptr;
+            if (const auto at = by_company.find(contacts[first].company); at != by_company.end() && at->second.size() > 1)
+                colleagues = &at->second;
             for (int attempt = 0; it.participants.size() < std::min(count, contacts.size()) && attempt < 20; ++attempt) {
-                const Id id = contact_ids[picker.pick(rng)];
+                const Id id = colleagues && rng.chance(0.85) ? contact_ids[(*colleagues)[rng.below(colleagues->size())]]
+                                                             : contact_ids[picker.pick(rng)];
                 if (std::find(it.participants.begin(), it.participants.end(), id) == it.participants.end())
                     it.participants.push_back(id);
             }

@@ -4,10 +4,11 @@
 
 namespace ties {
 
-const std::array<SectionInfo, 7>& all_sections() {
-    static const std::array<SectionInfo, 7> sections{{
+const std::array<SectionInfo, 8>& all_sections() {
+    static const std::array<SectionInfo, 8> sections{{
         {Section::Today, "Today", "Whom to reach out to today, within the time you want to spend."},
         {Section::Contacts, "Contacts", "Everyone you know a little: who they are and how you met."},
+        {Section::Map, "Map", "The worlds your network spans, and the people who are your only way into them."},
         {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first."},
         {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there."},
         {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through."},

@@ -16,6 +16,7 @@ EM_JS(void, js_set_text_input, (int active, float x, float y, float h), { Module
 EM_JS(void, js_set_cursor, (const char* css), { Module.tiesPlatform.setCursor(UTF8ToString(css)); });
 EM_JS(float, js_take_touch_scroll, (), { return Module.tiesPlatform.takeTouchScroll(); });
 EM_JS(int, js_take_touch_point, (float* out), { return Module.tiesPlatform.takeTouchPoint(out); });
+EM_JS(int, js_take_touch_gesture, (float* out), { return Module.tiesPlatform.takeTouchGesture(out); });
 EM_JS(int, js_take_wheel, (float* out), { return Module.tiesPlatform.takeWheel(out); });
 EM_JS(void, js_open_url, (const char* url), {
     const target = UTF8ToString(url);
@@ -94,6 +95,13 @@ bool take_touch_point(float& x, float& y) {
     if (!js_take_touch_point(point)) return false;
     x = point[0];
     y = point[1];
+    return true;
+}
+
+bool take_touch_gesture(TouchGesture& gesture) {
+    float values[5] = {};
+    if (!js_take_touch_gesture(values)) return false;
+    gesture = TouchGesture{values[0], values[1], values[2], values[3], values[4]};
     return true;
 }
 

@@ -42,6 +42,14 @@ bool take_wheel(float& x, float& y);
 // Removes the ImGui backend's document-level wheel listener (Chrome makes it passive, so it
 // cannot stop the page from zooming on Ctrl+wheel); take_wheel() reads the canvas instead.
 void take_over_wheel();
+// Touch gestures since the last call, for pictures that pan and zoom: a one-finger drag (CSS
+// pixels, both directions; the same drag also comes as take_touch_scroll) and a two-finger pinch
+// (scale, 1 when none, about the point between the fingers). False when there was neither.
+struct TouchGesture {
+    float drag_x = 0, drag_y = 0;
+    float pinch = 1, pinch_x = 0, pinch_y = 0;
+};
+bool take_touch_gesture(TouchGesture& gesture);
 // Where a finger touched or moved since the last call (CSS pixels), if it did.
 bool take_touch_point(float& x, float& y);
 

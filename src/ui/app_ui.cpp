@@ -28,6 +28,7 @@ const char* section_icon(Section s) {
         case Section::Timeline: return icons::kTimeline;
         case Section::Events: return icons::kEvents;
         case Section::Opportunities: return icons::kOpportunities;
+        case Section::Map: return icons::kMap;
         case Section::Insights: return icons::kInsights;
         case Section::Settings: return icons::kSettings;
     }
@@ -418,6 +419,8 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
         draw_events(state.events, view, out);
     } else if (info.section == Section::Opportunities) {
         draw_opportunities(state.opportunities, view, out);
+    } else if (info.section == Section::Map) {
+        draw_map(state.map, view, out);
     } else if (info.section == Section::Insights) {
         draw_insights(state.insights, view, out);
     } else if (info.section == Section::Settings) {
@@ -445,6 +448,7 @@ UiIntents draw_app(UiState& state, const UiView& app_view) {
     UiView view = app_view;
     view.people_index = &state.people;
     view.outlook_cache = &state.outlook;
+    view.map = &state.map;
     const Palette& p = palette(view.dark);
     if (ImGui::IsKeyChordPressed(ImGuiMod_Shortcut | ImGuiKey_K)) {
         state.palette.open = true;

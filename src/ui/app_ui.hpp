@@ -11,6 +11,7 @@
 #include "ui/import_ui.hpp"
 #include "ui/events_ui.hpp"
 #include "ui/insights_ui.hpp"
+#include "ui/map_ui.hpp"
 #include "ui/opportunities_ui.hpp"
 #include "ui/overlays_ui.hpp"
 #include "ui/settings_ui.hpp"
@@ -47,6 +48,7 @@ struct UiState {
     EventsUi events;
     OpportunitiesUi opportunities;
     InsightsUi insights;
+    MapUi map;
     SettingsUi settings;
     ShownNotice notice;
     std::string page;  // which page was drawn last: a new page starts at the top
@@ -80,6 +82,11 @@ struct UiView {
     std::string last_backup;  // when a backup was last downloaded from this browser ("" never), as shown
     bool backup_due = false;  // no backup for a while: Today reminds
     const SyncView* sync = nullptr;  // Settings → Sync and the sidebar's line
+    // Touch gestures this frame (CSS pixels), for pictures that pan and zoom (the Map): a
+    // one-finger drag (also given to ImGui as scrolling) and a two-finger pinch (1: none).
+    float touch_drag_x = 0, touch_drag_y = 0;
+    float pinch = 1.0f, pinch_x = 0, pinch_y = 0;
+    MapUi* map = nullptr;  // set by draw_app from UiState::map: the network map, for Today and person pages
 };
 
 // A tab that turned read-only (another tab took over) refuses to save a form with these words;

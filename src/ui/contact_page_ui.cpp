@@ -329,6 +329,52 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
     probe::value("contact.give_take", summary);
 }
 
+// Where they sit in the network (the Map's facts): the clusters they connect you to, whether
+// they are your only link into one, and how separate the people linked to them are.
+void draw_network_place(const Contact& c, const UiView& view, const Palette& p, UiIntents& out) {
+    if (view.map == nullptr || c.archived) return;
+    const NetworkMap* map = known_map(*view.map, view, out);
+    const MapPerson* person = map ? map->person(c.meta.id) : nullptr;
+    ImGui::Dummy(ImVec2(0, 8));
+    ImGui::PushFont(view.fonts->heading);
+    ImGui::TextUnformatted("In your network");
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(560.0f, ImGui::GetContentRegionAvail().x));
+    if (person == nullptr) {
+        muted_text(p, "Working out where they sit in your network\xe2\x80\xa6");
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    if (const std::string bridge = bridge_reason(*map, *person, contact_label(c), outlook(view).stats.of(c.meta.id).last_touch, view.today);
+        !bridge.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        ImGui::TextWrapped("%s.", bridge.c_str());
+        ImGui::PopStyleColor();
+        probe::value("contact.bridge", bridge);
+    }
+    std::string through;
+    for (const ClusterReach& reach : clusters_through(*map, c.meta.id)) {
+        const Cluster& cluster = map->clusters[reach.cluster];
+        if (!through.empty()) through += "; ";
+        through += cluster.label + (reach.own ? " (their group, " + std::to_string(cluster.members.size()) + " people)"
+                                              : " (" + std::to_string(reach.links) + (reach.links == 1 ? " link)" : " links)"));
+    }
+    const std::string reach_line = through.empty() ? "Linked to nobody else you know: log who you meet them with, "
+                                                     "or their company, and the map links them."
+                                                   : "Connects you to " + through + ".";
+    ImGui::TextWrapped("%s", reach_line.c_str());
+    probe::value("contact.clusters", reach_line);
+    if (const std::string structure = structure_sentence(person->links, person->effective_size); !structure.empty()) {
+        muted_text(p, structure.c_str());
+        probe::value("contact.structure", structure);
+    }
+    ImGui::PopTextWrapPos();
+    if (button("Show on the map", "contact.show_on_map")) {
+        view.map->focus = c.meta.id;
+        out.go_to = Section::Map;
+    }
+}
+
 }  // namespace
 
 void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, const Palette& p, UiIntents& out) {
@@ -477,6 +523,7 @@ void draw_contact_page(ContactsUi& ui, const Contact& c, const UiView& view, con
 
     if (!c.archived) draw_keep_in_touch(c, view, p, read_only, out);
     draw_strength(c, view, p, read_only, out);
+    draw_network_place(c, view, p, out);
 
     // People around them: who introduced them, and whom they introduced.
     auto person_link = [&](Id id, const std::string& probe_name) {

@@ -11,6 +11,7 @@ inline constexpr const char* kTimeline = "\uf1da";       // history
 inline constexpr const char* kEvents = "\uf2b5";         // handshake-o
 inline constexpr const char* kOpportunities = "\uf0b1";  // briefcase
 inline constexpr const char* kInsights = "\uf080";       // bar-chart
+inline constexpr const char* kMap = "\uf279";            // map
 inline constexpr const char* kSettings = "\uf013";       // cog
 inline constexpr const char* kSearch = "\uf002";         // search
 inline constexpr const char* kDark = "\uf186";           // moon-o
@@ -34,5 +35,6 @@ inline constexpr const char* kCalendar = "\uf133";       // calendar-o
 inline constexpr const char* kLeaf = "\uf06c";           // leaf: a new tie
 inline constexpr const char* kFlag = "\uf024";           // flag: a follow-up
 inline constexpr const char* kCaretDown = "\uf0d7";      // caret-down: opens a menu
+inline constexpr const char* kCaretRight = "\uf0da";     // caret-right: a closed group of a list
 
 }  // namespace ties::icons

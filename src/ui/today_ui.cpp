@@ -417,6 +417,31 @@ void refresh_unsorted(TodayUi& ui, const UiView& view, const Outlook& o) {
 }
 
 // Offers the circles their history suggests, all at once (one undoable change); each can be
+// Bridges going cold (network_map.hpp): your only link into a cluster, silent for a while. Not
+// in the day's plan already; a few at most, as reasons to reach out beside the plan.
+void draw_cold_bridges(const UiView& view, const Palette& p, QuickLogUi& quick_log, const NetworkMap& map,
+                       const Outlook& o, const std::vector<const PlannedTouch*>& planned, UiIntents& out, bool read_only) {
+    constexpr std::size_t kShown = 3;
+    std::vector<Id> cold;
+    for (const Id id : cold_bridges(map, *view.store, o.stats, view.today)) {
+        if (std::any_of(planned.begin(), planned.end(), [&](const PlannedTouch* t) { return t->contact == id; })) continue;
+        cold.push_back(id);
+        if (cold.size() == kShown) break;
+    }
+    probe::value("today.bridges.count", cold.size());
+    if (cold.empty()) return;
+    section_heading(view, icons::kMap, "Your only links, going cold", "today.bridges", cold.size());
+    muted_text(p, "Each is the one person who links you to a whole group: news from there reaches you through them "
+                  "or not at all.");
+    for (std::size_t n = 0; n < cold.size(); ++n) {
+        const Contact& c = *view.store->contact(cold[n]);
+        const std::string reason = bridge_reason(map, *map.person(c.meta.id), contact_label(c),
+                                                 o.stats.of(c.meta.id).last_touch, view.today);
+        draw_tie_row(view, p, quick_log, out, c, TouchKind::Message, reason, "today.bridges." + std::to_string(n),
+                     read_only);
+    }
+}
+
 // changed later on the person's page.
 void draw_unsorted(const TodayUi& ui, const UiView& view, const Palette& p, UiIntents& out, bool read_only) {
     const std::size_t n = ui.unsorted.size();
@@ -488,14 +513,19 @@ void draw_today(TodayUi& ui, QuickLogUi& quick_log, const UiView& view, UiIntent
         muted_text(p, why.c_str());
         probe::value("today.plan.empty", why);
     }
+    const NetworkMap* map = view.map ? known_map(*view.map, view, out) : nullptr;
     for (std::size_t n = 0; n < std::min(today.size(), ui.plan_shown); ++n) {
         const Contact* c = view.store->contact(today[n]->contact);
         if (c == nullptr) continue;
-        draw_tie_row(view, p, quick_log, out, *c, today[n]->touch, today[n]->reason, "today.plan." + std::to_string(n),
-                     read_only);
+        // A bridge says so first: the reason that matters most for a weak tie.
+        const MapPerson* person = map ? map->person(c->meta.id) : nullptr;
+        const std::string reason = person && person->bridge ? why_on_map(*map, *person) + ". " + today[n]->reason
+                                                            : today[n]->reason;
+        draw_tie_row(view, p, quick_log, out, *c, today[n]->touch, reason, "today.plan." + std::to_string(n), read_only);
     }
     show_more(ui.plan_shown, today.size(), "today.plan");
 
+    if (map) draw_cold_bridges(view, p, quick_log, *map, o, today, out, read_only);
     draw_closest_deferred(ui, view, p, quick_log, q, out, read_only);
     draw_follow_ups(ui, view, p, q, out, read_only);
     draw_new_ties(ui, view, p, quick_log, q, out, read_only);

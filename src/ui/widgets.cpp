@@ -109,6 +109,8 @@ void show_tooltip(const std::string& text) {
 
 }  // namespace
 
+void tooltip_now(const std::string& text) { show_tooltip(text); }
+
 void tooltip(const std::string& text) {
     if (ImGui::IsItemHovered()) show_tooltip(text);
 }

@@ -43,5 +43,6 @@ private:
 // Dear ImGui then keeps it. Every hover tooltip goes through here.
 void tooltip(const std::string& text);
 void tooltip_always_when_disabled(const std::string& text);  // also over disabled items
+void tooltip_now(const std::string& text);  // this frame, whatever is hovered (a dot on a picture)
 
 }  // namespace ties::ui

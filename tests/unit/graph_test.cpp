@@ -172,3 +172,28 @@ TEST_CASE("clusters: labelled by what members share; the strongest tie; a bridge
     CHECK(clusters[2].in_touch == 2);
     CHECK_FALSE(clusters[2].bridge);
 }
+
+TEST_CASE("effective size: a broker between separate people scores their count; a closed group falls towards one") {
+    std::vector<Record> records;
+    for (std::uint64_t n = 1; n <= 9; ++n) records.push_back(person(n));
+    // 1 shares a touch with each of 2, 3, 4, who never meet each other: effective size 3 of 3.
+    records.push_back(touch(1, {1, 2}));
+    records.push_back(touch(2, {1, 3}));
+    records.push_back(touch(3, {1, 4}));
+    // 5, 6, 7, 8 all at one event: each has 3 links that all know each other, 3 - 2*3/3 = 1.
+    records.push_back(event(1, {5, 6, 7, 8}));
+    const Store store = store_of(records);
+    const PeopleGraph graph = build_graph(store);
+    const std::vector<double> size = effective_sizes(graph);
+    CHECK(size[graph.index_of(person_id(1))] == doctest::Approx(3.0));
+    CHECK(size[graph.index_of(person_id(2))] == doctest::Approx(1.0));
+    CHECK(size[graph.index_of(person_id(5))] == doctest::Approx(1.0));
+    CHECK(size[graph.index_of(person_id(9))] == doctest::Approx(0.0));
+
+    CHECK(structure_sentence(1, 1.0).empty());
+    CHECK(structure_sentence(3, 3.0) ==
+          "Of the 3 people linked to them, few know each other (effective size 3.0 of 3): they join separate "
+          "groups, so news from further away reaches you through them.");
+    CHECK(structure_sentence(3, 1.0).starts_with("The 3 people linked to them mostly know each other (effective size 1.0 of 3)"));
+    CHECK(structure_sentence(4, 2.0).starts_with("Some of the 4 people linked to them know each other"));
+}

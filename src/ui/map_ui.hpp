@@ -1,0 +1,50 @@
+// The Map section (issue 16): the worlds a person's network spans and the weak ties that bridge
+// them. A picture drawn with ImGui's draw list (clusters as discs, people as dots coloured by
+// circle and sized by strength, bridges ringed and joined to you) that pans by dragging, zooms with
+// the wheel, a pinch or the +/- buttons, names whoever is under the pointer and opens them on a
+// click; beside it (below it on a phone, or instead of it) a list of the same facts that the
+// keyboard reaches.
+//
+// The map (core/network_map) is computed once per change of the store or the day, in the frame
+// after the page says it is working, and kept; every other frame only draws it.
+#pragma once
+
+#include "core/network_map.hpp"
+#include "core/model.hpp"
+
+#include <cstdint>
+#include <optional>
+
+namespace ties::ui {
+
+struct UiView;
+struct UiIntents;
+
+struct MapUi {
+    struct Key {
+        std::uint64_t version = 0;
+        Date today;
+        bool operator==(const Key&) const = default;
+    };
+    std::optional<Key> key;      // what `map` was computed from
+    bool waiting = false;        // "Working out your map" was drawn: compute in this frame
+    NetworkMap map;
+    double computed_ms = 0;      // how long the last computation took
+    Millis computed_at = 0;      // when (view.now)
+    std::optional<Id> focus;     // "Show on the map" from a person's page: centre on them next
+    // The view: the plane's point at the canvas centre and pixels per unit (0: fit on next draw).
+    float centre_x = 0, centre_y = 0, scale = 0;
+    bool list_only = false;      // on a phone: the list instead of the picture
+    std::optional<std::size_t> open_region;  // the list's expanded region (index into map.regions)
+};
+
+void draw_map(MapUi& ui, const UiView& view, UiIntents& out);
+
+// The map for the person page and Today, which may be a little behind the store: the last one
+// computed is used while the day is the same and it is under kMapStaleMillis old; otherwise it is
+// computed again in the next frame (out.working asks for it) and, until then, the old one (or
+// none, null) is used. So a burst of edits at 10,000 people costs one computation, not one each.
+inline constexpr Millis kMapStaleMillis = 60'000;
+const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out);
+
+}  // namespace ties::ui

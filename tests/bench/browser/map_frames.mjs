@@ -1,0 +1,97 @@
+// Map benchmark (not a test): how long the Map takes to work out (graph, communities, clusters,
+// structural measures and layout, in one frame after "Working out your map"), and the frame work
+// while panning (mouse drags), zooming (wheel) and hovering over it, in headless Chromium on the
+// release build. The app is opened with ?test&sample=N (N generated people, 4N touches); frame.ms
+// is the CPU time of one frame the app publishes through its test probe.
+// Run: node tests/bench/browser/map_frames.mjs [sizes, default 1000,10000] [--json]
+// With --json, progress goes to stderr and stdout gets {rows, failures} for tests/bench/run.
+import { click, closeAll, launch, screenshot, startServer, widget } from '../../e2e/harness.mjs';
+
+const JSON_OUT = process.argv.includes('--json');
+const SIZES = (process.argv.slice(2).find((a) => !a.startsWith('--')) || '1000,10000').split(',').map(Number);
+const log = JSON_OUT ? (text) => process.stderr.write(text + '\n') : console.log;
+const rows = [];
+const failures = [];
+const sizeKey = (n) => (n >= 1000 ? `p${n / 1000}k` : `p${n}`);
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+// The frame.ms of every frame the app draws while `action` runs.
+async function frameTimes(page, action) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = 0;
+    const poll = () => {
+      const probe = window.__ties;
+      if (probe && probe.frame !== last) {
+        last = probe.frame;
+        window.__frames.push(Number(probe.values['frame.ms']));
+      }
+      window.__poll = requestAnimationFrame(poll);
+    };
+    poll();
+  });
+  await action();
+  return page.evaluate(() => { cancelAnimationFrame(window.__poll); return window.__frames.slice(1); });
+}
+
+const server = await startServer();
+try {
+  for (const size of SIZES) {
+    const k = sizeKey(size);
+    const people = `${size.toLocaleString('en')} people`;
+    const context = await launch({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = context.pages()[0] || await context.newPage();
+      await page.goto(`${server.url}?test&sample=${size}`);
+      await page.waitForFunction(() => {
+        if (window.__ties && window.__ties.frame > 2) return true;
+        if (window.Module && Module.tiesPlatform) Module.tiesPlatform.wake();
+        return false;
+      }, null, { timeout: 300000 });
+      await click(page, 'nav.Map');
+      await page.waitForFunction(() => window.__ties.values['map.state'] === 'ready', null, { timeout: 300000 });
+      const v = await page.evaluate(() => window.__ties.values);
+      const computed = Number(v['map.computed_ms']);
+      rows.push({ key: `browser.map.compute.${k}`, label: `Map worked out (graph, clusters, layout), ${people}`, unit: 'ms',
+                  stat: 'max', samples: [computed] });
+      log(`${people}: ${v['map.summary']} Worked out in ${computed} ms.`);
+      await screenshot(page, `bench-map-${k}`);
+
+      const canvas = await widget(page, 'map.canvas');
+      const cx = canvas.x + canvas.w / 2, cy = canvas.y + canvas.h / 2;
+      const pan = await frameTimes(page, async () => {
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        for (let i = 0; i < 60; ++i) { await page.mouse.move(cx + 3 * i, cy + 2 * i); await page.waitForTimeout(16); }
+        await page.mouse.up();
+      });
+      const zoom = await frameTimes(page, async () => {
+        for (let i = 0; i < 20; ++i) { await page.mouse.wheel(0, -100); await page.waitForTimeout(16); }
+        for (let i = 0; i < 20; ++i) { await page.mouse.wheel(0, 100); await page.waitForTimeout(16); }
+      });
+      const hover = await frameTimes(page, async () => {
+        for (let i = 0; i < 60; ++i) { await page.mouse.move(canvas.x + 40 + i * 8, cy + (i % 7) * 9); await page.waitForTimeout(16); }
+      });
+      for (const [name, what, samples] of [['pan', 'panning', pan], ['zoom', 'zooming', zoom], ['hover', 'hovering', hover]]) {
+        const s = stats(samples);
+        rows.push({ key: `browser.map.${name}.${k}.p95`, label: `Map frame while ${what}, p95, ${people}`, unit: 'ms',
+                    stat: 'p95', samples });
+        log(`  ${what}: ${s.n} frames, median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms`);
+      }
+    } catch (error) {
+      failures.push(`map at ${size}: ${error.message}`);
+      log(`map at ${size} failed: ${error.message}`);
+    } finally {
+      await closeAll(context);
+    }
+  }
+} finally {
+  await server.stop();
+}
+if (JSON_OUT) process.stdout.write(JSON.stringify({ rows, failures }) + '\n');
+if (failures.length) process.exitCode = 1;

@@ -1,0 +1,161 @@
+// The Map's content (core/network_map.hpp): every live person placed once, inside their cluster's
+// disc, discs apart from each other and from you; the same map whatever order the records came in;
+// the sentences the Map, the person page and Today say about bridges.
+#include "core/network_map.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace ties;
+
+namespace {
+
+const Date kToday = Date::from_ymd(2026, 12, 1);
+
+Id person_id(std::uint64_t n) { return Id{0xC0, n}; }
+
+Contact person(std::uint64_t n, std::string company = "", std::string city = "", std::vector<std::string> tags = {}) {
+    Contact c;
+    c.meta.id = person_id(n);
+    c.display_name = "P" + std::to_string(n);
+    c.company = std::move(company);
+    c.city = std::move(city);
+    c.tags = std::move(tags);
+    return c;
+}
+
+Record touch(std::uint64_t n, std::vector<std::uint64_t> people, int days_ago = 10) {
+    Interaction i;
+    i.meta.id = Id{0x1A, n};
+    i.date = Date{kToday.days - days_ago};
+    i.kind = InteractionKind::Email;
+    for (const std::uint64_t p : people) i.participants.push_back(person_id(p));
+    return i;
+}
+
+Record event(std::uint64_t n, std::vector<std::uint64_t> people, int days_ahead) {
+    Event e;
+    e.meta.id = Id{0xE0, n};
+    e.name = "Meetup " + std::to_string(n);
+    e.date = Date{kToday.days + days_ahead};
+    for (const std::uint64_t p : people) e.attendees.push_back(person_id(p));
+    return e;
+}
+
+// Fjord Labs (1-4, three in touch), Berlin rust (10-12, only 10 in touch: a bridge), 30 and 31
+// linked to nobody, 40 archived.
+std::vector<Record> network() {
+    std::vector<Record> records;
+    for (std::uint64_t n = 1; n <= 4; ++n) records.push_back(person(n, "Fjord Labs"));
+    records.push_back(touch(1, {1}, 5));
+    records.push_back(touch(2, {1}, 40));
+    records.push_back(touch(3, {2}, 300));
+    records.push_back(touch(4, {3}, 200));
+    for (std::uint64_t n = 10; n <= 12; ++n) {
+        Contact c = person(n, "", "Berlin", {"rust"});
+        if (n == 11) c.introduced_by = person_id(1);  // 1 introduced 11: Fjord Labs' 1 reaches Berlin
+        records.push_back(c);
+    }
+    // Meetups they will attend together (still to come, so not touches with you).
+    records.push_back(event(1, {10, 11, 12}, 5));
+    records.push_back(event(2, {10, 11, 12}, 10));
+    records.push_back(touch(5, {10}, 240));
+    records.push_back(person(30));
+    records.push_back(person(31));
+    Contact archived = person(40, "Fjord Labs");
+    archived.archived = true;
+    records.push_back(archived);
+    return records;
+}
+
+Store store_of(std::vector<Record> records, std::uint64_t shuffle = 0) {
+    if (shuffle) std::shuffle(records.begin(), records.end(), std::mt19937_64(shuffle));
+    Store store;
+    for (const Record& r : records) store.load(r);
+    return store;
+}
+
+NetworkMap map_of(const Store& store) { return build_network_map(store, NetworkStats::build(store, kToday), kToday); }
+
+float distance(float x1, float y1, float x2, float y2) { return std::hypot(x1 - x2, y1 - y2); }
+
+}  // namespace
+
+TEST_CASE("network map: each live person once, inside their cluster's disc; discs apart and clear of you") {
+    const Store store = store_of(network());
+    const NetworkMap map = map_of(store);
+    REQUIRE(map.people.size() == 9);  // the archived one is not on the map
+    CHECK(map.person(person_id(40)) == nullptr);
+    REQUIRE(map.clusters.size() == 2);
+    REQUIRE(map.regions.size() == 3);  // Fjord Labs, Berlin, the two linked to nobody
+    CHECK(map.regions[2].cluster == kNoCluster);
+    for (const MapPerson& p : map.people) {
+        const auto region = std::find_if(map.regions.begin(), map.regions.end(),
+                                         [&](const MapRegion& r) { return r.cluster == p.cluster; });
+        REQUIRE(region != map.regions.end());
+        CHECK(distance(p.x, p.y, region->x, region->y) < region->radius);
+        CHECK(std::hypot(p.x, p.y) <= map.extent);
+    }
+    for (std::size_t a = 0; a < map.regions.size(); ++a) {
+        const MapRegion& r = map.regions[a];
+        CHECK(std::hypot(r.x, r.y) > r.radius);  // you, at (0, 0), are outside every disc
+        for (std::size_t b = a + 1; b < map.regions.size(); ++b)
+            CHECK(distance(r.x, r.y, map.regions[b].x, map.regions[b].y) > r.radius + map.regions[b].radius);
+    }
+    // The strongest tie of a cluster sits at its centre.
+    const MapPerson& one = *map.person(person_id(1));
+    CHECK(distance(one.x, one.y, map.regions[0].x, map.regions[0].y) < 1.0f);
+}
+
+TEST_CASE("network map: bridges, the clusters a person connects you to, and the sentences") {
+    const Store store = store_of(network());
+    const NetworkMap map = map_of(store);
+    const MapPerson& maya = *map.person(person_id(10));
+    CHECK(maya.bridge);
+    CHECK_FALSE(map.person(person_id(11))->bridge);
+    CHECK_FALSE(map.person(person_id(1))->bridge);
+    CHECK(why_on_map(map, maya) == "Your only link to Berlin \xc2\xb7 rust (3 people)");
+    CHECK(why_on_map(map, *map.person(person_id(1))) == "Your strongest tie in Fjord Labs");
+    CHECK(why_on_map(map, *map.person(person_id(2))) == "One of 4 in Fjord Labs");
+    CHECK(why_on_map(map, *map.person(person_id(30))) == "Linked to nobody else you know");
+
+    CHECK(bridge_reason(map, maya, "Maya Lind", Date{kToday.days - 240}, kToday) ==
+          "Maya Lind is your only link to Berlin \xc2\xb7 rust (3 people); you last talked 8 months ago");
+    CHECK(bridge_reason(map, *map.person(person_id(1)), "P1", Date{kToday.days - 3}, kToday).empty());
+
+    // 1 is in Fjord Labs and linked to Maya in Berlin.
+    const std::vector<ClusterReach> reach = clusters_through(map, person_id(1));
+    REQUIRE(reach.size() == 2);
+    CHECK(map.clusters[reach[0].cluster].label == "Fjord Labs");
+    CHECK(reach[0].own);
+    CHECK(map.clusters[reach[1].cluster].label == "Berlin \xc2\xb7 rust");
+    CHECK(reach[1].links == 1);
+    CHECK_FALSE(reach[1].own);
+    CHECK(clusters_through(map, person_id(30)).empty());
+
+    // Maya was last in touch 240 days ago: a bridge going cold; not after 300 days' grace, nor snoozed.
+    const NetworkStats stats = NetworkStats::build(store, kToday);
+    CHECK(cold_bridges(map, store, stats, kToday) == std::vector<Id>{person_id(10)});
+    CHECK(cold_bridges(map, store, stats, kToday, 300).empty());
+    Store snoozed = store_of(network());
+    Contact resting = *snoozed.contact(person_id(10));
+    resting.snoozed_until = Date{kToday.days + 7};
+    snoozed.load(resting);
+    CHECK(cold_bridges(map_of(snoozed), snoozed, NetworkStats::build(snoozed, kToday), kToday).empty());
+}
+
+TEST_CASE("network map: the same positions whatever order the records were stored in") {
+    const NetworkMap first = map_of(store_of(network()));
+    for (std::uint64_t shuffle = 1; shuffle <= 10; ++shuffle) {
+        const NetworkMap again = map_of(store_of(network(), shuffle));
+        REQUIRE(again.people.size() == first.people.size());
+        for (std::size_t i = 0; i < first.people.size(); ++i) {
+            CHECK(again.people[i].id == first.people[i].id);
+            CHECK(again.people[i].x == first.people[i].x);
+            CHECK(again.people[i].y == first.people[i].y);
+        }
+    }
+}
