@@ -174,6 +174,7 @@ const Culture kCultures[] = {
 };
 constexpr std::size_t kGreek = 7, kCyrillic = 8;
 
+constexpr std::string_view kBridgeCompany = "Tern & Tide Studio";  // not in kCompanies: nobody else works there
 constexpr std::string_view kCompanies[] = {
     "Analytical Engines Ltd", "Northwind Traders", "Fjord Robotics", "Kettle & Crane", "Blue Heron Labs",
     "Oxide & Ore", "Lumen Studio", "Papier & Co", "Helios Capital", "Atlas Ventures", "Polar Analytics",
@@ -525,10 +526,37 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
         } else if (rng.chance(0.7)) {
             c.first_met = days_before(today, rng.between(30, 3650));
         }
-        if (i > 0 && rng.chance(0.12)) c.introduced_by = contact_ids[rng.below(i)];
+        if (i > 0 && rng.chance(0.12)) {  // mostly by a colleague met before
+            std::size_t by = rng.below(i);
+            for (int attempt = 0; attempt < 8 && contacts[by].company != c.company && rng.chance(0.8); ++attempt) by = rng.below(i);
+            c.introduced_by = contact_ids[by];
+        }
         if (rng.chance(0.3)) c.notes = std::string(rng.pick(kContactNotes));
         c.archived = rng.chance(0.03);
     }
+
+    // --- A bridge: the last few work together at a company you know through one of them only,
+    // whom you last wrote to months ago (the Map rings them, Today says they are going cold). ---
+    const std::size_t quiet = size.contacts >= 20 ? 3 : 0;  // colleagues you never talked to
+    const std::size_t bridge = quiet ? size.contacts - quiet - 1 : size.contacts;
+    for (std::size_t i = bridge; i < contacts.size(); ++i) {
+        Contact& c = contacts[i];
+        c.company = std::string(kBridgeCompany);
+        for (ContactPoint& email : c.emails)  // their work address at their new company
+            if (email.label == "work") email.value = email.value.substr(0, email.value.find('@')) + "@terntide.example";
+        c.met_at.reset();
+        c.archived = false;
+        c.snoozed_until.reset();
+        if (i > bridge) {
+            c.tier = Tier::None;
+            c.cadence_days.reset();
+            c.how_met = "Works with " + contacts[bridge].given_name;
+            c.first_met.reset();
+        }
+        c.introduced_by.reset();  // their only links are each other
+    }
+    // Events and opportunities involve the others only: the bridge's one touch is below.
+    const std::vector<Id> reachable(contact_ids.begin(), contact_ids.begin() + static_cast<std::ptrdiff_t>(bridge));
 
     // --- Event attendees: who met there, and a few others. ---
     for (std::size_t e = 0; e < events.size(); ++e) {
@@ -536,9 +564,19 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
         for (const Contact& c : contacts) {
             if (c.met_at == event.meta.id) event.attendees.push_back(c.meta.id);
         }
-        for (const Id id : pick_people(rng, contact_ids, {}, static_cast<std::size_t>(rng.between(2, 12)))) {
-            if (std::find(event.attendees.begin(), event.attendees.end(), id) == event.attendees.end())
-                event.attendees.push_back(id);
+        // A few others, mostly from one company (a company's meetup, a team at a conference).
+        const std::size_t others = reachable.empty() ? 0 : static_cast<std::size_t>(rng.between(2, 12));
+        if (others == 0) continue;
+        const std::string& host = contacts[rng.below(reachable.size())].company;
+        std::vector<Id> colleagues;
+        for (std::size_t i = 0; i < reachable.size(); ++i)
+            if (!host.empty() && contacts[i].company == host) colleagues.push_back(contact_ids[i]);
+        for (std::size_t n = 0, attempt = 0; n < others && attempt < 50; ++attempt) {
+            const Id id = !colleagues.empty() && rng.chance(0.85) ? colleagues[rng.below(colleagues.size())]
+                                                                  : reachable[rng.below(reachable.size())];
+            if (std::find(event.attendees.begin(), event.attendees.end(), id) != event.attendees.end()) continue;
+            event.attendees.push_back(id);
+            ++n;
         }
     }
 
@@ -549,9 +587,10 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
         for (std::size_t i = 0; i < contacts.size(); ++i) {
             activity[i] = kTierActivity[static_cast<std::size_t>(contacts[i].tier)] * (contacts[i].archived ? 0.2 : 1.0);
         }
+        for (std::size_t i = bridge; i < contacts.size(); ++i) activity[i] = 0;  // the bridge gets one touch, below
         const WeightedPicker picker(activity);
         std::unordered_map<std::string, std::vector<std::size_t>> by_company;
-        for (std::size_t i = 0; i < contacts.size(); ++i)
+        for (std::size_t i = 0; i < bridge; ++i)
             if (!contacts[i].company.empty()) by_company[contacts[i].company].push_back(i);
         constexpr std::array kKindWeights{10.0, 14.0, 14.0, 8.0, 10.0, 10.0, 6.0, 6.0, 3.0, 4.0, 3.0, 8.0};
         constexpr std::size_t kOpenSoon = 5;  // the last few have open follow-ups due about now
@@ -565,13 +604,15 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
             if (rng.chance(0.7)) it.minute_of_day = rng.between(8 * 60, 22 * 60);
             const std::size_t count = rng.chance(0.75) ? 1 : rng.chance(0.7) ? 2 : 3;
             // A touch with several people is mostly among colleagues of the first: the worlds the map shows.
-            const std::size_t first = picker.pick(rng);
+            const bool to_bridge = k == 0 && bridge < contacts.size();  // 5 months ago, the bridge's only touch
+            const std::size_t first = to_bridge ? bridge : picker.pick(rng);
+            if (to_bridge) it.date = days_before(today, 150);
             it.participants.push_back(contact_ids[first]);
             const std::vector<std::size_t>* colleagues = nullptr;
             if (const auto at = by_company.find(contacts[first].company); at != by_company.end() && at->second.size() > 1)
                 colleagues = &at->second;
-            for (int attempt = 0; it.participants.size() < std::min(count, contacts.size()) && attempt < 20; ++attempt) {
-                const Id id = colleagues && rng.chance(0.85) ? contact_ids[(*colleagues)[rng.below(colleagues->size())]]
+            for (int attempt = 0; !to_bridge && it.participants.size() < std::min(count, contacts.size()) && attempt < 20; ++attempt) {
+                const Id id = colleagues && rng.chance(0.92) ? contact_ids[(*colleagues)[rng.below(colleagues->size())]]
                                                              : contact_ids[picker.pick(rng)];
                 if (std::find(it.participants.begin(), it.participants.end(), id) == it.participants.end())
                     it.participants.push_back(id);
@@ -604,7 +645,7 @@ Change make_sample_data(std::uint64_t seed, Millis now, Date today, SampleSize s
         op.kind = static_cast<OpportunityKind>(o % 6);
         op.status = static_cast<OpportunityStatus>((o / 6 + o) % 3);
         op.date = days_before(today, op.status == OpportunityStatus::Open ? rng.between(0, 60) : rng.between(30, 365));
-        op.contacts = pick_people(rng, contact_ids, {}, rng.chance(0.7) ? 1 : 2);
+        op.contacts = pick_people(rng, reachable, {}, rng.chance(0.7) ? 1 : 2);
         const std::string company(rng.pick(kCompanies));
         switch (op.kind) {
             case OpportunityKind::Job:

@@ -196,8 +196,7 @@ void draw_picture(MapUi& ui, const UiView& view, const Palette& p, ImVec2 size, 
         if (c.x + radius < origin.x || c.x - radius > end.x || c.y + radius < origin.y || c.y - radius > end.y) continue;
         const Contact& contact = *store.contact(person.id);
         const ImU32 colour = circle_colour(contact.tier, p, dark);
-        if (radius < 2.5f) dl->AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), colour);
-        else dl->AddCircleFilled(c, radius, colour);
+        dl->AddCircleFilled(c, radius, colour, radius < 3.0f ? 8 : 0);  // few segments for a small dot
         if (person.bridge) dl->AddCircle(c, radius + 2.5f, p.warning, 0, 2.0f);
         if (hovered) {
             const float d = std::hypot(io.MousePos.x - c.x, io.MousePos.y - c.y);
@@ -269,10 +268,12 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
                 const Contact& c = *store.contact(person->id);
                 if (form::person_link(p, contact_label(c), "map.list." + std::to_string(r) + ".person." + std::to_string(shown)))
                     out.open_contact = person->id;
-                ImGui::SameLine();
-                ImGui::PushStyleColor(ImGuiCol_Text, person->bridge ? p.warning : p.muted);
-                ImGui::TextWrapped("%s", why_on_map(map, *person).c_str());
-                ImGui::PopStyleColor();
+                if (person->bridge || (region.cluster != kNoCluster && map.clusters[region.cluster].strongest == person->id)) {
+                    ImGui::SameLine();
+                    ImGui::PushStyleColor(ImGuiCol_Text, person->bridge ? p.warning : p.muted);
+                    ImGui::TextWrapped("%s", person->bridge ? "your only link" : "your strongest tie here");
+                    ImGui::PopStyleColor();
+                }
                 ++shown;
             }
             if (members.size() > shown)
@@ -351,7 +352,7 @@ void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {
         draw_list(ui, view, p, out);
         ImGui::EndChild();
     } else if (!ui.list_only) {
-        draw_picture(ui, view, p, ImVec2(width, std::min(height, std::max(320.0f, width * 1.1f))), out);
+        draw_picture(ui, view, p, ImVec2(width, height), out);
     } else {
         draw_list(ui, view, p, out);
     }

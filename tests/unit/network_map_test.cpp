@@ -2,6 +2,7 @@
 // disc, discs apart from each other and from you; the same map whatever order the records came in;
 // the sentences the Map, the person page and Today say about bridges.
 #include "core/network_map.hpp"
+#include "core/sample_data.hpp"
 
 #include <doctest/doctest.h>
 
@@ -157,5 +158,21 @@ TEST_CASE("network map: the same positions whatever order the records were store
             CHECK(again.people[i].x == first.people[i].x);
             CHECK(again.people[i].y == first.people[i].y);
         }
+    }
+}
+
+TEST_CASE("network map: the sample network shows its worlds and exactly one bridge, whatever its seed") {
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        Store store;
+        for (const Record& r : make_sample_data(seed, 1'700'000'000'000, kToday).records) store.load(r);
+        const NetworkStats stats = NetworkStats::build(store, kToday);
+        const NetworkMap map = build_network_map(store, stats, kToday);
+        CAPTURE(seed);
+        CHECK(map.clusters.size() >= 3);
+        std::vector<std::string> bridged;
+        for (const Cluster& c : map.clusters)
+            if (c.bridge) bridged.push_back(c.label);
+        CHECK(bridged == std::vector<std::string>{"Tern & Tide Studio"});
+        CHECK(cold_bridges(map, store, stats, kToday).size() == 1);
     }
 }

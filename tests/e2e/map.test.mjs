@@ -1,0 +1,215 @@
+// The Map through the real page: the sample network's clusters and its one bridge; the mouse
+// drags the picture, the wheel zooms about the pointer (and does not scroll the page), hovering a
+// dot names the person and why they matter, a click opens them; their page says which clusters
+// they connect you to and goes back to them on the map; Today lists the bridge going cold; the
+// list beside the picture opens people too. On a phone one finger pans, two pinch, and the list
+// replaces the picture. Screenshots in light, dark and on a phone.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitReady, waitValue, widget } from './harness.mjs';
+
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const TODAY = 'test&today=20240630';
+const BRIDGE_CLUSTER = 'Tern & Tide Studio';  // the sample's company known through one person only
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server.stop(); });
+
+async function values(page) { return (await probe(page)).values; }
+
+async function openSampleMap(page) {
+  await click(page, 'welcome.sample');
+  await waitValue(page, 'section', 'Contacts');  // the sample opens on the contacts it added
+  await click(page, 'nav.Map');
+  await waitValue(page, 'map.state', 'ready', 20000);
+  await nextFrames(page, 3);
+}
+
+// The screen position of a person's dot, as the page drew it last.
+async function dotOf(page, name) {
+  const at = (await values(page))[`map.dot.${name}`];
+  assert.ok(at, `${name}'s dot is on screen`);
+  const [x, y] = at.split(',').map(Number);
+  return { x, y };
+}
+
+// The bridge's name, from the list beside the map: "...; only through NAME".
+async function bridgeName(page) {
+  const v = await values(page);
+  const row = Object.keys(v).find((k) => /^map\.list\.\d+$/.test(k) && v[k].includes(BRIDGE_CLUSTER));
+  assert.ok(row, `the list names ${BRIDGE_CLUSTER}: ${JSON.stringify(v)}`);
+  const line = v[`${row}.line`];
+  const match = /only through (.+)$/.exec(line);
+  assert.ok(match, `the cluster is reached through one person: ${line}`);
+  return { name: match[1], row };
+}
+
+const centre = (v) => v['map.centre'].split(',').map(Number);
+
+test('the map: pan, zoom about the pointer, hover and click a bridge; their page; Today; the list', async () => {
+  const context = await launch({ viewport: DESKTOP });
+  try {
+    const page = await openApp(context, server.url, { query: TODAY });
+    await openSampleMap(page);
+    let v = await values(page);
+    assert.match(v['map.summary'], /^\d+ people in \d+ clusters; 1 cluster reached through one person only/);
+    const { name: bridge, row } = await bridgeName(page);
+    await screenshot(page, 'map-light');
+
+    // Hover: the name and why they matter; the tooltip follows the real mouse.
+    let dot = await dotOf(page, bridge);
+    await page.mouse.move(dot.x, dot.y);
+    await waitValue(page, 'map.hover', bridge);
+    v = await values(page);
+    assert.match(v.tooltip, new RegExp(`Your only link to ${BRIDGE_CLUSTER} \\(4 people\\)`));
+    await screenshot(page, 'map-hover');
+
+    // Drag: the picture follows the mouse (the plane's centre moves by the drag over the scale).
+    const canvas = await widget(page, 'map.canvas');
+    const title = await widget(page, 'section.title');
+    const scale = Number(v['map.scale']);
+    const [cx0, cy0] = centre(v);
+    const from = { x: canvas.x + 60, y: canvas.y + 60 };
+    await page.mouse.move(from.x, from.y);
+    await nextFrames(page, 1);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; ++i) { await page.mouse.move(from.x + 10 * i, from.y + 5 * i); await nextFrames(page, 1); }
+    await page.mouse.up();
+    await nextFrames(page, 2);
+    v = await values(page);
+    const [cx1, cy1] = centre(v);
+    assert.ok(Math.abs((cx0 - cx1) * scale - 80) < 6 && Math.abs((cy0 - cy1) * scale - 40) < 6,
+              `dragged by (80, 40) px: centre ${cx0},${cy0} -> ${cx1},${cy1} at ${scale} px per unit`);
+    assert.equal(v['map.hover'], undefined, 'a drag is not a hover on a person');
+
+    // Zoom about the pointer: the bridge's dot stays under the mouse, it gets bigger, the page does not scroll.
+    dot = await dotOf(page, bridge);
+    await page.mouse.move(dot.x, dot.y);
+    await nextFrames(page, 1);
+    for (let i = 0; i < 3; ++i) { await page.mouse.wheel(0, -100); await nextFrames(page, 2); }
+    v = await values(page);
+    assert.ok(Number(v['map.scale']) > scale * 1.8, `zoomed in: ${scale} -> ${v['map.scale']}`);
+    const after = await dotOf(page, bridge);
+    assert.ok(Math.hypot(after.x - dot.x, after.y - dot.y) < 3, `the dot stayed under the pointer: ${JSON.stringify([dot, after])}`);
+    assert.deepEqual(await widget(page, 'section.title'), title, 'the page did not scroll');
+    await screenshot(page, 'map-zoomed');
+    await click(page, 'map.zoom_out');
+    assert.ok(Number((await values(page))['map.scale']) < Number(v['map.scale']), 'the − button zooms out');
+
+    // A click on the dot opens the person; their page tells the clusters they connect you to.
+    dot = await dotOf(page, bridge);
+    await page.mouse.move(dot.x, dot.y);
+    await nextFrames(page, 1);
+    await page.mouse.down();
+    await nextFrames(page, 1);
+    await page.mouse.up();
+    await waitValue(page, 'section', 'Contacts');
+    await waitValue(page, 'contact.name', bridge);
+    await waitValue(page, 'contact.bridge', new RegExp(`^${bridge} is your only link to ${BRIDGE_CLUSTER} \\(4 people\\); you last talked 5 months ago$`));
+    v = await values(page);
+    assert.match(v['contact.clusters'], new RegExp(`^Connects you to ${BRIDGE_CLUSTER} \\(their group, 4 people\\)`));
+    await screenshot(page, 'map-person');
+
+    // "Show on the map" goes back with them in the middle, close up.
+    await click(page, 'contact.show_on_map');
+    await waitValue(page, 'section', 'Map');
+    await nextFrames(page, 3);
+    v = await values(page);
+    dot = await dotOf(page, bridge);
+    const shown = await widget(page, 'map.canvas');
+    assert.ok(Math.abs(dot.x - (shown.x + shown.w / 2)) < 2 && Math.abs(dot.y - (shown.y + shown.h / 2)) < 2,
+              `centred on ${bridge}: ${JSON.stringify([dot, shown])}`);
+    assert.ok(Number(v['map.scale']) >= 28);
+
+    // The list: open the bridge's cluster; its strongest member (the bridge) opens from it.
+    await click(page, row);
+    await click(page, `${row}.person.0`);
+    await waitValue(page, 'section', 'Contacts');
+    await waitValue(page, 'contact.name', bridge);
+
+    // Today: the bridge going cold, in words.
+    await click(page, 'nav.Today');
+    await waitValue(page, 'today.bridges.count', '1');
+    await waitValue(page, 'today.bridges.0.reason', `${bridge} is your only link to ${BRIDGE_CLUSTER} (4 people); you last talked 5 months ago`);
+    await screenshot(page, 'map-today');
+
+    // After a reload the same map, from what was stored.
+    await click(page, 'nav.Map');
+    await waitValue(page, 'map.state', 'ready', 20000);
+    const summary = (await values(page))['map.summary'];
+    await page.reload();
+    await waitReady(page);
+    await click(page, 'nav.Map');
+    await waitValue(page, 'map.state', 'ready', 20000);
+    assert.equal((await values(page))['map.summary'], summary);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
+
+// Touch input as a phone sends it (Chrome DevTools Protocol): fingers as lists of points per step.
+async function touchSteps(page, context, steps) {
+  const cdp = await context.newCDPSession(page);
+  const send = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y })) });
+  await send('touchStart', steps[0]);
+  for (const points of steps.slice(1)) { await send('touchMove', points); await nextFrames(page, 1); }
+  await send('touchEnd', []);
+  await nextFrames(page, 3);
+}
+
+test('on a phone, in dark mode: one finger pans, two fingers pinch, a tap opens; the list instead of the picture', async () => {
+  const context = await launch({ viewport: PHONE, touch: true, colorScheme: 'dark' });
+  try {
+    const page = await openApp(context, server.url, { query: TODAY });
+    await tap(page, 'welcome.sample');
+    await waitValue(page, 'section', 'Contacts');
+    await tap(page, 'nav.Map');
+    await waitValue(page, 'map.state', 'ready', 20000);
+    await nextFrames(page, 3);
+    await screenshot(page, 'map-phone-dark');
+    const canvas = await widget(page, 'map.canvas');
+    const title = await widget(page, 'section.title');
+    let v = await values(page);
+    const scale = Number(v['map.scale']);
+    const [cx0, cy0] = centre(v);
+
+    // One finger: the picture moves with it, the page stays.
+    const x = canvas.x + canvas.w / 2, y = canvas.y + canvas.h / 2;
+    await touchSteps(page, context, [[[x, y]], ...Array.from({ length: 6 }, (_, i) => [[x - 10 * (i + 1), y - 6 * (i + 1)]])]);
+    v = await values(page);
+    const [cx1, cy1] = centre(v);
+    assert.ok(Math.abs((cx1 - cx0) * scale - 60) < 12 && Math.abs((cy1 - cy0) * scale - 36) < 12,
+              `panned by (60, 36) px: ${cx0},${cy0} -> ${cx1},${cy1}`);
+    assert.deepEqual(await widget(page, 'section.title'), title, 'the page did not scroll');
+
+    // Two fingers moving apart: zoomed in about the point between them.
+    await touchSteps(page, context, [[[x - 20, y], [x + 20, y]],
+                                     ...Array.from({ length: 6 }, (_, i) => [[x - 20 - 12 * (i + 1), y], [x + 20 + 12 * (i + 1), y]])]);
+    v = await values(page);
+    assert.ok(Number(v['map.scale']) > scale * 2, `pinched in: ${scale} -> ${v['map.scale']}`);
+    await screenshot(page, 'map-phone-pinched');
+
+    // Fit, then a tap on a person opens them.
+    await tap(page, 'map.fit');
+    v = await values(page);
+    const [name, at] = Object.entries(v).find(([k]) => k.startsWith('map.dot.'));
+    const [dx, dy] = at.split(',').map(Number);
+    await page.touchscreen.tap(dx, dy);
+    await waitValue(page, 'section', 'Contacts');
+    await waitValue(page, 'contact.name', name.slice('map.dot.'.length));
+
+    // The list instead of the picture, for reading and for the keyboard.
+    await tap(page, 'nav.Map');
+    await tap(page, 'map.toggle');
+    await waitValue(page, 'map.list.0', /\(\d+\)$/);
+    assert.equal((await probe(page)).widgets['map.canvas'], undefined, 'the picture gave way to the list');
+    await tap(page, 'map.list.0');
+    await widget(page, 'map.list.0.person.0');
+    await screenshot(page, 'map-phone-list');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await closeAll(context);
+  }
+});
