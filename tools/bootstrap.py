@@ -41,7 +41,8 @@ TEST_PACKAGES = ["chromium", "fonts-noto-core", *FUZZ_PACKAGES,
                  "apache2", "apache2-utils",  # tests/servers/webdav_server.py: a private WebDAV server (mod_dav, htpasswd)
                  # tests/servers/nginx_dav_server.py: the same against nginx (dav + dav-ext modules), a server
                  # that ignores If-Match, so the sync tests show nothing depends on it (issue 13).
-                 "nginx", "libnginx-mod-http-dav-ext"]
+                 "nginx", "libnginx-mod-http-dav-ext",
+                 "python3-networkx"]  # tests/graph: NetworkX reads the GraphML export (issue 16)
 
 
 def say(msg: str) -> None:

@@ -69,7 +69,7 @@ Usage:
       unless --merge-weak; --dry-run lists every match and its reason. Importing a file twice
       adds nothing. A .ties backup among the FILEs is merged record by record (the newer edit
       wins, deletions stay deleted).
-  ties export BACKUP --format vcf|vcf3|csv|ics|json [-o FILE]
+  ties export BACKUP --format vcf|vcf3|csv|ics|graphml|json [-o FILE]
       vcf: vCard 4.0, vcf3: vCard 3.0, csv: one row per person, ics: today's plan and
       follow-ups as calendar events, json: the backup's readable content. Standard output
       unless -o.
@@ -656,9 +656,9 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
     const Args args = parse(argv, 1, {"--format", "-o", "--passphrase-file"}, {});
     if (args.help) return out << kUsage, kExitOk;
     if (args.positional.size() != 1) throw UsageError{"export: name one BACKUP"};
-    const std::string format = required(args, "--format", "vcf|vcf3|csv|ics|json");
+    const std::string format = required(args, "--format", "vcf|vcf3|csv|ics|graphml|json");
     const std::optional<io::ExportFormat> exported = io::export_format_named(format);
-    if (!exported && format != "json") throw UsageError{"unknown format '" + format + "' (vcf, vcf3, csv, ics or json)"};
+    if (!exported && format != "json") throw UsageError{"unknown format '" + format + "' (vcf, vcf3, csv, ics, graphml or json)"};
     const std::optional<std::string> passphrase = read_passphrase(args);
 
     Loaded loaded;
@@ -679,6 +679,7 @@ int cmd_export(const std::vector<std::string>& argv, std::ostream& out, std::ost
             return kExitFailed;
         }
         bytes = std::move(file.bytes);
+        if (!file.summary.empty()) err << file.summary << "\n";
     }
     const auto target = args.value("-o");
     if (!target || *target == "-") {

@@ -102,7 +102,9 @@ NetworkMap build_network_map(const Store& store, const NetworkStats& stats, Date
     for (std::size_t i = 0; i < n; ++i) {
         MapPerson& p = map.people[i];
         p.id = map.graph.people[i];
-        p.strength = tie_score(*store.contact(p.id), stats.of(p.id), today);
+        const Contact& contact = *store.contact(p.id);
+        p.strength = tie_score(contact, stats.of(p.id), today);
+        p.tier = contact.tier;
         p.cluster = cluster_of_community[community[i]];
         p.links = map.graph.links[i].size();
         p.effective_size = effective[i];

@@ -27,6 +27,7 @@ struct MapPerson {
     Id id;
     float x = 0, y = 0;      // on the map's plane; you are at (0, 0); one unit is the space per person
     double strength = 0;     // tie_score, 0..1
+    Tier tier = Tier::None;  // their circle, for colouring without looking them up each frame
     std::size_t cluster = kNoCluster;  // index into NetworkMap::clusters, none for people linked to nobody
     bool bridge = false;     // your only link into their cluster
     std::size_t links = 0;   // people linked to them in the graph

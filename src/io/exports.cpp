@@ -3,7 +3,9 @@
 
 #include "core/network_stats.hpp"
 #include "core/search.hpp"
+#include "core/network_map.hpp"
 #include "io/csv_import.hpp"
+#include "io/graphml.hpp"
 #include "io/ics.hpp"
 #include "io/vcard.hpp"
 
@@ -17,6 +19,7 @@ std::optional<ExportFormat> export_format_named(std::string_view name) {
     if (name == "vcf3") return ExportFormat::Vcard3;
     if (name == "csv") return ExportFormat::Csv;
     if (name == "ics") return ExportFormat::Calendar;
+    if (name == "graphml") return ExportFormat::Graph;
     return std::nullopt;
 }
 
@@ -62,6 +65,17 @@ ExportFile export_file(const Store& store, ExportFormat format, Date today, Mill
             file.name = ics_file_name(today);
             file.bytes = write_ics(entries, now);
             file.mime_type = "text/calendar";
+            break;
+        }
+        case ExportFormat::Graph: {
+            const NetworkMap map = build_network_map(store, NetworkStats::build(store, today), today);
+            file.name = "ties-network-" + today.iso() + ".graphml";
+            file.bytes = write_graphml(store, map);
+            file.mime_type = "application/graphml+xml";
+            std::size_t links = 0;
+            for (const auto& list : map.graph.links) links += list.size();
+            file.summary = std::to_string(map.people.size()) + " people, " + std::to_string(links / 2) + " links, " +
+                           std::to_string(map.clusters.size()) + " clusters";
             break;
         }
     }

@@ -1,5 +1,5 @@
-// What a person takes out of Ties besides a backup: contacts as vCard 4.0 or 3.0 or CSV, and the
-// day's plan as an .ics calendar. One path for every front end, so the browser's buttons and
+// What a person takes out of Ties besides a backup: contacts as vCard 4.0 or 3.0 or CSV, the
+// day's plan as an .ics calendar, and the network as GraphML for Gephi or NetworkX. One path for every front end, so the browser's buttons and
 // `ties export` write the same bytes for the same store (same order, same name, same format).
 #pragma once
 
@@ -14,9 +14,9 @@
 
 namespace ties::io {
 
-enum class ExportFormat { Vcard4, Vcard3, Csv, Calendar };
+enum class ExportFormat { Vcard4, Vcard3, Csv, Calendar, Graph };
 
-// "vcf", "vcf3", "csv", "ics" (the names `ties export --format` takes); nullopt for any other.
+// "vcf", "vcf3", "csv", "ics", "graphml" (the names `ties export --format` takes); nullopt for any other.
 std::optional<ExportFormat> export_format_named(std::string_view name);
 
 struct ExportFile {
@@ -24,7 +24,8 @@ struct ExportFile {
     bool ok() const { return !error; }
     std::string name;       // "ties-contacts-2026-03-10.vcf", "ties-plan-2026-03-10.ics"
     std::string bytes;
-    std::string mime_type;  // "text/vcard", "text/csv", "text/calendar"
+    std::string mime_type;  // "text/vcard", "text/csv", "text/calendar", "application/graphml+xml"
+    std::string summary;    // what it holds, when worth saying: "18 people, 25 links, 4 clusters"
 };
 
 // Live contacts by folded name (fold_for_search of the label), then id: the order of every

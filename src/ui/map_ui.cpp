@@ -12,6 +12,7 @@
 #include <imgui_internal.h>  // SetItemKeyOwner: the wheel over the picture zooms, not scrolls the page
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -106,13 +107,15 @@ float dot_radius(const MapPerson& person, float scale) {
     return std::max(1.5f, scale * (0.14f + 0.24f * static_cast<float>(person.strength)));
 }
 
-void zoom_buttons(MapUi& ui, const Palette& p, bool narrow, UiIntents&) {
+void zoom_buttons(MapUi& ui, const Palette& p, bool narrow, UiIntents& out) {
     ButtonRow row;
     if (row.button("+##map.zoom_in", "map.zoom_in") && ui.scale > 0) ui.scale = std::min(kMaxScale, ui.scale * 1.5f);
     if (row.button("\xe2\x88\x92##map.zoom_out", "map.zoom_out") && ui.scale > 0) ui.scale /= 1.5f;
     if (row.button("Fit##map.fit", "map.fit")) ui.scale = 0;
     if (narrow && row.primary(p, ui.list_only ? "Show the map##map.toggle" : "Show the list##map.toggle", "map.toggle"))
         ui.list_only = !ui.list_only;
+    if (row.button("Export for Gephi or NetworkX (GraphML)##map.export", "map.export")) out.export_file = io::ExportFormat::Graph;
+    tooltip("The people, their clusters and links as a GraphML file, for Gephi, NetworkX, yEd or Cytoscape");
 }
 
 void draw_picture(MapUi& ui, const UiView& view, const Palette& p, ImVec2 size, UiIntents& out) {
@@ -187,6 +190,8 @@ void draw_picture(MapUi& ui, const UiView& view, const Palette& p, ImVec2 size, 
     dl->AddText(ImVec2(you.x - you_text.x * 0.5f, you.y + std::max(6.0f, 0.5f * ui.scale) + 2.0f), p.text, "You");
 
     // People: the nearest dot to the pointer is the hovered one.
+    std::array<ImU32, kTierCount> colours{};
+    for (int t = 0; t < kTierCount; ++t) colours[static_cast<std::size_t>(t)] = circle_colour(static_cast<Tier>(t), p, dark);
     const MapPerson* hover = nullptr;
     float hover_distance = 0;
     std::size_t probed = 0;
@@ -194,9 +199,10 @@ void draw_picture(MapUi& ui, const UiView& view, const Palette& p, ImVec2 size, 
         const ImVec2 c = screen.at(person.x, person.y);
         const float radius = dot_radius(person, ui.scale);
         if (c.x + radius < origin.x || c.x - radius > end.x || c.y + radius < origin.y || c.y - radius > end.y) continue;
-        const Contact& contact = *store.contact(person.id);
-        const ImU32 colour = circle_colour(contact.tier, p, dark);
-        dl->AddCircleFilled(c, radius, colour, radius < 3.0f ? 8 : 0);  // few segments for a small dot
+        const ImU32 colour = colours[static_cast<std::size_t>(person.tier)];
+        // A dot under two pixels across is drawn as a square: the same on screen, a third of the vertices.
+        if (radius < 2.0f) dl->AddRectFilled(ImVec2(c.x - radius, c.y - radius), ImVec2(c.x + radius, c.y + radius), colour);
+        else dl->AddCircleFilled(c, radius, colour, radius < 4.0f ? 8 : 0);
         if (person.bridge) dl->AddCircle(c, radius + 2.5f, p.warning, 0, 2.0f);
         if (hovered) {
             const float d = std::hypot(io.MousePos.x - c.x, io.MousePos.y - c.y);
@@ -207,7 +213,7 @@ void draw_picture(MapUi& ui, const UiView& view, const Palette& p, ImVec2 size, 
         }
         if (probe::enabled() && probed < kProbedDots) {
             ++probed;
-            probe::value(probe::key("map.dot.", contact_label(contact)),
+            probe::value(probe::key("map.dot.", [&] { return contact_label(*store.contact(person.id)); }),
                          [&] { return std::to_string(c.x) + "," + std::to_string(c.y); });
         }
     }

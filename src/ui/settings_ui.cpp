@@ -415,6 +415,9 @@ void draw_general(SettingsUi& state, const UiView& view, const Palette& p, UiInt
     if (button("vCard 3.0", "settings.export.vcf3")) out.export_file = io::ExportFormat::Vcard3;
     same_line_if_fits(button_width("CSV (spreadsheet)"));
     if (button("CSV (spreadsheet)", "settings.export.csv")) out.export_file = io::ExportFormat::Csv;
+    same_line_if_fits(button_width("Network (GraphML)"));
+    if (button("Network (GraphML)", "settings.export.graphml")) out.export_file = io::ExportFormat::Graph;
+    tooltip("Who is linked to whom and the clusters of the Map, for Gephi or NetworkX");
 
     ImGui::Dummy(ImVec2(0, 14));
     draw_sync_settings(state.sync, view, p, out);

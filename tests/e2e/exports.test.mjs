@@ -56,6 +56,7 @@ test('every export from the page is the file `ties export` writes from the page\
       vcf3: await downloadFrom(page, 'settings.export.vcf3', dir),
       csv: await downloadFrom(page, 'settings.export.csv', dir),
     };
+    files.graphml = await downloadFrom(page, 'settings.export.graphml', dir);
     await click(page, 'nav.Today');
     files.ics = await downloadFrom(page, 'today.export_ics', dir);
     assert.deepEqual(page.problems, []);
@@ -64,6 +65,8 @@ test('every export from the page is the file `ties export` writes from the page\
     assert.match(path.basename(files.vcf3), /^ties-contacts-\d{4}-\d\d-\d\d-v3\.vcf$/);
     assert.match(path.basename(files.csv), /^ties-contacts-\d{4}-\d\d-\d\d\.csv$/);
     assert.match(path.basename(files.ics), /^ties-plan-\d{4}-\d\d-\d\d\.ics$/);
+    assert.match(path.basename(files.graphml), /^ties-network-\d{4}-\d\d-\d\d\.graphml$/);
+    assert.match(await readFile(files.graphml, 'utf8'), /<graph id="ties" edgedefault="undirected">[\s\S]*<data key="cluster">/);
     // Folded, adam < émile = Émile < Zoë; as bytes Zoë would come first and the Émiles last.
     const vcard = await readFile(files.vcf, 'utf8');
     const at = (name) => vcard.indexOf(`\r\nFN:${name}\r\n`);

@@ -5,6 +5,7 @@
 // list beside the picture opens people too. On a phone one finger pans, two pinch, and the list
 // replaces the picture. Screenshots in light, dark and on a phone.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitReady, waitValue, widget } from './harness.mjs';
 
@@ -138,6 +139,13 @@ test('the map: pan, zoom about the pointer, hover and click a bridge; their page
     await click(page, 'nav.Map');
     await waitValue(page, 'map.state', 'ready', 20000);
     const summary = (await values(page))['map.summary'];
+
+    // The export for Gephi holds everyone on the map.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), click(page, 'map.export')]);
+    assert.match(download.suggestedFilename(), /^ties-network-\d{4}-\d\d-\d\d\.graphml$/);
+    const graphml = await readFile(await download.path(), 'utf8');
+    assert.equal((graphml.match(/<node id=/g) || []).length, Number(summary.split(' ')[0]), 'a node per person on the map');
+    assert.ok(graphml.includes(`<data key="cluster">${BRIDGE_CLUSTER.replace('&', '&amp;')}</data>`));
     await page.reload();
     await waitReady(page);
     await click(page, 'nav.Map');
