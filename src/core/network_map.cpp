@@ -208,4 +208,46 @@ std::vector<Id> cold_bridges(const NetworkMap& map, const Store& store, const Ne
     return out;
 }
 
+std::vector<Id> opportunities_through_bridges(const NetworkMap& map, const Store& store, Date from, Date to) {
+    std::vector<std::pair<Date, Id>> found;
+    for (const auto& [id, o] : store.opportunities()) {
+        if (o.meta.deleted || o.date < from || to < o.date) continue;
+        if (std::any_of(o.contacts.begin(), o.contacts.end(), [&](Id person) {
+                const MapPerson* p = map.person(person);
+                return p && p->bridge;
+            }))
+            found.emplace_back(o.date, id);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<Id> out;
+    for (const auto& [date, id] : found) out.push_back(id);
+    return out;
+}
+
+std::string bridges_sentence(const NetworkMap& map, const Store& store, const std::vector<Id>& through_bridges,
+                             std::int32_t opportunities) {
+    if (opportunities <= 0) return "";
+    const std::size_t n = through_bridges.size();
+    const std::string of = opportunities == 1 ? "your one opportunity" : "your " + std::to_string(opportunities) + " opportunities";
+    if (n == 0)
+        return opportunities == 1 ? "Your one opportunity did not come through a bridge (someone who is your only link into a group)"
+                                  : "None of " + of + " came through a bridge (someone who is your only link into a group)";
+    std::string out = (opportunities == 1 ? "Y" + of.substr(1)
+                       : n == static_cast<std::size_t>(opportunities) ? "All " + of
+                                                                      : std::to_string(n) + " of " + of) +
+                      " came through a bridge, someone who is your only link into a group: ";
+    std::vector<Id> people;  // the bridges, each once, in the order of the opportunities
+    for (const Id& id : through_bridges)
+        for (const Id& person : store.opportunity(id)->contacts)
+            if (const MapPerson* p = map.person(person); p && p->bridge && std::find(people.begin(), people.end(), person) == people.end())
+                people.push_back(person);
+    for (std::size_t i = 0; i < people.size() && i < 3; ++i) {
+        if (i > 0) out += ", ";
+        const MapPerson& p = *map.person(people[i]);
+        out += contact_label(*store.contact(people[i])) + " (" + map.clusters[p.cluster].label + ")";
+    }
+    if (people.size() > 3) out += " and " + std::to_string(people.size() - 3) + " more";
+    return out;
+}
+
 }  // namespace ties

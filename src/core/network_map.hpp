@@ -76,4 +76,13 @@ inline constexpr std::int32_t kColdBridgeDays = 60;
 std::vector<Id> cold_bridges(const NetworkMap& map, const Store& store, const NetworkStats& stats, Date today,
                              std::int32_t min_days = kColdBridgeDays);
 
+// Opportunities dated from `from` to `to` that came through a bridge (one of their people is
+// your only link into a cluster), by date then id: what weak ties as bridges brought you.
+std::vector<Id> opportunities_through_bridges(const NetworkMap& map, const Store& store, Date from, Date to);
+
+// "1 of your 4 opportunities came through a bridge, someone who is your only link into a group:
+// Yui Yamamoto (Tern & Tide Studio)" (names: at most three, then "and N more").
+std::string bridges_sentence(const NetworkMap& map, const Store& store, const std::vector<Id>& through_bridges,
+                             std::int32_t opportunities);
+
 }  // namespace ties

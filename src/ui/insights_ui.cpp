@@ -296,6 +296,15 @@ void opportunities_card(const InsightsUi& ui, const UiView& view, const Palette&
              ImGui::TextWrapped("%s", sentence.c_str());
              ImGui::PopFont();
              probe::value("insights.weak", sentence);
+             // Next to the weak/strong split: those that came through bridges (the Map's).
+             if (const NetworkMap* map = view.map ? known_map(*view.map, view, out) : nullptr) {
+                 const DateRange range{ui.data.growth.buckets.from, view.today};
+                 const std::string bridges =
+                     bridges_sentence(*map, *view.store, opportunities_through_bridges(*map, *view.store, range.from, range.to),
+                                      ui.data.opportunities) + ".";
+                 ImGui::TextWrapped("%s", bridges.c_str());
+                 probe::value("insights.bridges", bridges);
+             }
              ImGui::Dummy(ImVec2(0, 4));
 
              Chart by_circle;

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, waitReady, waitValue, widget } from './harness.mjs';
+import { click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, typeInto, waitReady, waitValue, widget } from './harness.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -134,6 +134,20 @@ test('the map: pan, zoom about the pointer, hover and click a bridge; their page
     await waitValue(page, 'today.bridges.count', '1');
     await waitValue(page, 'today.bridges.0.reason', `${bridge} is your only link to ${BRIDGE_CLUSTER} (4 people); you last talked 5 months ago`);
     await screenshot(page, 'map-today');
+
+    // An opportunity through the bridge: Insights counts it beside the weak/strong split.
+    await click(page, 'nav.Opportunities');
+    await click(page, 'opportunities.new');
+    await typeInto(page, 'opportunity.title', 'Design contract');
+    await typeInto(page, 'opportunity.people.field', bridge.split(' ')[0]);
+    await click(page, `opportunity.people.match.${bridge}`);
+    await waitValue(page, 'opportunity.people.count', '1');
+    await click(page, 'opportunity.save');
+    await waitValue(page, 'opportunity.name', 'Design contract');
+    await click(page, 'nav.Insights');
+    await waitValue(page, 'insights.bridges', new RegExp(`^(1 of your \\d+ opportunities|Your one opportunity) came through a bridge, ` +
+                                                         `someone who is your only link into a group: ${bridge} \\(${BRIDGE_CLUSTER}\\)\\.$`), 20000);
+    await screenshot(page, 'map-insights');
 
     // After a reload the same map, from what was stored.
     await click(page, 'nav.Map');

@@ -148,6 +148,35 @@ TEST_CASE("network map: bridges, the clusters a person connects you to, and the 
     CHECK(cold_bridges(map_of(snoozed), snoozed, NetworkStats::build(snoozed, kToday), kToday).empty());
 }
 
+TEST_CASE("network map: opportunities that came through bridges, in the range, in words") {
+    std::vector<Record> records = network();
+    const auto opportunity = [](std::uint64_t n, std::vector<std::uint64_t> people, int days_ago) {
+        Opportunity o;
+        o.meta.id = Id{0x0B, n};
+        o.title = "Opportunity " + std::to_string(n);
+        o.date = Date{kToday.days - days_ago};
+        for (const std::uint64_t p : people) o.contacts.push_back(person_id(p));
+        return o;
+    };
+    records.push_back(opportunity(1, {10}, 30));      // through Maya, the bridge into Berlin
+    records.push_back(opportunity(2, {1}, 20));       // through the strongest tie at Fjord Labs
+    records.push_back(opportunity(3, {2, 10}, 400));  // Maya again, before the range
+    const Store store = store_of(records);
+    const NetworkMap map = map_of(store);
+    const std::vector<Id> year = opportunities_through_bridges(map, store, Date{kToday.days - 365}, kToday);
+    CHECK(year == std::vector<Id>{Id{0x0B, 1}});
+    CHECK(opportunities_through_bridges(map, store, Date{kToday.days - 1000}, kToday) ==
+          std::vector<Id>{Id{0x0B, 3}, Id{0x0B, 1}});
+    CHECK(bridges_sentence(map, store, year, 2) ==
+          "1 of your 2 opportunities came through a bridge, someone who is your only link into a group: P10 (Berlin \xc2\xb7 rust)");
+    CHECK(bridges_sentence(map, store, {}, 1) ==
+          "Your one opportunity did not come through a bridge (someone who is your only link into a group)");
+    CHECK(bridges_sentence(map, store, {}, 3) ==
+          "None of your 3 opportunities came through a bridge (someone who is your only link into a group)");
+    CHECK(bridges_sentence(map, store, year, 1).starts_with("Your one opportunity came through a bridge, someone"));
+    CHECK(bridges_sentence(map, store, {}, 0).empty());
+}
+
 TEST_CASE("network map: the same positions whatever order the records were stored in") {
     const NetworkMap first = map_of(store_of(network()));
     for (std::uint64_t shuffle = 1; shuffle <= 10; ++shuffle) {
