@@ -249,8 +249,9 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
         probe::value(probe::key("map.list.", r), title);
         if (region.cluster != kNoCluster) {
             const Cluster& cluster = map.clusters[region.cluster];
-            std::string line = plural(cluster.in_touch, "person", "people") + " in touch with you";
-            if (const Contact* strongest = store.contact(cluster.strongest)) {
+            std::string line = cluster.in_touch == 0 ? "Nobody here in touch with you yet: a world you know only by name"
+                                                      : plural(cluster.in_touch, "person", "people") + " in touch with you";
+            if (const Contact* strongest = cluster.in_touch ? store.contact(cluster.strongest) : nullptr) {
                 line += cluster.bridge ? "; only through " : "; strongest: ";
                 line += contact_label(*strongest);
             }
