@@ -449,7 +449,7 @@ bool import_history_files(const std::vector<std::string>& paths, const Args& arg
     options.offset_minutes = env.offset_minutes;
     options.offset_at = env.offset_at;
     options.now = env.now;
-    options.since = env.now - Millis{20} * 365 * 86'400'000;
+    options.since = env.now - io::kHistoryWindow;
     const std::string name = paths.size() == 1 ? paths.front() : plural(paths.size(), "mail and calendar file", "mail and calendar files");
     io::ImportContext context{name, &ids, env.now, {}};
     io::HistoryReport report;
@@ -479,25 +479,15 @@ bool import_history_files(const std::vector<std::string>& paths, const Args& arg
     store.apply(std::move(change), env.now);
     out << "  " << describe_history_done(summary) << "\n";
     if (summary.offered > 0) {
-        // The people you talk to but don't have, most touches first: who they are, how often, when last.
-        std::unordered_map<Id, std::size_t, IdHash> card;
-        for (std::size_t c = 0; c < plan.contacts.size(); ++c) card[plan.contacts[c].meta.id] = c;
-        std::vector<std::pair<std::size_t, Date>> seen(plan.contacts.size());
-        for (const Interaction& i : plan.interactions)
-            for (const Id id : i.participants) {
-                auto& [touches, last] = seen[card.at(id)];
-                ++touches;
-                last = std::max(last, i.date);
-            }
-        std::vector<std::size_t> offered = summary.new_people;
-        std::stable_sort(offered.begin(), offered.end(), [&](std::size_t a, std::size_t b) { return seen[a].first > seen[b].first; });
+        // The people you talk to but don't have, as the page lists them: who, how often, when last.
+        const std::vector<OfferedPerson> offered = offered_people(plan, summary);
         constexpr std::size_t kListed = 20;
         out << "  People you talk to but don't have (--add-people adds them):\n";
         for (std::size_t k = 0; k < offered.size() && k < kListed; ++k) {
-            const Contact& c = plan.contacts[offered[k]];
+            const Contact& c = plan.contacts[offered[k].card];
             out << "    " << contact_label(c);
             if (!c.display_name.empty()) out << " <" << c.emails.front().value << ">";
-            out << ": " << plural(seen[offered[k]].first, "touch", "touches") << ", last " << seen[offered[k]].second.iso() << "\n";
+            out << ": " << plural(offered[k].touches, "touch", "touches") << ", last " << offered[k].last.iso() << "\n";
         }
         if (offered.size() > kListed) out << "    and " << offered.size() - kListed << " more\n";
     }

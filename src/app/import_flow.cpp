@@ -44,27 +44,10 @@ void open_backup(ImportUi& ui, const std::string& bytes, ImportHost& host) {
     ui.stage = Stage::BackupPreview;
 }
 
-// The people of a history import you don't have, with how many touches each is in and the
-// latest: the list the person ticks to add (none ticked: nothing is created unasked).
+// The people of a history import you don't have: the list the person ticks to add (none
+// ticked: nothing is created unasked).
 void offer_people(ImportUi& ui, const Store& store) {
-    const ImportSummary counts = summarise_import(store, ui.plan, ui.merge);
-    std::unordered_map<Id, std::size_t, IdHash> at;  // card id -> its place in ui.offered
-    for (const std::size_t card : counts.new_people) {
-        at[ui.plan.contacts[card].meta.id] = ui.offered.size();
-        ui.offered.push_back({card, 0, Date{}});
-    }
-    for (const Interaction& i : ui.plan.interactions) {
-        for (const Id& person : i.participants) {
-            const auto found = at.find(person);
-            if (found == at.end()) continue;
-            ImportUi::Offered& o = ui.offered[found->second];
-            ++o.touches;
-            o.last = std::max(o.last, i.date);
-        }
-    }
-    std::stable_sort(ui.offered.begin(), ui.offered.end(), [](const ImportUi::Offered& a, const ImportUi::Offered& b) {
-        return a.touches != b.touches ? a.touches > b.touches : b.last < a.last;
-    });
+    ui.offered = offered_people(ui.plan, summarise_import(store, ui.plan, ui.merge));
     ui.add.assign(ui.plan.contacts.size(), false);
 }
 

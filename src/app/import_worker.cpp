@@ -128,7 +128,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ties_import_history(int count, double now, 
     options.offset_minutes = offset_minutes;
     options.offset_at = [](ties::Millis utc) { return offset_at(static_cast<double>(utc)); };
     options.now = static_cast<ties::Millis>(now);
-    options.since = options.now - ties::Millis{20} * 365 * 86'400'000;  // recurring meetings: the last 20 years
+    options.since = options.now - ties::io::kHistoryWindow;
     ties::IdGenerator ids = random_ids();
     double last = -1;
     ties::io::HistoryReport report;

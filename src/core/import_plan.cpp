@@ -478,4 +478,24 @@ Change import_change(const Store& store, const ImportPlan& plan, const std::vect
     return change;
 }
 
+std::vector<OfferedPerson> offered_people(const ImportPlan& plan, const ImportSummary& summary) {
+    std::vector<OfferedPerson> offered;
+    std::unordered_map<Id, std::size_t, IdHash> at;  // card id -> its place in `offered`
+    for (const std::size_t card : summary.new_people) {
+        at[plan.contacts[card].meta.id] = offered.size();
+        offered.push_back({card, 0, Date{}});
+    }
+    for (const Interaction& i : plan.interactions)
+        for (const Id& person : i.participants)
+            if (const auto found = at.find(person); found != at.end()) {
+                OfferedPerson& o = offered[found->second];
+                ++o.touches;
+                o.last = std::max(o.last, i.date);
+            }
+    std::stable_sort(offered.begin(), offered.end(), [](const OfferedPerson& a, const OfferedPerson& b) {
+        return a.touches != b.touches ? a.touches > b.touches : b.last < a.last;
+    });
+    return offered;
+}
+
 }  // namespace ties

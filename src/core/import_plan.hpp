@@ -73,6 +73,16 @@ struct ImportSummary {
 ImportSummary summarise_import(const Store& store, const ImportPlan& plan, const std::vector<bool>& merge,
                                const std::vector<bool>& add = {});
 
+// A person a history import offers (someone you talk to but don't have): their card, how many of
+// the import's touches they are in, and the latest; most touches first, then the latest first,
+// then in card order. `summary` is the import's (its new_people are the people offered).
+struct OfferedPerson {
+    std::size_t card = 0;  // in plan.contacts
+    std::size_t touches = 0;
+    Date last;
+};
+std::vector<OfferedPerson> offered_people(const ImportPlan& plan, const ImportSummary& summary);
+
 // The counts in words: "12 cards: 9 new people, 4 cards of John Doe combined into one, 1 merged
 // with someone you have, 2 possible matches left apart".
 std::string describe_import(const ImportSummary& summary);

@@ -30,12 +30,16 @@ enum class HistoryKind { Mail, Calendar, None };
 // the name (.mbox, .mbx, .eml). A calendar: BEGIN:VCALENDAR, or the name (.ics, .ical).
 HistoryKind detect_history(std::string_view name, std::string_view start);
 
+// How far back recurring meetings are expanded: the last 20 years (a weekly meeting since 1990
+// is not 1,800 touches of the past before Ties was used).
+inline constexpr Millis kHistoryWindow = Millis{20} * 365 * 86'400'000;
+
 struct HistoryOptions {
     std::vector<std::string> me;      // the person's own addresses; none: guessed from the files
     std::int32_t offset_minutes = 0;  // their time zone, which decides the day of each touch ...
     OffsetAt offset_at;               // ... or, when set, its offset at each moment (summer time)
     Millis now = 0;                   // later touches are left out (a wrong clock or a future meeting)
-    Millis since = 0;                 // the history window's start, for recurring meetings
+    Millis since = 0;                 // the history window's start, for recurring meetings (now - kHistoryWindow)
 };
 
 // What the files held, for the preview's summary.

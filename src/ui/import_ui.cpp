@@ -132,7 +132,7 @@ void draw_history_preview(ImportUi& ui, const UiView& view, const Palette& p, Im
         clipper.Begin(static_cast<int>(offered), row);
         while (clipper.Step()) {
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                const ImportUi::Offered& o = ui.offered[static_cast<std::size_t>(r)];
+                const OfferedPerson& o = ui.offered[static_cast<std::size_t>(r)];
                 const Contact& c = ui.plan.contacts[o.card];
                 std::string label = contact_label(c);
                 if (!c.emails.empty() && c.emails.front().value != label) label += " <" + c.emails.front().value + ">";

@@ -35,15 +35,10 @@ struct ImportUi {
     std::vector<bool> merge;            // per plan.matches: ticked (default_merges first)
     // A mailbox or a calendar (plan.history): what the files held, whose they are, and the people
     // in them you don't have, with their touches, added only when ticked.
-    struct Offered {
-        std::size_t card = 0;     // in plan.contacts
-        std::size_t touches = 0;  // the touches they are in
-        Date last;                // the latest
-    };
     std::string history_summary;  // io::HistoryReport::summary()
     std::string me;               // the addresses taken to be the person's, "a@x.org, b@y.com"
     std::string me_guess;         // how they were guessed ("412 of the first 2000 messages"); "" from Settings
-    std::vector<Offered> offered;  // most touches first
+    std::vector<OfferedPerson> offered;  // the people a history import offers, most touches first
     std::vector<bool> add;         // per plan.contacts: an offered person ticked to be added
     std::string worker_memory;     // bytes of wasm memory the worker ended with (for the tests' probe)
     // A backup.

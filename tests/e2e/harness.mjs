@@ -256,6 +256,15 @@ export async function openContact(page, name) {
 
 // Opens a person by typing the name into the list's search box, as a person with a long list
 // would (scrolling many similar rows to find one is slow and says nothing more).
+// Moves the open person to a circle through their page's form ("Friends (50)").
+export async function setTier(page, tier) {
+  await click(page, 'contact.edit');
+  await click(page, 'contact.tier');
+  await click(page, `contact.tier.${tier}`);
+  await waitValue(page, 'contact.tier', tier);
+  await click(page, 'contact.save');
+}
+
 export async function findContact(page, name) {
   await showContacts(page);
   await retype(page, 'contacts.search', name);

@@ -12,7 +12,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, chooseFiles, click, closeAll, launch, nextFrames, openApp, openContact, openImport, probe, screenshot, startServer, waitReady, waitValue } from './harness.mjs';
+import { ROOT, chooseFiles, click, closeAll, launch, nextFrames, openApp, openContact, openImport, probe, screenshot, setTier, startServer, waitReady, waitValue } from './harness.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'history');
 const TODAY = 'test&today=20241201';
@@ -88,11 +88,7 @@ test('a mailbox and a calendar become the history of the people you have; others
     await click(page, 'today.unsorted.accept');
     await waitValue(page, 'today.unsorted.count', '0');
     await openContact(page, 'Maya Lind');
-    await click(page, 'contact.edit');
-    await click(page, 'contact.tier');
-    await click(page, 'contact.tier.Friends (50)');
-    await waitValue(page, 'contact.tier', 'Friends (50)');
-    await click(page, 'contact.save');
+    await setTier(page, 'Friends (50)');
     await waitValue(page, 'contact.rhythm', /^Every 2 months, for the circle Friends/);
     await click(page, 'nav.Today');
     await waitValue(page, 'today.due.count', '1');

@@ -3,7 +3,7 @@
 // circle's; a person's own rhythm overrides both; bad numbers get a clear message.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addContact, click, closeAll, focusField, launch, openApp, openContact, probe, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
+import { addContact, click, closeAll, focusField, launch, openApp, openContact, probe, screenshot, setTier, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TODAY = 'test&today=20260310';
 const TALL = { width: 1280, height: 1300 };
@@ -16,14 +16,6 @@ async function setNumber(page, field, value) {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(String(value));
   await page.keyboard.press('Enter');
-}
-
-async function setTier(page, tier) {
-  await click(page, 'contact.edit');
-  await click(page, 'contact.tier');
-  await click(page, `contact.tier.${tier}`);
-  await waitValue(page, 'contact.tier', tier);
-  await click(page, 'contact.save');
 }
 
 test('a circle rhythm edited in Settings changes who is due, and is kept', async () => {

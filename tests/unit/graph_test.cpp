@@ -3,6 +3,8 @@
 // were stored in; each cluster's label, strongest tie and whether it is a bridge.
 #include "core/graph.hpp"
 
+#include "graph_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,47 +14,9 @@
 #include <vector>
 
 using namespace ties;
+using namespace ties::graph_fixtures;
 
 namespace {
-
-const Date kToday = Date::from_ymd(2026, 12, 1);
-
-Id person_id(std::uint64_t n) { return Id{0xC0, n}; }
-
-Contact person(std::uint64_t n, std::string company = "", std::string city = "", std::vector<std::string> tags = {}) {
-    Contact c;
-    c.meta.id = person_id(n);
-    c.display_name = "P" + std::to_string(n);
-    c.company = std::move(company);
-    c.city = std::move(city);
-    c.tags = std::move(tags);
-    return c;
-}
-
-Record touch(std::uint64_t n, std::vector<std::uint64_t> people, int days_ago = 10) {
-    Interaction i;
-    i.meta.id = Id{0x1A, n};
-    i.date = Date{kToday.days - days_ago};
-    i.kind = InteractionKind::Email;
-    for (const std::uint64_t p : people) i.participants.push_back(person_id(p));
-    return i;
-}
-
-Record event(std::uint64_t n, std::vector<std::uint64_t> people) {
-    Event e;
-    e.meta.id = Id{0xE0, n};
-    e.name = "Meetup " + std::to_string(n);
-    e.date = Date{kToday.days - 30};
-    for (const std::uint64_t p : people) e.attendees.push_back(person_id(p));
-    return e;
-}
-
-Store store_of(std::vector<Record> records, std::uint64_t shuffle = 0) {
-    if (shuffle) std::shuffle(records.begin(), records.end(), std::mt19937_64(shuffle));
-    Store store;
-    for (const Record& r : records) store.load(r);
-    return store;
-}
 
 // The communities as sets of person numbers, for comparing.
 std::set<std::set<std::uint64_t>> communities_of(const Store& store, std::uint64_t seed = 1) {

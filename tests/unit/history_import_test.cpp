@@ -223,6 +223,12 @@ TEST_CASE("history plan: touches come in for the people you have; others are off
     CHECK(preview.offered == 1);
     REQUIRE(preview.new_people.size() == 1);
     CHECK(plan.contacts[preview.new_people[0]].emails.front().value == "jonas@example.de");
+    // The list the page and the command line show: Jonas, in one touch (the introduction), in June.
+    const std::vector<OfferedPerson> offered = offered_people(plan, preview);
+    REQUIRE(offered.size() == 1);
+    CHECK(offered[0].card == preview.new_people[0]);
+    CHECK(offered[0].touches == 1);
+    CHECK(offered[0].last == Date::from_ymd(2024, 6, 10));
 
     ImportSummary done;
     store.apply(import_change(store, plan, merge, "history", &done), kNow);

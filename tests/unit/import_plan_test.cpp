@@ -504,3 +504,33 @@ TEST_CASE("import preview: the new people listed are the ones counted, a card in
     CHECK(stranger.new_people == std::vector<std::size_t>{1});
     CHECK(summarise_import(g.store, theirs, {true, true}).new_people.empty());
 }
+
+TEST_CASE("offered_people: most touches first, then the latest, then in card order") {
+    ImportPlan plan;
+    for (std::uint64_t n = 1; n <= 4; ++n) {
+        Contact c;
+        c.meta.id = Id{0xCA, n};
+        c.display_name = "Card " + std::to_string(n);
+        plan.contacts.push_back(c);
+    }
+    const auto touch = [&](std::vector<std::uint64_t> cards, int day) {
+        Interaction i;
+        i.meta.id = Id{0x1A, plan.interactions.size() + 1};
+        i.date = Date::from_ymd(2026, 3, day);
+        for (const std::uint64_t c : cards) i.participants.push_back(Id{0xCA, c});
+        plan.interactions.push_back(i);
+    };
+    touch({1, 2}, 1);
+    touch({2}, 5);
+    touch({3}, 9);
+    touch({1}, 3);
+    ImportSummary summary;
+    summary.new_people = {0, 1, 2, 3};  // card 4 is in no touch
+    const std::vector<OfferedPerson> offered = offered_people(plan, summary);
+    REQUIRE(offered.size() == 4);
+    CHECK(offered[0].card == 1);  // 2 touches, last 5 March
+    CHECK(offered[1].card == 0);  // 2 touches, last 3 March
+    CHECK(offered[2].card == 2);  // 1 touch
+    CHECK(offered[3].card == 3);
+    CHECK(offered[3].touches == 0);
+}

@@ -6,19 +6,13 @@
 // Run: node tests/bench/browser/map_frames.mjs [sizes, default 1000,10000] [--json]
 // With --json, progress goes to stderr and stdout gets {rows, failures} for tests/bench/run.
 import { click, closeAll, launch, screenshot, startServer, widget } from '../../e2e/harness.mjs';
+import { sizeKey, stats } from './frame_stats.mjs';
 
 const JSON_OUT = process.argv.includes('--json');
 const SIZES = (process.argv.slice(2).find((a) => !a.startsWith('--')) || '1000,10000').split(',').map(Number);
 const log = JSON_OUT ? (text) => process.stderr.write(text + '\n') : console.log;
 const rows = [];
 const failures = [];
-const sizeKey = (n) => (n >= 1000 ? `p${n / 1000}k` : `p${n}`);
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
-}
 
 // The frame.ms of every frame the app draws while `action` runs.
 async function frameTimes(page, action) {

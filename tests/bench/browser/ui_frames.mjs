@@ -11,20 +11,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { click, closeAll, launch, nextFrames, OUTPUT, startServer, widget } from '../../e2e/harness.mjs';
+import { sizeKey, stats } from './frame_stats.mjs';
 
 const JSON_OUT = process.argv.includes('--json');
 const SIZES = (process.argv.slice(2).find((a) => !a.startsWith('--')) || '10000,100000').split(',').map(Number);
 const log = JSON_OUT ? (text) => process.stderr.write(text + '\n') : console.log;
 const rows = [];
 const failures = [];
-const sizeKey = (n) => (n >= 1000 ? `p${n / 1000}k` : `p${n}`);
 const TODAY = !process.argv.includes('--no-today');
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
-}
 
 async function frameTimes(page, action) {
   await page.evaluate(() => {
