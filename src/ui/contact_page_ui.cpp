@@ -334,6 +334,7 @@ void draw_strength(const Contact& c, const UiView& view, const Palette& p, bool 
 void draw_network_place(const Contact& c, const UiView& view, const Palette& p, UiIntents& out) {
     if (view.map == nullptr || c.archived) return;
     const NetworkMap* map = known_map(*view.map, view, out);
+    if (map && !map->person(c.meta.id)) map = known_map(*view.map, view, out, true);  // someone new: place them
     const MapPerson* person = map ? map->person(c.meta.id) : nullptr;
     ImGui::Dummy(ImVec2(0, 8));
     ImGui::PushFont(view.fonts->heading);

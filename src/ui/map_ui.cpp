@@ -39,7 +39,6 @@ void compute(MapUi& ui, const UiView& view) {
     ui.map = build_network_map(*view.store, day.stats, view.today);
     ui.computed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ui.key = MapUi::Key{view.store->version(), view.today};
-    ui.computed_at = view.now;
     ui.waiting = false;
     if (ui.open_region && *ui.open_region >= ui.map.regions.size()) ui.open_region.reset();
 }
@@ -296,17 +295,16 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
 
 // --- The page ----------------------------------------------------------------------------------
 
-const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out) {
-    if (current(ui, view)) return &ui.map;
-    const bool same_day = ui.key && ui.key->today == view.today;
-    if (same_day && view.now - ui.computed_at < kMapStaleMillis) return &ui.map;
+const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh) {
+    const bool today = ui.key && ui.key->today == view.today;
+    if (current(ui, view) || (today && !refresh)) return &ui.map;
     if (ui.waiting) {
         compute(ui, view);
         return &ui.map;
     }
     ui.waiting = true;
     out.working = true;
-    return same_day ? &ui.map : nullptr;
+    return today ? &ui.map : nullptr;
 }
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {

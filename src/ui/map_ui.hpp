@@ -30,7 +30,6 @@ struct MapUi {
     bool waiting = false;        // "Working out your map" was drawn: compute in this frame
     NetworkMap map;
     double computed_ms = 0;      // how long the last computation took
-    Millis computed_at = 0;      // when (view.now)
     std::optional<Id> focus;     // "Show on the map" from a person's page: centre on them next
     // The view: the plane's point at the canvas centre and pixels per unit (0: fit on next draw).
     float centre_x = 0, centre_y = 0, scale = 0;
@@ -40,11 +39,11 @@ struct MapUi {
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out);
 
-// The map for the person page and Today, which may be a little behind the store: the last one
-// computed is used while the day is the same and it is under kMapStaleMillis old; otherwise it is
-// computed again in the next frame (out.working asks for it) and, until then, the old one (or
-// none, null) is used. So a burst of edits at 10,000 people costs one computation, not one each.
-inline constexpr Millis kMapStaleMillis = 60'000;
-const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out);
+// The map for Today, Insights and the person page, which may be behind the store: the last one
+// computed today is used as it is (edits on those pages must stay instant at 10,000 people, and
+// what they show from it is checked against the day's own statistics); the Map itself, a new
+// day, or `refresh` (a person the map does not have yet) compute it again, in the next frame
+// (out.working asks for it). Null until there is one.
+const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh = false);
 
 }  // namespace ties::ui
