@@ -298,13 +298,28 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
 const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh) {
     const bool today = ui.key && ui.key->today == view.today;
     if (current(ui, view) || (today && !refresh)) return &ui.map;
-    if (ui.waiting) {
+    if (refresh) {  // asked for: the next frame
+        if (ui.waiting) {
+            compute(ui, view);
+            return &ui.map;
+        }
+        ui.waiting = true;
+        out.working = true;
+        return today ? &ui.map : nullptr;
+    }
+    // No map for today yet: wait for a quiet moment.
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown() ||
+                       io.InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive();
+    if (!ui.waiting || input || view.now - ui.asked_at > 250) ui.quiet_since = view.now;
+    ui.waiting = true;
+    ui.asked_at = view.now;
+    if (view.now - ui.quiet_since >= kQuietMillis) {
         compute(ui, view);
         return &ui.map;
     }
-    ui.waiting = true;
     out.working = true;
-    return today ? &ui.map : nullptr;
+    return nullptr;
 }
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {

@@ -28,6 +28,8 @@ struct MapUi {
     };
     std::optional<Key> key;      // what `map` was computed from
     bool waiting = false;        // "Working out your map" was drawn: compute in this frame
+    Millis quiet_since = 0;      // known_map: no input since then (it computes after kQuietMillis) ...
+    Millis asked_at = 0;         // ... while pages keep asking for it (a page left and opened again starts over)
     NetworkMap map;
     double computed_ms = 0;      // how long the last computation took
     std::optional<Id> focus;     // "Show on the map" from a person's page: centre on them next
@@ -41,9 +43,11 @@ void draw_map(MapUi& ui, const UiView& view, UiIntents& out);
 
 // The map for Today, Insights and the person page, which may be behind the store: the last one
 // computed today is used as it is (edits on those pages must stay instant at 10,000 people, and
-// what they show from it is checked against the day's own statistics); the Map itself, a new
-// day, or `refresh` (a person the map does not have yet) compute it again, in the next frame
-// (out.working asks for it). Null until there is one.
+// what they show from it is checked against the day's own statistics). Without one for today it
+// is computed once the person has not touched mouse or keys for kQuietMillis, so the ~0.2 s it
+// takes at 10,000 people never lands under a click or while the page opens; `refresh` (a person
+// the map does not have yet) computes it in the next frame. Null until there is one.
+inline constexpr Millis kQuietMillis = 1'500;
 const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh = false);
 
 }  // namespace ties::ui

@@ -164,6 +164,10 @@ test('the map: pan, zoom about the pointer, hover and click a bridge; their page
     assert.ok(graphml.includes(`<data key="cluster">${BRIDGE_CLUSTER.replace('&', '&amp;')}</data>`));
     await page.reload();
     await waitReady(page);
+    // The app opens on Today: once the person has not touched anything for a moment, the map is
+    // worked out and the bridge going cold shows there too.
+    await waitValue(page, 'section', 'Today');
+    await waitValue(page, 'today.bridges.count', '1', 15000);
     await click(page, 'nav.Map');
     await waitValue(page, 'map.state', 'ready', 20000);
     assert.equal((await values(page))['map.summary'], summary);
