@@ -212,7 +212,8 @@ def build_bench() -> Path:
     ensure_packages(BUILD_PACKAGES)
     build_dir = BUILD / "bench"
     say("building the benchmarks (native, release)")
-    for target in ("storage_bench", "search_bench", "today_bench", "import_bench", "sync_bench", "mail_bench", "make_backup"):
+    for target in ("storage_bench", "search_bench", "today_bench", "map_bench", "import_bench", "sync_bench", "mail_bench",
+                   "make_backup"):
         cmake_build(build_dir, ["cmake", "-DCMAKE_BUILD_TYPE=Release"], target=target)
     return build_dir
 

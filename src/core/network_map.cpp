@@ -19,39 +19,42 @@ float disc_radius(std::size_t members) {
     return kSpacing * 0.62f * std::sqrt(static_cast<float>(members)) + kSpacing;
 }
 
-// Discs packed along a spiral around (0, 0), in the order given: each takes the first spot on the
-// spiral where it overlaps none placed before it. Cells of a coarse grid hold the placed discs so
-// a spot is checked against its neighbourhood, not against every disc.
+// Discs packed in rings around (0, 0), in the order given (largest first): each goes round the
+// ring it starts on, from where the last one was put, and takes the first spot where it overlaps
+// none placed before it; a ring with no room sends it half a radius further out. The next disc
+// starts from the inner edge of the last, so smaller discs fill the gaps near you. A grid of small
+// cells, each listing the discs that reach into it, keeps every check local.
 class Packer {
 public:
-    explicit Packer(float cell) : cell_(cell) {}
-
     std::pair<float, float> place(float radius) {
-        float angle = angle_;
-        for (;;) {
-            const float distance = kYouRadius + radius + 0.35f * angle;
-            const float x = distance * std::cos(angle), y = distance * std::sin(angle);
-            if (free(x, y, radius)) {
+        for (float distance = std::max(frontier_, kYouRadius + radius);; distance += std::max(0.5f, 0.5f * radius)) {
+            const float step = std::max(0.005f, 0.5f * (radius + kMargin) / distance);  // half a disc along the ring
+            const int steps = static_cast<int>(std::ceil(2.0f * std::numbers::pi_v<float> / step));
+            for (int k = 0; k < steps; ++k) {
+                const float angle = angle_ + static_cast<float>(k) * step;
+                const float x = distance * std::cos(angle), y = distance * std::sin(angle);
+                if (!free(x, y, radius)) continue;
                 add(x, y, radius);
-                angle_ = std::max(0.0f, angle - 1.0f);  // the next may fit just behind this one
+                angle_ = angle;
+                frontier_ = std::max(kYouRadius, distance - radius);
                 return {x, y};
             }
-            angle += std::max(0.05f, 0.6f * (radius + kMargin) / distance);
         }
     }
 
 private:
+    static constexpr float kCell = 4.0f;
     struct Disc {
         float x, y, r;
     };
-    std::pair<long, long> cell_of(float x, float y) const {
-        return {std::lround(std::floor(x / cell_)), std::lround(std::floor(y / cell_))};
+    static long cell(float v) { return std::lround(std::floor(v / kCell)); }
+    static std::uint64_t key(long x, long y) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(x)) << 32) | static_cast<std::uint32_t>(y);
     }
     bool free(float x, float y, float r) const {
-        const long reach = static_cast<long>(std::ceil((r + max_radius_ + kMargin) / cell_));
-        const auto [cx, cy] = cell_of(x, y);
-        for (long gx = cx - reach; gx <= cx + reach; ++gx)
-            for (long gy = cy - reach; gy <= cy + reach; ++gy) {
+        const float reach = r + kMargin;
+        for (long gx = cell(x - reach); gx <= cell(x + reach); ++gx)
+            for (long gy = cell(y - reach); gy <= cell(y + reach); ++gy) {
                 const auto it = cells_.find(key(gx, gy));
                 if (it == cells_.end()) continue;
                 for (const std::size_t d : it->second) {
@@ -63,18 +66,13 @@ private:
         return true;
     }
     void add(float x, float y, float r) {
-        const auto [cx, cy] = cell_of(x, y);
-        cells_[key(cx, cy)].push_back(discs_.size());
+        for (long gx = cell(x - r); gx <= cell(x + r); ++gx)
+            for (long gy = cell(y - r); gy <= cell(y + r); ++gy) cells_[key(gx, gy)].push_back(discs_.size());
         discs_.push_back({x, y, r});
-        max_radius_ = std::max(max_radius_, r);
-    }
-    static std::uint64_t key(long x, long y) {
-        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(x)) << 32) | static_cast<std::uint32_t>(y);
     }
 
-    float cell_;
     float angle_ = 0;
-    float max_radius_ = 0;
+    float frontier_ = 0;
     std::vector<Disc> discs_;
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> cells_;
 };
@@ -123,9 +121,7 @@ NetworkMap build_network_map(const Store& store, const NetworkStats& stats, Date
                 if (stats.of(map.people[i].id).last_touch) map.people[i].bridge = true;
 
     // Regions: the clusters largest first, then the people linked to nobody.
-    float largest = 0;
-    for (const auto& list : members) largest = std::max(largest, disc_radius(list.size()));
-    Packer packer(std::max(4.0f, largest));
+    Packer packer;
     for (std::size_t r = 0; r < members.size(); ++r) {
         if (members[r].empty()) continue;
         MapRegion region;

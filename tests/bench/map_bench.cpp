@@ -1,0 +1,65 @@
+// Map benchmark (not a test): how long the network map takes to work out on the app's sample
+// network (core/sample_data: companies, group touches among colleagues, events, introductions) at
+// 1,000 people / 10,000 touches and 10,000 / 100,000: the people graph, the communities, the
+// clusters with their labels, Burt's effective sizes, and the whole of build_network_map (the
+// layout is what it adds to those). Median ms of 5 runs (3 at 10k with --quick, which skips
+// nothing else). std::chrono::steady_clock, release build.
+#include "core/network_map.hpp"
+#include "core/sample_data.hpp"
+#include "bench_timing.hpp"
+
+#include <cstdio>
+#include <string>
+
+using namespace ties;
+
+namespace {
+
+constexpr Millis kNow = 1'718'150'400'000;  // 2024-06-12
+const Date kToday = date_of(kNow);
+
+void run(std::size_t people, std::size_t touches, int runs) {
+    SampleSize size;
+    size.contacts = people;
+    size.interactions = touches;
+    size.events = people / 50;
+    size.opportunities = people / 40;
+    Store store;
+    for (Record& r : make_sample_data(7, kNow, kToday, size).records) store.load(std::move(r));
+    const NetworkStats stats = NetworkStats::build(store, kToday);
+    const std::string key = people >= 1000 ? "p" + std::to_string(people / 1000) + "k" : "p" + std::to_string(people);
+    const std::string of = std::to_string(people) + " people / " + std::to_string(touches) + " touches";
+
+    PeopleGraph graph;
+    const double graph_ms = bench::median_ms(runs, [&] { graph = build_graph(store); });
+    bench::emit("native.map.graph." + key, "Map: the people graph, " + of, "ms", bench::last_samples());
+    std::vector<std::size_t> community;
+    const double communities_ms = bench::median_ms(runs, [&] { community = find_communities(graph); });
+    bench::emit("native.map.communities." + key, "Map: communities (label propagation), " + of, "ms", bench::last_samples());
+    std::vector<Cluster> clusters;
+    const double clusters_ms = bench::median_ms(runs, [&] { clusters = clusters_of(store, graph, community, stats, kToday); });
+    bench::emit("native.map.clusters." + key, "Map: clusters, labels, strongest ties, bridges, " + of, "ms", bench::last_samples());
+    std::vector<double> sizes;
+    const double effective_ms = bench::median_ms(runs, [&] { sizes = effective_sizes(graph); });
+    bench::emit("native.map.effective." + key, "Map: effective sizes, " + of, "ms", bench::last_samples());
+    NetworkMap map;
+    const double whole_ms = bench::median_ms(runs, [&] { map = build_network_map(store, stats, kToday); });
+    bench::emit("native.map.whole." + key, "Map: build_network_map (the above and the layout), " + of, "ms", bench::last_samples());
+    std::size_t links = 0;
+    for (const auto& list : graph.links) links += list.size();
+    std::printf("%s: %zu on the map, %zu links, %zu clusters, %zu regions\n", of.c_str(), map.people.size(), links / 2,
+                map.clusters.size(), map.regions.size());
+    std::printf("  graph %.1f ms, communities %.1f ms, clusters %.1f ms, effective sizes %.1f ms; whole %.1f ms "
+                "(layout and the rest: %.1f ms)\n",
+                graph_ms, communities_ms, clusters_ms, effective_ms, whole_ms,
+                whole_ms - graph_ms - communities_ms - clusters_ms - effective_ms);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bench::parse_options(argc, argv);
+    run(1'000, 10'000, 5);
+    run(10'000, 100'000, bench::options().quick ? 3 : 5);
+    return 0;
+}
