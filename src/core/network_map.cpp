@@ -136,7 +136,8 @@ NetworkMap build_network_map(const Store& store, const NetworkStats& stats, Date
             p.x = region.x + distance * std::cos(angle);
             p.y = region.y + distance * std::sin(angle);
         }
-        map.regions.push_back(region);
+        region.members = std::move(members[r]);
+        map.regions.push_back(std::move(region));
     }
     return map;
 }

@@ -37,6 +37,7 @@ struct MapPerson {
 struct MapRegion {
     float x = 0, y = 0, radius = 0;
     std::size_t cluster = kNoCluster;  // kNoCluster: the people linked to nobody else
+    std::vector<std::size_t> members;  // into NetworkMap::people, strongest first (then by id)
 };
 
 struct NetworkMap {

@@ -51,12 +51,6 @@ std::string region_label(const NetworkMap& map, const MapRegion& region) {
     return region.cluster == kNoCluster ? "Linked to nobody else" : map.clusters[region.cluster].label;
 }
 
-std::size_t region_size(const NetworkMap& map, const MapRegion& region) {
-    if (region.cluster != kNoCluster) return map.clusters[region.cluster].members.size();
-    return static_cast<std::size_t>(std::count_if(map.people.begin(), map.people.end(),
-                                                  [](const MapPerson& p) { return p.cluster == kNoCluster; }));
-}
-
 ImU32 with_alpha(ImU32 colour, float alpha) {
     return (colour & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha * 255.0f) << IM_COL32_A_SHIFT);
 }
@@ -238,7 +232,7 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
     const Store& store = *view.store;
     for (std::size_t r = 0; r < map.regions.size(); ++r) {
         const MapRegion& region = map.regions[r];
-        const std::size_t size = region_size(map, region);
+        const std::size_t size = region.members.size();
         const bool open = ui.open_region == r;
         const std::string title = std::string(open ? icons::kCaretDown : icons::kCaretRight) + "  " + region_label(map, region) +
                                   "  (" + std::to_string(size) + ")";
@@ -264,13 +258,9 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
         if (open) {
             ImGui::Indent(14.0f);
             std::size_t shown = 0;
-            std::vector<const MapPerson*> members;
-            for (const MapPerson& person : map.people)
-                if (person.cluster == region.cluster) members.push_back(&person);
-            std::stable_sort(members.begin(), members.end(),
-                             [](const MapPerson* a, const MapPerson* b) { return a->strength > b->strength; });
-            for (const MapPerson* person : members) {
+            for (const std::size_t member : region.members) {
                 if (shown == kListedMembers) break;
+                const MapPerson* person = &map.people[member];
                 const Contact& c = *store.contact(person->id);
                 if (form::person_link(p, contact_label(c), "map.list." + std::to_string(r) + ".person." + std::to_string(shown)))
                     out.open_contact = person->id;
@@ -282,8 +272,8 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
                 }
                 ++shown;
             }
-            if (members.size() > shown)
-                muted_text(p, ("and " + std::to_string(members.size() - shown) + " more (Contacts lists everyone)").c_str());
+            if (size > shown)
+                muted_text(p, ("and " + std::to_string(size - shown) + " more (Contacts lists everyone)").c_str());
             ImGui::Unindent(14.0f);
         }
         ImGui::PopID();

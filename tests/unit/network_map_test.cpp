@@ -70,6 +70,16 @@ TEST_CASE("network map: each live person once, inside their cluster's disc; disc
         for (std::size_t b = a + 1; b < map.regions.size(); ++b)
             CHECK(distance(r.x, r.y, map.regions[b].x, map.regions[b].y) > r.radius + map.regions[b].radius);
     }
+    // Each region lists its people, the strongest first; everyone is in exactly one.
+    std::size_t listed = 0;
+    for (const MapRegion& r : map.regions) {
+        listed += r.members.size();
+        for (std::size_t k = 1; k < r.members.size(); ++k)
+            CHECK(map.people[r.members[k - 1]].strength >= map.people[r.members[k]].strength);
+        for (const std::size_t m : r.members) CHECK(map.people[m].cluster == r.cluster);
+    }
+    CHECK(listed == map.people.size());
+    CHECK(map.people[map.regions[0].members.front()].id == person_id(1));
     // The strongest tie of a cluster sits at its centre.
     const MapPerson& one = *map.person(person_id(1));
     CHECK(distance(one.x, one.y, map.regions[0].x, map.regions[0].y) < 1.0f);

@@ -6,7 +6,7 @@
 // Run: node tests/bench/browser/map_frames.mjs [sizes, default 1000,10000] [--json]
 // With --json, progress goes to stderr and stdout gets {rows, failures} for tests/bench/run.
 import { click, closeAll, launch, screenshot, startServer, widget } from '../../e2e/harness.mjs';
-import { sizeKey, stats } from './frame_stats.mjs';
+import { openSample, sizeKey, stats } from './frame_stats.mjs';
 
 const JSON_OUT = process.argv.includes('--json');
 const SIZES = (process.argv.slice(2).find((a) => !a.startsWith('--')) || '1000,10000').split(',').map(Number);
@@ -41,12 +41,7 @@ try {
     const context = await launch({ viewport: { width: 1280, height: 900 } });
     try {
       const page = context.pages()[0] || await context.newPage();
-      await page.goto(`${server.url}?test&sample=${size}`);
-      await page.waitForFunction(() => {
-        if (window.__ties && window.__ties.frame > 2) return true;
-        if (window.Module && Module.tiesPlatform) Module.tiesPlatform.wake();
-        return false;
-      }, null, { timeout: 300000 });
+      await openSample(page, server.url, size);
       await click(page, 'nav.Map');
       await page.waitForFunction(() => window.__ties.values['map.state'] === 'ready', null, { timeout: 300000 });
       const v = await page.evaluate(() => window.__ties.values);

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { click, closeAll, launch, nextFrames, OUTPUT, startServer, widget } from '../../e2e/harness.mjs';
-import { sizeKey, stats } from './frame_stats.mjs';
+import { openSample, sizeKey, stats } from './frame_stats.mjs';
 
 const JSON_OUT = process.argv.includes('--json');
 const SIZES = (process.argv.slice(2).find((a) => !a.startsWith('--')) || '10000,100000').split(',').map(Number);
@@ -51,14 +51,7 @@ try {
     try {
       const page = context.pages()[0] || await context.newPage();
       const started = Date.now();
-      await page.goto(`${server.url}?test&sample=${size}`);
-      // An app with nothing to do sleeps: wake it while waiting, as waitReady does (else this waited
-      // for the once-a-minute redraw and start-up read about 60 s).
-      await page.waitForFunction(() => {
-        if (window.__ties && window.__ties.frame > 2) return true;
-        if (window.Module && Module.tiesPlatform) Module.tiesPlatform.wake();
-        return false;
-      }, null, { timeout: 300000 });
+      await openSample(page, server.url, size);
       const startup = Date.now() - started;
       await click(page, 'nav.Contacts');
       await page.waitForFunction((n) => Number(window.__ties.values['contacts.count']) > n * 0.9, size, { timeout: 120000 });
