@@ -107,7 +107,8 @@ PeopleGraph build_graph(const Store& store) {
 
     LinkSet links;
     for (const auto& [id, interaction] : store.interactions())
-        if (!interaction.meta.deleted) link_all(links, members(graph, interaction.participants), kSharedTouchWeight);
+        if (!interaction.meta.deleted && interaction.kind != InteractionKind::Ask)  // an ask's people need not know each other
+            link_all(links, members(graph, interaction.participants), kSharedTouchWeight);
     for (const auto& [id, event] : store.events())
         if (!event.meta.deleted) link_all(links, members(graph, event.attendees), kSharedEventWeight);
 

@@ -166,7 +166,8 @@ std::optional<TouchGroup> touch_group(InteractionKind kind) {
         case InteractionKind::IntroductionMade:
         case InteractionKind::HelpGiven:
         case InteractionKind::HelpReceived: return TouchGroup::Help;
-        case InteractionKind::Note: return std::nullopt;
+        case InteractionKind::Note:
+        case InteractionKind::Ask: return std::nullopt;
     }
     return std::nullopt;
 }

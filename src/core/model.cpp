@@ -256,6 +256,7 @@ std::string_view to_string(InteractionKind kind) {
         case InteractionKind::HelpGiven: return "Help given";
         case InteractionKind::HelpReceived: return "Help received";
         case InteractionKind::Note: return "Note";
+        case InteractionKind::Ask: return "Ask";
     }
     return "Interaction";
 }

@@ -123,7 +123,12 @@ enum class InteractionKind : std::uint8_t {
     OnlineConversation, DirectMessage, Email, Call, VideoCall, Coffee, MealOrDrinks,
     Meetup,  // meetup, tweetup or event
     IntroductionMade, HelpGiven, HelpReceived, Note,
+    Ask,  // a question sent to several people at once (core/ask.hpp); not a touch, like a note
 };
+
+// Whether a record of this kind means you were in touch: notes and asks are not (an ask is a
+// question sent to many, often in BCC; the answers, logged as touches of their own, are).
+inline bool counts_as_touch(InteractionKind kind) { return kind != InteractionKind::Note && kind != InteractionKind::Ask; }
 
 enum class Initiator : std::uint8_t { Unknown, Me, Them };
 
@@ -148,6 +153,9 @@ struct Interaction {
     // Class version 2: the event this touch was logged for, so the event and the log are one
     // meeting, never counted twice.
     std::optional<Id> event;
+    // Class version 3: the ask (an Interaction of kind Ask) this touch answers. Each answer is a
+    // record of its own, so answers marked on two devices both survive a merge.
+    std::optional<Id> answers;
 
     bool operator==(const Interaction&) const = default;
 };
@@ -195,6 +203,8 @@ struct Budget {
     std::int32_t meetings_per_week = 2;   // in person: coffee, a meal, a meetup
     std::int32_t minutes_per_week = 180;  // all networking time, meetings included
     std::int32_t messages_per_day = 3;    // messages, emails, DMs
+    // Class version 2: how many people to ask for help in seven days (core/ask.hpp).
+    std::int32_t asks_per_week = 30;
 
     bool operator==(const Budget&) const = default;
 };

@@ -53,7 +53,7 @@ NetworkStats NetworkStats::build(const Store& store, Date today) {
     };
 
     for (const auto& [id, interaction] : store.interactions()) {
-        if (interaction.meta.deleted || interaction.date > today || interaction.kind == InteractionKind::Note) continue;
+        if (interaction.meta.deleted || interaction.date > today || !counts_as_touch(interaction.kind)) continue;
         const bool given = is_help_given(interaction.kind);
         const bool received = interaction.kind == InteractionKind::HelpReceived;
         for (const std::uint32_t person : people_of(interaction.participants)) {
@@ -114,7 +114,7 @@ ContactStats NetworkStats::of_history(const Store& store, Id contact, const std:
     };
     for (const Id& id : records) {
         if (const Interaction* i = store.interaction(id)) {
-            if (i->date > today || i->kind == InteractionKind::Note || !lists(i->participants)) continue;
+            if (i->date > today || !counts_as_touch(i->kind) || !lists(i->participants)) continue;
             touch(i->date);
             if (i->initiator == Initiator::Me) ++s.initiated_by_me;
             if (i->initiator == Initiator::Them) ++s.initiated_by_them;

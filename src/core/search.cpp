@@ -366,7 +366,7 @@ void ContactIndex::update(const Store& store, Date today) {
                 entries_[found->second].last_contact = std::max(entries_[found->second].last_contact, day.days);
     };
     for (const auto& [id, interaction] : store.interactions())
-        if (!interaction.meta.deleted && interaction.date <= today && interaction.kind != InteractionKind::Note)
+        if (!interaction.meta.deleted && interaction.date <= today && counts_as_touch(interaction.kind))
             touch(interaction.participants, interaction.date);
     for (const auto& [id, event] : store.events())
         if (!event.meta.deleted && event.date <= today) touch(event.attendees, event.date);

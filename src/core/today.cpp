@@ -67,7 +67,7 @@ void add_touch(TouchHistory& h, const Interaction& i, Id record) {
 }
 
 bool is_touch(const Interaction& i, Date today) {
-    return !i.meta.deleted && i.date <= today && i.kind != InteractionKind::Note;
+    return !i.meta.deleted && i.date <= today && counts_as_touch(i.kind);
 }
 
 bool lists(const std::vector<Id>& people, Id person) {
@@ -359,6 +359,7 @@ std::int32_t minutes_spent(const Interaction& interaction) {
         case InteractionKind::HelpGiven: return 30;
         case InteractionKind::HelpReceived: return 15;
         case InteractionKind::Note: return 0;
+        case InteractionKind::Ask: return 10;  // writing the question
     }
     return 0;
 }

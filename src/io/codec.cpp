@@ -249,6 +249,7 @@ void serialize(Archive& ar, Budget& b, std::uint32_t version) {
     check_version<Budget, Archive>(version, "budget");
     ar(make_nvp("meetings_per_week", b.meetings_per_week), make_nvp("minutes_per_week", b.minutes_per_week),
        make_nvp("messages_per_day", b.messages_per_day));
+    if (version >= 2) ar(make_nvp("asks_per_week", b.asks_per_week));
 }
 
 template <class Archive>
@@ -261,12 +262,13 @@ template <class Archive>
 void serialize(Archive& ar, Interaction& i, std::uint32_t version) {
     check_version<Interaction, Archive>(version, "interaction");
     ar(make_nvp("meta", i.meta), make_nvp("date", i.date), make_nvp("minute_of_day", i.minute_of_day));
-    enum_field(ar, "kind", i.kind, InteractionKind::Note);
+    enum_field(ar, "kind", i.kind, InteractionKind::Ask);
     ar(make_nvp("participants", i.participants));
     enum_field(ar, "initiator", i.initiator, Initiator::Them);
     ar(make_nvp("duration_minutes", i.duration_minutes), make_nvp("notes", i.notes),
        make_nvp("follow_up", i.follow_up));
     if (version >= 2) ar(make_nvp("event", i.event));
+    if (version >= 3) ar(make_nvp("answers", i.answers));
 }
 
 template <class Archive>
@@ -359,9 +361,9 @@ CEREAL_CLASS_VERSION(ties::PostalAddress, 1)
 CEREAL_CLASS_VERSION(ties::Contact, 3)
 CEREAL_CLASS_VERSION(ties::Cadence, 1)
 CEREAL_CLASS_VERSION(ties::TagCadence, 1)
-CEREAL_CLASS_VERSION(ties::Budget, 1)
+CEREAL_CLASS_VERSION(ties::Budget, 2)
 CEREAL_CLASS_VERSION(ties::FollowUp, 1)
-CEREAL_CLASS_VERSION(ties::Interaction, 2)
+CEREAL_CLASS_VERSION(ties::Interaction, 3)
 CEREAL_CLASS_VERSION(ties::Event, 1)
 CEREAL_CLASS_VERSION(ties::Opportunity, 1)
 CEREAL_CLASS_VERSION(ties::Settings, 3)

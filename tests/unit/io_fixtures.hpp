@@ -83,6 +83,7 @@ inline Interaction full_interaction(std::uint64_t n = 20) {
     i.notes = "Dinner with Жанна: talked about compilers 🍜";
     i.follow_up = FollowUp{Date::from_ymd(2024, 4, 1), "Send the paper on ∀-types", true};
     i.event = fixed_id(30);
+    i.answers = fixed_id(24);
     return i;
 }
 
@@ -133,7 +134,7 @@ inline Settings full_settings() {
     s.your_name = "Жанна Ødegaard";
     s.cadences[static_cast<int>(Tier::Friends)] = Cadence{30, 50};
     s.tag_cadences = {TagCadence{"investors", Cadence{14, 21}}, TagCadence{"λ-calculus", Cadence{}}};
-    s.budget = Budget{1, 95, 4};
+    s.budget = Budget{1, 95, 4, 12};
     s.own_addresses = {"zoe@example.no", "жанна@пример.рф"};
     return s;
 }
@@ -154,8 +155,17 @@ inline std::vector<Record> rich_records() {
     return records;
 }
 
-// Settings as class version 2 wrote them: no own addresses.
+// A record as Interaction class version 2 and Budget class version 1 wrote it (golden-v5 and
+// before): no ask answered, the default ask budget.
+inline Record as_version_5(Record record) {
+    if (auto* interaction = std::get_if<Interaction>(&record)) interaction->answers.reset();
+    if (auto* settings = std::get_if<Settings>(&record)) settings->budget.asks_per_week = Budget{}.asks_per_week;
+    return record;
+}
+
+// Settings as class version 2 wrote them (golden-v4 and before): no own addresses.
 inline Record without_own_addresses(Record record) {
+    record = as_version_5(std::move(record));
     if (auto* settings = std::get_if<Settings>(&record)) settings->own_addresses.clear();
     return record;
 }

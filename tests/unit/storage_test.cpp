@@ -752,22 +752,33 @@ namespace {
 
 // golden-v1 was written by the first format (Contact and Settings at class version 1), golden-v2
 // by Contact and Settings version 2, golden-v3 by Contact 3 and Interaction 2 in JSON (file
-// format 1), golden-v4 by the same classes in binary (file format 2), golden-v5 by today's code
-// (Settings class version 3: own addresses). All must load; only the newest is byte-compared.
+// format 1), golden-v4 by the same classes in binary (file format 2), golden-v5 by Settings class
+// version 3 (own addresses), golden-v6 by today's code (Interaction 3: the ask a touch answers;
+// Budget 2: asks per week). All must load; only the newest is byte-compared.
 const fs::path kGoldenV1Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v1";
 const fs::path kGoldenV2Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v2";
 const fs::path kGoldenV3Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v3";
 const fs::path kGoldenV4Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v4";
-const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v5";
+const fs::path kGoldenV5Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v5";
+const fs::path kGoldenFolder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v6";
 const char* const kGoldenFiles[] = {"snapshot-00000001.ties", "journal-00000001-00000001.ties"};
 
-// The store after the golden snapshot and journal, built in code; as Settings class version 2
-// wrote it (golden-v1 to v4) when `own_addresses` is false.
-Store golden_expected(bool own_addresses = true) {
+// The store after the golden snapshot and journal, built in code, as the golden files of
+// `version` hold it (the fields added since at their defaults).
+Store golden_expected(int version = 6) {
     Store store = test::golden_store();
     store.apply(test::golden_change(), test::kGoldenNow);
-    if (!own_addresses) store.load(test::without_own_addresses(store.settings()));
-    return store;
+    if (version >= 6) return store;
+    const auto older = [version](const Record& record) {
+        return version <= 4 ? test::without_own_addresses(record) : test::as_version_5(record);
+    };
+    Store expected;
+    for (const auto& [id, c] : store.contacts()) expected.load(older(c));
+    for (const auto& [id, i] : store.interactions()) expected.load(older(i));
+    for (const auto& [id, e] : store.events()) expected.load(e);
+    for (const auto& [id, o] : store.opportunities()) expected.load(o);
+    expected.load(older(store.settings()));
+    return expected;
 }
 
 // Writes the golden files into `folder` the way the app would: a compaction, then one save.
@@ -789,7 +800,7 @@ bool writing_golden() {
 }  // namespace
 
 // Reported as skipped (not passed) unless TIES_WRITE_GOLDEN=1.
-TEST_CASE("golden files (writer): regenerates tests/golden/golden-v5 when TIES_WRITE_GOLDEN=1" *
+TEST_CASE("golden files (writer): regenerates tests/golden/golden-v6 when TIES_WRITE_GOLDEN=1" *
           doctest::skip(!writing_golden())) {
     if (!writing_golden()) {  // run anyway with --no-skip
         MESSAGE("not writing: set TIES_WRITE_GOLDEN=1 to rewrite the golden files");
@@ -860,7 +871,7 @@ TEST_CASE("golden files in JSON (file format 1) still load, and the next compact
     INFO(joined(report.warnings));
     CHECK(report.warnings.empty());
     CHECK(report.journals_applied == 1);
-    test::check_same_store(loaded, golden_expected(false));
+    test::check_same_store(loaded, golden_expected(4));
 
     REQUIRE(engine.compact(loaded).wrote);
     const Unwrapped snapshot = unwrap(test::read_bytes(copy / "snapshot-00000002.ties"));
@@ -868,7 +879,7 @@ TEST_CASE("golden files in JSON (file format 1) still load, and the next compact
     CHECK(snapshot.format_version == kBinaryPayload);
     CHECK(snapshot.kind == FileKind::Snapshot);
     REQUIRE(engine.committed());  // the old generation may go now
-    test::check_same_store(loaded_from(copy.path()), golden_expected(false));
+    test::check_same_store(loaded_from(copy.path()), golden_expected(4));
     CHECK(names_in(copy.path()) == std::set<std::string>{"snapshot-00000002.ties"});
 }
 
@@ -879,8 +890,20 @@ TEST_CASE("golden files of Settings class version 2 (golden-v4) load, with no ow
     INFO(joined(report.warnings));
     CHECK(report.warnings.empty());
     CHECK(report.journals_applied == 1);
-    test::check_same_store(loaded, golden_expected(false));
+    test::check_same_store(loaded, golden_expected(4));
     CHECK(loaded.settings().own_addresses.empty());
+}
+
+TEST_CASE("golden files of Interaction class version 2 (golden-v5) load, with no ask answered") {
+    Store loaded;
+    StorageEngine engine(kGoldenV5Folder);
+    const LoadReport report = engine.load(loaded);
+    INFO(joined(report.warnings));
+    CHECK(report.warnings.empty());
+    CHECK(report.journals_applied == 1);
+    test::check_same_store(loaded, golden_expected(5));
+    CHECK_FALSE(loaded.interaction(fixed_id(23))->answers);
+    CHECK(loaded.settings().budget.asks_per_week == Budget{}.asks_per_week);
 }
 
 TEST_CASE("golden files of today's format load into the store they were made from") {
@@ -914,6 +937,8 @@ TEST_CASE("golden files of today's format load into the store they were made fro
     CHECK(loaded.contact(fixed_id(1))->addresses[0].postcode == "9019");
     CHECK(loaded.contact(fixed_id(1))->origin == ContactOrigin::Imported);
     CHECK(loaded.interaction(fixed_id(23))->event == fixed_id(30));
+    CHECK(loaded.interaction(fixed_id(23))->answers == fixed_id(24));
+    CHECK(loaded.settings().budget.asks_per_week == 12);
 
     TempFolder copy;
     copy_folder(kGoldenFolder, copy.path());
