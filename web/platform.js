@@ -261,6 +261,32 @@ Module.tiesPlatform = (function () {
     },
     takePasted() { return takeAll(pasted); },
 
+    // A web page in a new tab with no way back to Ties, or a mail draft in the person's mail
+    // program. The mail link is followed in this page (a new tab would stay blank), which some
+    // browsers announce as leaving it: storage.js does not ask "leave the site?" just then.
+    // `opened` keeps the last few, so a test can see what a click opened.
+    opened: [],
+    mailOpenedAt: -Infinity,
+    openUrl(target) {
+      const web = target.startsWith('https:' + '//') || target.startsWith('http:' + '//');
+      const mail = target.startsWith('mailto:');
+      if (!web && !mail) return;
+      this.opened.push(target);
+      if (this.opened.length > 20) this.opened.shift();
+      if (web) {
+        window.open(target, '_blank', 'noopener,noreferrer');
+        return;
+      }
+      this.mailOpenedAt = performance.now();
+      const link = document.createElement('a');
+      link.href = target;
+      link.rel = 'noopener';
+      link.style.display = 'none';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    },
+
     writeClipboard(text) {
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).catch(() => legacyCopy(text));

@@ -260,6 +260,8 @@ Module.tiesStorage = (function () {
   });
   window.addEventListener('pagehide', () => { flush(); sync(); });
   window.addEventListener('beforeunload', (event) => {
+    const openingMail = Module.tiesPlatform && performance.now() - Module.tiesPlatform.mailOpenedAt < 1000;
+    if (openingMail) { sync(); return; }  // a mail draft opening (platform.js openUrl), not the page closing
     if (state.mode === 'writer' && (state.dirty || state.committed < state.written || state.cleared)) {
       sync();
       event.preventDefault();

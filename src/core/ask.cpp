@@ -364,7 +364,8 @@ Interaction make_answer(Id id, const Interaction& ask, Id person, Date today, As
     return answer;
 }
 
-Opportunity opportunity_from_answer(Id id, const Interaction& ask, Id person, Date today) {
+Opportunity opportunity_from_answer(Id id, const Interaction& ask, const Interaction& answer, Date today) {
+    const Id person = answer.participants.empty() ? Id{} : answer.participants.front();
     Opportunity o;
     o.meta.id = id;
     o.title = clipped(ask.notes, 60);
@@ -373,7 +374,14 @@ Opportunity opportunity_from_answer(Id id, const Interaction& ask, Id person, Da
     o.date = today;
     o.contacts = {person};
     o.notes = "Came from their answer to your question of " + ask.date.iso() + ": " + std::string(trim(ask.notes));
+    o.from_answer = answer.meta.id;
     return o;
+}
+
+const Opportunity* opportunity_from(const Store& store, Id answer) {
+    for (const auto& [id, o] : store.opportunities())
+        if (!o.meta.deleted && o.from_answer == answer) return &o;
+    return nullptr;
 }
 
 std::optional<Id> AskRecord::answer_of(Id person) const {

@@ -116,8 +116,10 @@ Interaction make_ask(Id id, std::span<const Id> people, std::string_view questio
 // message) that names the ask.
 Interaction make_answer(Id id, const Interaction& ask, Id person, Date today, AskChannel channel);
 
-// An opportunity that came from their answer, linked to them.
-Opportunity opportunity_from_answer(Id id, const Interaction& ask, Id person, Date today);
+// An opportunity that came from their answer, linked to them and to the answer.
+Opportunity opportunity_from_answer(Id id, const Interaction& ask, const Interaction& answer, Date today);
+// The live opportunity that came from this answer, if there is one.
+const Opportunity* opportunity_from(const Store& store, Id answer);
 
 // The asks in the store, newest first, each with the answers marked (person -> answer record).
 struct AskRecord {

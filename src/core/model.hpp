@@ -186,6 +186,8 @@ struct Opportunity {
     Date date;
     std::vector<Id> contacts;  // the people it came through
     std::string notes;
+    // Class version 2: the answer to an ask (an Interaction) it came from, if it did.
+    std::optional<Id> from_answer;
 
     bool operator==(const Opportunity&) const = default;
 };

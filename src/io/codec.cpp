@@ -288,6 +288,7 @@ void serialize(Archive& ar, Opportunity& o, std::uint32_t version) {
     enum_field(ar, "status", o.status, OpportunityStatus::Lost);
     ar(make_nvp("value", o.value), make_nvp("date", o.date), make_nvp("contacts", o.contacts),
        make_nvp("notes", o.notes));
+    if (version >= 2) ar(make_nvp("from_answer", o.from_answer));
 }
 
 template <class Archive>
@@ -365,7 +366,7 @@ CEREAL_CLASS_VERSION(ties::Budget, 2)
 CEREAL_CLASS_VERSION(ties::FollowUp, 1)
 CEREAL_CLASS_VERSION(ties::Interaction, 3)
 CEREAL_CLASS_VERSION(ties::Event, 1)
-CEREAL_CLASS_VERSION(ties::Opportunity, 1)
+CEREAL_CLASS_VERSION(ties::Opportunity, 2)
 CEREAL_CLASS_VERSION(ties::Settings, 3)
 CEREAL_CLASS_VERSION(ties::Record, 1)
 
@@ -459,7 +460,7 @@ std::optional<std::string> check_record(std::size_t index, const Record& record)
             for (const TagCadence& tag : settings->tag_cadences)
                 if (bad(tag.cadence)) return fail("negative cadence for tag \"" + clip(tag.tag) + "\"");
             const Budget& b = settings->budget;
-            if (b.meetings_per_week < 0 || b.minutes_per_week < 0 || b.messages_per_day < 0)
+            if (b.meetings_per_week < 0 || b.minutes_per_week < 0 || b.messages_per_day < 0 || b.asks_per_week < 0)
                 return fail("negative budget");
         }
         if (const auto* interaction = std::get_if<Interaction>(&record)) {

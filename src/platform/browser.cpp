@@ -18,11 +18,7 @@ EM_JS(float, js_take_touch_scroll, (), { return Module.tiesPlatform.takeTouchScr
 EM_JS(int, js_take_touch_point, (float* out), { return Module.tiesPlatform.takeTouchPoint(out); });
 EM_JS(int, js_take_touch_gesture, (float* out), { return Module.tiesPlatform.takeTouchGesture(out); });
 EM_JS(int, js_take_wheel, (float* out), { return Module.tiesPlatform.takeWheel(out); });
-EM_JS(void, js_open_url, (const char* url), {
-    const target = UTF8ToString(url);
-    if (target.startsWith("https:" + "/" + "/") || target.startsWith("http:" + "/" + "/"))
-        window.open(target, "_blank", "noopener,noreferrer");
-});
+EM_JS(void, js_open_url, (const char* url), { Module.tiesPlatform.openUrl(UTF8ToString(url)); });
 EM_JS(char*, js_format_date, (int year, int month, int day), {
     const format = Module.tiesPlatform.dateFormat ||
         (Module.tiesPlatform.dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }));

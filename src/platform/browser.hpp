@@ -53,7 +53,8 @@ bool take_touch_gesture(TouchGesture& gesture);
 // Where a finger touched or moved since the last call (CSS pixels), if it did.
 bool take_touch_point(float& x, float& y);
 
-// Opens an http(s) URL in a new browser tab (no access back to Ties).
+// Opens an http(s) URL in a new browser tab (no access back to Ties), or a mailto: URL in the
+// person's mail program (a draft); anything else is ignored.
 void open_url(std::string_view url);
 
 // A calendar date in the user's language and conventions ("12 Mar 2024", "Mar 12, 2024").

@@ -239,10 +239,12 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
         {"In-person meetings per week", &b.meetings_per_week},
         {"Minutes of networking per week", &b.minutes_per_week},
         {"Messages per day", &b.messages_per_day},
+        {"People to ask for help per week", &b.asks_per_week},
     };
-    const char* names[] = {"settings.budget.meetings", "settings.budget.minutes", "settings.budget.messages"};
+    const char* names[] = {"settings.budget.meetings", "settings.budget.minutes", "settings.budget.messages",
+                           "settings.budget.asks"};
     const bool budget_beside = ImGui::GetContentRegionAvail().x >= 260 + 90;  // else the field under its words
-    for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t i = 0; i < std::size(budget_fields); ++i) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(budget_fields[i].first);
         if (budget_beside) ImGui::SameLine(260);
@@ -256,7 +258,7 @@ void draw_keeping_in_touch(SettingsUi& ui, const UiView& view, const Palette& p,
         }
         probe::item(names[i]);
     }
-    probe::value("settings.budget", [&] { return std::to_string(settings.budget.meetings_per_week) + "/" + std::to_string(settings.budget.minutes_per_week) + "/" + std::to_string(settings.budget.messages_per_day); });
+    probe::value("settings.budget", [&] { return std::to_string(settings.budget.meetings_per_week) + "/" + std::to_string(settings.budget.minutes_per_week) + "/" + std::to_string(settings.budget.messages_per_day) + "/" + std::to_string(settings.budget.asks_per_week); });
     ImGui::EndDisabled();
     if (!ui.error.empty()) form::error_line(p, ui.error, 0);
     if (commit && !(changed == settings)) {

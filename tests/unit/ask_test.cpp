@@ -212,8 +212,13 @@ TEST_CASE("ask: the ask, its answers and an opportunity from one; asks are not t
     CHECK_FALSE(asks[0].answer_of(person_id(1)));
     CHECK(answered_words(asks[0]) == "1 of 3 answered");
 
-    const Opportunity o = opportunity_from_answer(Id{0x0B, 1}, ask, person_id(2), kToday);
+    CHECK(opportunity_from(store, answer.meta.id) == nullptr);
+    const Opportunity o = opportunity_from_answer(Id{0x0B, 1}, ask, answer, kToday);
     CHECK(o.contacts == ids({2}));
+    CHECK(o.from_answer == answer.meta.id);
+    store.apply(save_opportunity(o), 2500);
+    REQUIRE(opportunity_from(store, answer.meta.id) != nullptr);
+    CHECK(opportunity_from(store, answer.meta.id)->meta.id == o.meta.id);
     CHECK(o.title == "Who hires in Lisbon?");
     CHECK(o.status == OpportunityStatus::Open);
 

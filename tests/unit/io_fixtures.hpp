@@ -117,6 +117,7 @@ inline Opportunity full_opportunity(std::uint64_t n = 40) {
     o.date = Date::from_ymd(2024, 6, 30);
     o.contacts = {fixed_id(1)};
     o.notes = "Signed in Tromsø.";
+    o.from_answer = fixed_id(23);
     return o;
 }
 
@@ -155,11 +156,12 @@ inline std::vector<Record> rich_records() {
     return records;
 }
 
-// A record as Interaction class version 2 and Budget class version 1 wrote it (golden-v5 and
-// before): no ask answered, the default ask budget.
+// A record as Interaction class version 2, Budget 1 and Opportunity 1 wrote it (golden-v5 and
+// before): no ask answered, the default ask budget, no opportunity from an answer.
 inline Record as_version_5(Record record) {
     if (auto* interaction = std::get_if<Interaction>(&record)) interaction->answers.reset();
     if (auto* settings = std::get_if<Settings>(&record)) settings->budget.asks_per_week = Budget{}.asks_per_week;
+    if (auto* opportunity = std::get_if<Opportunity>(&record)) opportunity->from_answer.reset();
     return record;
 }
 

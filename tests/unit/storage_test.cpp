@@ -754,7 +754,7 @@ namespace {
 // by Contact and Settings version 2, golden-v3 by Contact 3 and Interaction 2 in JSON (file
 // format 1), golden-v4 by the same classes in binary (file format 2), golden-v5 by Settings class
 // version 3 (own addresses), golden-v6 by today's code (Interaction 3: the ask a touch answers;
-// Budget 2: asks per week). All must load; only the newest is byte-compared.
+// Budget 2: asks per week; Opportunity 2: the answer it came from). All must load; only the newest is byte-compared.
 const fs::path kGoldenV1Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v1";
 const fs::path kGoldenV2Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v2";
 const fs::path kGoldenV3Folder = fs::path(TIES_TEST_DATA) / "golden" / "golden-v3";
@@ -776,7 +776,7 @@ Store golden_expected(int version = 6) {
     for (const auto& [id, c] : store.contacts()) expected.load(older(c));
     for (const auto& [id, i] : store.interactions()) expected.load(older(i));
     for (const auto& [id, e] : store.events()) expected.load(e);
-    for (const auto& [id, o] : store.opportunities()) expected.load(o);
+    for (const auto& [id, o] : store.opportunities()) expected.load(older(o));
     expected.load(older(store.settings()));
     return expected;
 }
@@ -821,7 +821,7 @@ TEST_CASE("golden files of class version 1 still load, with the later fields at 
     for (const auto& [id, c] : today.contacts()) expected.load(test::as_version_1(c));
     for (const auto& [id, i] : today.interactions()) expected.load(test::as_version_1(i));
     for (const auto& [id, e] : today.events()) expected.load(e);
-    for (const auto& [id, o] : today.opportunities()) expected.load(o);
+    for (const auto& [id, o] : today.opportunities()) expected.load(test::as_version_1(o));
     expected.load(test::as_version_1(today.settings()));
 
     Store loaded;
@@ -843,7 +843,7 @@ TEST_CASE("golden files of class version 2 still load: unlabelled emails and pho
     for (const auto& [id, c] : today.contacts()) expected.load(test::as_version_2(c));
     for (const auto& [id, i] : today.interactions()) expected.load(test::as_version_2(i));
     for (const auto& [id, e] : today.events()) expected.load(e);
-    for (const auto& [id, o] : today.opportunities()) expected.load(o);
+    for (const auto& [id, o] : today.opportunities()) expected.load(test::as_version_2(o));
     expected.load(test::as_version_2(today.settings()));
 
     Store loaded;
@@ -939,6 +939,7 @@ TEST_CASE("golden files of today's format load into the store they were made fro
     CHECK(loaded.interaction(fixed_id(23))->event == fixed_id(30));
     CHECK(loaded.interaction(fixed_id(23))->answers == fixed_id(24));
     CHECK(loaded.settings().budget.asks_per_week == 12);
+    CHECK(loaded.opportunity(fixed_id(40))->from_answer == fixed_id(23));
 
     TempFolder copy;
     copy_folder(kGoldenFolder, copy.path());
