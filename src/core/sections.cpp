@@ -4,11 +4,12 @@
 
 namespace ties {
 
-const std::array<SectionInfo, 8>& all_sections() {
-    static const std::array<SectionInfo, 8> sections{{
+const std::array<SectionInfo, 9>& all_sections() {
+    static const std::array<SectionInfo, 9> sections{{
         {Section::Today, "Today", "Whom to reach out to today, within the time you want to spend."},
         {Section::Contacts, "Contacts", "Everyone you know a little: who they are and how you met."},
         {Section::Map, "Map", "The worlds your network spans, and the people who are your only way into them."},
+        {Section::Ask, "Ask", "Ask the right people for help: a question written once, sent the way each can be reached."},
         {Section::Timeline, "Timeline", "Every conversation, meeting and favour, newest first."},
         {Section::Events, "Events", "Tweetups, meetups and conferences, and whom you met there."},
         {Section::Opportunities, "Opportunities", "Jobs, clients and partnerships, and the people they came through."},

@@ -8,7 +8,7 @@
 
 namespace ties {
 
-enum class Section { Today, Contacts, Map, Timeline, Events, Opportunities, Insights, Settings };
+enum class Section { Today, Contacts, Map, Ask, Timeline, Events, Opportunities, Insights, Settings };
 
 struct SectionInfo {
     Section section;
@@ -16,7 +16,7 @@ struct SectionInfo {
     std::string_view summary;  // one line: what the section is for
 };
 
-const std::array<SectionInfo, 8>& all_sections();
+const std::array<SectionInfo, 9>& all_sections();
 const SectionInfo& section_info(Section section);
 
 // The best section whose title fuzzily matches `query` (see fuzzy.hpp), if any.

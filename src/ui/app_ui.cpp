@@ -29,6 +29,7 @@ const char* section_icon(Section s) {
         case Section::Events: return icons::kEvents;
         case Section::Opportunities: return icons::kOpportunities;
         case Section::Map: return icons::kMap;
+        case Section::Ask: return icons::kAsk;
         case Section::Insights: return icons::kInsights;
         case Section::Settings: return icons::kSettings;
     }
@@ -421,6 +422,14 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
         draw_opportunities(state.opportunities, view, out);
     } else if (info.section == Section::Map) {
         draw_map(state.map, view, out);
+    } else if (info.section == Section::Ask) {
+        if (state.map.ask_cluster) {  // "Ask them" on a cluster of the Map
+            state.ask.kind = AudienceKind::Cluster;
+            state.ask.cluster = *std::exchange(state.map.ask_cluster, std::nullopt);
+        }
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(760.0f, ImGui::GetContentRegionAvail().x));
+        draw_ask(state.ask, view, out);
+        ImGui::PopTextWrapPos();
     } else if (info.section == Section::Insights) {
         draw_insights(state.insights, view, out);
     } else if (info.section == Section::Settings) {

@@ -11,6 +11,7 @@
 #include "ui/import_ui.hpp"
 #include "ui/events_ui.hpp"
 #include "ui/insights_ui.hpp"
+#include "ui/ask_ui.hpp"
 #include "ui/map_ui.hpp"
 #include "ui/opportunities_ui.hpp"
 #include "ui/overlays_ui.hpp"
@@ -49,6 +50,7 @@ struct UiState {
     OpportunitiesUi opportunities;
     InsightsUi insights;
     MapUi map;
+    AskUi ask;
     SettingsUi settings;
     ShownNotice notice;
     std::string page;  // which page was drawn last: a new page starts at the top

@@ -274,6 +274,11 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
             }
             if (size > shown)
                 muted_text(p, ("and " + std::to_string(size - shown) + " more (Contacts lists everyone)").c_str());
+            if (region.cluster != kNoCluster &&
+                button((std::string(icons::kAsk) + "  Ask them for help").c_str(), "map.list." + std::to_string(r) + ".ask")) {
+                ui.ask_cluster = map.clusters[region.cluster].label;
+                out.go_to = Section::Ask;
+            }
             ImGui::Unindent(14.0f);
         }
         ImGui::PopID();

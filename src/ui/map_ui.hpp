@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace ties::ui {
 
@@ -37,6 +38,7 @@ struct MapUi {
     float centre_x = 0, centre_y = 0, scale = 0;
     bool list_only = false;      // on a phone: the list instead of the picture
     std::optional<std::size_t> open_region;  // the list's expanded region (index into map.regions)
+    std::optional<std::string> ask_cluster;  // "Ask them" on a cluster: the Ask page takes it (by label)
 };
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out);

@@ -292,6 +292,14 @@ export async function chooseFiles(page, files) {
   await chooser.setFiles(files);
 }
 
+// Types a number into a number field (the budget's) and presses Enter, which keeps it.
+export async function setNumber(page, field, value) {
+  await focusField(page, field);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(value));
+  await page.keyboard.press('Enter');
+}
+
 // Replaces a field's text (an empty `text` clears it).
 export async function retype(page, field, text) {
   await focusField(page, field);

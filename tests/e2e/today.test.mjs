@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, addContact, click, closeAll, dropFiles, focusField, launch, openApp, openContact, probe, resize, screenshot, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
+import { ROOT, addContact, click, closeAll, dropFiles, focusField, launch, openApp, openContact, probe, resize, screenshot, setNumber, startServer, typeInto, waitReady, waitValue } from './harness.mjs';
 
 const TODAY = 'test&today=20260310';
 const TALL = { width: 1280, height: 1300 };
@@ -28,13 +28,6 @@ async function addTie(page, name, tier, firstMet) {
 }
 
 // Types a number into a Settings field and leaves it with Enter, which commits it.
-async function setNumber(page, field, value) {
-  await focusField(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(String(value));
-  await page.keyboard.press('Enter');
-}
-
 async function planNames(page, list = 'today.plan') {
   const values = (await probe(page)).values;
   const count = Number(values[`${list}.count`] ?? 0);
