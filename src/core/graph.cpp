@@ -11,46 +11,6 @@
 namespace ties {
 namespace {
 
-// Links gathered as (low index, high index) -> weight, then laid out per person.
-class LinkSet {
-public:
-    void add(std::size_t a, std::size_t b, double weight) {
-        if (a == b) return;
-        if (a > b) std::swap(a, b);
-        weights_[(std::uint64_t{a} << 32) | b] += weight;
-    }
-
-    std::vector<std::vector<std::pair<std::size_t, double>>> lay_out(std::size_t people) const {
-        std::vector<std::vector<std::pair<std::size_t, double>>> links(people);
-        for (const auto& [key, weight] : weights_) {
-            const auto a = static_cast<std::size_t>(key >> 32), b = static_cast<std::size_t>(key & 0xFFFFFFFFu);
-            links[a].emplace_back(b, weight);
-            links[b].emplace_back(a, weight);
-        }
-        for (auto& list : links) std::sort(list.begin(), list.end());
-        return links;
-    }
-
-private:
-    std::unordered_map<std::uint64_t, double> weights_;
-};
-
-// The graph's people among `ids`, each once, ascending.
-std::vector<std::size_t> members(const PeopleGraph& graph, const std::vector<Id>& ids) {
-    std::vector<std::size_t> out;
-    for (const Id& id : ids)
-        if (const std::size_t i = graph.index_of(id); i < graph.people.size()) out.push_back(i);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
-void link_all(LinkSet& links, const std::vector<std::size_t>& people, double weight) {
-    if (people.size() < 2 || people.size() > kMaxPeoplePerTouch) return;
-    for (std::size_t x = 0; x < people.size(); ++x)
-        for (std::size_t y = x + 1; y < people.size(); ++y) links.add(people[x], people[y], weight);
-}
-
 // A visiting order from the ids alone: a 64-bit mix (splitmix64) of each id with the seed.
 std::uint64_t mix(std::uint64_t x) {
     x += 0x9E3779B97F4A7C15ull;
@@ -99,59 +59,105 @@ std::size_t PeopleGraph::index_of(Id person) const {
     return at != people.end() && *at == person ? static_cast<std::size_t>(at - people.begin()) : people.size();
 }
 
-PeopleGraph build_graph(const Store& store) {
-    PeopleGraph graph;
+GraphBuilder::GraphBuilder(const Store& store) : store_(store), next_(store.interactions().begin()) {
     for (const auto& [id, contact] : store.contacts())
-        if (!contact.meta.deleted && !contact.archived) graph.people.push_back(id);
-    std::sort(graph.people.begin(), graph.people.end());
+        if (!contact.meta.deleted && !contact.archived) graph_.people.push_back(id);
+    std::sort(graph_.people.begin(), graph_.people.end());
+}
 
-    LinkSet links;
-    for (const auto& [id, interaction] : store.interactions())
+void GraphBuilder::link(std::size_t a, std::size_t b, double weight) {
+    if (a == b) return;
+    if (a > b) std::swap(a, b);
+    weights_[(std::uint64_t{a} << 32) | b] += weight;
+}
+
+// Everyone listed on one record, each pair once (a person listed twice counts once).
+void GraphBuilder::link_all(const std::vector<Id>& ids, double weight) {
+    if (ids.size() < 2) return;
+    std::vector<std::size_t> people;
+    for (const Id& id : ids)
+        if (const std::size_t i = graph_.index_of(id); i < graph_.people.size()) people.push_back(i);
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    if (people.size() < 2 || people.size() > kMaxPeoplePerTouch) return;
+    for (std::size_t x = 0; x < people.size(); ++x)
+        for (std::size_t y = x + 1; y < people.size(); ++y) link(people[x], people[y], weight);
+}
+
+bool GraphBuilder::step(const Deadline& deadline) {
+    if (done_) return true;
+    const auto end = store_.interactions().end();
+    for (std::size_t n = 1; !touches_done_; ++n, ++next_) {
+        if (next_ == end) {
+            touches_done_ = true;
+            break;
+        }
+        const Interaction& interaction = next_->second;
         if (!interaction.meta.deleted && interaction.kind != InteractionKind::Ask)  // an ask's people need not know each other
-            link_all(links, members(graph, interaction.participants), kSharedTouchWeight);
-    for (const auto& [id, event] : store.events())
-        if (!event.meta.deleted) link_all(links, members(graph, event.attendees), kSharedEventWeight);
+            link_all(interaction.participants, kSharedTouchWeight);
+        if (n % 512 == 0 && deadline.passed()) {
+            ++next_;
+            return false;
+        }
+    }
 
+    for (const auto& [id, event] : store_.events())
+        if (!event.meta.deleted) link_all(event.attendees, kSharedEventWeight);
     std::map<std::string, std::vector<std::size_t>> companies;  // folded name -> members, ascending
-    for (std::size_t i = 0; i < graph.people.size(); ++i) {
-        const Contact& c = *store.contact(graph.people[i]);
+    for (std::size_t i = 0; i < graph_.people.size(); ++i) {
+        const Contact& c = *store_.contact(graph_.people[i]);
         if (c.introduced_by)
-            if (const std::size_t by = graph.index_of(*c.introduced_by); by < graph.people.size())
-                links.add(i, by, kIntroductionWeight);
-        if (const std::string_view company = trim(c.company); !company.empty())
-            companies[ascii_lowercase(company)].push_back(i);
+            if (const std::size_t by = graph_.index_of(*c.introduced_by); by < graph_.people.size()) link(i, by, kIntroductionWeight);
+        if (const std::string_view company = trim(c.company); !company.empty()) companies[ascii_lowercase(company)].push_back(i);
     }
     for (const auto& [name, colleagues] : companies) {
         if (colleagues.size() <= kMaxCompanyClique) {
             for (std::size_t x = 0; x < colleagues.size(); ++x)
-                for (std::size_t y = x + 1; y < colleagues.size(); ++y) links.add(colleagues[x], colleagues[y], kSameCompanyWeight);
+                for (std::size_t y = x + 1; y < colleagues.size(); ++y) link(colleagues[x], colleagues[y], kSameCompanyWeight);
         } else {
-            for (std::size_t x = 1; x < colleagues.size(); ++x) links.add(colleagues.front(), colleagues[x], kSameCompanyWeight);
+            for (std::size_t x = 1; x < colleagues.size(); ++x) link(colleagues.front(), colleagues[x], kSameCompanyWeight);
         }
     }
-    graph.links = links.lay_out(graph.people.size());
-    return graph;
+    // Laid out per person, each list ascending.
+    graph_.links.assign(graph_.people.size(), {});
+    for (const auto& [key, weight] : weights_) {
+        const auto a = static_cast<std::size_t>(key >> 32), b = static_cast<std::size_t>(key & 0xFFFFFFFFu);
+        graph_.links[a].emplace_back(b, weight);
+        graph_.links[b].emplace_back(a, weight);
+    }
+    for (auto& list : graph_.links) std::sort(list.begin(), list.end());
+    weights_.clear();
+    done_ = true;
+    return true;
 }
 
-std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_t seed) {
-    const std::size_t n = graph.people.size();
-    std::vector<std::size_t> label(n);
-    for (std::size_t i = 0; i < n; ++i) label[i] = i;
-    std::vector<std::pair<std::uint64_t, std::size_t>> order;
-    order.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) order.emplace_back(mix(graph.people[i].hi ^ mix(graph.people[i].lo ^ seed)), i);
-    std::sort(order.begin(), order.end());
+PeopleGraph build_graph(const Store& store) {
+    GraphBuilder builder(store);
+    while (!builder.step(Deadline::never())) {
+    }
+    return builder.take();
+}
 
-    // Each person takes the label that weighs most among their links (the smallest at a tie, so
-    // the result is the same on every run), until nobody changes or a round limit.
+CommunityFinder::CommunityFinder(const PeopleGraph& graph, std::uint64_t seed) : graph_(graph) {
+    const std::size_t n = graph.people.size();
+    label_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) label_[i] = i;
+    order_.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) order_.emplace_back(mix(graph.people[i].hi ^ mix(graph.people[i].lo ^ seed)), i);
+    std::sort(order_.begin(), order_.end());
+}
+
+// Each person takes the label that weighs most among their links (the smallest at a tie, so the
+// result is the same on every run), until nobody changes or a round limit.
+bool CommunityFinder::step(const Deadline& deadline) {
     std::unordered_map<std::size_t, double> weight;
-    for (int round = 0; round < 100; ++round) {
+    while (!done_) {
         bool changed = false;
-        for (const auto& [key, i] : order) {
-            if (graph.links[i].empty()) continue;
+        for (const auto& [key, i] : order_) {
+            if (graph_.links[i].empty()) continue;
             weight.clear();
-            for (const auto& [j, w] : graph.links[i]) weight[label[j]] += w;
-            std::size_t best = label[i];
+            for (const auto& [j, w] : graph_.links[i]) weight[label_[j]] += w;
+            std::size_t best = label_[i];
             double best_weight = -1;
             for (const auto& [l, w] : weight)
                 if (w > best_weight || (w == best_weight && l < best)) {
@@ -159,17 +165,28 @@ std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_
                     best_weight = w;
                 }
             // Keep one's own label when it ties for the most: stops two labels swapping forever.
-            if (const auto own = weight.find(label[i]); own != weight.end() && own->second == best_weight) continue;
-            label[i] = best;
+            if (const auto own = weight.find(label_[i]); own != weight.end() && own->second == best_weight) continue;
+            label_[i] = best;
             changed = true;
         }
-        if (!changed) break;
+        if (changed && ++round_ < 100) {
+            if (deadline.passed()) return false;
+            continue;
+        }
+        // Renumber 0, 1, 2, ... by each community's first member.
+        std::unordered_map<std::size_t, std::size_t> number;
+        community_.resize(label_.size());
+        for (std::size_t i = 0; i < label_.size(); ++i) community_[i] = number.try_emplace(label_[i], number.size()).first->second;
+        done_ = true;
     }
-    // Renumber 0, 1, 2, ... by each community's first member.
-    std::unordered_map<std::size_t, std::size_t> number;
-    std::vector<std::size_t> out(n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = number.try_emplace(label[i], number.size()).first->second;
-    return out;
+    return true;
+}
+
+std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_t seed) {
+    CommunityFinder finder(graph, seed);
+    while (!finder.step(Deadline::never())) {
+    }
+    return finder.take();
 }
 
 std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats, Date today, std::uint64_t seed) {
@@ -216,12 +233,14 @@ std::vector<Cluster> clusters_of(const Store& store, const PeopleGraph& graph, c
     return clusters;
 }
 
-std::vector<double> effective_sizes(const PeopleGraph& graph) {
-    std::vector<double> out(graph.people.size(), 0.0);
-    for (std::size_t i = 0; i < graph.people.size(); ++i) {
+void effective_sizes(const PeopleGraph& graph, std::size_t begin, std::size_t end, std::vector<double>& out) {
+    for (std::size_t i = begin; i < end && i < graph.people.size(); ++i) {
         const auto& mine = graph.links[i];
         const std::size_t n = mine.size();
-        if (n == 0) continue;
+        if (n == 0) {
+            out[i] = 0.0;
+            continue;
+        }
         // 2t: for each linked person, how many of my other links they are linked to (sorted merge).
         std::size_t twice_t = 0;
         for (const auto& [j, w] : mine) {
@@ -240,6 +259,11 @@ std::vector<double> effective_sizes(const PeopleGraph& graph) {
         }
         out[i] = static_cast<double>(n) - static_cast<double>(twice_t) / static_cast<double>(n);
     }
+}
+
+std::vector<double> effective_sizes(const PeopleGraph& graph) {
+    std::vector<double> out(graph.people.size(), 0.0);
+    effective_sizes(graph, 0, graph.people.size(), out);
     return out;
 }
 

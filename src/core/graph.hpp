@@ -12,9 +12,11 @@
 #include "core/network_stats.hpp"
 #include "core/store.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -45,6 +47,54 @@ PeopleGraph build_graph(const Store& store);
 // order of each community's first member. People with no link are each a community of one.
 std::vector<std::size_t> find_communities(const PeopleGraph& graph, std::uint64_t seed = 1);
 
+// --- The same in steps, for a page that must go on drawing while it works (the browser gives the
+// page one thread): each step() works until its deadline, then returns; true once done. The
+// store and the graph must not change between steps (start again when they do).
+
+// How long a step may take. Checking the clock costs: callers ask every few hundred items.
+class Deadline {
+public:
+    explicit Deadline(double budget_ms)
+        : end_(std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                      std::chrono::duration<double, std::milli>(budget_ms))) {}
+    static Deadline never() { return Deadline(1e12); }
+    bool passed() const { return std::chrono::steady_clock::now() >= end_; }
+
+private:
+    std::chrono::steady_clock::time_point end_;
+};
+
+class GraphBuilder {
+public:
+    explicit GraphBuilder(const Store& store);  // gathers the people (a sort of their ids)
+    bool step(const Deadline& deadline);        // the touches a slice at a time, then the rest
+    PeopleGraph take() { return std::move(graph_); }
+
+private:
+    void link(std::size_t a, std::size_t b, double weight);
+    void link_all(const std::vector<Id>& ids, double weight);
+
+    const Store& store_;
+    PeopleGraph graph_;
+    RecordMap<Interaction>::const_iterator next_;
+    bool touches_done_ = false, done_ = false;
+    std::unordered_map<std::uint64_t, double> weights_;  // (low index << 32 | high index) -> weight
+};
+
+class CommunityFinder {
+public:
+    CommunityFinder(const PeopleGraph& graph, std::uint64_t seed = 1);
+    bool step(const Deadline& deadline);  // a round of label propagation at a time
+    std::vector<std::size_t> take() { return std::move(community_); }
+
+private:
+    const PeopleGraph& graph_;
+    std::vector<std::size_t> label_, community_;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order_;
+    int round_ = 0;
+    bool done_ = false;
+};
+
 struct Cluster {
     std::size_t community = 0;  // its number in find_communities' result
     std::vector<Id> members;  // by id
@@ -67,6 +117,8 @@ std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats
 // n - 2t/n for n linked people with t links among them. It is n when none of them know each other
 // (the person brokers between separate worlds) and falls towards 1 when all do (a closed group).
 std::vector<double> effective_sizes(const PeopleGraph& graph);
+// The same for people [begin, end) only, into `out` (sized to graph.people), for steps.
+void effective_sizes(const PeopleGraph& graph, std::size_t begin, std::size_t end, std::vector<double>& out);
 
 // The effective size in a sentence for someone with `links` linked people: "" under two links.
 // "Of the 6 people linked to them, few know each other (effective size 5.2 of 6): they join

@@ -86,60 +86,139 @@ const MapPerson* NetworkMap::person(Id id) const {
     return i < people.size() ? &people[i] : nullptr;
 }
 
-NetworkMap build_network_map(const Store& store, const NetworkStats& stats, Date today) {
-    NetworkMap map;
-    map.graph = build_graph(store);
-    const std::vector<std::size_t> community = find_communities(map.graph);
-    map.clusters = clusters_of(store, map.graph, community, stats, today);
-    const std::vector<double> effective = effective_sizes(map.graph);
-
-    const std::size_t n = map.graph.people.size();
-    map.people.resize(n);
-    std::vector<std::size_t> cluster_of_community(n, kNoCluster);
-    for (std::size_t c = 0; c < map.clusters.size(); ++c) cluster_of_community[map.clusters[c].community] = c;
-    for (std::size_t i = 0; i < n; ++i) {
-        MapPerson& p = map.people[i];
-        p.id = map.graph.people[i];
-        const Contact& contact = *store.contact(p.id);
-        p.strength = tie_score(contact, stats.of(p.id), today);
-        p.tier = contact.tier;
-        p.cluster = cluster_of_community[community[i]];
-        p.links = map.graph.links[i].size();
-        p.effective_size = effective[i];
-    }
-
-    // Members of each region, strongest first (then by id), and the bridges.
-    std::vector<std::vector<std::size_t>> members(map.clusters.size() + 1);
-    for (std::size_t i = 0; i < n; ++i)
-        members[map.people[i].cluster == kNoCluster ? map.clusters.size() : map.people[i].cluster].push_back(i);
-    for (auto& list : members)
-        std::stable_sort(list.begin(), list.end(),
-                         [&](std::size_t a, std::size_t b) { return map.people[a].strength > map.people[b].strength; });
-    for (std::size_t c = 0; c < map.clusters.size(); ++c)
-        if (map.clusters[c].bridge)
-            for (const std::size_t i : members[c])
-                if (stats.of(map.people[i].id).last_touch) map.people[i].bridge = true;
-
-    // Regions: the clusters largest first, then the people linked to nobody.
+struct NetworkMapBuilder::Layout {
     Packer packer;
-    for (std::size_t r = 0; r < members.size(); ++r) {
-        if (members[r].empty()) continue;
-        MapRegion region;
-        region.cluster = r < map.clusters.size() ? r : kNoCluster;
-        region.radius = disc_radius(members[r].size());
-        std::tie(region.x, region.y) = packer.place(region.radius);
-        map.extent = std::max(map.extent, std::hypot(region.x, region.y) + region.radius);
-        for (std::size_t k = 0; k < members[r].size(); ++k) {
-            MapPerson& p = map.people[members[r][k]];
-            const float distance = kSpacing * 0.62f * std::sqrt(static_cast<float>(k) + 0.5f);
-            const float angle = static_cast<float>(k) * kGoldenAngle;
-            p.x = region.x + distance * std::cos(angle);
-            p.y = region.y + distance * std::sin(angle);
-        }
-        region.members = std::move(members[r]);
-        map.regions.push_back(std::move(region));
+    std::vector<std::vector<std::size_t>> members;  // per cluster, then the people linked to nobody
+};
+
+NetworkMapBuilder::NetworkMapBuilder(const Store& store, const NetworkStats& stats, Date today)
+    : store_(store), stats_(stats), today_(today) {
+    graph_.emplace(store);
+}
+
+NetworkMapBuilder::~NetworkMapBuilder() = default;
+
+double NetworkMapBuilder::progress() const {
+    const double n = std::max<double>(1.0, static_cast<double>(map_.graph.people.size()));
+    switch (phase_) {
+        case Phase::Graph: return 0.0;
+        case Phase::Communities: return 0.45;
+        case Phase::Clusters: return 0.6;
+        case Phase::Effective: return 0.62 + 0.18 * static_cast<double>(next_) / n;
+        case Phase::People: return 0.8 + 0.05 * static_cast<double>(next_) / n;
+        case Phase::Regions:
+            return 0.85 + 0.15 * static_cast<double>(next_) / std::max<double>(1.0, static_cast<double>(layout_->members.size()));
+        case Phase::Done: return 1.0;
     }
-    return map;
+    return 1.0;
+}
+
+bool NetworkMapBuilder::step(const Deadline& deadline) {
+    constexpr std::size_t kSlice = 256;  // people between looks at the clock
+    while (phase_ != Phase::Done) {  // a unit of work at least, then as many as the deadline allows
+        switch (phase_) {
+            case Phase::Graph:
+                if (!graph_->step(deadline)) return false;
+                map_.graph = graph_->take();
+                graph_.reset();
+                communities_.emplace(map_.graph);
+                phase_ = Phase::Communities;
+                break;
+            case Phase::Communities:
+                if (!communities_->step(deadline)) return false;
+                community_ = communities_->take();
+                communities_.reset();
+                phase_ = Phase::Clusters;
+                break;
+            case Phase::Clusters:
+                map_.clusters = clusters_of(store_, map_.graph, community_, stats_, today_);
+                cluster_of_community_.assign(map_.graph.people.size(), kNoCluster);
+                for (std::size_t c = 0; c < map_.clusters.size(); ++c) cluster_of_community_[map_.clusters[c].community] = c;
+                effective_.assign(map_.graph.people.size(), 0.0);
+                phase_ = Phase::Effective;
+                break;
+            case Phase::Effective:
+                effective_sizes(map_.graph, next_, next_ + kSlice, effective_);
+                next_ += kSlice;
+                if (next_ >= map_.graph.people.size()) {
+                    next_ = 0;
+                    map_.people.resize(map_.graph.people.size());
+                    phase_ = Phase::People;
+                }
+                break;
+            case Phase::People: {
+                const std::size_t end = std::min(next_ + kSlice, map_.people.size());
+                for (std::size_t i = next_; i < end; ++i) {
+                    MapPerson& p = map_.people[i];
+                    p.id = map_.graph.people[i];
+                    const Contact& contact = *store_.contact(p.id);
+                    p.strength = tie_score(contact, stats_.of(p.id), today_);
+                    p.tier = contact.tier;
+                    p.cluster = cluster_of_community_[community_[i]];
+                    p.links = map_.graph.links[i].size();
+                    p.effective_size = effective_[i];
+                }
+                next_ = end;
+                if (next_ < map_.people.size()) break;
+                // Members of each region, strongest first (then by id), and the bridges.
+                layout_ = std::make_unique<Layout>();
+                auto& members = layout_->members;
+                members.resize(map_.clusters.size() + 1);
+                for (std::size_t i = 0; i < map_.people.size(); ++i)
+                    members[map_.people[i].cluster == kNoCluster ? map_.clusters.size() : map_.people[i].cluster].push_back(i);
+                for (auto& list : members)
+                    std::stable_sort(list.begin(), list.end(),
+                                     [&](std::size_t a, std::size_t b) { return map_.people[a].strength > map_.people[b].strength; });
+                for (std::size_t c = 0; c < map_.clusters.size(); ++c)
+                    if (map_.clusters[c].bridge)
+                        for (const std::size_t i : members[c])
+                            if (stats_.of(map_.people[i].id).last_touch) map_.people[i].bridge = true;
+                next_ = 0;
+                phase_ = Phase::Regions;
+                break;
+            }
+            case Phase::Regions: {
+                // Regions: the clusters largest first, then the people linked to nobody.
+                auto& members = layout_->members;
+                for (std::size_t placed = 0; next_ < members.size() && placed < 16; ++next_) {
+                    std::vector<std::size_t>& list = members[next_];
+                    if (list.empty()) continue;
+                    ++placed;
+                    MapRegion region;
+                    region.cluster = next_ < map_.clusters.size() ? next_ : kNoCluster;
+                    region.radius = disc_radius(list.size());
+                    std::tie(region.x, region.y) = layout_->packer.place(region.radius);
+                    map_.extent = std::max(map_.extent, std::hypot(region.x, region.y) + region.radius);
+                    for (std::size_t k = 0; k < list.size(); ++k) {
+                        MapPerson& p = map_.people[list[k]];
+                        const float distance = kSpacing * 0.62f * std::sqrt(static_cast<float>(k) + 0.5f);
+                        const float angle = static_cast<float>(k) * kGoldenAngle;
+                        p.x = region.x + distance * std::cos(angle);
+                        p.y = region.y + distance * std::sin(angle);
+                    }
+                    region.members = std::move(list);
+                    map_.regions.push_back(std::move(region));
+                }
+                if (next_ < members.size()) break;
+                layout_.reset();
+                community_ = {};
+                cluster_of_community_ = {};
+                effective_ = {};
+                phase_ = Phase::Done;
+                break;
+            }
+            case Phase::Done: break;
+        }
+        if (phase_ != Phase::Done && deadline.passed()) return false;
+    }
+    return true;
+}
+
+NetworkMap build_network_map(const Store& store, const NetworkStats& stats, Date today) {
+    NetworkMapBuilder builder(store, stats, today);
+    while (!builder.step(Deadline::never())) {
+    }
+    return builder.take();
 }
 
 std::vector<ClusterReach> clusters_through(const NetworkMap& map, Id person) {

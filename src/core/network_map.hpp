@@ -15,6 +15,7 @@
 #include "core/today.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,37 @@ struct NetworkMap {
 };
 
 NetworkMap build_network_map(const Store& store, const NetworkStats& stats, Date today);
+
+// build_network_map in steps (see GraphBuilder): each step() works until its deadline and returns
+// true once the map is done; progress() says how far along it is, for the page to show. The store
+// and the statistics must not change between steps (start again when they do).
+class NetworkMapBuilder {
+public:
+    NetworkMapBuilder(const Store& store, const NetworkStats& stats, Date today);
+    NetworkMapBuilder(const NetworkMapBuilder&) = delete;
+    NetworkMapBuilder& operator=(const NetworkMapBuilder&) = delete;
+    ~NetworkMapBuilder();
+
+    bool step(const Deadline& deadline);
+    double progress() const;  // 0 to 1
+    NetworkMap take() { return std::move(map_); }
+
+private:
+    enum class Phase { Graph, Communities, Clusters, Effective, People, Regions, Done };
+    struct Layout;  // the packer and the regions' members, while placing
+
+    const Store& store_;
+    const NetworkStats& stats_;
+    Date today_;
+    Phase phase_ = Phase::Graph;
+    std::optional<GraphBuilder> graph_;
+    std::optional<CommunityFinder> communities_;
+    std::vector<std::size_t> community_, cluster_of_community_;
+    std::vector<double> effective_;
+    std::size_t next_ = 0;  // the next person (Effective, People) or region (Regions)
+    std::unique_ptr<Layout> layout_;
+    NetworkMap map_;
+};
 
 // The clusters a person connects you to: their own first, then the clusters of the people linked
 // to them (most links first), with how many of their links lie in each.

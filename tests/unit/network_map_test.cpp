@@ -179,3 +179,45 @@ TEST_CASE("network map: the sample network shows its worlds and exactly one brid
         CHECK(cold_bridges(map, store, stats, kToday).size() == 1);
     }
 }
+
+TEST_CASE("network map: worked out in steps, it is the same map as in one go") {
+    Store store;
+    SampleSize size;
+    size.contacts = 600;
+    size.interactions = 3000;
+    size.events = 12;
+    for (const Record& r : make_sample_data(3, 1'700'000'000'000, kToday, size).records) store.load(r);
+    const NetworkStats stats = NetworkStats::build(store, kToday);
+    const NetworkMap whole = build_network_map(store, stats, kToday);
+
+    NetworkMapBuilder builder(store, stats, kToday);
+    int steps = 1;
+    double progress = builder.progress();
+    CHECK(progress == 0.0);
+    while (!builder.step(Deadline(0))) {  // the deadline passed at once: every step does one unit of work
+        CHECK(builder.progress() >= progress);
+        progress = builder.progress();
+        ++steps;
+    }
+    CHECK(builder.progress() == 1.0);
+    CHECK(steps > 10);
+    const NetworkMap stepped = builder.take();
+    CHECK(stepped.graph.people == whole.graph.people);
+    CHECK(stepped.graph.links == whole.graph.links);
+    REQUIRE(stepped.clusters.size() == whole.clusters.size());
+    for (std::size_t c = 0; c < whole.clusters.size(); ++c) {
+        CHECK(stepped.clusters[c].label == whole.clusters[c].label);
+        CHECK(stepped.clusters[c].members == whole.clusters[c].members);
+    }
+    REQUIRE(stepped.people.size() == whole.people.size());
+    for (std::size_t i = 0; i < whole.people.size(); ++i) {
+        CHECK(stepped.people[i].x == whole.people[i].x);
+        CHECK(stepped.people[i].y == whole.people[i].y);
+        CHECK(stepped.people[i].cluster == whole.people[i].cluster);
+        CHECK(stepped.people[i].effective_size == whole.people[i].effective_size);
+        CHECK(stepped.people[i].bridge == whole.people[i].bridge);
+    }
+    REQUIRE(stepped.regions.size() == whole.regions.size());
+    for (std::size_t r = 0; r < whole.regions.size(); ++r) CHECK(stepped.regions[r].members == whole.regions[r].members);
+    CHECK(stepped.extent == whole.extent);
+}
