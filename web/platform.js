@@ -287,6 +287,36 @@ Module.tiesPlatform = (function () {
       link.remove();
     },
 
+    // The screen reader's copy of a page only the canvas shows: a visually hidden region, built
+    // with textContent from an outline ("# " heading, "- " item, else a paragraph); '' removes it.
+    setPageText(outline) {
+      let region = document.getElementById('page-text');
+      if (!outline) {
+        if (region) region.remove();
+        return;
+      }
+      if (!region) {
+        region = document.createElement('section');
+        region.id = 'page-text';
+        region.setAttribute('aria-label', 'This page as text');
+        Object.assign(region.style, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden',
+          clip: 'rect(0 0 0 0)', clipPath: 'inset(50%)', whiteSpace: 'nowrap', margin: '-1px', padding: '0', border: '0' });
+        Module.canvas.parentNode.insertBefore(region, Module.canvas);
+      }
+      region.replaceChildren();
+      let list = null;
+      for (const line of outline.split('\n')) {
+        if (line.startsWith('- ')) {
+          if (!list) list = region.appendChild(document.createElement('ul'));
+          list.appendChild(document.createElement('li')).textContent = line.slice(2);
+          continue;
+        }
+        list = null;
+        if (line.startsWith('# ')) region.appendChild(document.createElement('h2')).textContent = line.slice(2);
+        else if (line) region.appendChild(document.createElement('p')).textContent = line;
+      }
+    },
+
     writeClipboard(text) {
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).catch(() => legacyCopy(text));

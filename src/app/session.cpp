@@ -246,6 +246,7 @@ bool Session::apply(ui::UiIntents intents, ui::ImportUi& import, const TodayQueu
     if (intents.take_over) host_.storage_take_over();
     if (intents.restore_storage) host_.storage_restore();
     if (intents.open_url) host_.open_url(*intents.open_url);
+    if (intents.page_text) host_.set_page_text(*intents.page_text);
     if (intents.dismiss_warnings) load_warnings_.clear();
     return store_.version() != version;
 }

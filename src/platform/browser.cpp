@@ -19,6 +19,7 @@ EM_JS(int, js_take_touch_point, (float* out), { return Module.tiesPlatform.takeT
 EM_JS(int, js_take_touch_gesture, (float* out), { return Module.tiesPlatform.takeTouchGesture(out); });
 EM_JS(int, js_take_wheel, (float* out), { return Module.tiesPlatform.takeWheel(out); });
 EM_JS(void, js_open_url, (const char* url), { Module.tiesPlatform.openUrl(UTF8ToString(url)); });
+EM_JS(void, js_set_page_text, (const char* outline), { Module.tiesPlatform.setPageText(UTF8ToString(outline)); });
 EM_JS(char*, js_format_date, (int year, int month, int day), {
     const format = Module.tiesPlatform.dateFormat ||
         (Module.tiesPlatform.dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }));
@@ -114,6 +115,7 @@ void take_over_wheel() {
 }
 
 void open_url(std::string_view url) { js_open_url(std::string(url).c_str()); }
+void set_page_text(std::string_view outline) { js_set_page_text(std::string(outline).c_str()); }
 
 std::string format_date(int year, int month, int day) { return take_js_string(js_format_date(year, month, day)); }
 

@@ -57,6 +57,11 @@ bool take_touch_point(float& x, float& y);
 // person's mail program (a draft); anything else is ignored.
 void open_url(std::string_view url);
 
+// A text version of the page for screen readers, in a visually hidden region beside the canvas
+// (which they cannot read): `outline` is lines, "# " a heading, "- " an item, else a paragraph;
+// empty removes it. Built with textContent: nothing in it is markup.
+void set_page_text(std::string_view outline);
+
 // A calendar date in the user's language and conventions ("12 Mar 2024", "Mar 12, 2024").
 std::string format_date(int year, int month, int day);
 

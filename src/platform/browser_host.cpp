@@ -165,6 +165,7 @@ void BrowserHost::download(std::string_view name, std::string_view bytes, std::s
 }
 
 void BrowserHost::open_url(std::string_view url) { platform::open_url(url); }
+void BrowserHost::set_page_text(std::string_view outline) { platform::set_page_text(outline); }
 std::string BrowserHost::load_preference(std::string_view key) { return platform::load_preference(key); }
 void BrowserHost::save_preference(std::string_view key, std::string_view value) { platform::save_preference(key, value); }
 

@@ -30,6 +30,7 @@ public:
 
     void download(std::string_view name, std::string_view bytes, std::string_view mime_type) override;
     void open_url(std::string_view url) override;
+    void set_page_text(std::string_view outline) override;
     std::string load_preference(std::string_view key) override;
     void save_preference(std::string_view key, std::string_view value) override;
 

@@ -95,6 +95,8 @@ public:
     // Out of the app.
     virtual void download(std::string_view name, std::string_view bytes, std::string_view mime_type) = 0;
     virtual void open_url(std::string_view url) = 0;
+    // A text version of what the canvas shows, for screen readers (see UiIntents::page_text).
+    virtual void set_page_text(std::string_view outline) = 0;
     virtual std::string load_preference(std::string_view key) = 0;
     virtual void save_preference(std::string_view key, std::string_view value) = 0;
 

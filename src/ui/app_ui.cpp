@@ -408,6 +408,10 @@ void draw_main(UiState& state, const UiView& view, const Palette& p, bool narrow
     muted_text(p, std::string(info.summary).c_str());
     ImGui::Dummy(ImVec2(0, 12));
 
+    if (info.section != Section::Map && state.map.mirrored) {  // the Map's text leaves with it
+        out.page_text = "";
+        state.map.mirrored.reset();
+    }
     if (info.section == Section::Today && !has_live_contact(*view.store)) {
         draw_welcome(state, view, p, out);
     } else if (info.section == Section::Today) {

@@ -78,7 +78,10 @@ struct UiIntents {
     std::optional<ThemeChoice> theme;
     std::optional<Change> change;
     std::optional<Id> open_contact;  // show this person's page
-    std::optional<std::string> open_url;  // a profile link, in a new browser tab
+    std::optional<std::string> open_url;  // a profile link in a new browser tab, or a mail draft (mailto:)
+    // A text version of a page whose content the canvas alone shows (the Map), for screen readers:
+    // lines, "# " a heading, "- " an item, else a paragraph; "" removes it. Given when it changes.
+    std::optional<std::string> page_text;
     bool undo = false;
     bool redo = false;
     bool export_backup = false;

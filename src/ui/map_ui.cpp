@@ -33,14 +33,28 @@ bool current(const MapUi& ui, const UiView& view) {
     return ui.key && *ui.key == MapUi::Key{view.store->version(), view.today};
 }
 
-void compute(MapUi& ui, const UiView& view) {
+// Works on the map for at most about `budget_ms` of this frame (see NetworkMapBuilder); true once
+// the map for the store and the day is there. A change of either starts the work again.
+bool advance(MapUi& ui, const UiView& view, double budget_ms) {
+    const MapUi::Key key{view.store->version(), view.today};
+    if (ui.key == key) return true;
+    if (!ui.building || ui.building_key != key) {
+        ui.building = std::make_unique<NetworkMapBuilder>(*view.store, outlook(view).stats, view.today);
+        ui.building_key = key;
+        ui.work_ms = ui.slowest_step_ms = 0;
+    }
     const auto start = std::chrono::steady_clock::now();
-    const Outlook& day = outlook(view);  // the day's statistics, shared with Today
-    ui.map = build_network_map(*view.store, day.stats, view.today);
-    ui.computed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    ui.key = MapUi::Key{view.store->version(), view.today};
-    ui.waiting = false;
+    const bool done = ui.building->step(Deadline(budget_ms));
+    const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ui.work_ms += took;
+    ui.slowest_step_ms = std::max(ui.slowest_step_ms, took);
+    if (!done) return false;
+    ui.map = ui.building->take();
+    ui.building.reset();
+    ui.key = key;
+    ui.computed_ms = ui.work_ms;
     if (ui.open_region && *ui.open_region >= ui.map.regions.size()) ui.open_region.reset();
+    return true;
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -286,6 +300,39 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
     }
 }
 
+// The list as text for screen readers (they cannot read the canvas): the summary, then each
+// cluster with its line and its first members, as the list beside the picture shows them.
+std::string outline_of(const NetworkMap& map, const Store& store, const std::string& summary) {
+    const auto flat = [](std::string text) {  // a name never starts a line of the outline
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        std::replace(text.begin(), text.end(), '\r', ' ');
+        return text;
+    };
+    const auto name = [&](const Contact& c) { return flat(contact_label(c)); };
+    std::string out = "# Your network map, as a list\n" + summary + "\n";
+    for (const MapRegion& region : map.regions) {
+        out += "# " + flat(region_label(map, region)) + " (" + plural(region.members.size(), "person", "people") + ")\n";
+        if (region.cluster != kNoCluster) {
+            const Cluster& cluster = map.clusters[region.cluster];
+            if (cluster.bridge) {
+                if (const Contact* c = store.contact(cluster.strongest)) out += "A bridge: you reach it only through " + name(*c) + ".\n";
+            } else if (const Contact* c = cluster.in_touch ? store.contact(cluster.strongest) : nullptr) {
+                out += plural(cluster.in_touch, "person", "people") + " in touch with you; strongest: " + name(*c) + ".\n";
+            }
+        }
+        std::size_t listed = 0;
+        for (const std::size_t member : region.members) {
+            if (listed++ == kListedMembers) break;
+            const MapPerson& person = map.people[member];
+            if (const Contact* c = store.contact(person.id))
+                out += "- " + name(*c) + (person.bridge ? ", your only link" : "") + "\n";
+        }
+        if (region.members.size() > kListedMembers)
+            out += "and " + std::to_string(region.members.size() - kListedMembers) + " more (Contacts lists everyone)\n";
+    }
+    return out;
+}
+
 }  // namespace
 
 // --- The page ----------------------------------------------------------------------------------
@@ -293,48 +340,28 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
 const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh) {
     const bool today = ui.key && ui.key->today == view.today;
     if (current(ui, view) || (today && !refresh)) return &ui.map;
-    if (refresh) {  // asked for: the next frame
-        if (ui.waiting) {
-            compute(ui, view);
-            return &ui.map;
-        }
-        ui.waiting = true;
-        out.working = true;
-        return today ? &ui.map : nullptr;
-    }
-    // No map for today yet: wait for a quiet moment.
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown() ||
-                       io.InputQueueCharacters.Size > 0 || ImGui::IsAnyItemActive();
-    if (!ui.waiting || input || view.now - ui.asked_at > 250) ui.quiet_since = view.now;
-    ui.waiting = true;
-    ui.asked_at = view.now;
-    if (view.now - ui.quiet_since >= kQuietMillis) {
-        compute(ui, view);
-        return &ui.map;
-    }
+    // No map for today (or one without a person just added): worked out a little each frame.
+    if (advance(ui, view, kBackgroundStepMillis)) return &ui.map;
     out.working = true;
-    return nullptr;
+    return today ? &ui.map : nullptr;
 }
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
-    if (!current(ui, view)) {
-        // One frame saying so, then the work (a few hundred milliseconds at 10,000 people).
-        if (!ui.waiting) {
-            ui.waiting = true;
-            muted_text(p, "Working out your map\xe2\x80\xa6");
-            probe::value("map.state", "working");
-            out.working = true;
-            return;
-        }
-        compute(ui, view);
+    if (!advance(ui, view, kStepMillis)) {
+        const float progress = static_cast<float>(ui.building->progress());
+        muted_text(p, "Working out your map\xe2\x80\xa6");
+        ImGui::ProgressBar(progress, ImVec2(std::min(320.0f, ImGui::GetContentRegionAvail().x), 0), "");
+        probe::value("map.state", "working");
+        out.working = true;
+        return;
     }
     const NetworkMap& map = ui.map;
     probe::value("map.state", "ready");
     probe::value("map.people", map.people.size());
     probe::value("map.clusters", map.clusters.size());
     probe::value("map.computed_ms", [&] { return std::to_string(static_cast<long>(ui.computed_ms)); });
+    probe::value("map.slowest_step_ms", [&] { return std::to_string(ui.slowest_step_ms); });
 
     if (map.people.empty()) {
         form::begin_card(p, "##map.empty");
@@ -352,6 +379,10 @@ void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {
                                 plural(bridges, "cluster", "clusters") + " reached through one person only (ringed).";
     ImGui::TextWrapped("%s", summary.c_str());
     probe::value("map.summary", summary);
+    if (ui.mirrored != ui.key) {
+        out.page_text = outline_of(map, *view.store, summary);
+        ui.mirrored = ui.key;
+    }
 
     const float width = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = width >= kSideBySideFrom;

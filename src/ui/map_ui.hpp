@@ -13,6 +13,7 @@
 #include "core/model.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -28,28 +29,33 @@ struct MapUi {
         bool operator==(const Key&) const = default;
     };
     std::optional<Key> key;      // what `map` was computed from
-    bool waiting = false;        // "Working out your map" was drawn: compute in this frame
-    Millis quiet_since = 0;      // known_map: no input since then (it computes after kQuietMillis) ...
-    Millis asked_at = 0;         // ... while pages keep asking for it (a page left and opened again starts over)
+    // The map being worked out, a slice a frame, and what from; the work so far and its longest slice.
+    std::unique_ptr<NetworkMapBuilder> building;
+    std::optional<Key> building_key;
+    double work_ms = 0, slowest_step_ms = 0;
     NetworkMap map;
-    double computed_ms = 0;      // how long the last computation took
+    double computed_ms = 0;      // how long the last map took to work out (its slices added up)
     std::optional<Id> focus;     // "Show on the map" from a person's page: centre on them next
     // The view: the plane's point at the canvas centre and pixels per unit (0: fit on next draw).
     float centre_x = 0, centre_y = 0, scale = 0;
     bool list_only = false;      // on a phone: the list instead of the picture
     std::optional<std::size_t> open_region;  // the list's expanded region (index into map.regions)
+    std::optional<Key> mirrored;  // the map whose text the screen reader's copy holds (UiIntents::page_text)
     std::optional<std::string> ask_cluster;  // "Ask them" on a cluster: the Ask page takes it (by label)
 };
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out);
 
+// The map is worked out in slices (core's NetworkMapBuilder) so that no frame waits for it: on the
+// Map page kStepMillis a frame, under a progress bar; for the other pages kBackgroundStepMillis.
+inline constexpr double kStepMillis = 10.0;
+inline constexpr double kBackgroundStepMillis = 4.0;
+
 // The map for Today, Insights and the person page, which may be behind the store: the last one
-// computed today is used as it is (edits on those pages must stay instant at 10,000 people, and
+// worked out today is used as it is (edits on those pages must stay instant at 10,000 people, and
 // what they show from it is checked against the day's own statistics). Without one for today it
-// is computed once the person has not touched mouse or keys for kQuietMillis, so the ~0.2 s it
-// takes at 10,000 people never lands under a click or while the page opens; `refresh` (a person
-// the map does not have yet) computes it in the next frame. Null until there is one.
-inline constexpr Millis kQuietMillis = 1'500;
+// is worked out a slice a frame, null until done; `refresh` (a person the map does not have yet)
+// works out a new one the same way, the old one shown meanwhile.
 const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh = false);
 
 }  // namespace ties::ui

@@ -61,6 +61,22 @@ test('the map: pan, zoom about the pointer, hover and click a bridge; their page
     const { name: bridge, row } = await bridgeName(page);
     await screenshot(page, 'map-light');
 
+    // Screen readers cannot read the canvas: the same list is in the page as text.
+    const text = await page.evaluate(() => {
+      const region = document.getElementById('page-text');
+      return region && { label: region.getAttribute('aria-label'), headings: [...region.querySelectorAll('h2')].map((h) => h.textContent),
+                         paragraphs: [...region.querySelectorAll('p')].map((p) => p.textContent),
+                         items: [...region.querySelectorAll('li')].map((li) => li.textContent) };
+    });
+    assert.ok(text, 'the map as text is in the page');
+    assert.equal(text.label, 'This page as text');
+    assert.equal(text.headings[0], 'Your network map, as a list');
+    assert.equal(text.paragraphs[0], v['map.summary']);
+    assert.ok(text.headings.includes(`${BRIDGE_CLUSTER} (4 people)`), text.headings.join(' | '));
+    assert.ok(text.paragraphs.includes(`A bridge: you reach it only through ${bridge}.`), text.paragraphs.join(' | '));
+    assert.ok(text.items.includes(`${bridge}, your only link`), text.items.join(' | '));
+    assert.equal(text.items.length, Number(/^(\d+) people/.exec(v['map.summary'])[1]), 'everyone on the map is listed');
+
     // Hover: the name and why they matter; the tooltip follows the real mouse.
     let dot = await dotOf(page, bridge);
     await page.mouse.move(dot.x, dot.y);
@@ -109,6 +125,7 @@ test('the map: pan, zoom about the pointer, hover and click a bridge; their page
     await nextFrames(page, 1);
     await page.mouse.up();
     await waitValue(page, 'section', 'Contacts');
+    assert.equal(await page.evaluate(() => document.getElementById('page-text')), null, 'the map\'s text leaves with the map');
     await waitValue(page, 'contact.name', bridge);
     await waitValue(page, 'contact.bridge', new RegExp(`^${bridge} is your only link to ${BRIDGE_CLUSTER} \\(4 people\\); you last talked 5 months ago$`));
     v = await values(page);

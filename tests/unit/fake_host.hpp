@@ -31,6 +31,7 @@ public:
     int reloads_done = 0, take_overs = 0, restores = 0;
     std::vector<Download> downloads;
     std::vector<std::string> urls;
+    std::string page_text;  // the last set_page_text
     std::map<std::string, std::string, std::less<>> preferences;
     // Crypto jobs: started ones, and what each returns when taken.
     struct Job {
@@ -76,6 +77,7 @@ public:
         downloads.push_back({std::string(name), std::string(bytes), std::string(mime)});
     }
     void open_url(std::string_view url) override { urls.emplace_back(url); }
+    void set_page_text(std::string_view outline) override { page_text = std::string(outline); }
     std::string load_preference(std::string_view key) override {
         const auto it = preferences.find(key);
         return it == preferences.end() ? std::string() : it->second;

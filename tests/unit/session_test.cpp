@@ -471,7 +471,7 @@ TEST_CASE("session: a damaged file is named in a warning, the rest loads, and th
     CHECK(tab.session.load_warnings().empty());
 }
 
-TEST_CASE("session: an export asked by the UI is ties export's file, downloaded; a link opens in the browser") {
+TEST_CASE("session: an export asked by the UI is ties export's file, downloaded; a link opens in the browser; page text reaches the page") {
     TempFolder temp;
     Tab tab(temp / "data");
     tab.edit(1);
@@ -485,6 +485,11 @@ TEST_CASE("session: an export asked by the UI is ties export's file, downloaded;
     CHECK(tab.host.downloads[0].bytes == expected.bytes);
     CHECK(tab.host.downloads[0].mime_type == "text/vcard");
     CHECK(tab.host.urls == std::vector<std::string>{"https://www.linkedin.com/in/ada"});
+
+    ui::UiIntents text;  // a page's text for screen readers reaches the page
+    text.page_text = "# Your network map, as a list\n- Ada";
+    tab.ask(std::move(text));
+    CHECK(tab.host.page_text == "# Your network map, as a list\n- Ada");
 
     ui::UiIntents calendar;  // nothing planned: refused, nothing downloaded
     calendar.export_file = io::ExportFormat::Calendar;
