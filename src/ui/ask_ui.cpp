@@ -129,7 +129,6 @@ std::string why_of(const AskUi& ui, Id id) {
 }
 
 void draw_chooser(AskUi& ui, const UiView& view, const Palette& p, const NetworkMap* map, UiIntents& out) {
-    const Store& store = *view.store;
     form::heading(view, "Whom to ask");
     ButtonRow kinds;
     for (const AudienceKind kind : kKinds) {
@@ -154,10 +153,10 @@ void draw_chooser(AskUi& ui, const UiView& view, const Palette& p, const Network
             break;
         }
         case AudienceKind::Tag:
-            string_combo(p, "Tag", "ask.tag", ui.tag, tags_in_use(store), "Choose a tag");
+            string_combo(p, "Tag", "ask.tag", ui.tag, ui.tags, "Choose a tag");
             break;
         case AudienceKind::City:
-            string_combo(p, "City", "ask.city", ui.city, cities_in_use(store), "Choose a city");
+            string_combo(p, "City", "ask.city", ui.city, ui.cities, "Choose a city");
             break;
         case AudienceKind::Circle: form::enum_combo(p, "Circle", "ask.circle", ui.circle, contacts::kTiers); break;
         case AudienceKind::Fit:
@@ -399,7 +398,7 @@ void draw_answers(const UiView& view, const Palette& p, const AskRecord& record,
 }
 
 void draw_history(AskUi& ui, const UiView& view, const Palette& p, UiIntents& out) {
-    const std::vector<AskRecord> asks = asks_in(*view.store);
+    const std::vector<AskRecord>& asks = ui.asks;
     probe::value("ask.history.count", asks.size());
     if (asks.empty()) return;
     ImGui::Dummy(ImVec2(0, 12));
@@ -435,6 +434,12 @@ void draw_history(AskUi& ui, const UiView& view, const Palette& p, UiIntents& ou
 void draw_ask(AskUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
     const Store& store = *view.store;
+    if (ui.lists_version != store.version()) {
+        ui.lists_version = store.version();
+        ui.tags = tags_in_use(store);
+        ui.cities = cities_in_use(store);
+        ui.asks = asks_in(store);
+    }
     const NetworkMap* map = nullptr;
     if (ui.kind == AudienceKind::Cluster && view.map) map = known_map(*view.map, view, out, !view.map->key);
 

@@ -45,6 +45,11 @@ struct AskUi {
     std::vector<Fit> audience;  // with why each fits (empty `why` for tag, city, circle, cluster)
     AskPlan plan;
 
+    // What the page lists, from the store as of `lists_version` (a scan of every record: not per frame).
+    std::optional<std::uint64_t> lists_version;
+    std::vector<std::string> tags, cities;
+    std::vector<AskRecord> asks;
+
     std::optional<Id> sent;       // the ask just made: how to send it is shown
     std::uint64_t sent_version = 0;  // the store's version when it was made (before it was applied)
     std::optional<Id> open_ask;   // the ask opened in "Your asks"

@@ -1,9 +1,12 @@
-// Map benchmark (not a test): how long the network map takes to work out on the app's sample
+// Map and Ask benchmark (not a test): how long the network map takes to work out on the app's sample
 // network (core/sample_data: companies, group touches among colleagues, events, introductions) at
 // 1,000 people / 10,000 touches and 10,000 / 100,000: the people graph, the communities, the
 // clusters with their labels, Burt's effective sizes, and the whole of build_network_map (the
-// layout is what it adds to those). Median ms of 5 runs (3 at 10k with --quick, which skips
+// layout is what it adds to those); and what the Ask page computes when its audience changes
+// (everyone in a circle, ranked, checked against the week's budget and the asks of the last 30
+// days) or the store does (every ask and its answers, newest first). Median ms of 5 runs (3 at 10k with --quick, which skips
 // nothing else). std::chrono::steady_clock, release build.
+#include "core/ask.hpp"
 #include "core/network_map.hpp"
 #include "core/sample_data.hpp"
 #include "bench_timing.hpp"
@@ -53,6 +56,27 @@ void run(std::size_t people, std::size_t touches, int runs) {
                 "(layout and the rest: %.1f ms)\n",
                 graph_ms, communities_ms, clusters_ms, effective_ms, whole_ms,
                 whole_ms - graph_ms - communities_ms - clusters_ms - effective_ms);
+
+    // Ask: 52 past asks of 30 people each (one a week for a year), a third of them answered.
+    for (std::uint64_t n = 0; n < 52; ++n) {
+        std::vector<Id> asked;
+        for (std::size_t i = 0; i < 30; ++i) asked.push_back(graph.people[(n * 131 + i * 7) % graph.people.size()]);
+        const Interaction ask = make_ask(Id{0xA5, n + 1}, asked, "A question", Date{kToday.days - static_cast<std::int32_t>(n) * 7});
+        store.load(ask);
+        for (std::size_t i = 0; i < asked.size(); i += 3)
+            store.load(make_answer(Id{0xA6, n * 100 + i + 1}, ask, asked[i], ask.date, AskChannel::Mail));
+    }
+    const std::vector<Id> circle = people_in_circle(store, Tier::Acquaintances);
+    AskPlan plan;
+    const double plan_ms = bench::median_ms(runs, [&] {
+        plan = plan_ask(store, stats, people_in_circle(store, Tier::Acquaintances), kToday, false);
+    });
+    bench::emit("native.ask.plan." + key, "Ask: an audience (a circle) and its plan, " + of, "ms", bench::last_samples());
+    std::vector<AskRecord> asks;
+    const double asks_ms = bench::median_ms(runs, [&] { asks = asks_in(store); });
+    bench::emit("native.ask.list." + key, "Ask: every ask and its answers (52 asks), " + of, "ms", bench::last_samples());
+    std::printf("  ask: a circle of %zu people planned in %.1f ms (%zu to ask, %zu asked recently); 52 asks listed in %.1f ms\n",
+                circle.size(), plan_ms, plan.to_ask.size(), plan.recent.size(), asks_ms);
 }
 
 }  // namespace

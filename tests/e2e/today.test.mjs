@@ -52,7 +52,7 @@ test('the plan fills up to the budget; logging or snoozing from the queue takes 
     // One message a day: one today, the others later this week (Wednesday, Thursday).
     await click(page, 'nav.Settings');
     await setNumber(page, 'settings.budget.messages', 1);
-    await waitValue(page, 'settings.budget', '2/180/1');
+    await waitValue(page, 'settings.budget', '2/180/1/30');
     await click(page, 'nav.Today');
     await waitValue(page, 'today.plan.count', '1');
     assert.deepEqual(await planNames(page), ['Ada Lovelace']);
@@ -62,7 +62,7 @@ test('the plan fills up to the budget; logging or snoozing from the queue takes 
     // Ten minutes a week: two messages fit (5 minutes each), the third is over budget.
     await click(page, 'nav.Settings');
     await setNumber(page, 'settings.budget.minutes', 10);
-    await waitValue(page, 'settings.budget', '2/10/1');
+    await waitValue(page, 'settings.budget', '2/10/1/30');
     await click(page, 'nav.Today');
     await waitValue(page, 'today.over_budget.count', '1');
     assert.deepEqual(await planNames(page), ['Ada Lovelace']);
@@ -243,7 +243,7 @@ test('an import brings no "new ties"; an overdue close tie the budget leaves out
     // A long meetup this week with one of the imported people: 120 of 10 minutes spent.
     await click(page, 'nav.Settings');
     await setNumber(page, 'settings.budget.minutes', 10);
-    await waitValue(page, 'settings.budget', '2/10/3');
+    await waitValue(page, 'settings.budget', '2/10/3/30');
     await page.keyboard.press('Control+L');
     await typeInto(page, 'quicklog.people.field', 'ada');
     await click(page, 'quicklog.people.match.Ada Okafor');

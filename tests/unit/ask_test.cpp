@@ -238,3 +238,20 @@ TEST_CASE("ask: asks are listed newest first, whatever order the records came in
         CHECK(asks[2].ask->meta.id == Id{0xA5, 3});
     }
 }
+
+TEST_CASE("ask: answers marked on two devices both survive a merge") {
+    Store one = store_of({person(1), person(2), ask_record(1, {1, 2}, 1)});
+    Store two = one;
+    const Interaction& ask = *one.interaction(Id{0xA5, 1});
+    one.apply(Change{"1 answered", {make_answer(Id{0xA6, 1}, ask, person_id(1), kToday, AskChannel::Mail)}}, 1000);
+    two.apply(Change{"2 answered", {make_answer(Id{0xA6, 2}, ask, person_id(2), kToday, AskChannel::X)}}, 1001);
+    merge_into(one, two);
+    merge_into(two, one);
+    for (const Store* store : {&one, &two}) {
+        const auto asks = asks_in(*store);
+        REQUIRE(asks.size() == 1);
+        CHECK(asks[0].answer_of(person_id(1)) == Id{0xA6, 1});
+        CHECK(asks[0].answer_of(person_id(2)) == Id{0xA6, 2});
+        CHECK(answered_words(asks[0]) == "2 of 2 answered");
+    }
+}

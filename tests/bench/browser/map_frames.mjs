@@ -1,11 +1,13 @@
-// Map benchmark (not a test): how long the Map takes to work out (graph, communities, clusters,
-// structural measures and layout, in one frame after "Working out your map"), and the frame work
-// while panning (mouse drags), zooming (wheel) and hovering over it, in headless Chromium on the
-// release build. The app is opened with ?test&sample=N (N generated people, 4N touches); frame.ms
+// Map and Ask benchmark (not a test): how long the Map takes to work out (graph, communities,
+// clusters, structural measures and layout, in one frame after "Working out your map"), and the
+// frame work while panning (mouse drags), zooming (wheel) and hovering over it; then on the Ask
+// page, the frame that works out an audience (a circle: ranked, the week's budget, recent asks),
+// the frames after it, and the frame after asking (the page's lists of tags, cities and asks
+// rebuilt), in headless Chromium on the release build. The app is opened with ?test&sample=N (N generated people, 4N touches); frame.ms
 // is the CPU time of one frame the app publishes through its test probe.
 // Run: node tests/bench/browser/map_frames.mjs [sizes, default 1000,10000] [--json]
 // With --json, progress goes to stderr and stdout gets {rows, failures} for tests/bench/run.
-import { click, closeAll, launch, screenshot, startServer, widget } from '../../e2e/harness.mjs';
+import { click, closeAll, focusField, launch, screenshot, startServer, widget } from '../../e2e/harness.mjs';
 import { openSample, sizeKey, stats } from './frame_stats.mjs';
 
 const JSON_OUT = process.argv.includes('--json');
@@ -72,6 +74,32 @@ try {
                     stat: 'p95', samples });
         log(`  ${what}: ${s.n} frames, median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms`);
       }
+
+      // Ask: a circle as the audience (the sample's Friends), then asking them.
+      await click(page, 'nav.Ask');
+      await page.waitForFunction(() => window.__ties.values.section === 'Ask');
+      const choose = await frameTimes(page, async () => {
+        await click(page, 'ask.kind.3');
+        await page.waitForFunction(() => window.__ties.values['ask.kind'] === 'A circle');
+      });
+      const audience = (await page.evaluate(() => window.__ties.values))['ask.audience.summary'];
+      const still = await frameTimes(page, async () => {
+        for (let i = 0; i < 30; ++i) { await page.mouse.move(700 + i * 5, 500 + (i % 5) * 7); await page.waitForTimeout(16); }
+      });
+      await focusField(page, 'ask.question');
+      await page.keyboard.type('Who knows a good venue?');
+      const asked = await frameTimes(page, async () => {
+        await click(page, 'ask.send');
+        await page.waitForFunction(() => window.__ties.values['ask.history.count'] === '1');
+      });
+      for (const [name, what, samples, stat] of [['choose', 'choosing an audience (a circle), slowest frame', choose, 'max'],
+                                                 ['frames', 'after it, p95', still, 'p95'],
+                                                 ['send', 'asking them, slowest frame', asked, 'max']]) {
+        const s = stats(samples);
+        rows.push({ key: `browser.ask.${name}.${k}`, label: `Ask: ${what}, ${people}`, unit: 'ms', stat, samples });
+        log(`  Ask, ${what}: ${s.n} frames, median ${s.median} ms, p95 ${s.p95} ms, max ${s.max} ms`);
+      }
+      log(`  Ask audience: ${audience}`);
     } catch (error) {
       failures.push(`map at ${size}: ${error.message}`);
       log(`map at ${size} failed: ${error.message}`);
