@@ -180,24 +180,24 @@ std::vector<std::string> cities_in_use(const Store& store) {
     return spellings(cities);
 }
 
-std::int32_t asked_this_week(const Store& store, Date today) {
+std::int32_t asked_this_week(std::span<const AskRecord> asks, Date today) {
     const Date monday{today.days - today.weekday()};
     std::int32_t asked = 0;
-    for (const auto& [id, i] : store.interactions())
-        if (!i.meta.deleted && i.kind == InteractionKind::Ask && i.date >= monday && i.date <= today)
-            asked += static_cast<std::int32_t>(i.participants.size());
+    for (const AskRecord& record : asks)
+        if (record.ask->date >= monday && record.ask->date <= today) asked += static_cast<std::int32_t>(record.ask->participants.size());
     return asked;
 }
 
-AskPlan plan_ask(const Store& store, const NetworkStats& stats, std::span<const Id> audience, Date today,
-                 bool include_recent) {
+AskPlan plan_ask(const Store& store, const NetworkStats& stats, std::span<const AskRecord> asks, std::span<const Id> audience,
+                 Date today, bool include_recent) {
     AskPlan plan;
     plan.budget = std::max(0, store.settings().budget.asks_per_week);
-    plan.asked_this_week = asked_this_week(store, today);
+    plan.asked_this_week = asked_this_week(asks, today);
 
     std::unordered_map<Id, Date, IdHash> last_asked;
-    for (const auto& [id, i] : store.interactions()) {
-        if (i.meta.deleted || i.kind != InteractionKind::Ask || i.date > today || i.date.days < today.days - kAskRestDays) continue;
+    for (const AskRecord& record : asks) {
+        const Interaction& i = *record.ask;
+        if (i.date > today || i.date.days < today.days - kAskRestDays) continue;
         for (const Id& person : i.participants) {
             auto [at, fresh] = last_asked.try_emplace(person, i.date);
             if (!fresh && i.date > at->second) at->second = i.date;
@@ -391,31 +391,37 @@ std::optional<Id> AskRecord::answer_of(Id person) const {
 }
 
 std::vector<AskRecord> asks_in(const Store& store) {
+    // One pass over the interactions (at 100,000 they are most of the store): the asks, and the
+    // answers by the ask they name.
     std::vector<AskRecord> records;
-    std::unordered_map<Id, std::size_t, IdHash> index;
-    for (const auto& [id, i] : store.interactions())
-        if (!i.meta.deleted && i.kind == InteractionKind::Ask) records.push_back({&i, {}});
+    std::vector<const Interaction*> answers;
+    for (const auto& [id, i] : store.interactions()) {
+        if (i.meta.deleted) continue;
+        if (i.kind == InteractionKind::Ask) records.push_back({&i, {}});
+        else if (i.answers) answers.push_back(&i);
+    }
     std::sort(records.begin(), records.end(), [](const AskRecord& a, const AskRecord& b) {
         if (a.ask->date != b.ask->date) return a.ask->date > b.ask->date;
         if (a.ask->meta.created != b.ask->meta.created) return a.ask->meta.created > b.ask->meta.created;
         return a.ask->meta.id < b.ask->meta.id;
     });
+    std::unordered_map<Id, std::size_t, IdHash> index;
     for (std::size_t n = 0; n < records.size(); ++n) index.emplace(records[n].ask->meta.id, n);
 
-    std::unordered_map<Id, std::vector<std::pair<Id, Id>>, IdHash> answered;  // ask -> (person, answer)
-    for (const auto& [id, i] : store.interactions()) {
-        if (i.meta.deleted || !i.answers || !index.contains(*i.answers)) continue;
-        for (const Id& person : i.participants) answered[*i.answers].push_back({person, id});
-    }
-    for (auto& [ask_id, pairs] : answered) {
-        AskRecord& record = records[index.at(ask_id)];
-        for (const Id& person : record.ask->participants) {
-            // The earliest answer record by id when two devices marked the same person.
-            std::optional<Id> best;
-            for (const auto& [who, answer] : pairs)
-                if (who == person && (!best || answer < *best)) best = answer;
-            if (best) record.answers.push_back({person, *best});
+    std::unordered_map<std::size_t, std::unordered_map<Id, Id, IdHash>> answered;  // ask -> person -> answer
+    for (const Interaction* i : answers) {
+        const auto at = index.find(*i->answers);
+        if (at == index.end()) continue;
+        for (const Id& person : i->participants) {
+            // The smallest answer id when two devices marked the same person: the same on both.
+            auto [slot, fresh] = answered[at->second].try_emplace(person, i->meta.id);
+            if (!fresh && i->meta.id < slot->second) slot->second = i->meta.id;
         }
+    }
+    for (auto& [n, by_person] : answered) {
+        AskRecord& record = records[n];
+        for (const Id& person : record.ask->participants)
+            if (const auto found = by_person.find(person); found != by_person.end()) record.answers.push_back({person, found->second});
     }
     return records;
 }

@@ -66,14 +66,23 @@ struct AskPlan {
     std::int32_t left() const { return budget > asked_this_week ? budget - asked_this_week : 0; }
 };
 
-// People asked from Monday to today (each ask counts every person on it).
-std::int32_t asked_this_week(const Store& store, Date today);
+// The asks in the store, newest first, each with the answers marked (person -> answer record):
+// one pass over the interactions, which the page keeps until the store changes.
+struct AskRecord {
+    const Interaction* ask = nullptr;
+    std::vector<std::pair<Id, Id>> answers;  // (person, answer interaction), in the ask's order
+    std::optional<Id> answer_of(Id person) const;
+};
+std::vector<AskRecord> asks_in(const Store& store);
+
+// People asked from Monday to today (each ask counts every person on it), from asks_in.
+std::int32_t asked_this_week(std::span<const AskRecord> asks, Date today);
 
 // The plan for asking `audience` today: dead, archived and repeated ids dropped, the strongest
-// ties first (tie_score from `stats`), the recently asked left out unless `include_recent`, and
-// no more than the week's budget has left.
-AskPlan plan_ask(const Store& store, const NetworkStats& stats, std::span<const Id> audience, Date today,
-                 bool include_recent);
+// ties first (tie_score from `stats`), the recently asked (from `asks`, as asks_in gives them)
+// left out unless `include_recent`, and no more than the week's budget has left.
+AskPlan plan_ask(const Store& store, const NetworkStats& stats, std::span<const AskRecord> asks, std::span<const Id> audience,
+                 Date today, bool include_recent);
 
 // --- How to send it --------------------------------------------------------------------------------
 
@@ -120,14 +129,6 @@ Interaction make_answer(Id id, const Interaction& ask, Id person, Date today, As
 Opportunity opportunity_from_answer(Id id, const Interaction& ask, const Interaction& answer, Date today);
 // The live opportunity that came from this answer, if there is one.
 const Opportunity* opportunity_from(const Store& store, Id answer);
-
-// The asks in the store, newest first, each with the answers marked (person -> answer record).
-struct AskRecord {
-    const Interaction* ask = nullptr;
-    std::vector<std::pair<Id, Id>> answers;  // (person, answer interaction), in the ask's order
-    std::optional<Id> answer_of(Id person) const;
-};
-std::vector<AskRecord> asks_in(const Store& store);
 
 // "2 of 12 answered".
 std::string answered_words(const AskRecord& record);

@@ -59,7 +59,7 @@ std::size_t PeopleGraph::index_of(Id person) const {
     return at != people.end() && *at == person ? static_cast<std::size_t>(at - people.begin()) : people.size();
 }
 
-GraphBuilder::GraphBuilder(const Store& store) : store_(store), next_(store.interactions().begin()) {
+GraphBuilder::GraphBuilder(const Store& store) : store_(store), next_touch_(store.interactions().begin()) {
     for (const auto& [id, contact] : store.contacts())
         if (!contact.meta.deleted && !contact.archived) graph_.people.push_back(id);
     std::sort(graph_.people.begin(), graph_.people.end());
@@ -84,50 +84,90 @@ void GraphBuilder::link_all(const std::vector<Id>& ids, double weight) {
         for (std::size_t y = x + 1; y < people.size(); ++y) link(people[x], people[y], weight);
 }
 
+// Each phase does a slice (a few hundred items) between looks at the clock, at least one slice a
+// step; iterators into the store and the maps stay valid because nothing is added to them
+// meanwhile (the store must not change between steps).
 bool GraphBuilder::step(const Deadline& deadline) {
-    if (done_) return true;
-    const auto end = store_.interactions().end();
-    for (std::size_t n = 1; !touches_done_; ++n, ++next_) {
-        if (next_ == end) {
-            touches_done_ = true;
-            break;
+    constexpr std::size_t kSlice = 256;
+    while (phase_ != Phase::Done) {
+        switch (phase_) {
+            case Phase::Touches: {
+                const auto end = store_.interactions().end();
+                for (std::size_t n = 0; n < kSlice * 2 && next_touch_ != end; ++n, ++next_touch_) {
+                    const Interaction& interaction = next_touch_->second;
+                    if (!interaction.meta.deleted && interaction.kind != InteractionKind::Ask)  // an ask's people need not know each other
+                        link_all(interaction.participants, kSharedTouchWeight);
+                }
+                if (next_touch_ == end) phase_ = Phase::Events;
+                break;
+            }
+            case Phase::Events:
+                for (const auto& [id, event] : store_.events())
+                    if (!event.meta.deleted) link_all(event.attendees, kSharedEventWeight);
+                phase_ = Phase::People;
+                break;
+            case Phase::People: {
+                const std::size_t end = std::min(next_ + kSlice * 4, graph_.people.size());
+                for (std::size_t i = next_; i < end; ++i) {
+                    const Contact& c = *store_.contact(graph_.people[i]);
+                    if (c.introduced_by)
+                        if (const std::size_t by = graph_.index_of(*c.introduced_by); by < graph_.people.size())
+                            link(i, by, kIntroductionWeight);
+                    if (const std::string_view company = trim(c.company); !company.empty())
+                        companies_[ascii_lowercase(company)].push_back(i);
+                }
+                next_ = end;
+                if (next_ == graph_.people.size()) {
+                    next_company_ = companies_.begin();
+                    phase_ = Phase::Companies;
+                }
+                break;
+            }
+            case Phase::Companies: {
+                std::size_t work = 0;
+                for (; next_company_ != companies_.end() && work < kSlice * 16; ++next_company_) {
+                    const std::vector<std::size_t>& colleagues = next_company_->second;
+                    if (colleagues.size() <= kMaxCompanyClique) {
+                        for (std::size_t x = 0; x < colleagues.size(); ++x)
+                            for (std::size_t y = x + 1; y < colleagues.size(); ++y) link(colleagues[x], colleagues[y], kSameCompanyWeight);
+                        work += colleagues.size() * colleagues.size() / 2 + 1;
+                    } else {
+                        for (std::size_t x = 1; x < colleagues.size(); ++x) link(colleagues.front(), colleagues[x], kSameCompanyWeight);
+                        work += colleagues.size();
+                    }
+                }
+                if (next_company_ == companies_.end()) {
+                    companies_.clear();
+                    graph_.links.assign(graph_.people.size(), {});
+                    next_link_ = weights_.begin();
+                    phase_ = Phase::Links;
+                }
+                break;
+            }
+            case Phase::Links:  // laid out per person
+                for (std::size_t n = 0; n < kSlice * 16 && next_link_ != weights_.end(); ++n, ++next_link_) {
+                    const auto [key, weight] = *next_link_;
+                    const auto a = static_cast<std::size_t>(key >> 32), b = static_cast<std::size_t>(key & 0xFFFFFFFFu);
+                    graph_.links[a].emplace_back(b, weight);
+                    graph_.links[b].emplace_back(a, weight);
+                }
+                if (next_link_ == weights_.end()) {
+                    weights_.clear();
+                    next_ = 0;
+                    phase_ = Phase::Sort;
+                }
+                break;
+            case Phase::Sort: {  // each list ascending
+                const std::size_t end = std::min(next_ + kSlice * 4, graph_.people.size());
+                for (std::size_t i = next_; i < end; ++i) std::sort(graph_.links[i].begin(), graph_.links[i].end());
+                next_ = end;
+                if (next_ == graph_.people.size()) phase_ = Phase::Done;
+                break;
+            }
+            case Phase::Done: break;
         }
-        const Interaction& interaction = next_->second;
-        if (!interaction.meta.deleted && interaction.kind != InteractionKind::Ask)  // an ask's people need not know each other
-            link_all(interaction.participants, kSharedTouchWeight);
-        if (n % 512 == 0 && deadline.passed()) {
-            ++next_;
-            return false;
-        }
+        if (phase_ != Phase::Done && deadline.passed()) return false;
     }
-
-    for (const auto& [id, event] : store_.events())
-        if (!event.meta.deleted) link_all(event.attendees, kSharedEventWeight);
-    std::map<std::string, std::vector<std::size_t>> companies;  // folded name -> members, ascending
-    for (std::size_t i = 0; i < graph_.people.size(); ++i) {
-        const Contact& c = *store_.contact(graph_.people[i]);
-        if (c.introduced_by)
-            if (const std::size_t by = graph_.index_of(*c.introduced_by); by < graph_.people.size()) link(i, by, kIntroductionWeight);
-        if (const std::string_view company = trim(c.company); !company.empty()) companies[ascii_lowercase(company)].push_back(i);
-    }
-    for (const auto& [name, colleagues] : companies) {
-        if (colleagues.size() <= kMaxCompanyClique) {
-            for (std::size_t x = 0; x < colleagues.size(); ++x)
-                for (std::size_t y = x + 1; y < colleagues.size(); ++y) link(colleagues[x], colleagues[y], kSameCompanyWeight);
-        } else {
-            for (std::size_t x = 1; x < colleagues.size(); ++x) link(colleagues.front(), colleagues[x], kSameCompanyWeight);
-        }
-    }
-    // Laid out per person, each list ascending.
-    graph_.links.assign(graph_.people.size(), {});
-    for (const auto& [key, weight] : weights_) {
-        const auto a = static_cast<std::size_t>(key >> 32), b = static_cast<std::size_t>(key & 0xFFFFFFFFu);
-        graph_.links[a].emplace_back(b, weight);
-        graph_.links[b].emplace_back(a, weight);
-    }
-    for (auto& list : graph_.links) std::sort(list.begin(), list.end());
-    weights_.clear();
-    done_ = true;
     return true;
 }
 
@@ -194,42 +234,54 @@ std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats
     return clusters_of(store, graph, find_communities(graph, seed), stats, today);
 }
 
-std::vector<Cluster> clusters_of(const Store& store, const PeopleGraph& graph, const std::vector<std::size_t>& community,
-                                 const NetworkStats& stats, Date today) {
+std::vector<std::vector<std::size_t>> community_groups(const std::vector<std::size_t>& community) {
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t i = 0; i < community.size(); ++i) {
         if (community[i] >= groups.size()) groups.resize(community[i] + 1);
         groups[community[i]].push_back(i);
     }
-    std::vector<Cluster> clusters;
-    for (std::size_t number = 0; number < groups.size(); ++number) {
-        const std::vector<std::size_t>& group = groups[number];
-        if (group.size() < 2) continue;
-        Cluster cluster;
-        cluster.community = number;
-        std::vector<const Contact*> people;
-        double strongest = -1;
-        for (const std::size_t i : group) {
-            const Id id = graph.people[i];
-            const Contact& c = *store.contact(id);
-            cluster.members.push_back(id);
-            people.push_back(&c);
-            const ContactStats& s = stats.of(id);
-            if (s.last_touch) ++cluster.in_touch;
-            if (const double score = tie_score(c, s, today); score > strongest) {
-                strongest = score;
-                cluster.strongest = id;
-            }
+    return groups;
+}
+
+std::optional<Cluster> cluster_of(const Store& store, const PeopleGraph& graph, std::size_t number,
+                                  const std::vector<std::size_t>& group, const NetworkStats& stats, Date today) {
+    if (group.size() < 2) return std::nullopt;
+    Cluster cluster;
+    cluster.community = number;
+    std::vector<const Contact*> people;
+    double strongest = -1;
+    for (const std::size_t i : group) {
+        const Id id = graph.people[i];
+        const Contact& c = *store.contact(id);
+        cluster.members.push_back(id);
+        people.push_back(&c);
+        const ContactStats& s = stats.of(id);
+        if (s.last_touch) ++cluster.in_touch;
+        if (const double score = tie_score(c, s, today); score > strongest) {
+            strongest = score;
+            cluster.strongest = id;
         }
-        cluster.label = label_of(people);
-        cluster.bridge = cluster.in_touch == 1;
-        clusters.push_back(std::move(cluster));
     }
+    cluster.label = label_of(people);
+    cluster.bridge = cluster.in_touch == 1;
+    return cluster;
+}
+
+void sort_clusters(std::vector<Cluster>& clusters) {
     std::sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
         if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
         if (a.label != b.label) return a.label < b.label;
         return a.members.front() < b.members.front();
     });
+}
+
+std::vector<Cluster> clusters_of(const Store& store, const PeopleGraph& graph, const std::vector<std::size_t>& community,
+                                 const NetworkStats& stats, Date today) {
+    const std::vector<std::vector<std::size_t>> groups = community_groups(community);
+    std::vector<Cluster> clusters;
+    for (std::size_t number = 0; number < groups.size(); ++number)
+        if (auto cluster = cluster_of(store, graph, number, groups[number], stats, today)) clusters.push_back(std::move(*cluster));
+    sort_clusters(clusters);
     return clusters;
 }
 

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -67,18 +69,24 @@ private:
 class GraphBuilder {
 public:
     explicit GraphBuilder(const Store& store);  // gathers the people (a sort of their ids)
-    bool step(const Deadline& deadline);        // the touches a slice at a time, then the rest
+    bool step(const Deadline& deadline);        // touches, companies and links a slice at a time
     PeopleGraph take() { return std::move(graph_); }
 
 private:
     void link(std::size_t a, std::size_t b, double weight);
     void link_all(const std::vector<Id>& ids, double weight);
 
+    enum class Phase { Touches, Events, People, Companies, Links, Sort, Done };
+
     const Store& store_;
     PeopleGraph graph_;
-    RecordMap<Interaction>::const_iterator next_;
-    bool touches_done_ = false, done_ = false;
+    Phase phase_ = Phase::Touches;
+    RecordMap<Interaction>::const_iterator next_touch_;
+    std::size_t next_ = 0;  // the next person (People, Sort) or company (Companies)
+    std::map<std::string, std::vector<std::size_t>> companies_;  // folded name -> members, ascending
+    std::map<std::string, std::vector<std::size_t>>::const_iterator next_company_;
     std::unordered_map<std::uint64_t, double> weights_;  // (low index << 32 | high index) -> weight
+    std::unordered_map<std::uint64_t, double>::const_iterator next_link_;
 };
 
 class CommunityFinder {
@@ -110,6 +118,12 @@ struct Cluster {
 // The communities of two or more people, largest first (then by label), each with its facts.
 std::vector<Cluster> clusters_of(const Store& store, const PeopleGraph& graph, const std::vector<std::size_t>& community,
                                  const NetworkStats& stats, Date today);
+// The same a few at a time: the members of each community (by its number), one community's
+// cluster (none under two members), and the clusters' order.
+std::vector<std::vector<std::size_t>> community_groups(const std::vector<std::size_t>& community);
+std::optional<Cluster> cluster_of(const Store& store, const PeopleGraph& graph, std::size_t number,
+                                  const std::vector<std::size_t>& group, const NetworkStats& stats, Date today);
+void sort_clusters(std::vector<Cluster>& clusters);
 // The same from the store alone: builds the graph and finds the communities first.
 std::vector<Cluster> find_clusters(const Store& store, const NetworkStats& stats, Date today, std::uint64_t seed = 1);
 

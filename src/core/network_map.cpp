@@ -103,7 +103,7 @@ double NetworkMapBuilder::progress() const {
     switch (phase_) {
         case Phase::Graph: return 0.0;
         case Phase::Communities: return 0.45;
-        case Phase::Clusters: return 0.6;
+        case Phase::Clusters: return 0.5 + 0.12 * static_cast<double>(next_) / std::max<double>(1.0, static_cast<double>(groups_.size()));
         case Phase::Effective: return 0.62 + 0.18 * static_cast<double>(next_) / n;
         case Phase::People: return 0.8 + 0.05 * static_cast<double>(next_) / n;
         case Phase::Regions:
@@ -123,20 +123,29 @@ bool NetworkMapBuilder::step(const Deadline& deadline) {
                 graph_.reset();
                 communities_.emplace(map_.graph);
                 phase_ = Phase::Communities;
-                break;
+                return false;  // the next phase starts a step of its own: a unit of it may be long
             case Phase::Communities:
                 if (!communities_->step(deadline)) return false;
                 community_ = communities_->take();
                 communities_.reset();
                 phase_ = Phase::Clusters;
-                break;
-            case Phase::Clusters:
-                map_.clusters = clusters_of(store_, map_.graph, community_, stats_, today_);
+                return false;
+            case Phase::Clusters: {
+                if (next_ == 0) groups_ = community_groups(community_);
+                const std::size_t end = std::min(next_ + 16, groups_.size());
+                for (; next_ < end; ++next_)
+                    if (auto cluster = cluster_of(store_, map_.graph, next_, groups_[next_], stats_, today_))
+                        map_.clusters.push_back(std::move(*cluster));
+                if (next_ < groups_.size()) break;
+                groups_ = {};
+                next_ = 0;
+                sort_clusters(map_.clusters);
                 cluster_of_community_.assign(map_.graph.people.size(), kNoCluster);
                 for (std::size_t c = 0; c < map_.clusters.size(); ++c) cluster_of_community_[map_.clusters[c].community] = c;
                 effective_.assign(map_.graph.people.size(), 0.0);
                 phase_ = Phase::Effective;
-                break;
+                return false;
+            }
             case Phase::Effective:
                 effective_sizes(map_.graph, next_, next_ + kSlice, effective_);
                 next_ += kSlice;

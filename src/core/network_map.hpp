@@ -78,6 +78,7 @@ private:
     std::optional<GraphBuilder> graph_;
     std::optional<CommunityFinder> communities_;
     std::vector<std::size_t> community_, cluster_of_community_;
+    std::vector<std::vector<std::size_t>> groups_;  // the members of each community, while finding the clusters
     std::vector<double> effective_;
     std::size_t next_ = 0;  // the next person (Effective, People) or region (Regions)
     std::unique_ptr<Layout> layout_;

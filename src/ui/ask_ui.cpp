@@ -10,7 +10,6 @@
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
-#include <misc/cpp/imgui_stdlib.h>
 
 #include <algorithm>
 #include <array>
@@ -86,7 +85,8 @@ bool string_combo(const Palette& p, const char* caption, const char* name, std::
 void update_audience(AskUi& ui, const UiView& view, const NetworkMap* map) {
     const Store& store = *view.store;
     AskUi::Key key{store.version(), view.today, ui.kind, value_of(ui), ui.include_recent};
-    if (ui.kind == AudienceKind::Cluster && map) key.value += "#" + std::to_string(map->people.size());
+    if (ui.kind == AudienceKind::Cluster && map && view.map->key)  // the clusters of which map
+        key.value += "#" + std::to_string(view.map->key->version) + "#" + std::to_string(view.map->key->today.days);
     if (ui.key == key) return;
     if (!ui.key || ui.key->kind != key.kind || ui.key->value != key.value) ui.left_out.clear();
     ui.key = key;
@@ -112,7 +112,7 @@ void update_audience(AskUi& ui, const UiView& view, const NetworkMap* map) {
     std::vector<Id> ids;
     ids.reserve(ui.audience.size());
     for (const Fit& f : ui.audience) ids.push_back(f.id);
-    ui.plan = plan_ask(store, outlook(view).stats, ids, view.today, ui.include_recent);
+    ui.plan = plan_ask(store, outlook(view).stats, ui.asks, ids, view.today, ui.include_recent);
 }
 
 std::vector<Id> chosen_people(const AskUi& ui) {
@@ -244,7 +244,7 @@ void draw_audience(AskUi& ui, const UiView& view, const Palette& p) {
             ImGui::PushID(i);
             bool ticked = !ui.left_out.contains(id);
             const std::string name = contact_label(*c);
-            if (ImGui::Checkbox(name.c_str(), &ticked)) {
+            if (ImGui::Checkbox((name + "##ask").c_str(), &ticked)) {
                 if (ticked) ui.left_out.erase(id);
                 else ui.left_out.insert(id);
             }
@@ -453,7 +453,11 @@ void draw_ask(AskUi& ui, const UiView& view, UiIntents& out) {
     ImGui::Dummy(ImVec2(0, 6));
     std::string error;
     if (!has_question) error = "Write the question first.";
-    else if (people.empty()) error = "Choose whom to ask: nobody is in this audience yet.";
+    else if (ui.audience.empty()) error = "Choose whom to ask: nobody is in this audience yet.";
+    else if (ui.plan.to_ask.empty() && ui.plan.left() == 0)
+        error = "This week's budget of " + plural(static_cast<std::size_t>(ui.plan.budget), "person", "people") + " is spent.";
+    else if (ui.plan.to_ask.empty()) error = "Everyone here was asked in the last " + std::to_string(kAskRestDays) + " days.";
+    else if (people.empty()) error = "Tick at least one person.";
     const std::string label = people.empty() ? std::string("Ask") : "Ask " + plural(people.size(), "person", "people");
     ImGui::BeginDisabled(!error.empty() || read_only_tab(view));
     if (primary_button(p, (label + "##ask.send").c_str(), "ask.send")) {

@@ -41,13 +41,17 @@ bool advance(MapUi& ui, const UiView& view, double budget_ms) {
     if (!ui.building || ui.building_key != key) {
         ui.building = std::make_unique<NetworkMapBuilder>(*view.store, outlook(view).stats, view.today);
         ui.building_key = key;
-        ui.work_ms = ui.slowest_step_ms = 0;
+        ui.work_ms = ui.slowest_step_ms = ui.slowest_step_at = 0;
     }
     const auto start = std::chrono::steady_clock::now();
+    const double from = ui.building->progress();
     const bool done = ui.building->step(Deadline(budget_ms));
     const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ui.work_ms += took;
-    ui.slowest_step_ms = std::max(ui.slowest_step_ms, took);
+    if (took > ui.slowest_step_ms) {
+        ui.slowest_step_ms = took;
+        ui.slowest_step_at = from;
+    }
     if (!done) return false;
     ui.map = ui.building->take();
     ui.building.reset();
@@ -340,9 +344,17 @@ std::string outline_of(const NetworkMap& map, const Store& store, const std::str
 const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool refresh) {
     const bool today = ui.key && ui.key->today == view.today;
     if (current(ui, view) || (today && !refresh)) return &ui.map;
-    // No map for today (or one without a person just added): worked out a little each frame.
-    if (advance(ui, view, kBackgroundStepMillis)) return &ui.map;
+    // No map for today (or one without a person just added): worked out a little each frame,
+    // from the frame after the page asked (its own first frame has work enough).
     out.working = true;
+    if (!ui.background) {
+        ui.background = true;
+        return today ? &ui.map : nullptr;
+    }
+    if (advance(ui, view, kBackgroundStepMillis)) {
+        ui.background = false;
+        return &ui.map;
+    }
     return today ? &ui.map : nullptr;
 }
 
@@ -362,6 +374,7 @@ void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {
     probe::value("map.clusters", map.clusters.size());
     probe::value("map.computed_ms", [&] { return std::to_string(static_cast<long>(ui.computed_ms)); });
     probe::value("map.slowest_step_ms", [&] { return std::to_string(ui.slowest_step_ms); });
+    probe::value("map.slowest_step_at", [&] { return std::to_string(ui.slowest_step_at); });
 
     if (map.people.empty()) {
         form::begin_card(p, "##map.empty");

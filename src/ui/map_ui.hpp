@@ -32,7 +32,8 @@ struct MapUi {
     // The map being worked out, a slice a frame, and what from; the work so far and its longest slice.
     std::unique_ptr<NetworkMapBuilder> building;
     std::optional<Key> building_key;
-    double work_ms = 0, slowest_step_ms = 0;
+    double work_ms = 0, slowest_step_ms = 0, slowest_step_at = 0;  // the longest slice, and where it started (progress)
+    bool background = false;  // known_map was asked for a map it does not have: work on it from the next frame
     NetworkMap map;
     double computed_ms = 0;      // how long the last map took to work out (its slices added up)
     std::optional<Id> focus;     // "Show on the map" from a person's page: centre on them next
@@ -48,8 +49,8 @@ void draw_map(MapUi& ui, const UiView& view, UiIntents& out);
 
 // The map is worked out in slices (core's NetworkMapBuilder) so that no frame waits for it: on the
 // Map page kStepMillis a frame, under a progress bar; for the other pages kBackgroundStepMillis.
-inline constexpr double kStepMillis = 10.0;
-inline constexpr double kBackgroundStepMillis = 4.0;
+inline constexpr double kStepMillis = 6.0;
+inline constexpr double kBackgroundStepMillis = 3.0;
 
 // The map for Today, Insights and the person page, which may be behind the store: the last one
 // worked out today is used as it is (edits on those pages must stay instant at 10,000 people, and

@@ -5,12 +5,10 @@
 // list beside the picture opens people too. On a phone one finger pans, two pinch, and the list
 // replaces the picture. Screenshots in light, dark and on a phone.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { writeLinkedInAndX } from './network_files.mjs';
-import { click, closeAll, dropFiles, launch, nextFrames, openApp, probe, screenshot, startServer, tap, typeInto, waitReady, waitValue, widget } from './harness.mjs';
+import { importLinkedInAndX } from './network_files.mjs';
+import { click, closeAll, launch, nextFrames, openApp, probe, screenshot, startServer, tap, typeInto, waitReady, waitValue, widget } from './harness.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -261,20 +259,10 @@ test('on a phone, in dark mode: one finger pans, two fingers pinch, a tap opens;
 });
 
 test('a network imported from LinkedIn and X: its companies and its X scene are clusters on the map', async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'ties-map-'));
   const context = await launch({ viewport: DESKTOP });
   try {
-    const [csv, account, tweets, following] = await writeLinkedInAndX(dir);
     const page = await openApp(context, server.url, { query: TODAY });
-    for (const files of [[csv], [account, tweets, following]]) {
-      await dropFiles(page, files);
-      await waitValue(page, 'import.stage', /preview|failed/, 20000);
-      assert.equal((await values(page))['import.stage'], 'preview', (await values(page))['import.error']);
-      await click(page, 'import.confirm');
-      await waitValue(page, 'import.stage', 'done', 20000);
-      await click(page, 'import.close');
-    }
-    await waitValue(page, 'store.contacts', '46');
+    await importLinkedInAndX(page);
     await click(page, 'nav.Map');
     await waitValue(page, 'map.state', 'ready', 20000);
     const v = await values(page);
@@ -289,6 +277,5 @@ test('a network imported from LinkedIn and X: its companies and its X scene are 
     assert.deepEqual(page.problems, []);
   } finally {
     await closeAll(context);
-    await rm(dir, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,11 @@
-// Sample files of a network as LinkedIn and X export it, shared by the Map's and Ask's browser
-// tests (the map finds its clusters; Ask reaches its people by LinkedIn and X).
-import { writeFile } from 'node:fs/promises';
+// Sample files of a network as LinkedIn and X export it, and their import through the page, shared
+// by the Map's and Ask's browser tests (the map finds its clusters; Ask reaches its people by
+// LinkedIn and X).
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { click, dropFiles, probe, waitValue } from './harness.mjs';
 
 // A network as LinkedIn and X export it: 32 connections at four companies and 8 with none, and an
 // X archive whose tweets mention a local scene of six people two or three at a time.
@@ -37,3 +41,23 @@ export async function writeLinkedInAndX(dir) {
   return Object.keys(files).map((name) => path.join(dir, name));
 }
 
+
+// Imports those files through the page (dropped on it, previewed, confirmed): 46 people.
+export async function importLinkedInAndX(page) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ties-network-'));
+  try {
+    const [csv, ...x] = await writeLinkedInAndX(dir);
+    for (const files of [[csv], x]) {
+      await dropFiles(page, files);
+      await waitValue(page, 'import.stage', /preview|failed/, 20000);
+      const v = (await probe(page)).values;
+      assert.equal(v['import.stage'], 'preview', v['import.error']);
+      await click(page, 'import.confirm');
+      await waitValue(page, 'import.stage', 'done', 20000);
+      await click(page, 'import.close');
+    }
+    await waitValue(page, 'store.contacts', '46');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -102,9 +102,9 @@ TEST_CASE("ask: the plan puts the strongest first, keeps to the week's budget an
     store.load(settings);
     const NetworkStats stats = NetworkStats::build(store, kToday);
 
-    CHECK(asked_this_week(store, kToday) == 2);
+    CHECK(asked_this_week(asks_in(store), kToday) == 2);
     const std::vector<Id> audience = ids({6, 5, 4, 3, 3, 99});  // a repeat and an unknown id dropped
-    AskPlan plan = plan_ask(store, stats, audience, kToday, false);
+    AskPlan plan = plan_ask(store, stats, asks_in(store), audience, kToday, false);
     CHECK(plan.budget == 5);
     CHECK(plan.asked_this_week == 2);
     CHECK(plan.left() == 3);
@@ -114,14 +114,14 @@ TEST_CASE("ask: the plan puts the strongest first, keeps to the week's budget an
     CHECK(plan.recent[0].asked == Date{kToday.days - 25});
     CHECK(plan.over_budget.empty());
 
-    plan = plan_ask(store, stats, audience, kToday, true);  // asked again on purpose: the weakest goes over
+    plan = plan_ask(store, stats, asks_in(store), audience, kToday, true);  // asked again on purpose: the weakest goes over
     CHECK(plan.to_ask == ids({3, 5, 4}));
     CHECK(plan.over_budget == ids({6}));
     CHECK(plan.recent.size() == 1);
 
     settings.budget.asks_per_week = 1;  // already spent: nobody fits
     store.load(settings);
-    plan = plan_ask(store, stats, audience, kToday, false);
+    plan = plan_ask(store, stats, asks_in(store), audience, kToday, false);
     CHECK(plan.left() == 0);
     CHECK(plan.to_ask.empty());
     CHECK(plan.over_budget.size() == 3);
