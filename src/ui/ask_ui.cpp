@@ -153,9 +153,17 @@ void draw_chooser(AskUi& ui, const UiView& view, const Palette& p, const Network
             break;
         }
         case AudienceKind::Tag:
+            if (ui.tags_version != view.store->version()) {
+                ui.tags = tags_in_use(*view.store);
+                ui.tags_version = view.store->version();
+            }
             string_combo(p, "Tag", "ask.tag", ui.tag, ui.tags, "Choose a tag");
             break;
         case AudienceKind::City:
+            if (ui.cities_version != view.store->version()) {
+                ui.cities = cities_in_use(*view.store);
+                ui.cities_version = view.store->version();
+            }
             string_combo(p, "City", "ask.city", ui.city, ui.cities, "Choose a city");
             break;
         case AudienceKind::Circle: form::enum_combo(p, "Circle", "ask.circle", ui.circle, contacts::kTiers); break;
@@ -436,9 +444,9 @@ void draw_ask(AskUi& ui, const UiView& view, UiIntents& out) {
     const Store& store = *view.store;
     if (ui.lists_version != store.version()) {
         ui.lists_version = store.version();
-        ui.tags = tags_in_use(store);
-        ui.cities = cities_in_use(store);
         ui.asks = asks_in(store);
+        ui.tags_version.reset();  // the choosers' lists: when one is shown next
+        ui.cities_version.reset();
     }
     const NetworkMap* map = nullptr;
     if (ui.kind == AudienceKind::Cluster && view.map) map = known_map(*view.map, view, out, !view.map->key);

@@ -45,10 +45,11 @@ struct AskUi {
     std::vector<Fit> audience;  // with why each fits (empty `why` for tag, city, circle, cluster)
     AskPlan plan;
 
-    // What the page lists, from the store as of `lists_version` (a scan of every record: not per frame).
-    std::optional<std::uint64_t> lists_version;
-    std::vector<std::string> tags, cities;
+    // What the page lists, each from the store as of its version (a scan of every record or person,
+    // not made per frame; the tags and cities only while their chooser is shown).
+    std::optional<std::uint64_t> lists_version, tags_version, cities_version;
     std::vector<AskRecord> asks;
+    std::vector<std::string> tags, cities;
 
     std::optional<Id> sent;       // the ask just made: how to send it is shown
     std::uint64_t sent_version = 0;  // the store's version when it was made (before it was applied)

@@ -360,8 +360,9 @@ const NetworkMap* known_map(MapUi& ui, const UiView& view, UiIntents& out, bool 
 
 void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {
     const Palette& p = palette(view.dark);
-    if (!advance(ui, view, kStepMillis)) {
-        const float progress = static_cast<float>(ui.building->progress());
+    if (!current(ui, view)) {  // a slice of the work this frame; the map is drawn from the next one
+        const bool done = advance(ui, view, kStepMillis);
+        const float progress = done ? 1.0f : static_cast<float>(ui.building->progress());
         muted_text(p, "Working out your map\xe2\x80\xa6");
         ImGui::ProgressBar(progress, ImVec2(std::min(320.0f, ImGui::GetContentRegionAvail().x), 0), "");
         probe::value("map.state", "working");

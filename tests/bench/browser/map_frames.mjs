@@ -57,7 +57,7 @@ try {
       rows.push({ key: `browser.map.working_frame.${k}`, label: `Map: slowest frame while it is worked out, ${people}`, unit: 'ms',
                   stat: 'max', samples: working });
       log(`${people}: ${v['map.summary']} Worked out in ${computed} ms of work over ${working.length} frames ` +
-          `(${waited} ms from the click; slowest slice ${Number(v['map.slowest_step_ms']).toFixed(1)} ms from ${Number(v['map.slowest_step_at']).toFixed(2)}, slowest frame ${Math.max(...working)} ms).`);
+          `(${waited} ms from the click; frames ${working.join(' ')}; slowest slice ${Number(v['map.slowest_step_ms']).toFixed(1)} ms from ${Number(v['map.slowest_step_at']).toFixed(2)}, slowest frame ${Math.max(...working)} ms).`);
       await screenshot(page, `bench-map-${k}`);
 
       const canvas = await widget(page, 'map.canvas');
