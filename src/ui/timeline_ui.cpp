@@ -324,14 +324,16 @@ DateRange draw_filters(TimelineUi& ui, const UiView& view, const Palette& p) {
     caption("Kind");
     ImGui::SetNextItemWidth(std::min(220.0f, ImGui::GetContentRegionAvail().x));
     const std::string current = ui.kind ? str(to_string(*ui.kind)) : "All kinds";
-    if (ImGui::BeginCombo("##timeline.kind", current.c_str())) {
+    if (ImGui::BeginCombo("##timeline.kind", current.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable("All kinds", !ui.kind)) ui.kind.reset();
         probe::item("timeline.kind.All kinds");
-        for (InteractionKind kind : kInteractionKinds) {
+        const auto option = [&](InteractionKind kind) {
             const std::string text = str(to_string(kind));
             if (ImGui::Selectable(text.c_str(), ui.kind == kind)) ui.kind = kind;
             probe::item("timeline.kind.", text);
-        }
+        };
+        for (InteractionKind kind : kInteractionKinds) option(kind);
+        option(InteractionKind::Ask);  // made on the Ask page, not logged by hand, but listed here
         ImGui::EndCombo();
     }
     probe::item("timeline.kind");

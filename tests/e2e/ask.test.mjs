@@ -112,6 +112,12 @@ test('ask three people by e-mail, mark an answer, turn it into an opportunity; r
     await waitValue(page, 'ask.history.count', '1');
     v = await values(page);
     assert.equal(v['ask.history.0.answered'], '1 of 3 answered');
+    // The Timeline lists the ask once (one record for the three), and finds it by its kind.
+    await click(page, 'nav.Timeline');
+    await click(page, 'timeline.kind');
+    await click(page, 'timeline.kind.Ask');
+    await waitValue(page, 'timeline.count', '1');
+    assert.match((await values(page))['timeline.row.0'], new RegExp(`\\| Ask \\| .+ \\| ${QUESTION.replace('?', '\\?')}`));
 
     // The week's budget: 4 people a week, 3 asked; asking the three again leaves room for one.
     await click(page, 'nav.Settings');
