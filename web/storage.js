@@ -51,6 +51,7 @@ Module.tiesStorage = (function () {
   const MAX_RACED = 5;    // then it is said, as any other failure
   let persistAsked = false;
   let releaseLock = null;
+  let takingOver = false;  // a takeover asked and waiting for the lock
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ties') : null;
 
   function indexedDBUsable() {
@@ -326,9 +327,13 @@ Module.tiesStorage = (function () {
     // A reader asks to become the writer: the writer saves and lets go, then this tab reloads
     // the data from IndexedDB and continues as the writer.
     takeOver() {
-      if (state.mode !== 'reader' || !navigator.locks) return;
+      // One request at a time: a second one queued behind the first would take the lock again
+      // whenever this tab lets go later (a reload, another takeover), unasked.
+      if (state.mode !== 'reader' || !navigator.locks || takingOver) return;
+      takingOver = true;
       state.reason = 'Waiting for the other tab to save and let go…';
       navigator.locks.request('ties-writer', (lock) => {
+        takingOver = false;
         pull((err) => {
           if (err) {
             state.reason = 'Could not read the other tab\'s data (' + err.message + ').';

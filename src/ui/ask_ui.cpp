@@ -239,11 +239,11 @@ void draw_audience(AskUi& ui, const UiView& view, const Palette& p) {
     probe::value("ask.audience.summary", summary);
     if (plan.to_ask.empty()) return;
 
-    const float row = ImGui::GetFrameHeightWithSpacing();
-    const float height = std::min(static_cast<float>(plan.to_ask.size()), 8.0f) * row + 8.0f;
+    const float row = ImGui::GetFrameHeightWithSpacing();  // a checkbox's row
+    const float height = std::min(static_cast<float>(plan.to_ask.size()), 8.0f) * row + 2 * ImGui::GetStyle().WindowPadding.y;
     ImGui::BeginChild("##ask.audience", ImVec2(0, height), ImGuiChildFlags_Border);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(plan.to_ask.size()), row);
+    ImGuiListClipper clipper;  // measures the first row itself
+    clipper.Begin(static_cast<int>(plan.to_ask.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Id id = plan.to_ask[static_cast<std::size_t>(i)];
@@ -304,8 +304,10 @@ void draw_sending(AskUi& ui, const UiView& view, const Palette& p, const Interac
     probe::value("ask.sent.drafts", drafts.size());
     for (std::size_t d = 0; d < drafts.size(); ++d) {
         const std::size_t in_draft = addresses_in(drafts[d]);
-        std::string text = std::string(icons::kMail) + "  Open e-mail draft " + std::to_string(d + 1) + " of " +
-                           std::to_string(drafts.size()) + " (" + plural(in_draft, "address", "addresses") + " in BCC)";
+        // Short enough for a phone: "Open e-mail draft 2 of 3 (40 in BCC)".
+        std::string text = std::string(icons::kMail) + "  Open e-mail draft" +
+                           (drafts.size() > 1 ? " " + std::to_string(d + 1) + " of " + std::to_string(drafts.size()) : "") +
+                           " (" + std::to_string(in_draft) + " in BCC)";
         text += "##draft" + std::to_string(d);
         if (button(text.c_str(), "ask.sent.mail." + std::to_string(d))) out.open_url = drafts[d];
         probe::value("ask.sent.mail." + std::to_string(d), drafts[d]);

