@@ -20,10 +20,6 @@ namespace {
 
 constexpr std::size_t kAsksListed = 20;  // in "Your asks", newest first
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 const char* kind_words(AudienceKind kind) {
     switch (kind) {
         case AudienceKind::Cluster: return "A cluster";
@@ -186,7 +182,7 @@ void draw_audience(AskUi& ui, const UiView& view, const Palette& p) {
     const AskPlan& plan = ui.plan;
     ImGui::Dummy(ImVec2(0, 8));
     form::heading(view, "Who it reaches");
-    const std::string week = plural(static_cast<std::size_t>(plan.asked_this_week), "person", "people") +
+    const std::string week = counted(static_cast<std::size_t>(plan.asked_this_week), "person", "people") +
                              " asked this week, of the " + std::to_string(plan.budget) +
                              " in your budget (Settings \xe2\x86\x92 Your budget).";
     muted_text(p, week.c_str());
@@ -199,7 +195,7 @@ void draw_audience(AskUi& ui, const UiView& view, const Palette& p) {
             names += (i ? ", " : "") + (c ? contact_label(*c) : std::string("?")) + " (" + show_date(view, plan.recent[i].asked) + ")";
         }
         if (plan.recent.size() > 3) names += " and " + std::to_string(plan.recent.size() - 3) + " more";
-        const std::string line = plural(plan.recent.size(), "person was", "people were") + " asked in the last " +
+        const std::string line = counted(plan.recent.size(), "person was", "people were") + " asked in the last " +
                                  std::to_string(kAskRestDays) + " days: " + names + ". " +
                                  (ui.include_recent ? "Asked again anyway." : "Left out, so nobody is asked too often.");
         ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
@@ -210,7 +206,7 @@ void draw_audience(AskUi& ui, const UiView& view, const Palette& p) {
         probe::item("ask.recent.include");
     }
     if (!plan.over_budget.empty()) {
-        const std::string line = plural(plan.over_budget.size(), "more person", "more people") +
+        const std::string line = counted(plan.over_budget.size(), "more person", "more people") +
                                  " would go over this week's budget: left out, the weakest ties first. "
                                  "Ask them next week, or raise the budget in Settings.";
         ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
@@ -223,7 +219,7 @@ void draw_audience(AskUi& ui, const UiView& view, const Palette& p) {
     std::array<std::size_t, 5> by_channel{};
     for (const Id& id : people)
         if (const Contact* c = store.contact(id)) ++by_channel[static_cast<std::size_t>(channel_for(*c))];
-    std::string summary = plural(people.size(), "person", "people");
+    std::string summary = counted(people.size(), "person", "people");
     if (!people.empty()) {
         summary += ":";
         bool first = true;
@@ -283,7 +279,7 @@ void draw_sending(AskUi& ui, const UiView& view, const Palette& p, const Interac
     const Store& store = *view.store;
     form::begin_card(p, "##ask.sent");
     ImGui::TextWrapped("%s  Logged on %s. Now send it:", icons::kCheck,
-                       plural(ask.participants.size(), "person", "people").c_str());
+                       counted(ask.participants.size(), "person", "people").c_str());
     std::vector<std::string> addresses;
     std::vector<Id> by_hand;  // X, Mastodon, LinkedIn, or nothing
     for (const Id& id : ask.participants) {
@@ -341,7 +337,7 @@ void draw_sending(AskUi& ui, const UiView& view, const Palette& p, const Interac
     ButtonRow row;
     if (row.button((std::string(icons::kCopy) + "  Copy the question and the list").c_str(), "ask.sent.copy")) {
         ImGui::SetClipboardText(ask_list_text(store, ask.participants, ask.notes).c_str());
-        out.notice = Notice{"Copied the question and " + plural(ask.participants.size(), "name", "names"), false};
+        out.notice = Notice{"Copied the question and " + counted(ask.participants.size(), "name", "names"), false};
     }
     if (row.button("Done", "ask.sent.done")) ui.sent.reset();
     form::end_card();
@@ -465,16 +461,16 @@ void draw_ask(AskUi& ui, const UiView& view, UiIntents& out) {
     if (!has_question) error = "Write the question first.";
     else if (ui.audience.empty()) error = "Choose whom to ask: nobody is in this audience yet.";
     else if (ui.plan.to_ask.empty() && ui.plan.left() == 0)
-        error = "This week's budget of " + plural(static_cast<std::size_t>(ui.plan.budget), "person", "people") + " is spent.";
+        error = "This week's budget of " + counted(static_cast<std::size_t>(ui.plan.budget), "person", "people") + " is spent.";
     else if (ui.plan.to_ask.empty()) error = "Everyone here was asked in the last " + std::to_string(kAskRestDays) + " days.";
     else if (people.empty()) error = "Tick at least one person.";
-    const std::string label = people.empty() ? std::string("Ask") : "Ask " + plural(people.size(), "person", "people");
+    const std::string label = people.empty() ? std::string("Ask") : "Ask " + counted(people.size(), "person", "people");
     ImGui::BeginDisabled(!error.empty() || read_only_tab(view));
     if (primary_button(p, (label + "##ask.send").c_str(), "ask.send")) {
         const Id id = view.ids->next();
         out.change = save_interaction(make_ask(id, people, ui.question, view.today));
-        out.change->label = "Ask " + plural(people.size(), "person", "people");
-        out.notice = Notice{"Asked " + plural(people.size(), "person", "people") + ": logged on each"};
+        out.change->label = "Ask " + counted(people.size(), "person", "people");
+        out.notice = Notice{"Asked " + counted(people.size(), "person", "people") + ": logged on each"};
         ui.sent = id;
         ui.sent_version = store.version();
         ui.open_ask = id;
