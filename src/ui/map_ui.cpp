@@ -1,6 +1,8 @@
 // The Map section: see map_ui.hpp. [SECTION]s: Computing · The picture · The list · The page.
 #include "ui/map_ui.hpp"
 
+#include "core/text.hpp"
+
 #include "ui/app_ui.hpp"
 #include "ui/charts.hpp"
 #include "ui/form_widgets.hpp"
@@ -59,10 +61,6 @@ bool advance(MapUi& ui, const UiView& view, double budget_ms) {
     ui.computed_ms = ui.work_ms;
     if (ui.open_region && *ui.open_region >= ui.map.regions.size()) ui.open_region.reset();
     return true;
-}
-
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 std::string region_label(const NetworkMap& map, const MapRegion& region) {
@@ -261,7 +259,7 @@ void draw_list(MapUi& ui, const UiView& view, const Palette& p, UiIntents& out) 
         if (region.cluster != kNoCluster) {
             const Cluster& cluster = map.clusters[region.cluster];
             std::string line = cluster.in_touch == 0 ? "Nobody here in touch with you yet: a world you know only by name"
-                                                      : plural(cluster.in_touch, "person", "people") + " in touch with you";
+                                                      : counted(cluster.in_touch, "person", "people") + " in touch with you";
             if (const Contact* strongest = cluster.in_touch ? store.contact(cluster.strongest) : nullptr) {
                 line += cluster.bridge ? "; only through " : "; strongest: ";
                 line += contact_label(*strongest);
@@ -315,13 +313,13 @@ std::string outline_of(const NetworkMap& map, const Store& store, const std::str
     const auto name = [&](const Contact& c) { return flat(contact_label(c)); };
     std::string out = "# Your network map, as a list\n" + summary + "\n";
     for (const MapRegion& region : map.regions) {
-        out += "# " + flat(region_label(map, region)) + " (" + plural(region.members.size(), "person", "people") + ")\n";
+        out += "# " + flat(region_label(map, region)) + " (" + counted(region.members.size(), "person", "people") + ")\n";
         if (region.cluster != kNoCluster) {
             const Cluster& cluster = map.clusters[region.cluster];
             if (cluster.bridge) {
                 if (const Contact* c = store.contact(cluster.strongest)) out += "A bridge: you reach it only through " + name(*c) + ".\n";
             } else if (const Contact* c = cluster.in_touch ? store.contact(cluster.strongest) : nullptr) {
-                out += plural(cluster.in_touch, "person", "people") + " in touch with you; strongest: " + name(*c) + ".\n";
+                out += counted(cluster.in_touch, "person", "people") + " in touch with you; strongest: " + name(*c) + ".\n";
             }
         }
         std::size_t listed = 0;
@@ -388,9 +386,9 @@ void draw_map(MapUi& ui, const UiView& view, UiIntents& out) {
     }
     std::size_t bridges = 0;
     for (const Cluster& c : map.clusters) bridges += c.bridge ? 1 : 0;
-    const std::string summary = plural(map.people.size(), "person", "people") + " in " +
-                                plural(map.clusters.size(), "cluster", "clusters") + "; " +
-                                plural(bridges, "cluster", "clusters") + " reached through one person only (ringed).";
+    const std::string summary = counted(map.people.size(), "person", "people") + " in " +
+                                counted(map.clusters.size(), "cluster", "clusters") + "; " +
+                                counted(bridges, "cluster", "clusters") + " reached through one person only (ringed).";
     ImGui::TextWrapped("%s", summary.c_str());
     probe::value("map.summary", summary);
     if (ui.mirrored != ui.key) {
